@@ -1,0 +1,69 @@
+"""The readable Rich view of one analysis: positions matrix, gaps summary, statements with evidence."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..dossier import Dossier
+from ..models import ArticleAnalysis
+
+STANCE_STYLE = {"for": "green", "against": "red", "conditional": "yellow"}
+
+
+def _matrix(result: ArticleAnalysis, dossier: Dossier | None) -> Table:
+    actors = list(dict.fromkeys(p.actor for p in result.positions))
+    issues = list(dict.fromkeys(p.issue for p in result.positions))
+    labels = {i.id: i.label for i in dossier.issues} if dossier else {}
+    table = Table(title="Positions", title_justify="left")
+    table.add_column("issue")
+    for actor in actors:
+        table.add_column(actor, justify="center")
+    stance = {(p.actor, p.issue): p for p in result.positions}
+    for issue in issues:
+        cells = []
+        for actor in actors:
+            position = stance.get((actor, issue))
+            if position is None:
+                cells.append(Text("·", style="dim"))
+            else:
+                label = position.stance + (f" (if {position.condition})" if position.condition else "")
+                cells.append(Text(label, style=STANCE_STYLE[position.stance]))
+        table.add_row(labels.get(issue, issue), *cells)
+    return table
+
+
+def _statements(result: ArticleAnalysis) -> Table:
+    table = Table(title="Statements", title_justify="left", show_lines=True)
+    for column in ("#", "actor", "action", "target", "issue", "stance", "speaker / reported by", "evidence"):
+        table.add_column(column, overflow="fold")
+    for index, s in enumerate(result.statements):
+        who = " / ".join(filter(None, [s.speaker, ", ".join(s.reported_by)]))
+        stance = Text(s.stance or "", style=STANCE_STYLE.get(s.stance or "", ""))
+        action = s.action + (" (negated)" if s.negated else "")
+        table.add_row(str(index), s.actor or "?", action, s.target or "", s.issue or "", stance, who,
+                      Text(s.text, style="italic"))
+    return table
+
+
+def render_analysis(console: Console, result: ArticleAnalysis, dossier: Dossier | None = None) -> None:
+    heading = result.title or result.path or result.id
+    console.rule(Text(heading, style="bold"))
+    meta = ", ".join(filter(None, [result.outlet, result.published]))
+    if meta:
+        console.print(meta, style="dim")
+    if result.positions:
+        console.print(_matrix(result, dossier))
+    else:
+        console.print("No positions found.", style="dim")
+    if result.summary:
+        console.print(Text("Gaps: ", style="bold") + Text(result.summary))
+    if result.people:
+        console.print(Text("People: ", style="bold") + Text(", ".join(f"{p} ({a})" for p, a in result.people.items())))
+    sources = list(dict.fromkeys(result.sources_cited + [o for s in result.statements for o in s.reported_by]))
+    if sources:
+        console.print(Text("Reported by / sources: ", style="bold") + Text(", ".join(sources)))
+    if result.statements:
+        console.print(_statements(result))
+    if result.boilerplate:
+        console.print(Text("Removed page clutter: ", style="dim") + Text(" | ".join(result.boilerplate), style="dim"))

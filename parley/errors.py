@@ -1,0 +1,35 @@
+"""One place for every message a user can see (after spaCy's errors.py).
+
+Each error has a code, so that tests, logs and users can refer to it. Raise `ParleyError(E.E001, path=...)`.
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+
+class E(str, Enum):
+    E001 = "{path}: no such file or directory"
+    E002 = "{path}: cannot be read ({reason})"
+    E003 = "{path}: the article is empty"
+    E004 = "{path}: not valid UTF-8 text (byte {position})"
+    E005 = "{path}: no article text could be extracted from the HTML"
+    E010 = "{path}, line {line}: the dossier is not valid YAML ({reason})"
+    E011 = "{path}: the dossier is invalid: {reason}"
+    E012 = "{path}: the dossier names actor id {actor!r} twice"
+    E020 = "{path}, line {line}: not a JSON object ({reason})"
+    E021 = "{path}, line {line}: the record has no text"
+    E030 = "{path}: gold file is not in a known format ({reason})"
+    E040 = "{path}: the data file is invalid: {reason}"
+    E050 = "cannot open the store at {url}: {reason}"
+    E051 = "unknown table {table!r}; choose from {choices}"
+    E052 = "unknown export format {fmt!r}; choose from {choices}"
+    E060 = "the spaCy model {name!r} is not installed; run `make install` (it is pinned in requirements-model.txt)"
+
+
+class ParleyError(Exception):
+    """An error meant for the user: it names the file and the problem."""
+
+    def __init__(self, code: E, **details: object) -> None:
+        self.code = code.name
+        self.details = details
+        super().__init__(f"[{code.name}] " + code.value.format(**details))

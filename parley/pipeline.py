@@ -1,0 +1,59 @@
+"""The data flow of one article: source → cleaning → NLP → extraction → positions and gaps.
+
+`Analyzer` holds what is loaded once (spaCy pipeline, world gazetteer, dossier, lexicons) and analyses articles
+one at a time or as a stream (`analyze_many`, batched through `nlp.pipe`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .cleaning import CleanArticle, clean
+from .dossier import Dossier, load_dossier
+from .extraction import Extractor
+from .models import ArticleAnalysis
+from .nlp import load_nlp
+from .positions import build_gaps, build_positions, summarize
+from .settings import Settings
+from .sources import SourceDocument
+
+
+class Analyzer:
+    """Analyse articles about one negotiation (a dossier) or about any (the built-in world and taxonomy)."""
+
+    def __init__(self, dossier: Dossier | str | Path | None = None, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.dossier = load_dossier(dossier) if isinstance(dossier, (str, Path)) else dossier
+        self.nlp = load_nlp(self.settings.model)
+        self.extractor = Extractor(self.nlp, self.dossier, self.settings)
+
+    def analyze(self, document: SourceDocument) -> ArticleAnalysis:
+        return next(self.analyze_many([document]))
+
+    def analyze_many(self, documents: Iterable[SourceDocument]) -> Iterator[ArticleAnalysis]:
+        """Analyses in input order; memory stays flat however long the stream."""
+        cleaned = ((document, clean(document.text, self.settings.heading_max_words)) for document in documents)
+        for document, article, extraction in self.extractor.pipe(cleaned):
+            yield self._assemble(document, article, extraction)
+
+    def _assemble(self, document: SourceDocument, article: CleanArticle, extraction) -> ArticleAnalysis:
+        positions = build_positions(extraction.statements)
+        gaps = build_gaps(positions, extraction.parties)
+        return ArticleAnalysis(
+            id=document.id or "",
+            path=document.path,
+            title=document.title,
+            outlet=document.outlet,
+            published=document.published,
+            url=document.url,
+            metadata=document.metadata,
+            text=article.text,
+            boilerplate=article.boilerplate,
+            sources_cited=article.sources_cited,
+            people=extraction.people,
+            statements=extraction.statements,
+            positions=positions,
+            gaps=gaps,
+            quotes=extraction.quotes,
+            summary=summarize(positions, gaps),
+        )

@@ -1,0 +1,84 @@
+"""Dispatch a path (file, directory, `-`) to the right reader."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import E, ParleyError
+from .document import SourceDocument
+from .header import known, split_header
+from .html import looks_like_html, read_html
+from .jsonl import read_jsonl
+
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl"}
+
+
+def read_text(raw: str, path: str | None = None) -> SourceDocument:
+    """One article from its raw text: HTML, or plain text with an optional header block."""
+    label = path or "<text>"
+    if not raw.strip():
+        raise ParleyError(E.E003, path=label)
+    if looks_like_html(raw):
+        return read_html(raw, path)
+    meta, body = split_header(raw)
+    if not body.strip():
+        raise ParleyError(E.E003, path=label)
+    extra = {k: v for k, v in meta.items() if k not in {"url", "title", "outlet", "date", "published", "id"}}
+    return SourceDocument(
+        text=body,
+        id=known(meta.get("id")) or (Path(path).stem if path and path != "-" else None),
+        path=path,
+        title=known(meta.get("title")),
+        outlet=known(meta.get("outlet")),
+        published=known(meta.get("date") or meta.get("published")),
+        url=known(meta.get("url")),
+        metadata=extra,
+    )
+
+
+def _read_file(path: Path) -> Iterator[SourceDocument | ParleyError]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield ParleyError(E.E002, path=path, reason=exc.strerror or exc)
+        return
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        yield ParleyError(E.E004, path=path, position=exc.start)
+        return
+    if path.suffix.lower() == ".jsonl":
+        yield from read_jsonl(raw.splitlines(keepends=True), str(path))
+        return
+    try:
+        yield read_text(raw, str(path))
+    except ParleyError as exc:
+        yield exc
+
+
+def read_path(path: str | Path) -> Iterator[SourceDocument | ParleyError]:
+    """Every article under one path, in a stable order; `-` reads stdin (JSON Lines if it looks like them)."""
+    if str(path) == "-":
+        raw = sys.stdin.read()
+        if raw.lstrip().startswith("{"):
+            yield from read_jsonl(raw.splitlines(keepends=True), "<stdin>")
+            return
+        try:
+            yield read_text(raw, "-")
+        except ParleyError as exc:
+            yield exc
+        return
+    path = Path(path)
+    if not path.exists():
+        yield ParleyError(E.E001, path=path)
+    elif path.is_dir():
+        for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES):
+            yield from _read_file(child)
+    else:
+        yield from _read_file(path)
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[SourceDocument | ParleyError]:
+    for path in paths:
+        yield from read_path(path)
