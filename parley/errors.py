@@ -13,6 +13,7 @@ class E(str, Enum):
     E003 = "{path}: the article is empty"
     E004 = "{path}: not valid UTF-8 text (byte {position})"
     E005 = "{path}: no article text could be extracted from the HTML"
+    E006 = "{path}: the directory holds no articles ({suffixes})"
     E010 = "{path}, line {line}: the dossier is not valid YAML ({reason})"
     E011 = "{path}: the dossier is invalid: {reason}"
     E012 = "{path}: the dossier names actor id {actor!r} twice"
