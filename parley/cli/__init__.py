@@ -14,6 +14,7 @@ def _root() -> None:
 
 
 from . import analyze  # noqa: E402,F401  (registers commands)
+from . import eval as _eval  # noqa: E402,F401
 
 
 def main() -> None:

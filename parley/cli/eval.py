@@ -1,0 +1,55 @@
+"""`parley eval GOLD... [--cases DIR] [--json] [--details] [--floors FILE]`: measure parley against gold data."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ..errors import ParleyError
+from ..evaluation import Evaluation, groups_of, load_floors
+from ..evaluation.report import as_json, group_table, item_details
+from . import app
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files or folders: article gold *.gold.json, "
+                                                    "sentence gold *.jsonl.")],
+    cases: Annotated[Path | None, typer.Option(help="A folder of our own cases, scored as the group `cases`.")] = None,
+    json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+    details: Annotated[bool, typer.Option("--details", help="List false positives and negatives per item.")] = False,
+    floors: Annotated[Path | None, typer.Option(help="Show the floors of this file (eval/floors.yaml) "
+                                                     "next to the figures.")] = None,
+) -> None:
+    """Score parley on gold data: P, R, F1 per measure and group. A measurement: it exits 0 whatever the scores."""
+    out = Console(soft_wrap=True)
+    err = Console(stderr=True)
+    groups = groups_of(gold)
+    if cases is not None:
+        groups["cases"] = [cases]
+    evaluation = Evaluation()
+    scored, failed = [], False
+    try:
+        pinned = load_floors(floors).groups if floors else {}
+        for name, paths in groups.items():
+            try:
+                scored.extend(evaluation.run({name: paths}))
+            except ParleyError as exc:
+                failed = True
+                err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    except ParleyError as exc:
+        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        raise typer.Exit(2) from exc
+    if json:
+        sys.stdout.write(as_json(scored, details) + "\n")
+    else:
+        for group in scored:
+            out.print(group_table(group, pinned[group.name].floors if group.name in pinned else None))
+            if details:
+                for item in group.items:
+                    item_details(out, item)
+    if failed:
+        raise typer.Exit(1)
