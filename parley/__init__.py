@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .dossier import Dossier, load_dossier
 from .errors import ParleyError
 from .models import ArticleAnalysis, Gap, Position, Quote, Statement
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __version__ = "0.1.0"
 
@@ -28,5 +32,12 @@ def analyze(text_or_path: str | Path, dossier: Dossier | str | Path | None = Non
     return Analyzer(dossier, settings).analyze(document)
 
 
+def open(db: str | Path | None = None) -> Store:  # noqa: A001  (parley.open(db) reads like the built-in on purpose)
+    """The store at `db` (SQLite path or database URL; default PARLEY_DB or ./parley.db): a `parley.store.Store`."""
+    from .store import Store
+
+    return Store(db)
+
+
 __all__ = ["ArticleAnalysis", "Dossier", "Gap", "ParleyError", "Position", "Quote", "Settings", "Statement",
-           "analyze", "load_dossier"]
+           "analyze", "load_dossier", "open"]

@@ -27,6 +27,8 @@ class E(str, Enum):
     E050 = "cannot open the store at {url}: {reason}"
     E051 = "unknown table {table!r}; choose from {choices}"
     E052 = "unknown export format {fmt!r}; choose from {choices}"
+    E053 = "{source}: the article could not be analysed ({reason})"
+    E054 = "{source}: the article could not be stored ({reason})"
     E060 = "the spaCy model {name!r} is not installed; run `make install` (it is pinned in requirements-model.txt)"
 
 

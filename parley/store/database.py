@@ -1,0 +1,70 @@
+"""Open a store by URL or path: create the engine, tune SQLite, bring the schema up to date with Alembic."""
+from __future__ import annotations
+
+import os
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import E, ParleyError
+
+
+@cache
+def store_defaults() -> dict:
+    """The packaged store defaults (parley/data/store.yaml)."""
+    return yaml.safe_load(resources.files("parley").joinpath("data/store.yaml").read_text(encoding="utf-8"))
+
+
+def resolve_url(db: str | Path | None = None) -> str:
+    """`--db` value, else PARLEY_DB, else ./parley.db; a plain path means an SQLite file."""
+    value = str(db) if db else os.environ.get("PARLEY_DB") or store_defaults()["default_db"]
+    return value if "://" in value else f"sqlite:///{value}"
+
+
+def _tune_sqlite(dbapi_connection, _record) -> None:
+    """WAL lets readers (the dashboard, a test) watch an ingest; foreign keys keep rows linked; NORMAL sync is
+    still safe against a killed process (only an OS crash can lose the last commits)."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def migrate(engine: Engine) -> None:
+    """Upgrade the schema to the newest migration packaged in parley/store/migrations."""
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("parley.store").joinpath("migrations")))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def open_engine(db: str | Path | None = None) -> Engine:
+    """An engine on an up-to-date schema; a clear ParleyError (E050) if the database cannot be reached."""
+    url = resolve_url(db)
+    try:
+        engine = create_engine(url)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _tune_sqlite)
+        migrate(engine)
+    except (SQLAlchemyError, OSError, ImportError) as exc:
+        raise ParleyError(E.E050, url=_safe(url), reason=str(exc).splitlines()[0]) from exc
+    return engine
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except SQLAlchemyError:
+        return url

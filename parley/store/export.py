@@ -1,0 +1,57 @@
+"""Export store tables to CSV, JSON Lines or Parquet, one file per table."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import JSON, Engine, select
+
+from ..errors import E, ParleyError
+from . import schema
+
+TABLES: dict[str, type[schema.Base]] = {
+    "articles": schema.Article, "statements": schema.Statement, "quotes": schema.Quote, "people": schema.Person,
+    "positions": schema.PositionRecord, "errors": schema.IngestError,
+}
+FORMATS = ("csv", "jsonl", "parquet")
+
+
+def export_tables(engine: Engine, fmt: str, tables: list[str] | None, out: Path) -> list[Path]:
+    """Write each table to `out/<table>.<fmt>`, or to `out` itself when it names one file of that format."""
+    if fmt not in FORMATS:
+        raise ParleyError(E.E052, fmt=fmt, choices=", ".join(FORMATS))
+    names = tables or list(TABLES)
+    for name in names:
+        if name not in TABLES:
+            raise ParleyError(E.E051, table=name, choices=", ".join(TABLES))
+    single = out.suffix == f".{fmt}" and len(names) == 1
+    if not single:
+        out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in names:
+        target = out if single else out / f"{name}.{fmt}"
+        _write(_read(engine, TABLES[name]), fmt, target)
+        written.append(target)
+    return written
+
+
+def _read(engine: Engine, model: type[schema.Base]) -> tuple[pd.DataFrame, list[str]]:
+    """The table's rows in id order, and which of its columns hold JSON."""
+    table = model.__table__
+    with engine.connect() as connection:
+        frame = pd.read_sql(select(table).order_by(*table.primary_key.columns), connection)
+    return frame, [c.name for c in table.columns if isinstance(c.type, JSON)]
+
+
+def _write(read: tuple[pd.DataFrame, list[str]], fmt: str, target: Path) -> None:
+    frame, json_columns = read
+    if fmt == "jsonl":
+        frame.to_json(target, orient="records", lines=True, date_format="iso", force_ascii=False)
+        return
+    for column in json_columns:  # flat formats: lists and mappings as JSON text
+        frame[column] = frame[column].map(lambda value: json.dumps(value, ensure_ascii=False))
+    if fmt == "csv":
+        frame.to_csv(target, index=False)
+    else:
+        frame.to_parquet(target, index=False)

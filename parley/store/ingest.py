@@ -1,0 +1,236 @@
+"""Ingest: stream articles through the Analyzer into the store, one transaction per article.
+
+What is already stored is skipped before analysis, so a re-run (after Ctrl-C or kill -9) only does the rest. An
+exact copy is stored once (a row that points at the first); a near-copy is analysed and linked to the first copy.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from ..errors import E, ParleyError
+from ..models import ArticleAnalysis
+from ..pipeline import Analyzer
+from ..sources import SourceDocument
+from . import schema
+from .dates import article_date, statement_date
+from .dedupe import NearDuplicates, content_hash
+
+
+@dataclass
+class IngestSummary:
+    """Counts of one ingest run. `stored` includes the near-duplicates; `skipped` were stored by an earlier run."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    failed: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return self.stored + self.duplicates + self.failed + self.skipped
+
+    @property
+    def rate(self) -> float:
+        """Articles finished per second."""
+        return self.done / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class _Item:
+    document: SourceDocument
+    hash: str
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of `size` items (itertools.batched arrives in Python 3.12)."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Ingestor:
+    """Holds what the store already has (keys, hashes, signatures), loaded once when the store opens."""
+
+    def __init__(self, engine: Engine, near: NearDuplicates) -> None:
+        self.engine = engine
+        self.near = near
+        with Session(engine) as session:
+            rows = session.execute(select(schema.Article.id, schema.Article.source_key, schema.Article.content_hash,
+                                          schema.Article.duplicate_of, schema.Article.near_duplicate_of)).all()
+            self._seen = {(r.source_key, r.content_hash) for r in rows}
+            self._originals = {r.content_hash: r.id for r in rows if r.duplicate_of is None}
+            self._roots = {r.id: r.near_duplicate_of or r.id for r in rows if r.duplicate_of is None}
+            for article_id, data in session.execute(select(schema.Signature.article_id, schema.Signature.minhash)):
+                self.near.add(article_id, self.near.from_bytes(data))
+
+    def run(self, items: Iterable[SourceDocument | ParleyError], analyzer: Analyzer,
+            progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+        """Store every readable, new article; record every failure; return the counts."""
+        summary = IngestSummary()
+        started = time.perf_counter()
+
+        def tick() -> None:
+            summary.seconds = time.perf_counter() - started
+            if progress:
+                progress(summary)
+
+        for chunk in _batched(items, analyzer.settings.batch_size):
+            fresh: list[_Item] = []
+            copies: list[_Item] = []
+            claimed: set[str] = set()
+            for item in chunk:
+                summary.read += 1
+                if isinstance(item, ParleyError):
+                    self._fail(summary, _source_of(item), item.code, str(item))
+                    tick()
+                    continue
+                entry = _Item(item, content_hash(item.text))
+                if (item.id, entry.hash) in self._seen:
+                    summary.skipped += 1
+                    tick()
+                elif entry.hash in self._originals or entry.hash in claimed:
+                    copies.append(entry)
+                else:
+                    claimed.add(entry.hash)
+                    fresh.append(entry)
+            for entry, result in self._analyse(analyzer, fresh):
+                self._store(summary, entry, result)
+                tick()
+            for entry in copies:
+                if (entry.document.id, entry.hash) in self._seen:  # the same input twice in one chunk
+                    summary.skipped += 1
+                elif entry.hash in self._originals:
+                    self._store_copy(summary, entry)
+                else:  # its first copy failed: this one gets its own try and its own error
+                    for _, result in self._analyse(analyzer, [entry]):
+                        self._store(summary, entry, result)
+                tick()
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def _analyse(self, analyzer: Analyzer, items: list[_Item]) -> Iterator[tuple[_Item, ArticleAnalysis | Exception]]:
+        """Analyses in order; if the batch breaks, each article again on its own so only the bad one fails."""
+        try:
+            results: list[ArticleAnalysis | Exception] = list(analyzer.analyze_many(i.document for i in items))
+        except Exception:  # noqa: BLE001  (any failure of one article must not stop the batch)
+            results = []
+            for item in items:
+                try:
+                    results.append(analyzer.analyze(item.document))
+                except Exception as exc:  # noqa: BLE001
+                    results.append(exc)
+        yield from zip(items, results, strict=True)
+
+    def _store(self, summary: IngestSummary, item: _Item, result: ArticleAnalysis | Exception) -> None:
+        source = item.document.path or item.document.id or "<text>"
+        if isinstance(result, Exception):
+            error = ParleyError(E.E053, source=source, reason=_reason(result))
+            self._fail(summary, source, error.code, str(error))
+            return
+        published = article_date(item.document.published, result.text)
+        signature = self.near.signature(result.text)
+        match = self.near.match(signature)
+        root = self._roots[match] if match is not None else None
+        try:
+            with Session(self.engine) as session, session.begin():
+                article = _article_row(item, result, published, root)
+                session.add(article)
+                session.flush()
+                _add_analysis(session, article.id, result, published)
+                session.add(schema.Signature(article_id=article.id, minhash=self.near.to_bytes(signature)))
+                article_id = article.id
+        except SQLAlchemyError as exc:
+            error = ParleyError(E.E054, source=source, reason=_reason(exc))
+            self._fail(summary, source, error.code, str(error))
+            return
+        self._seen.add((item.document.id, item.hash))
+        self._originals[item.hash] = article_id
+        self._roots[article_id] = root or article_id
+        self.near.add(article_id, signature)
+        summary.stored += 1
+        summary.near_duplicates += root is not None
+
+    def _store_copy(self, summary: IngestSummary, item: _Item) -> None:
+        document = item.document
+        row = schema.Article(
+            source_key=document.id, source=document.path, content_hash=item.hash, url=document.url,
+            title=document.title, outlet=document.outlet, published=article_date(document.published, ""),
+            published_raw=document.published, text=None, boilerplate=[], sources_cited=[],
+            extra=document.metadata, duplicate_of=self._originals[item.hash], ingested_at=_now())
+        try:
+            with Session(self.engine) as session, session.begin():
+                session.add(row)
+        except SQLAlchemyError as exc:
+            source = document.path or document.id or "<text>"
+            error = ParleyError(E.E054, source=source, reason=_reason(exc))
+            self._fail(summary, source, error.code, str(error))
+            return
+        self._seen.add((document.id, item.hash))
+        summary.duplicates += 1
+
+    def _fail(self, summary: IngestSummary, source: str, code: str, reason: str) -> None:
+        """Count the failure and record it once per (source, code), in its own transaction."""
+        summary.failed += 1
+        summary.errors.append(reason)
+        with Session(self.engine) as session, session.begin():
+            exists = session.scalar(select(schema.IngestError.id).where(schema.IngestError.source == source,
+                                                                        schema.IngestError.code == code))
+            if exists is None:
+                session.add(schema.IngestError(source=source, code=code, reason=reason, at=_now()))
+
+
+def _article_row(item: _Item, result: ArticleAnalysis, published: dt.date | None, root: int | None) -> schema.Article:
+    document = item.document
+    return schema.Article(
+        source_key=document.id, source=document.path, content_hash=item.hash, url=result.url, title=result.title,
+        outlet=result.outlet, published=published, published_raw=result.published, text=result.text,
+        boilerplate=result.boilerplate, sources_cited=result.sources_cited, extra=result.metadata,
+        summary=result.summary, near_duplicate_of=root, ingested_at=_now())
+
+
+def _add_analysis(session: Session, article_id: int, result: ArticleAnalysis, published: dt.date | None) -> None:
+    """Statements (dated), quotes, people and the article's positions with their evidence ids."""
+    statements = [
+        schema.Statement(article_id=article_id, index=index, date=statement_date(s.text, published),
+                         **s.model_dump(include=set(schema.Statement.__table__.columns.keys())))
+        for index, s in enumerate(result.statements)
+    ]
+    session.add_all(statements)
+    session.add_all(schema.Quote(article_id=article_id, index=index, **q.model_dump())
+                    for index, q in enumerate(result.quotes))
+    session.add_all(schema.Person(article_id=article_id, name=name, actor=actor)
+                    for name, actor in result.people.items())
+    session.flush()
+    for position in result.positions:
+        evidence = [statements[i] for i in position.statements]
+        dates = [s.date for s in evidence if s.date is not None]
+        session.add(schema.PositionRecord(
+            article_id=article_id, actor=position.actor, issue=position.issue, stance=position.stance,
+            condition=position.condition, confidence=position.confidence, date=max(dates, default=published),
+            statement_ids=[s.id for s in evidence]))
+
+
+def _source_of(error: ParleyError) -> str:
+    path, line = error.details.get("path"), error.details.get("line")
+    return f"{path}:{line}" if line is not None else str(path)
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}"

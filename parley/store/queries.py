@@ -1,0 +1,204 @@
+"""Read-only queries over the store, as pandas DataFrames (the API `parley.open(db)` exposes and the CLI prints).
+
+Time order everywhere: a position's date (its latest dated evidence, else the article's date), undated first, then
+the article's date, then the order of ingest. An article's `source` is the first copy of its story: evidence from
+near-duplicates of one story counts once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Engine, Select, func, select
+
+from ..positions.gaps import gap_status
+from . import schema
+
+A, S, P = schema.Article, schema.Statement, schema.PositionRecord
+_SOURCE = func.coalesce(A.near_duplicate_of, A.id)
+
+POSITION_COLUMNS = ["actor", "issue", "stance", "condition", "since", "last_seen", "articles", "sources", "contrary",
+                    "article_id", "statement_ids"]
+SHIFT_COLUMNS = ["actor", "issue", "from_stance", "to_stance", "from_date", "to_date", "from_article", "to_article",
+                 "from_outlet", "to_outlet", "from_evidence", "to_evidence"]
+GAP_COLUMNS = ["issue", "a", "b", "stance_a", "stance_b", "status"]
+
+
+@dataclass
+class ArticleDetail:
+    """One article with everything read from it."""
+
+    article: dict[str, Any]
+    statements: pd.DataFrame
+    quotes: pd.DataFrame
+    people: pd.DataFrame
+    positions: pd.DataFrame
+
+
+class Queries:
+    """Queries on one engine; every method returns a fresh DataFrame."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def _frame(self, query: Select, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        with self.engine.connect() as connection:
+            frame = pd.read_sql(query, connection)
+        return frame if columns is None else frame.reindex(columns=list(columns))
+
+    def history(self, issue: str | None = None, actor: str | None = None,
+                as_of: dt.date | None = None) -> pd.DataFrame:
+        """Every article's position on every issue, oldest first; with `as_of`, only dated ones up to that day."""
+        query = (select(P.id.label("position_id"), P.actor, P.issue, P.stance, P.condition, P.confidence, P.date,
+                        P.article_id, _SOURCE.label("source"), A.outlet, A.title, A.published, P.statement_ids)
+                 .join(A, A.id == P.article_id)
+                 .order_by(P.date.asc().nulls_first(), A.published.asc().nulls_first(), P.article_id, P.id))
+        if issue:
+            query = query.where(P.issue == issue)
+        if actor:
+            query = query.where(P.actor == actor)
+        if as_of:
+            query = query.where(P.date <= as_of)
+        return self._frame(query)
+
+    def positions(self, issue: str | None = None, actor: str | None = None,
+                  as_of: dt.date | None = None) -> pd.DataFrame:
+        """Where each party stands on each issue (as of a day): its latest stance, since when, and how many
+        independent sources report that stance (`sources`) or another one (`contrary`)."""
+        history = self.history(issue, actor, as_of)
+        rows = []
+        for (who, what), group in history.groupby(["actor", "issue"], sort=True):
+            stances = group["stance"].tolist()
+            start = len(stances) - 1
+            while start > 0 and stances[start - 1] == stances[-1]:
+                start -= 1
+            latest = group.iloc[-1]
+            agreeing = group["stance"] == latest["stance"]
+            rows.append({
+                "actor": who, "issue": what, "stance": latest["stance"], "condition": latest["condition"],
+                "since": group["date"].iloc[start], "last_seen": latest["date"],
+                "articles": int(group.loc[agreeing, "article_id"].nunique()),
+                "sources": int(group.loc[agreeing, "source"].nunique()),
+                "contrary": int(group.loc[~agreeing, "source"].nunique()),
+                "article_id": int(latest["article_id"]), "statement_ids": latest["statement_ids"],
+            })
+        return pd.DataFrame(rows, columns=POSITION_COLUMNS)
+
+    def gaps(self, a: str, b: str, as_of: dt.date | None = None) -> pd.DataFrame:
+        """Issue by issue, the two parties' current stances and how far apart they are."""
+        current = self.positions(as_of=as_of)
+        stance = {(r.actor, r.issue): r.stance for r in current.itertuples() if r.actor in (a, b)}
+        issues = sorted({issue for _, issue in stance})
+        rows = [{"issue": issue, "a": a, "b": b, "stance_a": stance.get((a, issue)),
+                 "stance_b": stance.get((b, issue)),
+                 "status": gap_status(stance.get((a, issue)), stance.get((b, issue)))} for issue in issues]
+        return pd.DataFrame(rows, columns=GAP_COLUMNS)
+
+    def timeline(self, issue: str | None = None, actor: str | None = None) -> pd.DataFrame:
+        """Shifts: each time a party's stance on an issue differs from the one before, with the evidence (statement
+        texts, dates, outlets) of the last report of the old stance and the first of the new."""
+        history = self.history(issue, actor)
+        pairs = []
+        for _, group in history.groupby(["actor", "issue"], sort=True):
+            records = group.to_dict("records")
+            pairs += [(before, after) for before, after in zip(records, records[1:])
+                      if before["stance"] != after["stance"]]
+        wanted = {i for before, after in pairs for i in before["statement_ids"] + after["statement_ids"]}
+        texts = self._statement_texts(wanted)
+
+        def evidence(record: dict) -> str:
+            return " | ".join(texts[i] for i in record["statement_ids"] if i in texts)
+
+        rows = [{"actor": after["actor"], "issue": after["issue"], "from_stance": before["stance"],
+                 "to_stance": after["stance"], "from_date": before["date"], "to_date": after["date"],
+                 "from_article": before["article_id"], "to_article": after["article_id"],
+                 "from_outlet": before["outlet"], "to_outlet": after["outlet"],
+                 "from_evidence": evidence(before), "to_evidence": evidence(after)} for before, after in pairs]
+        frame = pd.DataFrame(rows, columns=SHIFT_COLUMNS)
+        return frame.sort_values(["to_date", "actor", "issue"], na_position="first", kind="stable",
+                                 ignore_index=True)
+
+    def _statement_texts(self, ids: set[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        with self.engine.connect() as connection:
+            return dict(connection.execute(select(S.id, S.text).where(S.id.in_(sorted(ids)))).tuples().all())
+
+    def statements(self, issue: str | None = None, actor: str | None = None, action: str | None = None,
+                   outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+                   text: str | None = None, limit: int | None = None) -> pd.DataFrame:
+        """Statements matching every filter given (`text`: case-insensitive substring), in time order."""
+        query = (select(S.id, S.article_id, S.index, S.date, S.actor, S.speaker, S.action, S.plover, S.target,
+                        S.issue, S.stance, S.condition, S.quote, S.negated, S.confidence, S.reported_by, S.text,
+                        A.outlet, A.title, A.published, _SOURCE.label("source"))
+                 .join(A, A.id == S.article_id)
+                 .order_by(S.date.asc().nulls_first(), S.article_id, S.index))
+        for column, value in ((S.issue, issue), (S.actor, actor), (S.action, action), (A.outlet, outlet)):
+            if value:
+                query = query.where(column == value)
+        if since:
+            query = query.where(S.date >= since)
+        if until:
+            query = query.where(S.date <= until)
+        if text:
+            query = query.where(S.text.icontains(text, autoescape=True))
+        return self._frame(query.limit(limit) if limit else query)
+
+    def articles(self, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+                 text: str | None = None, duplicates: bool = False, limit: int | None = None) -> pd.DataFrame:
+        """Stored articles (exact copies only with `duplicates=True`), with their statement counts."""
+        counts = select(S.article_id, func.count().label("statements")).group_by(S.article_id).subquery()
+        query = (select(A.id, A.title, A.outlet, A.published, A.url, A.source_key, A.source, A.duplicate_of,
+                        A.near_duplicate_of, func.coalesce(counts.c.statements, 0).label("statements"))
+                 .outerjoin(counts, counts.c.article_id == A.id).order_by(A.id))
+        if not duplicates:
+            query = query.where(A.duplicate_of.is_(None))
+        if outlet:
+            query = query.where(A.outlet == outlet)
+        if since:
+            query = query.where(A.published >= since)
+        if until:
+            query = query.where(A.published <= until)
+        if text:
+            query = query.where(A.text.icontains(text, autoescape=True))
+        return self._frame(query.limit(limit) if limit else query)
+
+    def article(self, article_id: int) -> ArticleDetail | None:
+        """One article and its statements, quotes, people and positions; None if there is no such id."""
+        with self.engine.connect() as connection:
+            row = connection.execute(select(A.__table__).where(A.id == article_id)).mappings().first()
+        if row is None:
+            return None
+        return ArticleDetail(
+            article=dict(row),
+            statements=self._frame(select(S.__table__).where(S.article_id == article_id).order_by(S.index)),
+            quotes=self._frame(select(schema.Quote.__table__).where(schema.Quote.article_id == article_id)
+                               .order_by(schema.Quote.index)),
+            people=self._frame(select(schema.Person.__table__).where(schema.Person.article_id == article_id)
+                               .order_by(schema.Person.id)),
+            positions=self._frame(select(P.__table__).where(P.article_id == article_id).order_by(P.id)),
+        )
+
+    def errors(self) -> pd.DataFrame:
+        """Inputs that could not be stored, and why."""
+        return self._frame(select(schema.IngestError.__table__).order_by(schema.IngestError.id))
+
+    def counts(self) -> dict[str, int]:
+        """Totals: articles (distinct texts), exact duplicates, near-duplicates, independent stories, rows."""
+        with self.engine.connect() as connection:
+            def count(query: Select) -> int:
+                return int(connection.scalar(query) or 0)
+
+            return {
+                "articles": count(select(func.count()).select_from(A).where(A.duplicate_of.is_(None))),
+                "duplicates": count(select(func.count()).select_from(A).where(A.duplicate_of.is_not(None))),
+                "near_duplicates": count(select(func.count()).select_from(A).where(A.near_duplicate_of.is_not(None))),
+                "stories": count(select(func.count()).select_from(A).where(A.duplicate_of.is_(None),
+                                                                           A.near_duplicate_of.is_(None))),
+                "statements": count(select(func.count()).select_from(S)),
+                "positions": count(select(func.count()).select_from(P)),
+                "errors": count(select(func.count()).select_from(schema.IngestError)),
+            }

@@ -1,0 +1,134 @@
+"""The store's tables as typed SQLAlchemy 2 models; Alembic migrations (store/migrations) create them.
+
+Surrogate integer ids link the rows; an article's natural key is (source_key, content_hash), which is what makes
+re-running an ingest idempotent.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Article(Base):
+    """One article as read. An exact duplicate is a row too (its source is kept) but has no text or analysis."""
+
+    __tablename__ = "articles"
+    __table_args__ = (UniqueConstraint("source_key", "content_hash", name="uq_articles_source_content"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_key: Mapped[str] = mapped_column(String)  # the reader's id: JSONL "id", file stem, or a hash of the text
+    source: Mapped[str | None] = mapped_column(String)  # path, or path:line for JSON Lines
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    url: Mapped[str | None] = mapped_column(String)
+    title: Mapped[str | None] = mapped_column(String)
+    outlet: Mapped[str | None] = mapped_column(String, index=True)
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    published_raw: Mapped[str | None] = mapped_column(String)
+    text: Mapped[str | None] = mapped_column(Text)
+    boilerplate: Mapped[list[str]] = mapped_column(JSON, default=list)
+    sources_cited: Mapped[list[str]] = mapped_column(JSON, default=list)
+    extra: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    summary: Mapped[str | None] = mapped_column(Text)
+    duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
+    near_duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Statement(Base):
+    """One statement of an article (CONTRACT.md §4) with the date it was made."""
+
+    __tablename__ = "statements"
+    __table_args__ = (UniqueConstraint("article_id", "index", name="uq_statements_article_index"),
+                      Index("ix_statements_actor_issue_date", "actor", "issue", "date"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    index: Mapped[int] = mapped_column(Integer)  # position in the article's `statements`
+    sentence: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(String, index=True)
+    speaker: Mapped[str | None] = mapped_column(String)
+    action: Mapped[str] = mapped_column(String, index=True)
+    plover: Mapped[str] = mapped_column(String)
+    target: Mapped[str | None] = mapped_column(String)
+    issue: Mapped[str | None] = mapped_column(String, index=True)
+    stance: Mapped[str | None] = mapped_column(String)
+    condition: Mapped[str | None] = mapped_column(Text)
+    quote: Mapped[bool] = mapped_column(Boolean, default=False)
+    reported_by: Mapped[list[str]] = mapped_column(JSON, default=list)
+    negated: Mapped[bool] = mapped_column(Boolean, default=False)
+    confidence: Mapped[float] = mapped_column(Float)
+    trigger: Mapped[str | None] = mapped_column(String)
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+
+
+class Quote(Base):
+    __tablename__ = "quotes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    index: Mapped[int] = mapped_column(Integer)
+    speaker: Mapped[str | None] = mapped_column(String, index=True)
+    actor: Mapped[str | None] = mapped_column(String, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class Person(Base):
+    """A person an article ties to a party."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String, index=True)
+    actor: Mapped[str] = mapped_column(String, index=True)
+
+
+class PositionRecord(Base):
+    """A party's stance on an issue as one article shows it: the positions history."""
+
+    __tablename__ = "positions"
+    __table_args__ = (Index("ix_positions_actor_issue_date", "actor", "issue", "date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    actor: Mapped[str] = mapped_column(String, index=True)
+    issue: Mapped[str] = mapped_column(String, index=True)
+    stance: Mapped[str] = mapped_column(String)
+    condition: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float)
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    statement_ids: Mapped[list[int]] = mapped_column(JSON, default=list)  # evidence: ids in `statements`
+
+
+class Signature(Base):
+    """An article's MinHash, so the near-duplicate index is rebuilt from the store on open."""
+
+    __tablename__ = "signatures"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    minhash: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class IngestError(Base):
+    """An input that could not be stored, and why; one row per (source, code) however often it is re-run."""
+
+    __tablename__ = "ingest_errors"
+    __table_args__ = (UniqueConstraint("source", "code", name="uq_ingest_errors_source_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String)
+    code: Mapped[str] = mapped_column(String)
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -1,0 +1,43 @@
+"""`Store`: one database of analysed articles; what `parley.open(db)` returns."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..errors import ParleyError
+from ..pipeline import Analyzer
+from ..sources import SourceDocument
+from .database import open_engine, resolve_url, store_defaults
+from .dedupe import NearDuplicates
+from .export import export_tables
+from .ingest import IngestSummary, Ingestor
+from .queries import Queries
+
+
+class Store(Queries):
+    """Ingest into and query one store (SQLite file or PostgreSQL URL); the schema is migrated on open."""
+
+    def __init__(self, db: str | Path | None = None) -> None:
+        self.url = resolve_url(db)
+        super().__init__(open_engine(db))
+        self._ingestor: Ingestor | None = None
+
+    def ingest(self, items: Iterable[SourceDocument | ParleyError], analyzer: Analyzer | None = None,
+               progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+        """Analyse and store new articles (read with `parley.sources.read_paths`); see `IngestSummary`."""
+        if self._ingestor is None:
+            self._ingestor = Ingestor(self.engine, NearDuplicates(**store_defaults()["near_duplicates"]))
+        return self._ingestor.run(items, analyzer or Analyzer(), progress)
+
+    def export(self, fmt: str, tables: list[str] | None = None, out: str | Path = "export") -> list[Path]:
+        """Write tables to files; returns their paths."""
+        return export_tables(self.engine, fmt, tables, Path(out))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
