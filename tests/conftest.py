@@ -1,0 +1,50 @@
+"""Shared fixtures. Store databases: a fresh SQLite file, and a fresh PostgreSQL database on the server named by
+PARLEY_TEST_PG_URL (CI starts one in .ci/run; with CI=true and no URL the PostgreSQL tests fail, never skip)."""
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def _postgres_database() -> Iterator[str]:
+    """A new, empty database on the test server for one test; dropped afterwards."""
+    server = os.environ.get("PARLEY_TEST_PG_URL")
+    if not server:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("PARLEY_TEST_PG_URL is not set: CI must run the store tests on PostgreSQL")
+        pytest.skip("PARLEY_TEST_PG_URL is not set (CI sets it; see .ci/run)")
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    name = f"parley_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty store database, once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'parley.db'}"
+    else:
+        yield from _postgres_database()
+
+
+@pytest.fixture(scope="session")
+def store_analyzer():
+    """One real Analyzer (spaCy loaded once) with the example negotiation's dossier, for the store tests."""
+    from parley.pipeline import Analyzer
+
+    return Analyzer(Path(__file__).resolve().parents[1] / "examples" / "timeline" / "dossier.yaml")
