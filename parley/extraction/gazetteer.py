@@ -1,0 +1,394 @@
+"""Who a phrase of news text names: every state, major international bodies, and a dossier's parties.
+
+Without a dossier parley must still know that "the Kremlin", "Russians" and "U.N." are actors; with one, the
+analyst's words win ("Brussels" is the EU in an EU dossier, Belgium's capital otherwise). Also knows news outlets
+(so that "Reuters reported" is not taken for a speaker) and the title words that tie people and groups to parties.
+State names and codes come from pycountry; everything else from the data files in parley/data/gazetteer/.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import pycountry
+import yaml
+
+from ..errors import E, ParleyError
+
+if TYPE_CHECKING:
+    from ..dossier import Dossier
+
+_DATA = "data/gazetteer"
+# Precedence of meanings when one phrase could name two actors: a dossier's words first, then names, seats of
+# power, capitals and demonyms of the world ("Luxembourg" the state before "Luxembourg" the capital).
+_RANK = {"alias": 0, "name": 1, "seat": 2, "capital": 3, "demonym": 4}
+_DOSSIER_RANK = 0
+_WORLD_RANK = 10
+# Words that join a family name to what precedes it: "von der Leyen", "bin Salman", "Al Thani".
+_PARTICLES = frozenset("von van der den de del della di da dos das du le la bin ibn ben al el abu ter ten zu".split())
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015/]+")
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str  # ISO alpha-3 for states, body code, or dossier id
+    name: str  # display name ("Russia", not "Russian Federation", where a short name exists)
+    kind: str  # "state" | "igo" | "ngo" | "party" (a dossier actor that is none of these)
+    plover: str  # code for PLOVER scoring: states their alpha-3, bodies "IGO"/"NGO", dossier-only parties their id
+
+
+@dataclass(frozen=True)
+class _Claim:
+    rank: int
+    actor: str
+    kind: str
+
+
+def _fold(text: str) -> str:
+    """Accent-free form: "Élysée" → "Elysee", "Vučić" → "Vucic"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def is_case_sensitive(phrase: str) -> bool:
+    """All-caps abbreviations of up to three letters ("US", "U.N.", "WHO") name an actor only in capitals."""
+    bare = phrase.replace(".", "").strip()
+    return 0 < len(bare) <= 3 and " " not in bare and bare.isupper()
+
+
+def _strip_possessive(text: str) -> str:
+    if text.endswith("'s"):
+        return text[:-2]
+    if text.endswith("s'"):
+        return text[:-1]
+    return text
+
+
+def _tidy(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).translate(_APOSTROPHES).split())
+
+
+def _key(text: str) -> str:
+    """The lookup form of a phrase; abbreviations keep their case (prefix "="), all else is folded."""
+    if is_case_sensitive(text):
+        return "=" + text.replace(".", "").strip()
+    folded = _fold(text).casefold().replace(".", "").replace(",", "")
+    return " ".join(_SEPARATORS.split(folded)).strip()
+
+
+def _phrase_key(phrase: str) -> str:
+    """Key of an actor phrase: tolerant of a leading "the" and a possessive "'s"."""
+    text = _strip_possessive(_tidy(phrase))
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    return _key(text)
+
+
+def _surface(phrase: str) -> str:
+    """What a matcher should look for: a lower-case leading "the" is optional ("the Kremlin" → "Kremlin")."""
+    text = _tidy(phrase)
+    return text[4:] if text.startswith("the ") else text
+
+
+def _plural(word: str) -> str | None:
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith(("s", "sh", "ch", "x", "z", "y", "ese")):
+        return None
+    return word + "s"
+
+
+def _surnames(person: str) -> list[str]:
+    """Forms a person is called by alone: "von der Leyen", "Al Thani", "el-Sisi" and "Sisi"."""
+    tokens = _tidy(person).split()
+    if len(tokens) < 2:
+        return []
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1].lower() in _PARTICLES:
+        start -= 1
+    surname = " ".join(tokens[start:])
+    forms = [surname]
+    prefix, _, rest = surname.partition("-")
+    if rest and prefix.lower() in _PARTICLES:
+        forms.append(rest)
+    return forms
+
+
+def _read_yaml(name: str) -> dict:
+    path = resources.files("parley").joinpath(f"{_DATA}/{name}")
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise ParleyError(E.E040, path=path, reason=exc) from exc
+    if not isinstance(data, dict):
+        raise ParleyError(E.E040, path=path, reason="the top level must be a mapping")
+    return data
+
+
+def _strings(value: object, path: str, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ParleyError(E.E040, path=path, reason=f"{where} must be a list of words")
+    return value
+
+
+class Gazetteer:
+    """Phrases → actors, people → actors, and the outlet and title word lists. Build with `world()`."""
+
+    def __init__(
+        self,
+        actors: dict[str, Actor],
+        index: dict[str, _Claim],
+        surfaces: dict[str, str],
+        preferred: dict[str, list[str]],
+        people: dict[str, str],
+        surnames: dict[str, str | None],
+        outlets: dict[str, str],
+        person_titles: frozenset[str],
+        group_nouns: frozenset[str],
+    ) -> None:
+        self._actors = actors
+        self._index = index
+        self._surfaces = surfaces
+        self._preferred = preferred
+        self._people = people
+        self._surnames = surnames
+        self._outlets = outlets
+        self.person_titles = person_titles
+        self.group_nouns = group_nouns
+
+    # --- building -------------------------------------------------------------------------------------------------
+
+    @classmethod
+    def world(cls) -> Gazetteer:
+        """Every state (pycountry + states.yaml) and international body (bodies.yaml); loaded once."""
+        return _world()
+
+    def _claim(self, phrase: str, actor: str, kind: str, tier: int, source: str) -> None:
+        key = _phrase_key(phrase)
+        if not key or key == "=":
+            return
+        claim = _Claim(tier + _RANK[kind], actor, kind)
+        old = self._index.get(key)
+        if old is None or claim.rank < old.rank:
+            self._index[key] = claim
+        elif claim.rank == old.rank and claim.actor != old.actor:
+            order = self._preferred.get(key, [])
+            if actor in order and old.actor in order:
+                if order.index(actor) < order.index(old.actor):
+                    self._index[key] = claim
+            else:
+                raise ParleyError(
+                    E.E040 if tier == _WORLD_RANK else E.E011,
+                    path=source,
+                    reason=f"{phrase!r} names both {old.actor} and {actor}",
+                )
+        surface = _surface(phrase)
+        self._surfaces.setdefault(surface, key)
+        folded = _fold(surface)
+        if folded != surface:
+            self._surfaces.setdefault(folded, key)
+
+    def with_dossier(self, dossier: Dossier | None) -> Gazetteer:
+        """A new gazetteer with the dossier's parties; their names, aliases and people win over world meanings."""
+        if dossier is None:
+            return self
+        source = dossier.path or dossier.name
+        merged = Gazetteer(
+            dict(self._actors), dict(self._index), dict(self._surfaces), self._preferred, dict(self._people),
+            dict(self._surnames), self._outlets, self.person_titles, self.group_nouns,
+        )
+        dossier_ids = {a.id for a in dossier.actors}
+        for entry in dossier.actors:
+            world_id = entry.id if entry.id in self._actors else None
+            if world_id is None:
+                hit = merged.resolve(entry.name)
+                if hit and hit[1] == "name" and hit[0] in self._actors and hit[0] not in dossier_ids:
+                    world_id = hit[0]
+            if world_id is None:
+                merged._actors[entry.id] = Actor(entry.id, entry.name, "party", entry.id)
+            else:
+                base = self._actors[world_id]
+                actor = Actor(entry.id, entry.name, base.kind, base.plover)
+                merged._actors[entry.id] = actor
+                if world_id != entry.id:
+                    merged._actors[world_id] = actor
+                    for key, claim in merged._index.items():
+                        if claim.actor == world_id:
+                            merged._index[key] = _Claim(claim.rank, entry.id, claim.kind)
+        for entry in dossier.actors:
+            merged._claim(entry.name, entry.id, "name", _DOSSIER_RANK, source)
+            for alias in entry.aliases:
+                merged._claim(alias, entry.id, "alias", _DOSSIER_RANK, source)
+        dossier_people: dict[str, str] = {}
+        for entry in dossier.actors:
+            for person in entry.people:
+                dossier_people[_key(_tidy(person))] = entry.id
+                for surname in _surnames(person):
+                    key = _key(surname)
+                    known = merged._surnames.get(key, entry.id)
+                    merged._surnames[key] = entry.id if known == entry.id else None
+        merged._people.update(dossier_people)
+        return merged
+
+    # --- queries --------------------------------------------------------------------------------------------------
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return self._actors.get(actor_id)
+
+    def actors(self) -> list[Actor]:
+        """Every distinct actor, once."""
+        return list({a.id: a for a in self._actors.values()}.values())
+
+    def phrases(self) -> list[tuple[str, str, str]]:
+        """(surface phrase, actor id, kind) for a spaCy PhraseMatcher; kind is name, alias, demonym, capital or seat.
+
+        Each surface appears once, with the meaning that wins. Match surfaces for which `is_case_sensitive` holds
+        on ORTH, the rest on LOWER (and NORM for accents), so that "us" is never the United States.
+        """
+        out = []
+        for surface, key in self._surfaces.items():
+            claim = self._index[key]
+            out.append((surface, claim.actor, claim.kind))
+        return out
+
+    def resolve(self, phrase: str) -> tuple[str, str] | None:
+        """(actor id, kind) that a whole phrase names, or None."""
+        text = _tidy(phrase)
+        if not text:
+            return None
+        claim = self._index.get(_phrase_key(text))
+        if claim is None and text.endswith("s") and not text.endswith("'s"):
+            single = self._index.get(_phrase_key(text[:-1]))
+            if single is not None and single.kind == "demonym":
+                claim = single
+        return (claim.actor, claim.kind) if claim else None
+
+    def person_party(self, name: str) -> str | None:
+        """The party a dossier person speaks for, from their full name or family name alone."""
+        text = _strip_possessive(_tidy(name))
+        if not text:
+            return None
+        found = self._people.get(_key(text))
+        if found:
+            return found
+        if _key(text) in self._surnames:
+            return self._surnames[_key(text)]
+        forms = _surnames(text)
+        return self._surnames.get(_key(forms[0])) if forms else None
+
+    def is_outlet(self, name: str) -> bool:
+        return self.canonical_outlet(name) is not None
+
+    def canonical_outlet(self, name: str) -> str | None:
+        """The outlet list's spelling of a news outlet's name, or None if it is not one."""
+        text = _strip_possessive(_tidy(name))
+        found = self._outlets.get(_key(text))
+        if found is None and text[:4].lower() == "the ":
+            found = self._outlets.get(_key(text[4:]))
+        return found
+
+
+# --- loading the world ----------------------------------------------------------------------------------------------
+
+
+def _state_entries(data: dict, path: str) -> list[tuple[Actor, dict[str, list[str]]]]:
+    states = data.get("states")
+    if not isinstance(states, dict):
+        raise ParleyError(E.E040, path=path, reason="`states` must map alpha-3 codes to their words")
+    entries = []
+    for code, extra in states.items():
+        if not isinstance(extra, dict):
+            raise ParleyError(E.E040, path=path, reason=f"{code}: must be a mapping")
+        country = pycountry.countries.get(alpha_3=code)
+        official = [getattr(country, "name", None), getattr(country, "official_name", None),
+                    getattr(country, "common_name", None), extra.get("name"), extra.get("official_name")]
+        display = extra.get("name") or getattr(country, "common_name", None) or getattr(country, "name", None)
+        if not display:
+            raise ParleyError(E.E040, path=path, reason=f"{code}: not an ISO 3166 code, so it needs a `name`")
+        words = {
+            "name": [n for n in official if n and "," not in n] + _strings(extra.get("names"), path, f"{code}.names"),
+            "demonym": _strings(extra.get("demonyms"), path, f"{code}.demonyms"),
+            "capital": _strings(extra.get("capitals"), path, f"{code}.capitals"),
+            "seat": _strings(extra.get("seats"), path, f"{code}.seats"),
+        }
+        if not words["demonym"] or not words["capital"]:
+            raise ParleyError(E.E040, path=path, reason=f"{code}: every state needs demonyms and capitals")
+        words["demonym"] += [p for p in map(_plural, words["demonym"]) if p]
+        entries.append((Actor(code, display, "state", code), words))
+    return entries
+
+
+def _body_entries(data: dict, path: str) -> list[tuple[Actor, dict[str, list[str]]]]:
+    bodies = data.get("bodies")
+    if not isinstance(bodies, list):
+        raise ParleyError(E.E040, path=path, reason="`bodies` must be a list")
+    entries = []
+    for n, body in enumerate(bodies, 1):
+        if not isinstance(body, dict) or not body.get("id") or not body.get("name"):
+            raise ParleyError(E.E040, path=path, reason=f"body {n} needs an `id` and a `name`")
+        kind = body.get("kind")
+        if kind not in ("igo", "ngo"):
+            raise ParleyError(E.E040, path=path, reason=f"{body['id']}: `kind` must be igo or ngo")
+        demonyms = _strings(body.get("demonyms"), path, f"{body['id']}.demonyms")
+        words = {
+            "name": [body["name"], *_strings(body.get("names"), path, f"{body['id']}.names")],
+            "demonym": demonyms + [p for p in map(_plural, demonyms) if p],
+        }
+        entries.append((Actor(body["id"], body["name"], kind, body.get("plover", kind.upper())), words))
+    return entries
+
+
+def _outlet_table() -> dict[str, str]:
+    path = resources.files("parley").joinpath(f"{_DATA}/outlets.txt")
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name = _tidy(line)
+        if not name or name.startswith("#"):
+            continue
+        table.setdefault(_key(name), name)
+        rest = name[4:]
+        if name[:4].lower() == "the " and len(rest.split()) > 1:
+            table.setdefault(_key(rest), name)
+    return table
+
+
+def _words(data: dict, field: str, path: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _strings(data.get(field), path, field))
+
+
+@cache
+def _world() -> Gazetteer:
+    states_path = f"{_DATA}/states.yaml"
+    states = _read_yaml("states.yaml")
+    bodies = _read_yaml("bodies.yaml")
+    titles = _read_yaml("titles.yaml")
+    shared = states.get("shared") or {}
+    preferred = {
+        _phrase_key(form): _strings(ids, states_path, f"shared.{phrase}")
+        for phrase, ids in shared.items()
+        for form in (phrase, _plural(phrase))
+        if form
+    }
+    gazetteer = Gazetteer(
+        {}, {}, {}, preferred, {}, {}, _outlet_table(),
+        _words(titles, "person_titles", f"{_DATA}/titles.yaml"), _words(titles, "group_nouns", f"{_DATA}/titles.yaml"),
+    )
+    for entries, path in (
+        (_state_entries(states, states_path), states_path),
+        (_body_entries(bodies, f"{_DATA}/bodies.yaml"), f"{_DATA}/bodies.yaml"),
+    ):
+        for actor, words in entries:
+            if actor.id in gazetteer._actors:
+                raise ParleyError(E.E040, path=path, reason=f"actor id {actor.id} is listed twice")
+            gazetteer._actors[actor.id] = actor
+            for kind, phrases in words.items():
+                for phrase in phrases:
+                    gazetteer._claim(phrase, actor.id, kind, _WORLD_RANK, path)
+    return gazetteer
