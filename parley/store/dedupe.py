@@ -24,18 +24,20 @@ def content_hash(text: str) -> str:
 class NearDuplicates:
     """An LSH index of article signatures; `match` names the earliest indexed article that is the same story."""
 
-    def __init__(self, threshold: float, num_perm: int, shingle_words: int) -> None:
+    def __init__(self, threshold: float, candidate_threshold: float, num_perm: int, shingle_words: int,
+                 scheme: str) -> None:
         self.threshold = threshold
+        self.scheme = scheme
         self.num_perm = num_perm
         self.shingle_words = shingle_words
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._lsh = MinHashLSH(threshold=candidate_threshold, num_perm=num_perm)
         self._signatures: dict[int, MinHash] = {}
 
     def signature(self, text: str) -> MinHash:
         words = _WORD.findall(text.casefold())
         n = self.shingle_words
         shingles = {" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
-        minhash = MinHash(num_perm=self.num_perm)
+        minhash = MinHash(num_perm=self.num_perm, scheme=self.scheme)
         minhash.update_batch([s.encode("utf-8") for s in shingles])
         return minhash
 
@@ -53,4 +55,5 @@ class NearDuplicates:
         return signature.hashvalues.astype("<u8").tobytes()
 
     def from_bytes(self, data: bytes) -> MinHash:
-        return MinHash(num_perm=self.num_perm, hashvalues=np.frombuffer(data, dtype="<u8").astype(np.uint64))
+        values = np.frombuffer(data, dtype="<u8").astype(np.uint64)
+        return MinHash(num_perm=self.num_perm, hashvalues=values, scheme=self.scheme)

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -17,11 +18,13 @@ from sqlalchemy.orm import Session
 
 from ..errors import E, ParleyError
 from ..models import ArticleAnalysis
-from ..pipeline import Analyzer
 from ..sources import SourceDocument
 from . import schema
 from .dates import article_date, statement_date
 from .dedupe import NearDuplicates, content_hash
+
+if TYPE_CHECKING:  # the pipeline (spaCy) loads only when an ingest runs, not for queries
+    from ..pipeline import Analyzer
 
 
 @dataclass
@@ -60,6 +63,25 @@ def _batched(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def _tracker(progress: Callable[[IngestSummary], None] | None) -> tuple[IngestSummary, Callable[[], None]]:
+    """A fresh summary, and the function that updates its clock and reports it after each article."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+
+    def tick() -> None:
+        summary.seconds = time.perf_counter() - started
+        if progress:
+            progress(summary)
+
+    return summary, tick
+
+
+def _document_of(analysis: ArticleAnalysis) -> SourceDocument:
+    return SourceDocument(text=analysis.text, id=analysis.id or None, path=analysis.path, title=analysis.title,
+                          outlet=analysis.outlet, published=analysis.published, url=analysis.url,
+                          metadata=analysis.metadata)
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -82,14 +104,7 @@ class Ingestor:
     def run(self, items: Iterable[SourceDocument | ParleyError], analyzer: Analyzer,
             progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
         """Store every readable, new article; record every failure; return the counts."""
-        summary = IngestSummary()
-        started = time.perf_counter()
-
-        def tick() -> None:
-            summary.seconds = time.perf_counter() - started
-            if progress:
-                progress(summary)
-
+        summary, tick = _tracker(progress)
         for chunk in _batched(items, analyzer.settings.batch_size):
             fresh: list[_Item] = []
             copies: list[_Item] = []
@@ -121,7 +136,26 @@ class Ingestor:
                     for _, result in self._analyse(analyzer, [entry]):
                         self._store(summary, entry, result)
                 tick()
-        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def add(self, analyses: Iterable[ArticleAnalysis | ParleyError],
+            progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+        """Store analyses made elsewhere (`parley analyze --json` lines, a cluster): nothing is re-analysed; the
+        same skipping and duplicate rules as `run`, with the hash taken over the analysed text."""
+        summary, tick = _tracker(progress)
+        for analysis in analyses:
+            summary.read += 1
+            if isinstance(analysis, ParleyError):
+                self._fail(summary, _source_of(analysis), analysis.code, str(analysis))
+            else:
+                entry = _Item(_document_of(analysis), content_hash(analysis.text))
+                if (entry.document.id, entry.hash) in self._seen:
+                    summary.skipped += 1
+                elif entry.hash in self._originals:
+                    self._store_copy(summary, entry)
+                else:
+                    self._store(summary, entry, analysis)
+            tick()
         return summary
 
     def _analyse(self, analyzer: Analyzer, items: list[_Item]) -> Iterator[tuple[_Item, ArticleAnalysis | Exception]]:
@@ -155,7 +189,7 @@ class Ingestor:
                 _add_analysis(session, article.id, result, published)
                 session.add(schema.Signature(article_id=article.id, minhash=self.near.to_bytes(signature)))
                 article_id = article.id
-        except SQLAlchemyError as exc:
+        except Exception as exc:  # noqa: BLE001  (a malformed analysis or a database refusal: roll back, go on)
             error = ParleyError(E.E054, source=source, reason=_reason(exc))
             self._fail(summary, source, error.code, str(error))
             return

@@ -125,7 +125,7 @@ class Queries:
         if not ids:
             return {}
         with self.engine.connect() as connection:
-            return dict(connection.execute(select(S.id, S.text).where(S.id.in_(sorted(ids)))).tuples().all())
+            return dict(connection.execute(select(S.id, S.text).where(S.id.in_(sorted(ids)))).all())
 
     def statements(self, issue: str | None = None, actor: str | None = None, action: str | None = None,
                    outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,

@@ -3,15 +3,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ParleyError
-from ..pipeline import Analyzer
+from ..models import ArticleAnalysis
 from ..sources import SourceDocument
 from .database import open_engine, resolve_url, store_defaults
 from .dedupe import NearDuplicates
 from .export import export_tables
 from .ingest import IngestSummary, Ingestor
 from .queries import Queries
+
+if TYPE_CHECKING:
+    from ..pipeline import Analyzer
 
 
 class Store(Queries):
@@ -25,9 +29,20 @@ class Store(Queries):
     def ingest(self, items: Iterable[SourceDocument | ParleyError], analyzer: Analyzer | None = None,
                progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
         """Analyse and store new articles (read with `parley.sources.read_paths`); see `IngestSummary`."""
+        from ..pipeline import Analyzer
+
+        return self._ingest_state().run(items, analyzer or Analyzer(), progress)
+
+    def _ingest_state(self) -> Ingestor:
+        """What the store holds (keys, hashes, signatures), loaded on the first ingest."""
         if self._ingestor is None:
             self._ingestor = Ingestor(self.engine, NearDuplicates(**store_defaults()["near_duplicates"]))
-        return self._ingestor.run(items, analyzer or Analyzer(), progress)
+        return self._ingestor
+
+    def add(self, analyses: Iterable[ArticleAnalysis | ParleyError],
+            progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+        """Store finished analyses (e.g. from `parley analyze --json`) without re-analysing them."""
+        return self._ingest_state().add(analyses, progress)
 
     def export(self, fmt: str, tables: list[str] | None = None, out: str | Path = "export") -> list[Path]:
         """Write tables to files; returns their paths."""

@@ -1,0 +1,208 @@
+"""`parley ingest`, `positions`, `gaps`, `timeline`, `export`: the store from the command line."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from ..errors import ParleyError
+from ..sources import read_paths
+from ..sources.reader import ARTICLE_SUFFIXES
+from ..store import FORMATS, TABLES, IngestSummary, Store
+from ..store.dates import parse_date
+from . import app
+from .view import STANCE_STYLE
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Store: SQLite file or database URL "
+                                                           "[default: $PARLEY_DB or ./parley.db].")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines, one record per row.")]
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+
+@contextmanager
+def _store(db: str | None) -> Iterator[Store]:
+    """The open store; a user error (bad URL, bad table...) is printed and exits 2."""
+    try:
+        with Store(db) as store:
+            yield store
+    except ParleyError as exc:
+        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        raise typer.Exit(2) from exc
+
+
+def _day(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    day = parse_date(value)
+    if day is None:
+        raise typer.BadParameter(f"not a date: {value!r}")
+    return day
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "… articles/s", style="cyan")
+
+
+def _expected(paths: list[str]) -> int | None:
+    """How many articles the paths hold, counted cheaply (JSON Lines by line); None for stdin."""
+    if "-" in paths:
+        return None
+    total = 0
+    for name in paths:
+        path = Path(name)
+        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix.lower() == ".jsonl" and file.is_file():
+                with file.open("rb") as stream:
+                    total += sum(1 for line in stream if line.strip())
+            else:
+                total += 1
+    return total
+
+
+def _summary_table(summary: IngestSummary) -> Table:
+    table = Table(title="Ingest", title_justify="left", show_header=False)
+    rows = [("read", summary.read), ("stored", summary.stored), ("duplicates (exact copies)", summary.duplicates),
+            ("near-duplicates (stored, linked to the first copy)", summary.near_duplicates),
+            ("failed", summary.failed), ("already in the store", summary.skipped),
+            ("time", f"{summary.seconds:.1f} s"), ("rate", f"{summary.rate:.1f} articles/s")]
+    for name, value in rows:
+        table.add_row(name, str(value))
+    return table
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Articles: .txt, .html, .jsonl, directories of them, or - for stdin.")],
+    dossier: Annotated[Path | None, typer.Option(help="YAML dossier naming the parties and issues.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Analyse articles into the store; already stored ones are skipped, so re-running finishes an interrupted run."""
+    from ..pipeline import Analyzer
+
+    with _store(db) as store:
+        analyzer = Analyzer(dossier)
+        latest = IngestSummary()
+        columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=err, transient=False) as progress:
+            task = progress.add_task("ingest", total=_expected(paths))
+
+            def advance(summary: IngestSummary) -> None:
+                nonlocal latest
+                latest = summary
+                progress.update(task, completed=summary.done)
+
+            try:
+                latest = store.ingest(read_paths(paths), analyzer, advance)
+            except KeyboardInterrupt:
+                progress.stop()
+                err.print(f"interrupted after {latest.done} articles: run the same command again to finish.")
+                raise typer.Exit(130) from None
+        out.print(_summary_table(latest))
+        for message in latest.errors:
+            err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    if latest.failed:
+        raise typer.Exit(1)
+
+
+def _print(frame: pd.DataFrame, title: str, as_json: bool, empty: str) -> None:
+    """A DataFrame as JSON Lines or as a Rich table with stances coloured."""
+    if as_json:
+        if not frame.empty:
+            sys.stdout.write(frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False))
+        return
+    if frame.empty:
+        out.print(empty, style="dim")
+        return
+    table = Table(title=title, title_justify="left")
+    for column in frame.columns:
+        table.add_column(column, overflow="fold")
+    for record in frame.itertuples(index=False):
+        table.add_row(*(_cell(column, value) for column, value in zip(frame.columns, record)))
+    out.print(table)
+
+
+def _cell(column: str, value: object) -> Text:
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    style = STANCE_STYLE.get(text, "") if "stance" in column else ""
+    return Text(text, style=style)
+
+
+@app.command()
+def positions(
+    issue: Annotated[str | None, typer.Option(help="Only this issue id.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Only this party id.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Where parties stood on this day (e.g. 2025-03-01).")] = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Where each party stands on each issue now (or as of a day), with how many independent sources say so."""
+    with _store(db) as store:
+        frame = store.positions(issue, actor, _day(as_of)).drop(columns=["article_id", "statement_ids"])
+    _print(frame, "Positions", json, "No positions in the store.")
+
+
+@app.command()
+def gaps(
+    a: Annotated[str, typer.Argument(help="One party id.")],
+    b: Annotated[str, typer.Argument(help="The other party id.")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Compare as of this day.")] = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Issue by issue, how far apart two parties are."""
+    with _store(db) as store:
+        frame = store.gaps(a, b, _day(as_of))
+    _print(frame, f"Gaps: {a} and {b}", json, f"No issue on which {a} or {b} has a position.")
+
+
+@app.command()
+def timeline(
+    issue: Annotated[str | None, typer.Option(help="Only this issue id.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Only this party id.")] = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Shifts over time: a party's stance on an issue changed from X to Y, with the evidence on both sides."""
+    with _store(db) as store:
+        frame = store.timeline(issue, actor)
+    if json or frame.empty:
+        _print(frame, "Timeline", json, "No shifts in the store.")
+        return
+    for shift in frame.itertuples(index=False):
+        heading = Text.assemble((f"{shift.actor} on {shift.issue}: ", "bold"),
+                                (shift.from_stance, STANCE_STYLE[shift.from_stance]), " → ",
+                                (shift.to_stance, STANCE_STYLE[shift.to_stance]))
+        out.rule(heading, align="left")
+        for side, date, outlet, article, evidence in (
+                ("before", shift.from_date, shift.from_outlet, shift.from_article, shift.from_evidence),
+                ("after", shift.to_date, shift.to_outlet, shift.to_article, shift.to_evidence)):
+            where = ", ".join(str(part) for part in (date or "undated", outlet, f"article {article}") if part)
+            out.print(Text.assemble((f"  {side:<7}", "bold"), (f"{where}  ", "dim"), (evidence, "italic")))
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")] = "csv",  # noqa: A002
+    table: Annotated[list[str] | None, typer.Option("--table", help=f"Table(s) to export [default: all]: "
+                                                                     f"{', '.join(TABLES)}.")] = None,
+    out_path: Annotated[Path, typer.Option("--out", help="Directory, or one file when exporting one table.")] = Path("export"),
+    db: DbOption = None,
+) -> None:
+    """Write the store's tables to CSV, JSON Lines or Parquet files."""
+    with _store(db) as store:
+        for path in store.export(format, table, out_path):
+            out.print(str(path))
