@@ -82,11 +82,19 @@ def _key(text: str) -> str:
 
 
 def _phrase_key(phrase: str) -> str:
-    """Key of an actor phrase: tolerant of a leading "the" and a possessive "'s"."""
+    """Key of an actor phrase of the data: a possessive "'s" and a lower-case leading "the" are dropped
+    ("the Kremlin" → "kremlin"); a capital "The" is part of the name ("The Hague")."""
     text = _strip_possessive(_tidy(phrase))
+    return _key(text[4:] if text.startswith("the ") else text)
+
+
+def _query_keys(phrase: str) -> list[str]:
+    """Keys to try for a phrase of text: as written, then without a leading "the" or "The"."""
+    text = _strip_possessive(_tidy(phrase))
+    keys = [_key(text)]
     if text[:4].lower() == "the ":
-        text = text[4:]
-    return _key(text)
+        keys.append(_key(text[4:]))
+    return keys
 
 
 def _surface(phrase: str) -> str:
@@ -261,11 +269,9 @@ class Gazetteer:
     def resolve(self, phrase: str) -> tuple[str, str] | None:
         """(actor id, kind) that a whole phrase names, or None."""
         text = _tidy(phrase)
-        if not text:
-            return None
-        claim = self._index.get(_phrase_key(text))
+        claim = next((self._index[k] for k in _query_keys(text) if k in self._index), None) if text else None
         if claim is None and text.endswith("s") and not text.endswith("'s"):
-            single = self._index.get(_phrase_key(text[:-1]))
+            single = next((self._index[k] for k in _query_keys(text[:-1]) if k in self._index), None)
             if single is not None and single.kind == "demonym":
                 claim = single
         return (claim.actor, claim.kind) if claim else None
