@@ -197,11 +197,7 @@ class Gazetteer:
                     path=source,
                     reason=f"{phrase!r} names both {old.actor} and {actor}",
                 )
-        surface = _surface(phrase)
-        self._surfaces.setdefault(surface, key)
-        folded = _fold(surface)
-        if folded != surface:
-            self._surfaces.setdefault(folded, key)
+        self._surfaces.setdefault(_surface(phrase), key)
 
     def with_dossier(self, dossier: Dossier | None) -> Gazetteer:
         """A new gazetteer with the dossier's parties; their names, aliases and people win over world meanings."""
@@ -258,7 +254,8 @@ class Gazetteer:
         """(surface phrase, actor id, kind) for a spaCy PhraseMatcher; kind is name, alias, demonym, capital or seat.
 
         Each surface appears once, with the meaning that wins. Match surfaces for which `is_case_sensitive` holds
-        on ORTH, the rest on LOWER (and NORM for accents), so that "us" is never the United States.
+        on ORTH, the rest on LOWER, so that "us" is never the United States. The data lists spellings with and
+        without accents where both are common ("Élysée", "Elysee").
         """
         out = []
         for surface, key in self._surfaces.items():
