@@ -1,16 +1,26 @@
-"""Run the extraction stages over parsed articles."""
+"""Run the extraction stages over parsed articles and turn events into the contract's statements and quotes."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
 from ..cleaning import CleanArticle
 from ..dossier import Dossier
 from ..models import Quote, Statement
 from ..settings import Settings
 from ..sources import SourceDocument
+from .actors import MODIFIER_DEPS, ActorFinder, Agent, ArticleActors
+from .attribution import OPENING, OutletNames, QuoteSpan, find_quotes
+from .events import Event, EventFinder
+from .gazetteer import Gazetteer
+from .issues import IssueMatcher, issue_specs
+from .lexicon import load_lexicon
+
+BASE_CONFIDENCE = {"verb": 0.8, "light": 0.75, "role": 0.7, "cue": 0.7, "noun": 0.65, "relative": 0.6}
+FLIP = {"for": "against", "against": "for"}
 
 
 @dataclass
@@ -22,14 +32,135 @@ class Extraction:
 
 
 class Extractor:
+    """Loaded once per dossier: gazetteer, phrase matchers, lexicon and issue matcher."""
+
     def __init__(self, nlp: Language, dossier: Dossier | None, settings: Settings) -> None:
         self.nlp = nlp
-        self.dossier = dossier
         self.settings = settings
+        self.lexicon = load_lexicon()
+        self.gazetteer = Gazetteer.world().with_dossier(dossier)
+        self.finder = ActorFinder(nlp, self.gazetteer, self.lexicon)
+        self.outlets = OutletNames(self.gazetteer)
+        self.issues = IssueMatcher(nlp, self.gazetteer, issue_specs(dossier))
 
     def pipe(
         self, items: Iterable[tuple[SourceDocument, CleanArticle]]
     ) -> Iterator[tuple[SourceDocument, CleanArticle, Extraction]]:
         texts = ((article.text, (document, article)) for document, article in items)
         for doc, (document, article) in self.nlp.pipe(texts, as_tuples=True, batch_size=self.settings.batch_size):
-            yield document, article, Extraction()
+            yield document, article, self.extract(doc)
+
+    def extract(self, doc: Doc) -> Extraction:
+        actors = ArticleActors(self.finder, doc)
+        quotes = find_quotes(doc.text)
+        quoted = {t.i for q in quotes for t in doc.char_span(q.start, q.end, alignment_mode="expand") or []}
+        finder = EventFinder(actors, self.lexicon, quoted, self.outlets)
+        result = Extraction()
+        previous: Span | None = None
+        for number, sent in enumerate(doc.sents):
+            actors.link_people(sent)
+            inside = [q for q in quotes if sent.start_char <= q.start < sent.end_char]
+            if inside:
+                actors.ctx.quote_speaker = self._quote_speaker(sent, actors, quoted, previous)
+                for q in inside:
+                    self._add_quote(result, q, actors.ctx.quote_speaker)
+            reporters = self.outlets.reporters(sent)
+            events = finder.find(sent)
+            scored = [(event, self._issue(event, actors)) for event in events]
+            for event, issue in scored:
+                if event.answers is not None and issue is None:
+                    issue = next((i for e, i in scored if e is event.answers), None)
+                statement = self._statement(event, issue, number, sent, reporters, quoted)
+                if statement.confidence >= self.settings.min_confidence:
+                    result.statements.append(statement)
+            actors.remember(sent, [e.agent for e in events if e.kind != "noun"])
+            previous = sent
+        result.people = dict(actors.ctx.people)
+        result.parties = list(dict.fromkeys(s.actor for s in result.statements if s.actor))
+        return result
+
+    # --- quotes --------------------------------------------------------------------------------------------
+    def _quote_speaker(self, sent: Span, actors: ArticleActors, quoted: set[int], previous: Span | None) -> Agent | None:
+        """Who speaks a quote: the subject of a speech verb outside the marks, or the speaker carried on."""
+        for token in sent:
+            if token.i in quoted or token.pos_ not in ("VERB", "AUX"):
+                continue
+            lemma = token.lemma_.lower()
+            if lemma not in self.lexicon.speech and lemma not in self.lexicon.verbs:
+                continue
+            for child in token.children:
+                passive_quote = child.dep_ == "nsubjpass" and lemma in ("quote", "cite")
+                if child.i not in quoted and (child.dep_ == "nsubj" or passive_quote):
+                    if self.outlets.of_token(child):
+                        continue
+                    agent = actors.resolve(child)
+                    if agent:
+                        return agent
+        whole = sent.text.strip()[:1] in OPENING
+        carried = previous is not None and (previous.text.rstrip().endswith(":") or whole)
+        return actors.ctx.quote_speaker if carried else None
+
+    @staticmethod
+    def _add_quote(result: Extraction, quote: QuoteSpan, agent: Agent | None) -> None:
+        long_enough = len(quote.text.split()) >= 6
+        if agent is None and not long_enough:
+            return
+        if agent is not None and agent.speaker is None and not long_enough:
+            return
+        result.quotes.append(Quote(speaker=agent.speaker if agent else None, actor=agent.actor if agent else None,
+                                   text=quote.text, start=quote.start, end=quote.end))
+
+    # --- statements ----------------------------------------------------------------------------------------
+    def _issue(self, event: Event, actors: ArticleActors) -> tuple[str, float] | None:
+        if event.action not in self.lexicon.stance or not event.content:
+            return None
+
+        def agent_of(token: Token) -> str | None:
+            for child in token.children:
+                if child.dep_ in ("nsubj", "poss") or (child.dep_ in MODIFIER_DEPS and token.pos_ == "NOUN"):
+                    mention = actors.index.get(child.i)
+                    agent = mention.actor if mention else getattr(actors.resolve(child), "actor", None)
+                    if agent:
+                        return agent
+                if child.dep_ == "prep" and child.lower_ in ("of", "by"):
+                    for obj in child.children:
+                        resolved = actors.resolve(obj) if obj.dep_ == "pobj" else None
+                        if resolved:
+                            return resolved.actor
+            return None
+
+        return self.issues.match(event.content, agent_of)
+
+    def _statement(self, event: Event, issue: tuple[str, float] | None, number: int, sent: Span,
+                   reporters: list[str], quoted: set[int]) -> Statement:
+        action = event.action
+        if event.negated:
+            action = self.lexicon.negation.get(action, action)
+        stance = self.lexicon.stance.get(action) if issue else None
+        if stance and event.content_negated:
+            stance = FLIP.get(stance, stance)
+        if stance and event.condition:
+            stance = "conditional"
+        confidence = BASE_CONFIDENCE[event.kind]
+        confidence -= 0.15 if event.agent.via_pronoun else 0.0
+        confidence -= 0.1 if event.hedged else 0.0
+        confidence += 0.05 if issue and issue[1] >= 4 else 0.0
+        return Statement(
+            sentence=number,
+            start=sent.start_char,
+            end=sent.end_char,
+            text=sent.text.strip(),
+            actor=event.agent.actor,
+            speaker=event.agent.speaker,
+            action=action,
+            plover=self.lexicon.plover[action],
+            target=event.target,
+            issue=issue[0] if issue else None,
+            stance=stance,
+            condition=event.condition if stance == "conditional" else None,
+            quote=event.trigger.i in quoted,
+            reported_by=reporters,
+            negated=event.negated,
+            confidence=round(max(0.05, min(0.99, confidence)), 2),
+            trigger=event.trigger.text,
+        )

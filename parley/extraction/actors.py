@@ -1,0 +1,365 @@
+"""Actors: find the parties a text names, and tell which party a noun phrase speaks for.
+
+A mention is a gazetteer phrase (name, alias, demonym, capital, seat of power). A noun phrase speaks for a party
+directly ("Moscow"), through a person tied to it ("Lavrov"), through a title or group noun that a party modifies
+("Russian officials", "Ukraine's chief negotiator", "the head of the Russian delegation"), or through reference
+("he", "the bloc"). People are tied to a party from the text itself and keep it for the rest of the article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "them", "it"}
+FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    actor: str
+    kind: str  # name | alias | demonym | capital | seat
+
+
+@dataclass(frozen=True)
+class Agent:
+    """Who acts: a party, and the person speaking for it if one is named."""
+
+    actor: str
+    speaker: str | None = None
+    via_pronoun: bool = False
+
+
+@dataclass
+class ArticleContext:
+    """What the reader remembers while reading one article: people, and who was last talked about."""
+
+    people: dict[str, str] = field(default_factory=dict)         # full name → actor
+    surnames: dict[str, str] = field(default_factory=dict)       # surname → full name
+    titles: dict[str, str] = field(default_factory=dict)         # lower-cased title ("foreign minister") → full name
+    last_person: str | None = None
+    last_actor: str | None = None
+    last_body: str | None = None
+    quote_speaker: Agent | None = None
+
+    def add_person(self, name: str, actor: str, title: str | None = None) -> None:
+        self.people.setdefault(name, actor)
+        parts = name.split()
+        if len(parts) > 1:
+            self.surnames.setdefault(parts[-1], name)
+        if title:
+            self.titles.setdefault(title.lower(), name)
+
+    def person(self, text: str) -> str | None:
+        """The full name a mention ("Sergei Lavrov", "Lavrov", "Lavrov's") refers to, if known."""
+        text = text.removesuffix("'s").removesuffix("’s").strip()
+        if text in self.people:
+            return text
+        return self.surnames.get(text.split()[-1]) if text else None
+
+
+class ActorFinder:
+    """Built once per gazetteer: a PhraseMatcher over every name the parties go by."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.uncased = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.kinds: dict[str, tuple[str, str]] = {}
+        for phrase, actor_id, kind in gazetteer.phrases():
+            phrase = phrase.strip()
+            if phrase.lower().startswith("the ") and phrase[4:5].isupper():
+                phrase = phrase[4:]
+            if not phrase:
+                continue
+            key = f"{actor_id}|{kind}"
+            self.kinds[key] = (actor_id, kind)
+            matcher = self.uncased if phrase == phrase.lower() else self.cased
+            matcher.add(key, [nlp.make_doc(phrase)])
+        self.titles = {t.lower() for t in gazetteer.person_titles}
+        self.title_heads = {t.split()[-1] for t in self.titles}
+        self.groups = {g.lower() for g in gazetteer.group_nouns}
+
+    def mentions(self, doc: Doc) -> dict[int, Mention]:
+        """Token index → mention; longest match wins; a name inside a longer PERSON entity is not a party."""
+        found: list[Mention] = []
+        for matcher in (self.cased, self.uncased):
+            for match_id, start, end in matcher(doc):
+                actor_id, kind = self.kinds[doc.vocab.strings[match_id]]
+                if self._inside_person(doc, start, end):
+                    continue
+                found.append(Mention(start, end, actor_id, kind))
+        found.sort(key=lambda m: (-(m.end - m.start), m.start))
+        index: dict[int, Mention] = {}
+        for mention in found:
+            if all(i not in index for i in range(mention.start, mention.end)):
+                for i in range(mention.start, mention.end):
+                    index[i] = mention
+        return index
+
+    @staticmethod
+    def _inside_person(doc: Doc, start: int, end: int) -> bool:
+        entity = doc[start].ent_type_ == "PERSON" and doc[start]
+        if not entity:
+            return False
+        for ent in doc.ents:
+            if ent.start <= start and end <= ent.end and ent.label_ == "PERSON":
+                return (ent.end - ent.start) > (end - start)
+        return False
+
+    def is_title(self, token: Token) -> bool:
+        return token.lower_ in self.title_heads or token.lemma_.lower() in self.title_heads
+
+    def is_group(self, token: Token) -> bool:
+        return token.lower_ in self.groups or token.lemma_.lower() in self.groups
+
+    def title_of(self, token: Token) -> str | None:
+        """The full title phrase ending at a title noun: "Foreign Minister", "deputy foreign minister"."""
+        if not self.is_title(token):
+            return None
+        words = [token.text]
+        for left in reversed(list(token.lefts)):
+            if left.dep_ in ("compound", "amod") and f"{left.lower_} {' '.join(words).lower()}" in self.titles:
+                words.insert(0, left.text)
+        return " ".join(words)
+
+
+class ArticleActors:
+    """Resolve noun phrases of one parsed article to parties, remembering people and recent referents."""
+
+    def __init__(self, finder: ActorFinder, doc: Doc) -> None:
+        self.finder = finder
+        self.gazetteer = finder.gazetteer
+        self.doc = doc
+        self.index = finder.mentions(doc)
+        self.ctx = ArticleContext()
+        self._person_spans: dict[int, Span] = {}
+
+    # --- people --------------------------------------------------------------------------------------------
+    def link_people(self, sent: Span) -> None:
+        """Tie the people named in a sentence to parties, from dossier lists, titles, appositions, possessives."""
+        for span in self._person_candidates(sent):
+            for i in range(span.start, span.end):
+                self._person_spans[i] = span
+            name = span.text.removesuffix("’s").removesuffix("'s")
+            known = self.ctx.person(name)
+            if known and len(name.split()) <= len(known.split()):
+                continue
+            actor = self.gazetteer.person_party(name)
+            title = None
+            if actor is None:
+                actor, title = self._party_from_context(span)
+            elif known is None:
+                _, title = self._party_from_context(span)
+            if actor:
+                self.ctx.add_person(name, actor, title)
+
+    def _person_candidates(self, sent: Span) -> list[Span]:
+        spans = [ent for ent in sent.ents if ent.label_ == "PERSON" and not self._is_party_name(ent)]
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        # Names the tagger mislabels ("Lavrov" as ORG) still count once the article has introduced them, and a
+        # proper-noun run right after a title is a name ("President Donald Trump").
+        for token in sent:
+            if token.i in covered or token.pos_ != "PROPN" or token.i in self.index:
+                continue
+            previous = self.doc[token.i - 1] if token.i > sent.start else None
+            after_title = previous is not None and self.finder.is_title(previous) and previous.text[:1].isupper()
+            if self.ctx.person(token.text) or after_title:
+                end = token.i + 1
+                while end < sent.end and self.doc[end].pos_ == "PROPN" and end not in self.index:
+                    end += 1
+                span = self.doc[token.i:end]
+                if all(t.is_title or t.text.isupper() for t in span):
+                    spans.append(span)
+                    covered.update(range(span.start, span.end))
+        return spans
+
+    def _is_party_name(self, ent: Span) -> bool:
+        return all(i in self.index for i in range(ent.start, ent.end))
+
+    def _party_from_context(self, span: Span) -> tuple[str | None, str | None]:
+        """The party a person's own noun phrase names: "U.S. President Trump", "Lavrov, Russia's minister"."""
+        head = span.root
+        title = None
+        # Words before the name in its own noun phrase: "Russian deputy foreign minister Sergei Ryabkov".
+        left = [t for t in head.subtree if t.i < span.start and t.dep_ not in ("appos", "relcl", "acl", "prep")]
+        for token in reversed(left):
+            title = title or self.finder.title_of(token)
+        for token in reversed(left):
+            actor = self._modifier_party(token)
+            if actor:
+                return actor, title
+        # Apposition either way: "the Russian Foreign Minister, Sergei Lavrov" / "Lavrov, Russia's foreign minister".
+        others = [head.head] if head.dep_ == "appos" else []
+        others += [c for c in head.children if c.dep_ == "appos"]
+        for other in others:
+            title = title or self.finder.title_of(other)
+            agent = self._title_phrase_party(other, depth=0)
+            if agent:
+                return agent, title
+        # "Ukraine's Zelensky"
+        for child in head.children:
+            if child.dep_ == "poss":
+                agent = self._modifier_party(child)
+                if agent:
+                    return agent, title
+        return None, title
+
+    def _modifier_party(self, token: Token) -> str | None:
+        mention = self.index.get(token.i)
+        if mention:
+            return mention.actor
+        full = self.ctx.person(token.text) if token.pos_ == "PROPN" else None
+        return self.ctx.people[full] if full else None
+
+    def _title_phrase_party(self, token: Token, depth: int) -> str | None:
+        """A party named inside a title or group phrase: its modifiers, possessor or "of" object."""
+        if depth > 3:
+            return None
+        mention = self.index.get(token.i)
+        if mention and mention.kind != "demonym":
+            return mention.actor
+        for child in token.children:
+            if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
+                actor = self._modifier_party(child)
+                if actor:
+                    return actor
+                if self.finder.is_title(child) or self.finder.is_group(child):
+                    actor = self._title_phrase_party(child, depth + 1)
+                    if actor:
+                        return actor
+            elif child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "at"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        actor = self._title_phrase_party(obj, depth + 1)
+                        if actor:
+                            return actor
+        return None
+
+    # --- noun phrases ----------------------------------------------------------------------------------------
+    def resolve(self, token: Token, in_quote: bool = False) -> Agent | None:
+        """The party (and speaker) a noun phrase headed by `token` stands for, or None."""
+        lower = token.lower_
+        if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return self.resolve(token.head.head, in_quote)
+        if lower in FIRST_PERSON:
+            return self.ctx.quote_speaker if in_quote else None
+        if lower in PERSON_PRONOUNS:
+            person = self.ctx.last_person
+            return Agent(self.ctx.people[person], person, via_pronoun=True) if person else None
+        if lower in GROUP_PRONOUNS:
+            return Agent(self.ctx.last_actor, via_pronoun=True) if self.ctx.last_actor else None
+        span = self._person_spans.get(token.i)
+        if span is not None:
+            full = self.ctx.person(span.text)
+            return Agent(self.ctx.people[full], full) if full else None
+        full = self.ctx.person(token.text) if token.pos_ == "PROPN" else None
+        if full:
+            return Agent(self.ctx.people[full], full)
+        mention = self.index.get(token.i)
+        if mention:
+            if mention.kind == "demonym" and token.dep_ in MODIFIER_DEPS:
+                return None  # "Russian sovereignty": a modifier, not a party
+            return Agent(mention.actor)
+        if lower in self.finder.lexicon.body_anaphora and token.pos_ == "NOUN" and any(
+            c.lower_ == "the" for c in token.children
+        ):
+            body = self._body_before(token) or self.ctx.last_body
+            return Agent(body) if body else None
+        if self.finder.is_title(token) or self.finder.is_group(token):
+            actor = self._title_phrase_party(token, 0)
+            if actor:
+                return Agent(actor, self._appositive_person(token))
+            title = self.finder.title_of(token)
+            if title and title.lower() in self.ctx.titles:
+                name = self.ctx.titles[title.lower()]
+                return Agent(self.ctx.people[name], name)
+            person = self._appositive_person(token)
+            if person:
+                return Agent(self.ctx.people[person], person)
+        return None
+
+    def _body_before(self, token: Token) -> str | None:
+        """The nearest international body named earlier in the same sentence ("NATO ... the bloc")."""
+        for i in range(token.i - 1, token.sent.start - 1, -1):
+            mention = self.index.get(i)
+            if mention and self._is_body(mention.actor):
+                return mention.actor
+        return None
+
+    def _is_body(self, actor_id: str) -> bool:
+        actor = self.gazetteer.actor(actor_id)
+        return actor is not None and actor.kind in ("igo", "ngo")
+
+    def _appositive_person(self, token: Token) -> str | None:
+        for child in token.children:
+            if child.dep_ == "appos":
+                full = self.ctx.person(child.text) or (
+                    self.ctx.person(self._person_spans[child.i].text) if child.i in self._person_spans else None)
+                if full:
+                    return full
+        return None
+
+    def resolve_all(self, token: Token, in_quote: bool = False) -> list[Agent]:
+        """A coordinated phrase yields one agent per conjunct: "Ukraine and NATO" → UKR, NATO."""
+        agents = []
+        for conjunct in [token, *self._conjuncts(token)]:
+            agent = self.resolve(conjunct, in_quote)
+            if agent and all(a.actor != agent.actor for a in agents):
+                agents.append(agent)
+        return agents
+
+    @staticmethod
+    def _conjuncts(token: Token) -> list[Token]:
+        found, frontier = [], [token]
+        while frontier:
+            current = frontier.pop()
+            for child in current.children:
+                if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                    found.append(child)
+                    frontier.append(child)
+        return found
+
+    def mentioned_parties(self, tokens) -> list[str]:
+        """Parties named anywhere in some tokens (for targets inside a clause), in order."""
+        seen: list[str] = []
+        for token in tokens:
+            agent = self.resolve(token)
+            if agent and agent.actor not in seen and not (token.dep_ == "compound" and not self._is_role(token.head)):
+                seen.append(agent.actor)
+        return seen
+
+    def _is_role(self, token: Token) -> bool:
+        return self.finder.is_title(token) or self.finder.is_group(token) or token.i in self.index
+
+    # --- memory --------------------------------------------------------------------------------------------
+    def remember(self, sent: Span, subjects: list[Agent]) -> None:
+        """After a sentence: who it was about, for pronouns and "the bloc" in the next one."""
+        for token in sent:
+            mention = self.index.get(token.i)
+            if mention and self._is_body(mention.actor):
+                self.ctx.last_body = mention.actor
+        for agent in subjects:
+            self.ctx.last_actor = agent.actor
+            if agent.speaker:
+                self.ctx.last_person = agent.speaker
+        if not subjects:
+            for token in sent:
+                if token.dep_ in ("nsubj", "nsubjpass"):
+                    agent = self.resolve(token)
+                    if agent:
+                        self.ctx.last_actor = agent.actor
+                        if agent.speaker:
+                            self.ctx.last_person = agent.speaker
+                        break

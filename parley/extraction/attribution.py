@@ -1,0 +1,96 @@
+"""Attribution: direct quotes and their speakers, and the outlets that report a sentence.
+
+Quotes may open and close with curly or straight marks, mixed; an unbalanced mark is ignored, never a crash.
+`reported_by` holds outlets and agencies ("Sky News reports that", "according to Reuters"), never the speaker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .gazetteer import Gazetteer
+
+OPENING = "“\"«„"
+CLOSING = "”\"»“"
+_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:,]))[“\"«„](?P<body>[^“”\"«»\n]{1,1500}?)[”\"»“](?=$|[\s.,;:!?)\]—–]|’s)")
+_OUTLET_WORDS = re.compile(
+    r"\b(News|Times|Post|Press|Agency|Agence|TV|Television|Radio|Journal|Herald|Guardian|Telegraph|Tribune|Gazette|"
+    r"Daily|Wire|Broadcasting|Network|Channel|Media|Chronicle|Observer|Independent|Express|Mirror|Reuters|Bloomberg)\b")
+REPORT_VERBS = {"report", "quote", "cite", "publish", "broadcast", "air", "carry"}
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int   # character offsets of the quoted words, without the marks
+    end: int
+    text: str
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Every balanced quotation in the text, inner offsets."""
+    return [QuoteSpan(m.start("body"), m.end("body"), m.group("body")) for m in _QUOTE.finditer(text)
+            if m.group("body").strip(" ,.")]
+
+
+class OutletNames:
+    """Tell outlets (reporters) from speakers: the gazetteer's outlet list, or an organisation named like a medium."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def canonical(self, phrase: str, label: str = "") -> str | None:
+        phrase = phrase.strip(" .,'’\"“”").removesuffix("’s").removesuffix("'s")
+        if not phrase:
+            return None
+        known = self.gazetteer.canonical_outlet(phrase)
+        if known:
+            return known
+        if label == "ORG" and _OUTLET_WORDS.search(phrase):
+            return phrase.removeprefix("the ").removeprefix("The ")
+        return None
+
+    def of_token(self, token: Token) -> str | None:
+        """The outlet a noun phrase head names (its entity, or its compound run), if it is one."""
+        if token.ent_type_:
+            for ent in token.doc.ents:
+                if ent.start <= token.i < ent.end:
+                    return self.canonical(ent.text, ent.label_)
+        left = [t for t in token.lefts if t.dep_ in ("compound", "det") and t.lower_ != "the"]
+        phrase = " ".join(t.text for t in [*left, token])
+        return self.canonical(phrase)
+
+    def reporters(self, sent: Span) -> list[str]:
+        """Outlets a sentence attributes itself to."""
+        found: list[str] = []
+
+        def add(name: str | None) -> None:
+            if name and name not in found:
+                found.append(name)
+
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.lower_ == "according" and token.dep_ in ("prep", "advmod"):
+                for to in [*token.children, token.nbor() if token.i + 1 < len(token.doc) else token]:
+                    for obj in to.children:
+                        if obj.dep_ == "pobj":
+                            add(self.of_token(obj))
+            elif lemma in REPORT_VERBS or lemma in ("say", "tell"):
+                for child in token.children:
+                    if lemma in REPORT_VERBS and child.dep_ in ("nsubj", "nsubjpass"):
+                        add(self.of_token(child))
+                    elif child.dep_ in ("dobj", "dative", "iobj") and lemma in ("tell", "quote", "cite"):
+                        add(self.of_token(child))
+                    elif child.dep_ in ("prep", "agent") and child.lower_ in ("to", "by", "with", "in"):
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                add(self.of_token(obj))
+            elif token.lower_ in ("citing", "told") or (lemma == "interview" and token.pos_ == "NOUN"):
+                for obj in token.subtree:
+                    if obj.dep_ in ("dobj", "pobj") and obj.i != token.i:
+                        add(self.of_token(obj))
+        return found
+
+    def is_outlet_subject(self, token: Token) -> bool:
+        return self.of_token(token) is not None

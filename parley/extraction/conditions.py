@@ -1,0 +1,37 @@
+"""Conditions: the clause on which a party's position hinges ("only if ...", "provided that ...", "unless ...")."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+_LEAD = {"but", "and", ",", "—", "–", "-", "only", "yet", "however"}
+CLAUSE_DEPS = {"advcl", "conj", "prep", "ccomp", "npadvmod", "advmod", "parataxis"}
+
+
+def condition_text(token: Token, lexicon: Lexicon) -> str | None:
+    """The condition a clause attached to `token` sets, from its marker to the end of the clause."""
+    for child in token.children:
+        if child.dep_ not in CLAUSE_DEPS or child.i < token.i:
+            continue
+        words = list(child.subtree)
+        start = 0
+        while start < len(words) and words[start].lower_ in _LEAD - {"only"}:
+            start += 1
+        rest = " ".join(w.lower_ for w in words[start:])
+        for marker in lexicon.conditions:
+            if rest.startswith(marker + " ") or rest.startswith("only " + marker + " "):
+                span = token.doc[words[start].i:words[-1].i + 1]
+                return span.text.strip(" ,.;:—–")
+    return None
+
+
+def find_condition(tokens: list[Token], lexicon: Lexicon) -> str | None:
+    """The first condition attached to any of the given heads (the trigger, then its content clause)."""
+    for token in tokens:
+        if token is None:
+            continue
+        text = condition_text(token, lexicon)
+        if text:
+            return text
+    return None

@@ -1,0 +1,394 @@
+"""Events: who does what to whom, read off the dependency parse of one sentence.
+
+Triggers come from the action lexicon: verbs ("Russia demands that ..."), light verbs with an action noun ("held
+talks"), action nouns with their owner ("a demand from Kyiv"), stance cues in reported speech ("Lavrov added that
+there should be guarantees", "X would be unacceptable"), and reduced relative clauses the parser often misreads ("a
+demand Ukraine denies"). Each trigger gets its actors (coordination gives one event per actor), its target, its
+content (the words an issue is matched on), negation, hedging and condition.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .actors import Agent, ArticleActors
+from .attribution import OutletNames
+from .conditions import find_condition
+from .lexicon import Lexicon
+
+VERBAL = {"VERB", "AUX"}
+TARGET_PREPS = {"to", "with", "on", "against", "at", "toward", "towards", "upon"}
+OWNER_PREPS = {"from", "by", "of"}
+CLAUSE_DEPS = {"ccomp", "xcomp"}
+MISTAGGED_DEPS = {"ROOT", "conj", "relcl", "ccomp", "advcl"}
+BACKGROUND_MARKERS = {"when", "while", "before", "after", "during", "since"}
+# Nouns that state a party's position; other action nouns ("the threat from X", "talks") often name a topic.
+POSITION_NOUN_ACTIONS = {"demand", "propose", "agree", "yield", "support", "reject", "oppose"}
+
+
+@dataclass
+class Event:
+    agent: Agent
+    action: str
+    trigger: Token
+    kind: str                                   # verb | light | noun | cue | relative | role
+    target: str | None = None
+    content: list[Token] = field(default_factory=list)
+    negated: bool = False
+    content_negated: bool = False
+    hedged: bool = False
+    condition: str | None = None
+    answers: Event | None = None                # the event this one responds to ("rejects the demand")
+
+    @property
+    def key(self) -> tuple:
+        return (self.agent.actor, self.action, self.target, self.trigger.i)
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "no") and c.dep_ in ("advmod", "neg", "det")
+               for c in token.children)
+
+
+def _subtree_without(token: Token, skip_deps: set[str]) -> list[Token]:
+    """A phrase's words, leaving out the branches hanging off it by the given relations."""
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children if not (current is token and c.dep_ in skip_deps))
+    return out
+
+
+class EventFinder:
+    """Find the events of one article's sentences, remembering accusations so later denials find their target."""
+
+    def __init__(self, actors: ArticleActors, lexicon: Lexicon, quoted: set[int], outlets: OutletNames) -> None:
+        self.actors = actors
+        self.outlets = outlets
+        self.lexicon = lexicon
+        self.quoted = quoted          # token indexes inside quotation marks
+        self.accusers: dict[str, str] = {}
+
+    # --- trigger recognition -------------------------------------------------------------------------------
+    def verb_lemma(self, token: Token) -> str | None:
+        if token.pos_ in VERBAL:
+            return token.lemma_.lower()
+        if token.dep_ in MISTAGGED_DEPS and token.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return self.lexicon.lemma_of_form(token.lower_)
+        return None
+
+    def verb_action(self, token: Token, lemma: str) -> str | None:
+        for child in token.children:
+            if child.dep_ in ("prt", "prep") and (action := self.lexicon.action_of_verb(lemma, child.lower_)):
+                return action
+        if lemma == "call":  # plain "call" names or describes; "call for"/"call on" demand
+            return None
+        return self.lexicon.verbs.get(lemma)
+
+    @staticmethod
+    def descriptive(token: Token) -> bool:
+        """Words that describe or set the scene rather than report: "the occupied parts", "territory not
+        occupied by X", "when discussing guarantees", "while visiting Paris"."""
+        if token.dep_ in ("amod", "compound") or (token.dep_ == "acl" and token.tag_ == "VBN"):
+            return True
+        return token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp") and any(
+            c.lower_ in BACKGROUND_MARKERS for c in token.children if c.dep_ in ("advmod", "mark"))
+
+    # --- actors and targets --------------------------------------------------------------------------------
+    def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Agent], bool]:
+        """(agents, passive): the verb's subject, its by-agent in the passive, or the subject it inherits."""
+        quoted = verb.i in self.quoted
+        for child in verb.children:
+            if child.dep_ == "nsubj" or child.dep_ == "csubj":
+                return self.actors.resolve_all(child, quoted), False
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self.actors.resolve_all(obj, quoted), True
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return [], True
+        if depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") and verb.head.i != verb.i:
+            return self.subjects(verb.head, depth + 1)
+        if verb.dep_ == "relcl":
+            agent = self.actors.resolve(verb.head, quoted)
+            return ([agent] if agent else []), False
+        return [], False
+
+    def owner(self, noun: Token) -> Agent | None:
+        """Whose demand, proposal or threat a noun names: possessor, from/by object, or party modifier."""
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                mention = self.actors.index.get(child.i)
+                agent = Agent(mention.actor) if mention else self.actors.resolve(child, noun.i in self.quoted)
+                if agent:
+                    return agent
+            if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and (agent := self.actors.resolve(obj, noun.i in self.quoted)):
+                        return agent
+        return None
+
+    def targets(self, verb: Token, actor: str) -> list[str]:
+        found: list[str] = []
+
+        def add(token: Token) -> None:
+            for agent in self.actors.resolve_all(token, verb.i in self.quoted):
+                if agent.actor != actor and agent.actor not in found:
+                    found.append(agent.actor)
+
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "iobj", "nsubjpass"):
+                if self.lexicon.nouns.get(child.lemma_.lower()) and (owner := self.owner(child)):
+                    if owner.actor != actor:
+                        found.append(owner.actor)
+                elif self.actors.resolve(child) is not None:
+                    add(child)
+                else:  # "slammed the bloc's expansion": the possessor is the target
+                    for poss in child.children:
+                        if poss.dep_ == "poss":
+                            add(poss)
+        for child in verb.children:
+            if child.dep_ in ("prep", "prt") and child.lower_ in TARGET_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        add(obj)
+        if not found:
+            for child in verb.children:
+                if child.dep_ in CLAUSE_DEPS:
+                    for sub in child.children:
+                        if sub.dep_ in ("nsubj", "nsubjpass"):
+                            add(sub)
+        return found
+
+    def content_of(self, verb: Token) -> list[Token]:
+        """The words a verb's statement is about: its phrase less its subject and coordinated clauses."""
+        return _subtree_without(verb, {"nsubj", "nsubjpass", "conj", "cc", "csubj"})
+
+    # --- the passes ----------------------------------------------------------------------------------------
+    def find(self, sent: Span) -> list[Event]:
+        events: list[Event] = []
+        for token in sent:
+            if token.is_punct or token.is_space:
+                continue
+            lemma = self.verb_lemma(token)
+            if lemma and not self.descriptive(token):
+                events.extend(self._verb_events(token, lemma))
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.nouns:
+                events.extend(self._noun_events(token))
+        events.extend(self._relative_events(sent, events))
+        for event in events:
+            if event.target is None:
+                event.target = self._answered_party(event)
+        events = self._drop_embedded(events)
+        self._link_conditions(events)
+        for event in events:
+            if event.action in ("accuse", "criticize") and event.target:
+                self.accusers[event.target] = event.agent.actor
+            if event.action == "deny" and event.target is None:
+                event.target = self.accusers.get(event.agent.actor)
+        unique: dict[tuple, Event] = {}
+        for event in events:
+            unique.setdefault(event.key, event)
+        return list(unique.values())
+
+    def _verb_events(self, verb: Token, lemma: str) -> list[Event]:
+        action = self.verb_action(verb, lemma)
+        kind = "verb"
+        content_root = verb
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and lemma in self.lexicon.answers and self.lexicon.nouns.get(obj.lemma_.lower()):
+            action = self.lexicon.answers[lemma]
+        elif obj is not None and (lemma in self.lexicon.light_verbs or action is None):
+            noun_action = self.lexicon.nouns.get(obj.lemma_.lower())
+            if lemma in self.lexicon.deal_verbs and obj.lemma_.lower() in self.lexicon.deal_nouns:
+                noun_action = "agree"
+            if noun_action:
+                action, kind = noun_action, "light"
+        if action is None and lemma in self.lexicon.role_verbs:
+            action, kind = self._role_action(verb), "role"
+        if action is None:
+            return self._cue_events(verb, lemma) if lemma in self.lexicon.speech else []
+        agents, _ = self.subjects(verb)
+        if not agents:
+            return []
+        negated = _negated(verb) or any(_negated(h) for h in [verb.head] if verb.dep_ == "xcomp")
+        hedged = any(c.lower_ in self.lexicon.hedges for c in verb.children if c.dep_ == "aux")
+        content = self.content_of(content_root)
+        clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
+        events = []
+        for agent in agents:
+            targets = self.targets(verb, agent.actor) or [None]
+            for target in targets:
+                event = Event(agent, action, verb, kind, target, content, negated=negated, hedged=hedged,
+                              content_negated=clause is not None and _negated(clause))
+                event.condition = find_condition([verb, clause], self.lexicon)
+                events.append(event)
+        return events
+
+    def _role_action(self, verb: Token) -> str | None:
+        """"framed NATO as a threat", "called Kyiv an aggressor": casting a party as a danger criticises it."""
+        for child in verb.children:
+            role = None
+            if child.dep_ == "prep" and child.lower_ == "as":
+                role = next((o for o in child.children if o.dep_ == "pobj"), None)
+            elif child.dep_ in ("oprd", "attr", "xcomp"):
+                role = child
+            if role is not None and role.lemma_.lower() in self.lexicon.negative_roles:
+                return "criticize"
+        return None
+
+    def _cue_events(self, verb: Token, lemma: str) -> list[Event]:
+        """Reported speech whose content carries no trigger of its own: the speaker's stance comes from cues."""
+        agents, _ = self.subjects(verb)
+        agents = [a for a in agents if a.actor]
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if not agents or (subject is not None and self.actors_outlet(subject)):
+            return []
+        events = []
+        for child in verb.children:
+            clause = None
+            if child.dep_ == "ccomp":
+                clause = child
+            elif child.dep_ == "dobj":
+                noun = child.lemma_.lower()
+                if noun in self.lexicon.noun_cues:
+                    content = [t for t in child.subtree if t.i != child.i]
+                    for agent in agents:
+                        events.append(Event(agent, self.lexicon.noun_cues[noun], child, "cue", None, content))
+                    continue
+                clause = next((c for c in child.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
+            if clause is not None:
+                events.extend(self._clause_cue(clause, agents))
+        return events
+
+    def _clause_cue(self, clause: Token, agents: list[Agent]) -> list[Event]:
+        if self._has_trigger(clause):
+            return []
+        action = None
+        for child in clause.children:
+            word = child.lower_
+            if child.dep_ == "aux" and word in self.lexicon.modal_cues:
+                action = self.lexicon.modal_cues[word]
+            elif child.dep_ in ("acomp", "attr") and word in self.lexicon.evaluative_cues:
+                action = self.lexicon.evaluative_cues[word]
+        if action is None:
+            return []
+        events = []
+        for agent in agents:
+            targets = [p for p in self.actors.mentioned_parties(clause.subtree) if p != agent.actor] or [None]
+            event = Event(agent, action, clause, "cue", targets[0], list(clause.subtree), negated=_negated(clause))
+            event.condition = find_condition([clause], self.lexicon)
+            events.append(event)
+        return events
+
+    def _has_trigger(self, clause: Token) -> bool:
+        for token in clause.subtree:
+            lemma = self.verb_lemma(token)
+            if lemma and not self.descriptive(token) and self.verb_action(token, lemma):
+                return True
+        return False
+
+    def actors_outlet(self, token: Token) -> bool:
+        return self.outlets.of_token(token) is not None
+
+    def _noun_events(self, noun: Token) -> list[Event]:
+        """"a continued demand from Ukraine", "(another demand from the Kremlin)", "Moscow's proposal"."""
+        if noun.dep_ in ("dobj", "nsubjpass") and self.verb_lemma(noun.head):
+            return []  # the object of a verb: that verb's event covers it
+        if self.lexicon.nouns[noun.lemma_.lower()] not in POSITION_NOUN_ACTIONS:
+            return []
+        agent = self.owner(noun)
+        if agent is None:
+            return []
+        action = self.lexicon.nouns[noun.lemma_.lower()]
+        if noun.dep_ == "appos":
+            content = _subtree_without(noun.head, {"appos"})
+        elif noun.dep_ in ("attr",) and noun.head.lemma_ == "be":
+            content = [t for c in noun.head.children if c.dep_ == "nsubj" for t in c.subtree] + list(noun.subtree)
+        else:
+            content = list(noun.subtree)
+        target = None
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                for obj in child.children:
+                    resolved = self.actors.resolve(obj) if obj.dep_ == "pobj" else None
+                    if resolved and resolved.actor != agent.actor:
+                        target = resolved.actor
+        return [Event(agent, action, noun, "noun", target, content, negated=_negated(noun))]
+
+    def _relative_events(self, sent: Span, found: list[Event]) -> list[Event]:
+        """"a demand Ukraine outright denies": action noun, party, verb — read off the words, not the parse."""
+        events = []
+        doc = sent.doc
+        for noun in sent:
+            if self.lexicon.nouns.get(noun.lemma_.lower()) not in ("demand", "propose"):
+                continue
+            i = noun.i + 1
+            if i < sent.end and doc[i].lower_ in ("that", "which"):
+                i += 1
+            mention = self.actors.index.get(i)
+            if mention is None:
+                continue
+            j = mention.end
+            while j < sent.end and j - mention.end < 2 and doc[j].pos_ == "ADV" or (
+                    j < sent.end and doc[j].lower_ in ("outright", "flatly", "firmly", "has", "have", "had")):
+                j += 1
+            if j >= sent.end:
+                continue
+            verb = self.lexicon.lemma_of_form(doc[j].lower_)
+            action = self.lexicon.answers.get(verb) if verb else None
+            action = action or (self.lexicon.verbs.get(verb) if verb else None)
+            if not action or any(e.trigger.i == j for e in found):
+                continue
+            answered = next((e for e in found if e.action == self.lexicon.nouns[noun.lemma_.lower()]
+                             and e.agent.actor != mention.actor), None)
+            target = answered.agent.actor if answered else None
+            event = Event(Agent(mention.actor), action, doc[j], "relative", target, [], answers=answered)
+            events.append(event)
+        return events
+
+    def _answered_party(self, event: Event) -> str | None:
+        """"opened up to elections (another demand from the Kremlin)": the party whose demand is answered."""
+        if event.kind not in ("verb", "light"):
+            return None
+        for token in event.content:
+            if token.i != event.trigger.i and self.lexicon.nouns.get(token.lemma_.lower()) in ("demand", "propose"):
+                owner = self.owner(token)
+                if owner and owner.actor != event.agent.actor:
+                    return owner.actor
+        return None
+
+    def _drop_embedded(self, events: list[Event]) -> list[Event]:
+        """A trigger inside what another party demands, rejects or threatens is content, not an event of its own."""
+        framing = [e for e in events if e.kind in ("verb", "light") and e.action not in self.lexicon.material]
+        kept = []
+        for event in events:
+            inside = any(
+                other is not event and other.trigger.i != event.trigger.i
+                and event.trigger.i in {t.i for c in other.trigger.children if c.dep_ in CLAUSE_DEPS | {"pcomp"}
+                                        for t in c.subtree}
+                for other in framing)
+            if inside:
+                continue
+            if event.negated and event.action in self.lexicon.material:
+                continue  # "has not released": nothing happened
+            kept.append(event)
+        return kept
+
+    def _link_conditions(self, events: list[Event]) -> None:
+        """"open to X, but insists on Y": a concession coordinated with a demand hinges on that demand."""
+        for event in events:
+            if event.condition or event.action not in ("yield", "agree", "propose", "support"):
+                continue
+            if not any(c.lower_ in ("but", "yet") for c in event.trigger.children):
+                continue
+            for other in events:
+                verb = other.trigger if other.trigger.pos_ in VERBAL else other.trigger.head
+                if (other.action in self.lexicon.condition_clause_actions and verb.dep_ == "conj"
+                        and verb.head.i == event.trigger.i and other.agent.actor == event.agent.actor):
+                    obj = other.trigger if other.trigger is not verb else next(
+                        (c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")), verb)
+                    event.condition = " ".join(t.text for t in obj.subtree).strip()

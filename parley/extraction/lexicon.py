@@ -1,0 +1,101 @@
+"""The action lexicon (data/lexicon/actions.yaml), loaded once and indexed for look-up by lemma or word form."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+def inflections(verb: str) -> set[str]:
+    """Regular English forms of a verb, so a trigger is found even where the tagger mislabels it."""
+    forms = {verb}
+    if verb.endswith("e"):
+        forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
+    elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {verb + "es", verb + "ed", verb + "ing"}
+    else:
+        forms |= {verb + "s", verb + "ed", verb + "ing"}
+        if len(verb) > 2 and verb[-1] in "bdgmnprt" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+            forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return forms
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    plover: dict[str, str]
+    stance: dict[str, str]
+    material: frozenset[str]
+    verbs: dict[str, str]              # single-word verb lemma → action
+    phrasal: dict[tuple[str, str], str]  # (verb lemma, particle or preposition) → action
+    word_forms: dict[str, str]         # inflected form → verb lemma (for mis-tagged tokens)
+    speech: frozenset[str]
+    nouns: dict[str, str]
+    answers: dict[str, str]
+    modal_cues: dict[str, str]
+    agentive_cues: dict[str, str]
+    evaluative_cues: dict[str, str]
+    noun_cues: dict[str, str]
+    negation: dict[str, str]
+    conditions: tuple[str, ...]
+    condition_clause_actions: frozenset[str]
+    hedges: frozenset[str]
+    body_anaphora: frozenset[str]
+    negative_roles: frozenset[str]
+    light_verbs: frozenset[str]
+    deal_verbs: frozenset[str]
+    deal_nouns: frozenset[str]
+    role_verbs: frozenset[str]
+
+    def action_of_verb(self, lemma: str, particle: str | None = None) -> str | None:
+        if particle and (lemma, particle) in self.phrasal:
+            return self.phrasal[(lemma, particle)]
+        return self.verbs.get(lemma)
+
+    def lemma_of_form(self, word: str) -> str | None:
+        return self.word_forms.get(word.lower())
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    raw = yaml.safe_load(resources.files("parley").joinpath("data/lexicon/actions.yaml").read_text("utf-8"))
+    verbs: dict[str, str] = {}
+    phrasal: dict[tuple[str, str], str] = {}
+    for action, triggers in raw["verbs"].items():
+        for trigger in triggers:
+            words = trigger.split()
+            if len(words) == 1:
+                verbs.setdefault(words[0], action)
+            else:
+                phrasal[(words[0], " ".join(words[1:]))] = action
+    forms = {form: lemma for lemma in [*verbs, *raw["speech"], *raw["answers"]] for form in inflections(lemma)}
+    nouns = {noun: action for action, items in raw["nouns"].items() for noun in items}
+    cues = raw["cues"]
+    return Lexicon(
+        plover=raw["plover"],
+        stance=raw["stance"],
+        material=frozenset(raw["material"]),
+        verbs=verbs,
+        phrasal=phrasal,
+        word_forms=forms,
+        speech=frozenset(raw["speech"]),
+        nouns=nouns,
+        answers=raw["answers"],
+        modal_cues=cues["modal"],
+        agentive_cues=cues["agentive"],
+        evaluative_cues=cues["evaluative"],
+        noun_cues=cues["noun"],
+        negation=raw["negation"],
+        conditions=tuple(sorted(raw["conditions"], key=len, reverse=True)),
+        condition_clause_actions=frozenset(raw["condition_clause_actions"]),
+        hedges=frozenset(raw["hedges"]),
+        body_anaphora=frozenset(raw["body_anaphora"]),
+        negative_roles=frozenset(raw["negative_roles"]),
+        light_verbs=frozenset(raw["light_verbs"]),
+        deal_verbs=frozenset(raw["deal_verbs"]),
+        deal_nouns=frozenset(raw["deal_nouns"]),
+        role_verbs=frozenset(raw["role_verbs"]),
+    )
