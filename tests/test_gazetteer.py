@@ -91,7 +91,8 @@ def test_display_names_are_the_everyday_ones(world: Gazetteer) -> None:
         ("Belgrade", ("SRB", "capital")), ("the Holy See", ("VAT", "name")), ("the Vatican", ("VAT", "name")),
         ("Taiwan", ("TWN", "name")), ("Taipei", ("TWN", "capital")), ("Frenchmen", ("FRA", "demonym")),
         ("Czechs", ("CZE", "demonym")), ("Chinese", ("CHN", "demonym")), ("The Hague", ("NLD", "seat")),
-        ("Brussels", ("BEL", "capital")), ("Soviet", ("RUS", "demonym")),
+        ("Brussels", ("BEL", "capital")), ("Soviet", ("RUS", "demonym")), ("the Emirates", ("ARE", "name")),
+        ("the West Bank", ("PSE", "name")),
         # names that are also people's or US states' names stay states (spaCy's entity label decides in context)
         ("Georgia", ("GEO", "name")), ("Jordan", ("JOR", "name")), ("Chad", ("TCD", "name")),
         # the Guineas, the Nigers and the Congos
@@ -130,7 +131,7 @@ def test_resolve(world: Gazetteer, phrase: str, expected: tuple[str, str]) -> No
 
 
 @pytest.mark.parametrize("phrase", ["us", "Us", "who", "un", "eu", "European", "Europeans", "the", "", "alliance",
-                                    "the bloc", "amnesty", "Hague", "Korean", "William Hague"])
+                                    "the bloc", "amnesty", "Hague", "Emirates", "Korean", "William Hague"])
 def test_what_is_not_an_actor(world: Gazetteer, phrase: str) -> None:
     assert world.resolve(phrase) is None
 
@@ -286,3 +287,27 @@ def test_title_words(world: Gazetteer) -> None:
                  "army", "military", "authorities", "diplomats", "side", "administration", "cabinet", "parliament"):
         assert noun in world.group_nouns, noun
     assert all(word == word.lower() for word in world.person_titles | world.group_nouns)
+
+
+@pytest.mark.parametrize(
+    ("states", "message"),
+    [
+        ({"states": {"FRA": {"capitals": ["Paris"]}}}, "FRA: every state needs demonyms and capitals"),
+        ({"states": {"ZZZ": {"demonyms": ["Zed"], "capitals": ["Zed City"]}}}, "ZZZ: not an ISO 3166 code"),
+        ({"states": {"FRA": {"demonyms": "French", "capitals": ["Paris"]}}}, "FRA.demonyms must be a list"),
+        ({"states": ["FRA"]}, "`states` must map alpha-3 codes"),
+    ],
+)
+def test_a_broken_states_file_is_named(states: dict, message: str) -> None:
+    from parley.extraction.gazetteer import _state_entries
+
+    with pytest.raises(ParleyError) as error:
+        _state_entries(states, "states.yaml")
+    assert error.value.code == "E040" and "states.yaml" in str(error.value) and message in str(error.value)
+
+
+def test_a_broken_bodies_file_is_named() -> None:
+    from parley.extraction.gazetteer import _body_entries
+
+    with pytest.raises(ParleyError, match=r"bodies\.yaml.*XYZ: `kind` must be igo or ngo"):
+        _body_entries({"bodies": [{"id": "XYZ", "name": "Some Body", "kind": "club"}]}, "bodies.yaml")
