@@ -1,16 +1,17 @@
 """Dossiers (CONTRACT.md §1): the parties and issues of one negotiation, written by an analyst in YAML."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Annotated
 
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
-from typing import Annotated
+
+from .errors import E, ParleyError
 
 # Analysts write `keywords: [pension, 67]`: YAML reads 67 as a number, but it is a word of the text.
 Word = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)]
-
-from .errors import E, ParleyError
 
 
 class DossierActor(BaseModel):
@@ -50,15 +51,33 @@ class Dossier(BaseModel):
         return next((a for a in self.actors if a.id == actor_id), None)
 
 
+def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int:
+    """The 1-based line of the YAML node at `loc` (a pydantic error location), or of its deepest existing parent."""
+    line = 1
+    for part in loc:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            node = next((value for key, value in node.value if key.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            node = None
+    return node.start_mark.line + 1 if node is not None else line
+
+
 def load_dossier(path: str | Path) -> Dossier:
-    """Read and validate a dossier; errors name the file and, for YAML errors, the line."""
+    """Read and validate a dossier; every error names the file and the line it is about."""
     path = Path(path)
     if not path.exists():
         raise ParleyError(E.E001, path=path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        tree = yaml.compose(text, Loader=yaml.SafeLoader)
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else "?"
         raise ParleyError(E.E010, path=path, line=line, reason=getattr(exc, "problem", None) or exc) from exc
     except (OSError, UnicodeDecodeError) as exc:
@@ -70,10 +89,12 @@ def load_dossier(path: str | Path) -> Dossier:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ParleyError(E.E011, path=path, reason=f"{where}: {first['msg']}") from exc
-    seen: set[str] = set()
-    for actor in dossier.actors:
-        if actor.id in seen:
-            raise ParleyError(E.E012, path=path, actor=actor.id)
-        seen.add(actor.id)
+        raise ParleyError(E.E013, path=path, line=_line_of(tree, first["loc"]), reason=f"{where}: {first['msg']}") from exc
+    for kind, items in (("actor", dossier.actors), ("issue", dossier.issues)):
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            if item.id in seen:
+                line = _line_of(tree, [f"{kind}s", index, "id"])
+                raise ParleyError(E.E012, path=path, line=line, kind=kind, ident=item.id)
+            seen.add(item.id)
     return dossier
