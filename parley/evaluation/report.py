@@ -36,9 +36,11 @@ def group_table(group: GroupScore, floors: dict[str, float] | None = None) -> Ta
                       str(counts.tp), str(counts.fp), str(counts.fn), *floor(measure))
     accuracy = group.accuracy()
     if accuracy is not None:
-        table.add_row("event_accuracy", "", "", score("event_accuracy", accuracy.accuracy),
-                      f"{accuracy.correct}/{accuracy.predicted}", "", f"coverage {accuracy.predicted}/{accuracy.sentences}",
-                      *floor("event_accuracy"))
+        table.add_row("event_accuracy", "", "", score("event_accuracy", accuracy.accuracy), str(accuracy.correct),
+                      str(accuracy.predicted - accuracy.correct), "", *floor("event_accuracy"))
+        table.caption = (f"event_accuracy: TP = gold type predicted, FP = not, over the {accuracy.predicted} of "
+                         f"{accuracy.sentences} sentences with a gold event where parley predicts any")
+        table.caption_justify = "left"
     return table
 
 
