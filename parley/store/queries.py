@@ -202,3 +202,20 @@ class Queries:
                 "positions": count(select(func.count()).select_from(P)),
                 "errors": count(select(func.count()).select_from(schema.IngestError)),
             }
+
+    def people(self, actor: str | None = None) -> pd.DataFrame:
+        """People the articles tie to a party (`actor`), with how many articles do so, most often named first."""
+        articles = func.count(func.distinct(schema.Person.article_id)).label("articles")
+        query = (select(schema.Person.name, schema.Person.actor, articles)
+                 .group_by(schema.Person.name, schema.Person.actor)
+                 .order_by(articles.desc(), schema.Person.name))
+        if actor:
+            query = query.where(schema.Person.actor == actor)
+        return self._frame(query)
+
+    def outlets(self) -> pd.DataFrame:
+        """Every outlet named by a stored article, with its number of articles (exact copies not counted)."""
+        articles = func.count().label("articles")
+        query = (select(A.outlet, articles).where(A.outlet.is_not(None), A.duplicate_of.is_(None))
+                 .group_by(A.outlet).order_by(articles.desc(), A.outlet))
+        return self._frame(query)
