@@ -272,8 +272,10 @@ def test_outlets(world: Gazetteer) -> None:
     assert world.canonical_outlet("the BBC") == "BBC"
     assert world.canonical_outlet("reuters") == "Reuters"
     assert world.canonical_outlet("al-masirah") == "Al-Masirah" == world.canonical_outlet("Al Masirah")
-    assert world.canonical_outlet("the Times") == "The Times"
-    assert not world.is_outlet("Times")  # a single word needs its "The"
+    assert world.canonical_outlet("the Times") == "The Times" == world.canonical_outlet("Times")
+    assert world.canonical_outlet("Guardian") == "The Guardian" == world.canonical_outlet("the Guardian's")
+    assert not world.is_outlet("observer") and world.is_outlet("Observer")  # a bare single word needs its capital
+    assert not world.is_outlet("Australian") and world.is_outlet("The Australian")  # a demonym stays a demonym
     assert not world.is_outlet("ap") and not world.is_outlet("Vladimir Putin") and not world.is_outlet("Russia")
     assert world.is_outlet("Sky News") and world.is_outlet("the Associated Press")
 

@@ -292,10 +292,9 @@ class Gazetteer:
     def canonical_outlet(self, name: str) -> str | None:
         """The outlet list's spelling of a news outlet's name, or None if it is not one."""
         text = _strip_possessive(_tidy(name))
-        found = self._outlets.get(_key(text))
-        if found is None and text[:4].lower() == "the ":
-            found = self._outlets.get(_key(text[4:]))
-        return found
+        rest = text[4:] if text[:4].lower() == "the " else text
+        keys = (_key(text), _key(rest), _bare_key(rest))
+        return next((self._outlets[k] for k in keys if k in self._outlets), None)
 
 
 # --- loading the world ----------------------------------------------------------------------------------------------
@@ -348,7 +347,9 @@ def _body_entries(data: dict, path: str) -> list[tuple[Actor, dict[str, list[str
     return entries
 
 
-def _outlet_table() -> dict[str, str]:
+def _outlet_table(actor_keys: dict[str, _Claim]) -> dict[str, str]:
+    """Lookup key → the list's spelling. "The New York Times" is also "New York Times"; "The Guardian" is also
+    "Guardian", but only so capitalised (an observer is not The Observer), and "The Australian" never "Australian"."""
     path = resources.files("parley").joinpath(f"{_DATA}/outlets.txt")
     table: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -357,9 +358,14 @@ def _outlet_table() -> dict[str, str]:
             continue
         table.setdefault(_key(name), name)
         rest = name[4:]
-        if name[:4].lower() == "the " and len(rest.split()) > 1:
-            table.setdefault(_key(rest), name)
+        if name[:4].lower() != "the " or _key(rest) in actor_keys:
+            continue
+        table.setdefault(_key(rest) if " " in rest else _bare_key(rest), name)
     return table
+
+
+def _bare_key(word: str) -> str:
+    return "~" + _fold(word)
 
 
 def _words(data: dict, field: str, path: str) -> frozenset[str]:
@@ -380,7 +386,7 @@ def _world() -> Gazetteer:
         if form
     }
     gazetteer = Gazetteer(
-        {}, {}, {}, preferred, {}, {}, _outlet_table(),
+        {}, {}, {}, preferred, {}, {}, {},
         _words(titles, "person_titles", f"{_DATA}/titles.yaml"), _words(titles, "group_nouns", f"{_DATA}/titles.yaml"),
     )
     for entries, path in (
@@ -394,4 +400,5 @@ def _world() -> Gazetteer:
             for kind, phrases in words.items():
                 for phrase in phrases:
                     gazetteer._claim(phrase, actor.id, kind, _WORLD_RANK, path)
+    gazetteer._outlets.update(_outlet_table(gazetteer._index))
     return gazetteer
