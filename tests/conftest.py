@@ -48,3 +48,12 @@ def store_analyzer():
     from parley.pipeline import Analyzer
 
     return Analyzer(Path(__file__).resolve().parents[1] / "examples" / "timeline" / "dossier.yaml")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The pinned spaCy pipeline with parley's components, loaded once per test session."""
+    from parley.nlp import load_nlp
+    from parley.settings import Settings
+
+    return load_nlp(Settings().model)
