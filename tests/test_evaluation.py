@@ -99,8 +99,8 @@ def test_measures_without_gold_fields_are_not_scored() -> None:
 
 def test_outlets_sources_and_reported_by_are_scored_apart() -> None:
     result = _analysis(sources_cited=["Reuters", "TASS"],
-                       statements=[_statement("RUS", "demand", "REQUEST", reported_by=["Sky News"])])
-    gold = ArticleGold(article=Path("a.txt"), reported_by=["Sky News", "Reuters"], sources=["Reuters"])
+                       statements=[_statement("RUS", "demand", "REQUEST", reported_by=["Guardian"])])
+    gold = ArticleGold(article=Path("a.txt"), reported_by=["The Guardian", "Reuters"], sources=["Reuters"])
     scores = score_article(result, gold)
     assert scores["reported_by"].counts == Counts(tp=1, fp=0, fn=1)
     assert scores["sources"].counts == Counts(tp=1, fp=1, fn=0)

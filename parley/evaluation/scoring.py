@@ -95,8 +95,13 @@ def _quote_keys(result: ArticleAnalysis, gold: list) -> list[tuple]:
     return keys
 
 
-def _outlets(result: ArticleAnalysis) -> set[str]:
-    return {normalize(o) for s in result.statements for o in s.reported_by}
+def outlet(name: str) -> str:
+    """An outlet's name for comparison: "The Guardian" and "Guardian" are one paper."""
+    return normalize(name).removeprefix("the ")
+
+
+def _reporters(result: ArticleAnalysis) -> set[str]:
+    return {outlet(o) for s in result.statements for o in s.reported_by}
 
 
 # Article measures: name -> (gold field that must be present, comparison of prediction and gold).
@@ -110,11 +115,10 @@ ARTICLE_MEASURES: dict[str, tuple[str, Callable[[ArticleAnalysis, ArticleGold], 
     "people": ("people", lambda r, g: Comparison.of(
         ((normalize(n), a) for n, a in r.people.items()), ((normalize(n), a) for n, a in g.people.items()))),
     "outlets": ("reported_by", lambda r, g: Comparison.of(
-        _outlets(r) | {normalize(o) for o in r.sources_cited},
-        {normalize(o) for o in [*g.reported_by, *(g.sources or [])]})),
-    "reported_by": ("reported_by", lambda r, g: Comparison.of(_outlets(r), (normalize(o) for o in g.reported_by))),
-    "sources": ("sources", lambda r, g: Comparison.of(
-        (normalize(o) for o in r.sources_cited), (normalize(o) for o in g.sources))),
+        _reporters(r) | {outlet(o) for o in r.sources_cited},
+        {outlet(o) for o in [*g.reported_by, *(g.sources or [])]})),
+    "reported_by": ("reported_by", lambda r, g: Comparison.of(_reporters(r), map(outlet, g.reported_by))),
+    "sources": ("sources", lambda r, g: Comparison.of(map(outlet, r.sources_cited), map(outlet, g.sources))),
     "boilerplate": ("boilerplate", lambda r, g: Comparison.of(
         (normalize(b) for b in r.boilerplate), (normalize(b) for b in g.boilerplate))),
     "quotes": ("quotes", lambda r, g: Comparison.of(
