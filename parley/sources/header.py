@@ -4,28 +4,35 @@ from __future__ import annotations
 import re
 
 _KEY = re.compile(r"^([A-Za-z][A-Za-z_ -]{0,30}):\s*(.*)$")
-_UNKNOWN = re.compile(r"^(unknown|n/?a|none|null)\b", re.I)
+# The whole value says "not known", optionally with a note: "unknown (no headline in stored text)".
+_UNKNOWN = re.compile(r"^(unknown|n/?a|none|null|-+|\?+)\s*(\(.*\))?$", re.I)
+_MAX_HEADER_LINES = 40
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:
-    """Return (metadata, body). A header counts only when every line before a `---` line is `Key: value`."""
+    """Return (metadata, body). A header counts only when every non-blank line before a `---` line is `Key: value`."""
     lines = text.split("\n")
-    for index, line in enumerate(lines[:40]):
+    fields: list[re.Match[str]] = []
+    for index, line in enumerate(lines[:_MAX_HEADER_LINES]):
         if line.strip() == "---":
-            if index == 0:
+            if not fields:
                 return {}, text
-            fields = [_KEY.match(line) for line in lines[:index]]
-            if not all(fields):
-                return {}, text
-            meta = {m.group(1).strip().lower(): m.group(2).strip() for m in fields}  # type: ignore[union-attr]
+            meta = {m.group(1).strip().lower(): m.group(2).strip() for m in fields}
             return meta, "\n".join(lines[index + 1 :])
-        if not _KEY.match(line):
+        if not line.strip():
+            continue
+        match = _KEY.match(line.strip())
+        if not match:
             return {}, text
+        fields.append(match)
     return {}, text
 
 
-def known(value: str | None) -> str | None:
-    """A header value, or None where the header says it is unknown."""
-    if value is None or not value.strip() or _UNKNOWN.match(value.strip()):
+def known(value: object) -> str | None:
+    """A header value as text, or None where the header says it is unknown."""
+    if value is None:
         return None
-    return value.strip()
+    text = str(value).strip()
+    if not text or _UNKNOWN.match(text):
+        return None
+    return text

@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import IO
+from collections.abc import Iterable, Iterator
 
 from ..errors import E, ParleyError
 from .document import SourceDocument
+from .header import known
 
 _KNOWN = {"id", "title", "text", "url", "published", "outlet", "date", "source"}
 
 
-def read_jsonl(stream: IO[str], path: str) -> Iterator[SourceDocument | ParleyError]:
-    for number, line in enumerate(stream, start=1):
+def read_jsonl(lines: Iterable[str], path: str) -> Iterator[SourceDocument | ParleyError]:
+    """One document per line; a bad line becomes a `ParleyError` naming file and line, and the rest go on."""
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -26,13 +27,14 @@ def read_jsonl(stream: IO[str], path: str) -> Iterator[SourceDocument | ParleyEr
         if not isinstance(text, str) or not text.strip():
             yield ParleyError(E.E021, path=path, line=number)
             continue
+        # Producers write numbers, nulls and "unknown" freely: every field becomes text or None.
         yield SourceDocument(
             text=text,
-            id=str(record["id"]) if record.get("id") is not None else None,
+            id=known(record.get("id")),
             path=f"{path}:{number}",
-            title=record.get("title"),
-            outlet=record.get("outlet") or record.get("source"),
-            published=record.get("published") or record.get("date"),
-            url=record.get("url"),
-            metadata={k: str(v) for k, v in record.items() if k not in _KNOWN},
+            title=known(record.get("title")),
+            outlet=known(record.get("outlet") or record.get("source")),
+            published=known(record.get("published") or record.get("date")),
+            url=known(record.get("url")),
+            metadata={k: v if isinstance(v, str) else json.dumps(v) for k, v in record.items() if k not in _KNOWN},
         )

@@ -12,32 +12,43 @@ from .html import looks_like_html, read_html
 from .jsonl import read_jsonl
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl"}
+_HEADER_FIELDS = {"url", "title", "outlet", "date", "published", "id"}
+
+
+def _stem(path: str | None) -> str | None:
+    return Path(path).stem if path and path != "-" else None
 
 
 def read_text(raw: str, path: str | None = None) -> SourceDocument:
     """One article from its raw text: HTML, or plain text with an optional header block."""
     label = path or "<text>"
+    raw = raw.removeprefix("\ufeff")
     if not raw.strip():
         raise ParleyError(E.E003, path=label)
     if looks_like_html(raw):
-        return read_html(raw, path)
+        document = read_html(raw, path)
+        document.id = _stem(path) or document.id
+        return document
     meta, body = split_header(raw)
     if not body.strip():
         raise ParleyError(E.E003, path=label)
-    extra = {k: v for k, v in meta.items() if k not in {"url", "title", "outlet", "date", "published", "id"}}
     return SourceDocument(
         text=body,
-        id=known(meta.get("id")) or (Path(path).stem if path and path != "-" else None),
+        id=known(meta.get("id")) or _stem(path),
         path=path,
         title=known(meta.get("title")),
         outlet=known(meta.get("outlet")),
         published=known(meta.get("date") or meta.get("published")),
         url=known(meta.get("url")),
-        metadata=extra,
+        metadata={k: v for k, v in meta.items() if k not in _HEADER_FIELDS},
     )
 
 
 def _read_file(path: Path) -> Iterator[SourceDocument | ParleyError]:
+    # A FIFO or device would block or stream forever: only regular files are articles.
+    if not path.is_file():
+        yield ParleyError(E.E002, path=path, reason="not a regular file")
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -57,23 +68,31 @@ def _read_file(path: Path) -> Iterator[SourceDocument | ParleyError]:
         yield exc
 
 
+def _read_stdin() -> Iterator[SourceDocument | ParleyError]:
+    """stdin holds one article, or JSON Lines of articles when it opens with `{`."""
+    raw = sys.stdin.read().removeprefix("\ufeff")
+    if raw.lstrip().startswith("{"):
+        yield from read_jsonl(raw.splitlines(keepends=True), "<stdin>")
+        return
+    try:
+        yield read_text(raw, "-")
+    except ParleyError as exc:
+        yield exc
+
+
 def read_path(path: str | Path) -> Iterator[SourceDocument | ParleyError]:
-    """Every article under one path, in a stable order; `-` reads stdin (JSON Lines if it looks like them)."""
+    """Every article under one path, in a stable order; `-` reads stdin."""
     if str(path) == "-":
-        raw = sys.stdin.read()
-        if raw.lstrip().startswith("{"):
-            yield from read_jsonl(raw.splitlines(keepends=True), "<stdin>")
-            return
-        try:
-            yield read_text(raw, "-")
-        except ParleyError as exc:
-            yield exc
+        yield from _read_stdin()
         return
     path = Path(path)
     if not path.exists():
         yield ParleyError(E.E001, path=path)
     elif path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES):
+        children = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+        if not children:
+            yield ParleyError(E.E006, path=path, suffixes=", ".join(sorted(ARTICLE_SUFFIXES)))
+        for child in children:
             yield from _read_file(child)
     else:
         yield from _read_file(path)
