@@ -91,6 +91,14 @@ def test_nfc_and_whitespace() -> None:
     assert len(article.units) == 2
 
 
+def test_hard_wrapped_lines_are_joined_but_paragraphs_are_not() -> None:
+    article = clean("The minister said the talks,\nwhich began on Monday, would go on until\nthe quotas are agreed.\n"
+                    "Norland said no.\nde Vries, the mediator, said \u201cnot yet.\u201d\nsudmark's fleet waits.")
+    assert article.text.split("\n") == [
+        "The minister said the talks, which began on Monday, would go on until the quotas are agreed.",
+        "Norland said no.", "de Vries, the mediator, said \u201cnot yet.\u201d", "sudmark's fleet waits."]
+
+
 def test_clutter_dropped_reported_once_and_in_no_unit() -> None:
     raw = "\n".join([
         "Harbour talks stall",

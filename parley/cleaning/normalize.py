@@ -6,11 +6,24 @@ import unicodedata
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join a line that starts in lower case to the unfinished line before it: a hard wrap, not a new paragraph."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and line[0].islower() and not _SENTENCE_END.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def normalize_lines(text: str) -> list[str]:
-    """NFC, one kind of newline, no invisible characters, single spaces, stripped lines (empty ones dropped)."""
+    """NFC, one kind of newline, no invisible characters, single spaces, stripped lines (empty ones dropped),
+    hard-wrapped lines joined."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _INVISIBLE.sub("", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return [line for line in lines if line]
+    return _unwrap([line for line in lines if line])

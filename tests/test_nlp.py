@@ -1,0 +1,43 @@
+"""The spaCy pipeline: parley's line-break rule runs before the parser, so a line never shares a sentence."""
+from __future__ import annotations
+
+import pytest
+
+from parley.errors import ParleyError
+from parley.nlp import load_nlp
+from parley.settings import Settings
+
+
+def test_line_breaks_runs_before_the_parser(nlp) -> None:
+    names = nlp.pipe_names
+    assert names.index("parley_line_breaks") < names.index("parser")
+
+
+def test_loaded_once(nlp) -> None:
+    assert load_nlp(Settings().model) is nlp
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n", " \n", "\n \n", "\r\n"])
+def test_a_heading_is_its_own_sentence(nlp, gap: str) -> None:
+    heading = "Fishing quotas back on the table"
+    text = heading + gap + "Norland rejected the plan on Friday, and Sudmark said it would not sign it."
+    sentences = [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+    assert sentences[0] == heading
+    assert len(sentences) == 2
+
+
+def test_a_quote_split_over_lines_stays_split(nlp) -> None:
+    text = "The minister said:\n\u201cWe will never accept a smaller quota\nfor our fleet.\u201d"
+    sentences = [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+    assert sentences == ["The minister said:", "\u201cWe will never accept a smaller quota", "for our fleet.\u201d"]
+
+
+def test_empty_and_single_token_docs(nlp) -> None:
+    assert len(nlp("")) == 0
+    assert [s.text for s in nlp("Talks.").sents] == ["Talks."]
+
+
+def test_a_model_that_is_not_installed_is_a_clear_error() -> None:
+    with pytest.raises(ParleyError) as failure:
+        load_nlp("no_such_pipeline_installed")
+    assert failure.value.code == "E060" and "no_such_pipeline_installed" in str(failure.value)
