@@ -1,0 +1,137 @@
+"""`create_app`: the FastAPI application over one store (JSON API under /api, HTML pages elsewhere)."""
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..dossier import Dossier
+from ..errors import ParleyError
+from ..models import ArticleAnalysis
+from ..sources import SourceDocument
+from ..store import IngestSummary, Store
+from .labels import Labels, merge_dossiers
+from .security import BodyLimit, SecurityHeaders
+
+HERE = Path(__file__).resolve().parent
+
+
+@cache
+def web_settings() -> dict:
+    """The packaged dashboard defaults (parley/data/web.yaml)."""
+    return yaml.safe_load(resources.files("parley").joinpath("data/web.yaml").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Web:
+    """What the app serves from: the store, display labels, the write token, and an analyzer loaded on first use."""
+
+    store: Store
+    labels: Labels
+    dossier: Dossier | None
+    token: str | None
+    settings: dict
+    analyzer: object | None = None
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def _loaded(self):
+        if self.analyzer is None:
+            from ..pipeline import Analyzer
+
+            self.analyzer = Analyzer(self.dossier)
+        return self.analyzer
+
+    def analyze(self, document: SourceDocument) -> ArticleAnalysis:
+        """One analysis at a time: spaCy's pipeline is shared and loading it takes seconds."""
+        with self._lock:
+            return self._loaded().analyze(document)
+
+    def ingest(self, documents: list[SourceDocument]) -> IngestSummary:
+        """Analyse and store articles (under the same lock as `analyze`)."""
+        with self._lock:
+            return self.store.ingest(documents, self._loaded())
+
+
+def _href(url: str | None) -> str | None:
+    """A link target only for http(s) URLs: an article's `javascript:` URL is shown as text, never linked."""
+    return url if url and urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+
+
+def templates() -> Jinja2Templates:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True,
+                      lstrip_blocks=True)
+    env.filters["href"] = _href
+    env.globals["version"] = __version__
+    return Jinja2Templates(env=env)
+
+
+def create_app(db: str | Path | None = None, dossiers: Sequence[str | Path] = (), token: str | None = None,
+               analyzer: object | None = None) -> FastAPI:
+    """The app over the store `db`; `token` defaults to $PARLEY_TOKEN (no token: the app is read-only)."""
+    from . import api, pages
+
+    dossier = merge_dossiers(dossiers)
+    settings = web_settings()
+    app = FastAPI(title="parley", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="Where each party in a negotiation stands on each issue, with the evidence.")
+    app.state.web = Web(Store(db), Labels(dossier), dossier, token or os.environ.get("PARLEY_TOKEN") or None,
+                        settings, analyzer)
+    app.state.templates = templates()
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, max_bytes=settings["max_body_bytes"])
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    _error_handlers(app)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api")
+
+
+def error_response(request: Request, status: int, message: str, problems: list[dict] | None = None) -> Response:
+    """JSON `{"error": {...}}` for the API, an HTML page for the pages."""
+    if _wants_json(request):
+        body: dict = {"status": status, "message": message}
+        if problems:
+            body["problems"] = problems
+        return JSONResponse({"error": body}, status_code=status)
+    return request.app.state.templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message, "problems": problems or []},
+        status_code=status)
+
+
+def _error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return error_response(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_query(request: Request, exc: RequestValidationError) -> Response:
+        problems = [{"where": ".".join(str(part) for part in error["loc"]), "message": error["msg"]}
+                    for error in exc.errors()]
+        summary = "; ".join(f"{p['where']}: {p['message']}" for p in problems)
+        return error_response(request, 400, f"bad request: {summary}", problems)
+
+    @app.exception_handler(ParleyError)
+    async def parley_error(request: Request, exc: ParleyError) -> Response:
+        return error_response(request, 400, str(exc))

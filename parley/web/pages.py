@@ -1,0 +1,99 @@
+"""The HTML pages, rendered on the server with Jinja2 (autoescaped): overview, issue, party, article, search,
+analyze."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
+
+from ..errors import E, ParleyError
+from ..extraction.lexicon import load_lexicon
+from ..sources import read_text
+from . import views
+from .api import Day, Id, Limit, WebDep, check_range
+from .security import check_token
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+def _page(request: Request, name: str, **context) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, name, {"labels": request.app.state.web.labels,
+                                                                        **context})
+
+
+@router.get("/")
+def overview(request: Request, w: WebDep) -> HTMLResponse:
+    return _page(request, "overview.html", view=views.overview(w.store, w.labels, w.settings["matrix_parties"]))
+
+
+@router.get("/issues/{issue_id}")
+def issue(request: Request, w: WebDep, issue_id: str) -> HTMLResponse:
+    found = views.issue(w.store, w.labels, issue_id, w.settings["evidence_limit"])
+    if found is None:
+        raise HTTPException(404, f"no position on issue {issue_id!r} in the store")
+    return _page(request, "issue.html", view=found)
+
+
+@router.get("/parties/{actor}")
+def party(request: Request, w: WebDep, actor: str) -> HTMLResponse:
+    found = views.party(w.store, w.labels, actor, w.settings["party_statements"])
+    if found is None:
+        raise HTTPException(404, f"no statement or position of party {actor!r} in the store")
+    return _page(request, "party.html", view=found)
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, w: WebDep, article_id: int) -> HTMLResponse:
+    found = views.article(w.store, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article with id {article_id}")
+    return _page(request, "article.html", view=found)
+
+
+@router.get("/search")
+def search(request: Request, w: WebDep,
+           q: Annotated[str | None, Query(max_length=200)] = None,
+           kind: Annotated[str, Query(pattern="^(statements|articles)$")] = "statements",
+           party: Id = None, issue: Id = None, action: Id = None, outlet: Id = None,
+           since: Day = None, until: Day = None, limit: Limit = None) -> HTMLResponse:
+    check_range(since, until)
+    limit = limit or w.settings["search_limit"]
+    if kind == "articles":
+        results = views.records(w.store.articles(outlet, since, until, q, limit=limit))
+    else:
+        results = views.records(w.store.statements(issue, party, action, outlet, since, until, q, limit))
+    form = {"q": q or "", "kind": kind, "party": party or "", "issue": issue or "", "action": action or "",
+            "outlet": outlet or "", "since": since or "", "until": until or ""}
+    choices = {"actions": sorted(load_lexicon().plover), "outlets": views.records(w.store.outlets()),
+               "parties": w.dossier.actors if w.dossier else [], "issues": w.labels.issues()}
+    return _page(request, "search.html", form=form, results=results, choices=choices, limit=limit)
+
+
+@router.get("/analyze")
+def analyze_form(request: Request) -> HTMLResponse:
+    return _page(request, "analyze.html", result=None, stored=None, text="")
+
+
+@router.post("/analyze")
+async def analyze(request: Request, w: WebDep,
+                  text: Annotated[str, Form()] = "",
+                  file: Annotated[UploadFile | None, File()] = None,
+                  store: Annotated[bool, Form()] = False,
+                  token: Annotated[str, Form()] = "") -> HTMLResponse:
+    if file is not None and file.filename:
+        raw = await file.read()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ParleyError(E.E004, path=file.filename, position=exc.start) from exc
+    if store:
+        check_token(request, token)
+    document = read_text(text, file.filename if file is not None and file.filename else None)
+    result = await run_in_threadpool(w.analyze, document)
+    stored = await run_in_threadpool(w.store.add, [result]) if store else None
+    statements = [dict(s.model_dump(), index=i) for i, s in enumerate(result.statements)]
+    quotes = [q.model_dump() for q in result.quotes]
+    return _page(request, "analyze.html", result=result, stored=stored, text=text,
+                 segments=views.segments(result.text, statements, quotes), statements=statements)
