@@ -20,6 +20,10 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them", "it"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+HONORIFICS = {"sir", "dame", "lord", "lady", "mr", "mrs", "ms", "dr", "prof", "sheikh", "sheik", "king", "queen",
+              "prince", "princess", "emir", "sultan", "pope", "rev", "gen", "col", "lt", "sen", "rep", "gov"}
+QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "some", "many", "group", "groups",
+                  "members", "member", "supporters", "representatives", "delegates", "number", "crowd", "crowds"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
 
 
@@ -79,8 +83,6 @@ class ActorFinder:
         self.kinds: dict[str, tuple[str, str]] = {}
         for phrase, actor_id, kind in gazetteer.phrases():
             phrase = phrase.strip()
-            if phrase.lower().startswith("the ") and phrase[4:5].isupper():
-                phrase = phrase[4:]
             if not phrase:
                 continue
             key = f"{actor_id}|{kind}"
@@ -152,7 +154,9 @@ class ArticleActors:
         for span in self._person_candidates(sent):
             for i in range(span.start, span.end):
                 self._person_spans[i] = span
-            name = span.text.removesuffix("’s").removesuffix("'s")
+            name = self.clean_name(span)
+            if not name:
+                continue
             known = self.ctx.person(name)
             if known and len(name.split()) <= len(known.split()):
                 continue
@@ -164,6 +168,15 @@ class ArticleActors:
                 _, title = self._party_from_context(span)
             if actor:
                 self.ctx.add_person(name, actor, title)
+
+    def clean_name(self, span: Span) -> str:
+        """A person's name as the text gives it, without a leading title ("Minister", "Sir") or editorial
+        brackets ("[Vladimir] Putin")."""
+        words = [t.text.strip("[]") for t in span if t.text not in ("’s", "'s")]
+        while len(words) > 1 and (words[0].lower() in self.finder.title_heads or words[0].lower() in HONORIFICS
+                                  or words[0].lower().rstrip(".") in HONORIFICS):
+            words.pop(0)
+        return " ".join(w for w in words if w)
 
     def _person_candidates(self, sent: Span) -> list[Span]:
         spans = [ent for ent in sent.ents if ent.label_ == "PERSON" and not self._is_party_name(ent)]
@@ -255,6 +268,10 @@ class ArticleActors:
             return self.resolve(token.head.head, in_quote)
         if lower in FIRST_PERSON:
             return self.ctx.quote_speaker if in_quote else None
+        if lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            local = self._antecedent_in_sentence(token, person=lower in PERSON_PRONOUNS)
+            if local:
+                return Agent(local.actor, local.speaker, via_pronoun=True)
         if lower in PERSON_PRONOUNS:
             person = self.ctx.last_person
             return Agent(self.ctx.people[person], person, via_pronoun=True) if person else None
@@ -262,7 +279,7 @@ class ArticleActors:
             return Agent(self.ctx.last_actor, via_pronoun=True) if self.ctx.last_actor else None
         span = self._person_spans.get(token.i)
         if span is not None:
-            full = self.ctx.person(span.text)
+            full = self.ctx.person(self.clean_name(span))
             return Agent(self.ctx.people[full], full) if full else None
         full = self.ctx.person(token.text) if token.pos_ == "PROPN" else None
         if full:
@@ -277,7 +294,7 @@ class ArticleActors:
         ):
             body = self._body_before(token) or self.ctx.last_body
             return Agent(body) if body else None
-        if self.finder.is_title(token) or self.finder.is_group(token):
+        if self.finder.is_title(token) or self.finder.is_group(token) or token.pos_ in ("NOUN", "PROPN"):
             actor = self._title_phrase_party(token, 0)
             if actor:
                 return Agent(actor, self._appositive_person(token))
@@ -288,6 +305,17 @@ class ArticleActors:
             person = self._appositive_person(token)
             if person:
                 return Agent(self.ctx.people[person], person)
+        return None
+
+    def _antecedent_in_sentence(self, pronoun: Token, person: bool) -> Agent | None:
+        """"Syria says it is willing", "Lavrov said he would": the subject of a governing verb before the pronoun."""
+        for ancestor in pronoun.ancestors:
+            for child in ancestor.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i and child.lower_ not in (
+                        PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON):
+                    agent = self.resolve(child)
+                    if agent and (agent.speaker is not None) == person:
+                        return agent
         return None
 
     def _body_before(self, token: Token) -> str | None:
@@ -306,35 +334,48 @@ class ArticleActors:
         for child in token.children:
             if child.dep_ == "appos":
                 full = self.ctx.person(child.text) or (
-                    self.ctx.person(self._person_spans[child.i].text) if child.i in self._person_spans else None)
+                    self.ctx.person(self.clean_name(self._person_spans[child.i]))
+                    if child.i in self._person_spans else None)
                 if full:
                     return full
         return None
 
     def resolve_all(self, token: Token, in_quote: bool = False) -> list[Agent]:
-        """A coordinated phrase yields one agent per conjunct: "Ukraine and NATO" → UKR, NATO."""
-        agents = []
-        for conjunct in [token, *self._conjuncts(token)]:
-            agent = self.resolve(conjunct, in_quote)
+        """A coordinated phrase yields one agent per conjunct: "Ukraine and NATO" → UKR, NATO; "Hungarian and
+        Romanian officials" → HUN, ROU."""
+        agents: list[Agent] = []
+
+        def add(agent: Agent | None) -> None:
             if agent and all(a.actor != agent.actor for a in agents):
                 agents.append(agent)
+
+        for conjunct in [token, *self._conjuncts(token)]:
+            add(self.resolve(conjunct, in_quote))
+            for modifier in conjunct.children:
+                if modifier.dep_ in ("amod", "compound") and modifier.i in self.index:
+                    for other in self._conjuncts(modifier, any_pos=True):
+                        if other.i in self.index:
+                            add(Agent(self.index[other.i].actor))
         return agents
 
     @staticmethod
-    def _conjuncts(token: Token) -> list[Token]:
+    def _conjuncts(token: Token, any_pos: bool = False) -> list[Token]:
         found, frontier = [], [token]
         while frontier:
             current = frontier.pop()
             for child in current.children:
-                if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                if child.dep_ == "conj" and (any_pos or child.pos_ in ("PROPN", "NOUN", "PRON")):
                     found.append(child)
                     frontier.append(child)
         return found
 
     def mentioned_parties(self, tokens) -> list[str]:
-        """Parties named anywhere in some tokens (for targets inside a clause), in order."""
+        """Parties named anywhere in some tokens (for targets inside a clause), in order; a party named only as a
+        modifier of a topic ("NATO membership") is the topic, not a party to it."""
         seen: list[str] = []
         for token in tokens:
+            if token.i not in self.index and token.i not in self._person_spans:
+                continue
             agent = self.resolve(token)
             if agent and agent.actor not in seen and not (token.dep_ == "compound" and not self._is_role(token.head)):
                 seen.append(agent.actor)

@@ -22,6 +22,7 @@ TARGET_PREPS = {"to", "with", "on", "against", "at", "toward", "towards", "upon"
 OWNER_PREPS = {"from", "by", "of"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
 MISTAGGED_DEPS = {"ROOT", "conj", "relcl", "ccomp", "advcl"}
+RELATIVE_FILLERS = {"outright", "flatly", "firmly", "has", "have", "had", "also", "still", "now"}
 BACKGROUND_MARKERS = {"when", "while", "before", "after", "during", "since"}
 # Nouns that state a party's position; other action nouns ("the threat from X", "talks") often name a topic.
 POSITION_NOUN_ACTIONS = {"demand", "propose", "agree", "yield", "support", "reject", "oppose"}
@@ -81,7 +82,8 @@ class EventFinder:
 
     def verb_action(self, token: Token, lemma: str) -> str | None:
         for child in token.children:
-            if child.dep_ in ("prt", "prep") and (action := self.lexicon.action_of_verb(lemma, child.lower_)):
+            word = child.lemma_.lower() if child.dep_ == "dobj" else child.lower_
+            if child.dep_ in ("prt", "prep", "dobj") and (action := self.lexicon.action_of_verb(lemma, word)):
                 return action
         if lemma == "call":  # plain "call" names or describes; "call for"/"call on" demand
             return None
@@ -170,15 +172,17 @@ class EventFinder:
     # --- the passes ----------------------------------------------------------------------------------------
     def find(self, sent: Span) -> list[Event]:
         events: list[Event] = []
+        relatives = self._relative_matches(sent)
+        taken = {verb.i for _, _, verb, _ in relatives}
         for token in sent:
-            if token.is_punct or token.is_space:
+            if token.is_punct or token.is_space or token.i in taken:
                 continue
             lemma = self.verb_lemma(token)
             if lemma and not self.descriptive(token):
                 events.extend(self._verb_events(token, lemma))
             elif token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.nouns:
                 events.extend(self._noun_events(token))
-        events.extend(self._relative_events(sent, events))
+        events.extend(self._relative_events(relatives, events))
         for event in events:
             if event.target is None:
                 event.target = self._answered_party(event)
@@ -195,6 +199,8 @@ class EventFinder:
         return list(unique.values())
 
     def _verb_events(self, verb: Token, lemma: str) -> list[Event]:
+        if lemma == "be":
+            return self._state_events(verb)
         action = self.verb_action(verb, lemma)
         kind = "verb"
         content_root = verb
@@ -218,13 +224,39 @@ class EventFinder:
         hedged = any(c.lower_ in self.lexicon.hedges for c in verb.children if c.dep_ == "aux")
         content = self.content_of(content_root)
         clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
+        condition = find_condition([verb, clause], self.lexicon)
+        if self._intended(verb) and not negated:
+            if action in self.lexicon.intent_threaten or (action in self.lexicon.intent_agree and condition):
+                action = "threaten"
+            elif action in self.lexicon.intent_agree:
+                action = "agree"
         events = []
         for agent in agents:
             targets = self.targets(verb, agent.actor) or [None]
             for target in targets:
                 event = Event(agent, action, verb, kind, target, content, negated=negated, hedged=hedged,
-                              content_negated=clause is not None and _negated(clause))
-                event.condition = find_condition([verb, clause], self.lexicon)
+                              content_negated=clause is not None and _negated(clause), condition=condition)
+                events.append(event)
+        return events
+
+    def _intended(self, verb: Token) -> bool:
+        """An act announced or planned rather than done: "will provide", "would boycott", "plans to impose"."""
+        if any(c.dep_ == "aux" and c.lower_ in self.lexicon.intent_markers for c in verb.children):
+            return True
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.intent_markers
+
+    def _state_events(self, copula: Token) -> list[Event]:
+        """"Kyiv is ready to sign", "Israel is opposed to French mediation": the subject's stance, stated."""
+        events = []
+        for child in copula.children:
+            if child.dep_ != "acomp" or child.lower_ not in self.lexicon.agentive_cues:
+                continue
+            agents, _ = self.subjects(copula)
+            for agent in agents:
+                targets = [p for p in self.actors.mentioned_parties(child.subtree) if p != agent.actor] or [None]
+                event = Event(agent, self.lexicon.agentive_cues[child.lower_], child, "cue", targets[0],
+                              list(child.subtree), negated=_negated(copula))
+                event.condition = find_condition([copula, child], self.lexicon)
                 events.append(event)
         return events
 
@@ -319,9 +351,10 @@ class EventFinder:
                         target = resolved.actor
         return [Event(agent, action, noun, "noun", target, content, negated=_negated(noun))]
 
-    def _relative_events(self, sent: Span, found: list[Event]) -> list[Event]:
-        """"a demand Ukraine outright denies": action noun, party, verb — read off the words, not the parse."""
-        events = []
+    def _relative_matches(self, sent: Span) -> list[tuple[Token, str, Token, str]]:
+        """"a demand Ukraine outright denies": action noun, party, verb, read off the words, since the parser
+        often misreads such reduced relative clauses. Gives (noun, party, verb token, action)."""
+        matches = []
         doc = sent.doc
         for noun in sent:
             if self.lexicon.nouns.get(noun.lemma_.lower()) not in ("demand", "propose"):
@@ -333,21 +366,21 @@ class EventFinder:
             if mention is None:
                 continue
             j = mention.end
-            while j < sent.end and j - mention.end < 2 and doc[j].pos_ == "ADV" or (
-                    j < sent.end and doc[j].lower_ in ("outright", "flatly", "firmly", "has", "have", "had")):
+            while j < sent.end and j - mention.end < 3 and (doc[j].pos_ == "ADV" or doc[j].lower_ in RELATIVE_FILLERS):
                 j += 1
-            if j >= sent.end:
-                continue
-            verb = self.lexicon.lemma_of_form(doc[j].lower_)
-            action = self.lexicon.answers.get(verb) if verb else None
-            action = action or (self.lexicon.verbs.get(verb) if verb else None)
-            if not action or any(e.trigger.i == j for e in found):
-                continue
+            verb = self.lexicon.lemma_of_form(doc[j].lower_) if j < sent.end else None
+            action = (self.lexicon.answers.get(verb) or self.lexicon.verbs.get(verb)) if verb else None
+            if action:
+                matches.append((noun, mention.actor, doc[j], action))
+        return matches
+
+    def _relative_events(self, matches: list[tuple[Token, str, Token, str]], found: list[Event]) -> list[Event]:
+        events = []
+        for noun, actor, verb, action in matches:
             answered = next((e for e in found if e.action == self.lexicon.nouns[noun.lemma_.lower()]
-                             and e.agent.actor != mention.actor), None)
+                             and e.agent.actor != actor), None)
             target = answered.agent.actor if answered else None
-            event = Event(Agent(mention.actor), action, doc[j], "relative", target, [], answers=answered)
-            events.append(event)
+            events.append(Event(Agent(actor), action, verb, "relative", target, [], answers=answered))
         return events
 
     def _answered_party(self, event: Event) -> str | None:
@@ -363,7 +396,7 @@ class EventFinder:
 
     def _drop_embedded(self, events: list[Event]) -> list[Event]:
         """A trigger inside what another party demands, rejects or threatens is content, not an event of its own."""
-        framing = [e for e in events if e.kind in ("verb", "light") and e.action not in self.lexicon.material]
+        framing = [e for e in events if e.kind in ("verb", "light", "cue") and e.action not in self.lexicon.material]
         kept = []
         for event in events:
             inside = any(

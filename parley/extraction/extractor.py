@@ -18,6 +18,8 @@ from .events import Event, EventFinder
 from .gazetteer import Gazetteer
 from .issues import IssueMatcher, issue_specs
 from .lexicon import load_lexicon
+from ..scale.prefilter import Prefilter
+from ..scale.selective import SelectiveParser
 
 BASE_CONFIDENCE = {"verb": 0.8, "light": 0.75, "role": 0.7, "cue": 0.7, "noun": 0.65, "relative": 0.6}
 FLIP = {"for": "against", "against": "for"}
@@ -42,12 +44,16 @@ class Extractor:
         self.finder = ActorFinder(nlp, self.gazetteer, self.lexicon)
         self.outlets = OutletNames(self.gazetteer)
         self.issues = IssueMatcher(nlp, self.gazetteer, issue_specs(dossier))
+        prefilter = Prefilter(nlp, self.finder, self.lexicon, dossier) if settings.selective_parsing else None
+        self.selective = SelectiveParser(nlp, prefilter, settings.batch_size) if prefilter else None
 
     def pipe(
         self, items: Iterable[tuple[SourceDocument, CleanArticle]]
     ) -> Iterator[tuple[SourceDocument, CleanArticle, Extraction]]:
         texts = ((article.text, (document, article)) for document, article in items)
-        for doc, (document, article) in self.nlp.pipe(texts, as_tuples=True, batch_size=self.settings.batch_size):
+        docs = self.selective.pipe(texts) if self.selective else self.nlp.pipe(
+            texts, as_tuples=True, batch_size=self.settings.batch_size)
+        for doc, (document, article) in docs:
             yield document, article, self.extract(doc)
 
     def extract(self, doc: Doc) -> Extraction:
@@ -102,10 +108,8 @@ class Extractor:
 
     @staticmethod
     def _add_quote(result: Extraction, quote: QuoteSpan, agent: Agent | None) -> None:
-        long_enough = len(quote.text.split()) >= 6
-        if agent is None and not long_enough:
-            return
-        if agent is not None and agent.speaker is None and not long_enough:
+        """A quote is evidence only with its source: a named speaker, or a party for a long statement."""
+        if agent is None or (agent.speaker is None and len(quote.text.split()) < 6):
             return
         result.quotes.append(Quote(speaker=agent.speaker if agent else None, actor=agent.actor if agent else None,
                                    text=quote.text, start=quote.start, end=quote.end))

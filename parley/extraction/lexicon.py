@@ -49,6 +49,9 @@ class Lexicon:
     deal_verbs: frozenset[str]
     deal_nouns: frozenset[str]
     role_verbs: frozenset[str]
+    intent_markers: frozenset[str]
+    intent_agree: frozenset[str]
+    intent_threaten: frozenset[str]
 
     def action_of_verb(self, lemma: str, particle: str | None = None) -> str | None:
         if particle and (lemma, particle) in self.phrasal:
@@ -98,4 +101,7 @@ def load_lexicon() -> Lexicon:
         deal_verbs=frozenset(raw["deal_verbs"]),
         deal_nouns=frozenset(raw["deal_nouns"]),
         role_verbs=frozenset(raw["role_verbs"]),
+        intent_markers=frozenset(raw["intent_markers"]),
+        intent_agree=frozenset(raw["intent_agree"]),
+        intent_threaten=frozenset(raw["intent_threaten"]),
     )
