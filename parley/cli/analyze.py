@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..errors import ParleyError
 from ..pipeline import Analyzer
@@ -26,11 +27,11 @@ def analyze(
 ) -> None:
     """Read articles and tell where each party stands on each issue, with the evidence."""
     out = Console(soft_wrap=True)
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     try:
         analyzer = Analyzer(dossier, Settings(min_confidence=min_confidence))
     except ParleyError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
         raise typer.Exit(2) from exc
     failures = 0
 
@@ -40,7 +41,7 @@ def analyze(
         for item in read_paths(paths):
             if isinstance(item, ParleyError):
                 failures += 1
-                err.print(f"[red]error:[/red] {item}", markup=True, highlight=False)
+                err.print(f"[red]error:[/red] {escape(str(item))}", markup=True, highlight=False)
             else:
                 yield item
 

@@ -34,15 +34,28 @@ def _matrix(result: ArticleAnalysis, dossier: Dossier | None) -> Table:
 
 
 def _statements(result: ArticleAnalysis) -> Table:
-    table = Table(title="Statements", title_justify="left", show_lines=True)
-    for column in ("#", "actor", "action", "target", "issue", "stance", "speaker / reported by", "evidence"):
-        table.add_column(column, overflow="fold")
+    """Narrow columns and a wide one, so that the evidence stays readable in an 80-column terminal."""
+    table = Table(title="Statements", title_justify="left", show_lines=True, expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("who", ratio=2, overflow="fold")
+    table.add_column("does", ratio=2, overflow="fold")
+    table.add_column("on issue", ratio=2, overflow="fold")
+    table.add_column("evidence", ratio=5)
     for index, s in enumerate(result.statements):
-        who = " / ".join(filter(None, [s.speaker, ", ".join(s.reported_by)]))
-        stance = Text(s.stance or "", style=STANCE_STYLE.get(s.stance or "", ""))
-        action = s.action + (" (negated)" if s.negated else "")
-        table.add_row(str(index), s.actor or "?", action, s.target or "", s.issue or "", stance, who,
-                      Text(s.text, style="italic"))
+        who = Text(s.actor or "?", style="bold")
+        if s.speaker:
+            who.append(f"\n{s.speaker}")
+        if s.reported_by:
+            who.append(f"\nvia {', '.join(s.reported_by)}", style="dim")
+        does = Text(s.action + (" (negated)" if s.negated else ""))
+        if s.target:
+            does.append(f"\n→ {s.target}")
+        issue = Text(s.issue or "")
+        if s.stance:
+            issue.append(f"\n{s.stance}", style=STANCE_STYLE[s.stance])
+        if s.condition:
+            issue.append(f"\nif {s.condition}", style="yellow")
+        table.add_row(str(index), who, does, issue, Text(s.text, style="italic"))
     return table
 
 
