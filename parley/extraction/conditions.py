@@ -9,8 +9,8 @@ _LEAD = {"but", "and", ",", "—", "–", "-", "only", "yet", "however"}
 CLAUSE_DEPS = {"advcl", "conj", "prep", "ccomp", "npadvmod", "advmod", "parataxis"}
 
 
-def condition_text(token: Token, lexicon: Lexicon) -> str | None:
-    """The condition a clause attached to `token` sets, from its marker to the end of the clause."""
+def condition_text(token: Token, lexicon: Lexicon) -> tuple[str, list[Token]] | None:
+    """The condition a clause attached to `token` sets, from its marker to the end of the clause (text, words)."""
     for child in token.children:
         if child.dep_ not in CLAUSE_DEPS or child.i < token.i:
             continue
@@ -22,16 +22,14 @@ def condition_text(token: Token, lexicon: Lexicon) -> str | None:
         for marker in lexicon.conditions:
             if rest.startswith(marker + " ") or rest.startswith("only " + marker + " "):
                 span = token.doc[words[start].i:words[-1].i + 1]
-                return span.text.strip(" ,.;:—–")
+                return span.text.strip(" ,.;:—–"), list(span)
     return None
 
 
-def find_condition(tokens: list[Token], lexicon: Lexicon) -> str | None:
+def find_condition(tokens: list[Token | None], lexicon: Lexicon) -> tuple[str, list[Token]] | None:
     """The first condition attached to any of the given heads (the trigger, then its content clause)."""
     for token in tokens:
-        if token is None:
-            continue
-        text = condition_text(token, lexicon)
-        if text:
-            return text
+        found = condition_text(token, lexicon) if token is not None else None
+        if found:
+            return found
     return None

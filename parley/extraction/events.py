@@ -40,7 +40,12 @@ class Event:
     content_negated: bool = False
     hedged: bool = False
     condition: str | None = None
+    condition_tokens: list[Token] = field(default_factory=list)
     answers: Event | None = None                # the event this one responds to ("rejects the demand")
+
+    def set_condition(self, found: tuple[str, list[Token]] | None) -> None:
+        if found:
+            self.condition, self.condition_tokens = found
 
     @property
     def key(self) -> tuple:
@@ -50,6 +55,14 @@ class Event:
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "no") and c.dep_ in ("advmod", "neg", "det")
                for c in token.children)
+
+
+def _clause_negated(clause: Token) -> bool:
+    """"that Ukraine never join NATO", "that no fighters be allowed to return": the content itself is negated."""
+    if _negated(clause):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)
+               for c in clause.children)
 
 
 def _subtree_without(token: Token, skip_deps: set[str]) -> list[Token]:
@@ -207,7 +220,7 @@ class EventFinder:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and lemma in self.lexicon.answers and self.lexicon.nouns.get(obj.lemma_.lower()):
             action = self.lexicon.answers[lemma]
-        elif obj is not None and (lemma in self.lexicon.light_verbs or action is None):
+        elif obj is not None and lemma in self.lexicon.light_verbs:
             noun_action = self.lexicon.nouns.get(obj.lemma_.lower())
             if lemma in self.lexicon.deal_verbs and obj.lemma_.lower() in self.lexicon.deal_nouns:
                 noun_action = "agree"
@@ -235,7 +248,8 @@ class EventFinder:
             targets = self.targets(verb, agent.actor) or [None]
             for target in targets:
                 event = Event(agent, action, verb, kind, target, content, negated=negated, hedged=hedged,
-                              content_negated=clause is not None and _negated(clause), condition=condition)
+                              content_negated=clause is not None and _clause_negated(clause))
+                event.set_condition(condition)
                 events.append(event)
         return events
 
@@ -256,7 +270,7 @@ class EventFinder:
                 targets = [p for p in self.actors.mentioned_parties(child.subtree) if p != agent.actor] or [None]
                 event = Event(agent, self.lexicon.agentive_cues[child.lower_], child, "cue", targets[0],
                               list(child.subtree), negated=_negated(copula))
-                event.condition = find_condition([copula, child], self.lexicon)
+                event.set_condition(find_condition([copula, child], self.lexicon))
                 events.append(event)
         return events
 
@@ -312,7 +326,7 @@ class EventFinder:
         for agent in agents:
             targets = [p for p in self.actors.mentioned_parties(clause.subtree) if p != agent.actor] or [None]
             event = Event(agent, action, clause, "cue", targets[0], list(clause.subtree), negated=_negated(clause))
-            event.condition = find_condition([clause], self.lexicon)
+            event.set_condition(find_condition([clause], self.lexicon))
             events.append(event)
         return events
 

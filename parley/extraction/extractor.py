@@ -16,7 +16,7 @@ from .actors import MODIFIER_DEPS, ActorFinder, Agent, ArticleActors
 from .attribution import OPENING, OutletNames, QuoteSpan, find_quotes
 from .events import Event, EventFinder
 from .gazetteer import Gazetteer
-from .issues import IssueMatcher, issue_specs
+from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import load_lexicon
 from ..scale.prefilter import Prefilter
 from ..scale.selective import SelectiveParser
@@ -115,7 +115,7 @@ class Extractor:
                                    text=quote.text, start=quote.start, end=quote.end))
 
     # --- statements ----------------------------------------------------------------------------------------
-    def _issue(self, event: Event, actors: ArticleActors) -> tuple[str, float] | None:
+    def _issue(self, event: Event, actors: ArticleActors) -> IssueMatch | None:
         if event.action not in self.lexicon.stance or not event.content:
             return None
 
@@ -133,22 +133,28 @@ class Extractor:
                             return resolved.actor
             return None
 
-        return self.issues.match(event.content, agent_of)
+        found = self.issues.match(event.content, agent_of)
+        if found is None and event.condition_tokens:
+            # "will only accept an end to the war if Russia withdraws": the condition is what the party wants.
+            found = self.issues.match(event.condition_tokens, agent_of)
+            if found is not None:
+                event.condition = None
+        return found
 
-    def _statement(self, event: Event, issue: tuple[str, float] | None, number: int, sent: Span,
+    def _statement(self, event: Event, issue: IssueMatch | None, number: int, sent: Span,
                    reporters: list[str], quoted: set[int]) -> Statement:
         action = event.action
         if event.negated:
             action = self.lexicon.negation.get(action, action)
         stance = self.lexicon.stance.get(action) if issue else None
-        if stance and event.content_negated:
+        if stance and event.content_negated != issue.inverted:
             stance = FLIP.get(stance, stance)
         if stance and event.condition:
             stance = "conditional"
         confidence = BASE_CONFIDENCE[event.kind]
         confidence -= 0.15 if event.agent.via_pronoun else 0.0
         confidence -= 0.1 if event.hedged else 0.0
-        confidence += 0.05 if issue and issue[1] >= 4 else 0.0
+        confidence += 0.05 if issue and issue.score >= 4 else 0.0
         return Statement(
             sentence=number,
             start=sent.start_char,
@@ -159,7 +165,7 @@ class Extractor:
             action=action,
             plover=self.lexicon.plover[action],
             target=event.target,
-            issue=issue[0] if issue else None,
+            issue=issue.id if issue else None,
             stance=stance,
             condition=event.condition if stance == "conditional" else None,
             quote=event.trigger.i in quoted,

@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 
 import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Token
 
@@ -30,19 +31,31 @@ class IssueSpec:
 
 
 @dataclass(frozen=True)
+class IssueMatch:
+    """The issue a statement is about; `inverted` when its words assert the opposite of the proposition."""
+
+    id: str
+    score: float
+    inverted: bool = False
+
+
+@dataclass(frozen=True)
 class _Compiled:
     spec: IssueSpec
     keywords: tuple[tuple[str, ...], ...]    # lemma sequences
     lemmas: frozenset[str]                    # proposition and label content lemmas (canonical)
     subject: str | None                       # the party the proposition has acting
     verbs: frozenset[str]                     # the proposition's predicate lemmas (canonical)
+    opposites: frozenset[str]                 # lemmas that assert the opposite of the predicate
+    keyword_words: frozenset[str]             # the distinctive single words of all keywords
 
 
 @cache
-def _synonym_data() -> tuple[dict[str, str], frozenset[str]]:
+def _synonym_data() -> tuple[dict[str, str], frozenset[str], dict[str, frozenset[str]]]:
     raw = yaml.safe_load(resources.files("parley").joinpath("data/lexicon/synonyms.yaml").read_text("utf-8"))
     canon = {word: words[0] for words in raw["sets"] for word in words}
-    return canon, frozenset(raw["generic"])
+    antonyms = {key: frozenset(words) for key, words in raw.get("antonyms", {}).items()}
+    return canon, frozenset(raw["generic"]), antonyms
 
 
 @cache
@@ -69,12 +82,17 @@ class IssueMatcher:
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer, specs: Sequence[IssueSpec]) -> None:
         self.gazetteer = gazetteer
-        _, self.generic = _synonym_data()
+        _, self.generic, self.antonyms = _synonym_data()
         self.issues = [self._compile(nlp, spec) for spec in specs]
         self.labels = {spec.id: spec.label for spec in specs}
 
+    def _word(self, token: Token) -> str:
+        """A token as the matcher sees it: a party becomes "@ID", so "join NATO" matches "join the alliance"."""
+        hit = self.gazetteer.resolve(token.text) if token.pos_ == "PROPN" or token.text[:1].isupper() else None
+        return f"@{hit[0]}" if hit and hit[1] != "demonym" else token.lemma_.lower()
+
     def _compile(self, nlp: Language, spec: IssueSpec) -> _Compiled:
-        keywords = tuple(tuple(t.lemma_.lower() for t in nlp(k) if not t.is_punct) for k in spec.keywords if k)
+        keywords = tuple(tuple(self._word(t) for t in nlp(k) if not t.is_punct) for k in spec.keywords if k)
         doc = nlp(f"{spec.proposition}. {spec.label}.")
         lemmas, verbs, subject = set(), set(), None
         for token in doc:
@@ -84,48 +102,73 @@ class IssueMatcher:
             if self.gazetteer.resolve(token.text):
                 continue
             lemmas.add(canonical(lemma))
-        first = next(doc.sents)
-        root = first.root
+        root = next(doc.sents).root
         for token in [root, *[c for c in root.children if c.dep_ == "conj"]]:
             if token.pos_ == "VERB" and token.lemma_.lower() not in self.generic:
                 verbs.add(canonical(token.lemma_.lower()))
         for child in root.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                phrase = " ".join(t.text for t in child.subtree)
-                hit = self.gazetteer.resolve(phrase) or self.gazetteer.resolve(child.text)
-                subject = hit[0] if hit and child.dep_ == "nsubj" else None
-        return _Compiled(spec, tuple(k for k in keywords if k), frozenset(lemmas), subject, frozenset(verbs))
+            if child.dep_ == "nsubj":
+                hits = (self.gazetteer.resolve(t.text) for t in child.subtree)
+                subject = next((hit[0] for hit in hits if hit), None)
+        opposites = frozenset(word for verb in verbs | lemmas for word in self.antonyms.get(verb, ()))
+        words = frozenset(w for k in keywords for w in k if w not in self.generic and len(w) > 2
+                          and not w.startswith("@") and w not in STOP_WORDS)
+        return _Compiled(spec, tuple(k for k in keywords if k), frozenset(lemmas), subject, frozenset(verbs),
+                         opposites - verbs - lemmas, words)
 
-    def match(self, tokens: Sequence[Token], agent_of: Callable[[Token], str | None]) -> tuple[str, float] | None:
-        """(issue id, score) for the words of a statement's content; `agent_of` names who acts on a word."""
+    def match(self, tokens: Sequence[Token], agent_of: Callable[[Token], str | None]) -> IssueMatch | None:
+        """The best issue for the words of a statement's content; `agent_of` names who acts on a word."""
         if not tokens:
             return None
         tokens = sorted(set(tokens), key=lambda t: t.i)
-        lemmas = [t.lemma_.lower() for t in tokens]
-        canon = {canonical(lemma) for lemma, t in zip(lemmas, tokens) if not t.is_stop}
-        best: tuple[str, float] | None = None
+        words = [self._word(t) for t in tokens]
+        canon = {canonical(w) for w, t in zip(words, tokens) if not t.is_stop}
+        best: IssueMatch | None = None
         for issue in self.issues:
-            score, keyword_hits = 0.0, 0
-            for keyword in issue.keywords:
-                if _contains(lemmas, keyword):
-                    keyword_hits += 1
-                    score += 3.0 if len(keyword) > 1 else 2.0
+            score = 0.0
+            full = [k for k in issue.keywords if _contains(words, k)]
+            score += sum(3.0 if len(k) > 1 else 2.0 for k in full)
+            partial = {w for w in words if any(_same(w, k) for k in issue.keyword_words)}
+            partial -= {w for k in full for w in k}
+            score += 1.0 * len(partial)
             overlap = canon & issue.lemmas
             score += 1.0 * len(overlap)
-            if not keyword_hits and len(overlap) < 2:
+            if not full and not partial and len(overlap) < 2:
                 continue
             if issue.subject and issue.verbs:
                 for token in tokens:
-                    if canonical(token.lemma_.lower()) in issue.verbs:
+                    if canonical(token.lemma_.lower()) in issue.verbs | issue.opposites:
                         doer = agent_of(token)
                         if doer is not None:
                             score += 1.0 if doer == issue.subject else -4.0
                             break
-            if score >= self.MIN_SCORE and (best is None or score > best[1]):
-                best = (issue.spec.id, score)
+            if score >= self.MIN_SCORE and (best is None or score > best.score):
+                inverted = bool(canon & issue.opposites) and not (canon & issue.verbs)
+                best = IssueMatch(issue.spec.id, score, inverted)
         return best
 
 
-def _contains(lemmas: list[str], keyword: tuple[str, ...]) -> bool:
-    n = len(keyword)
-    return any(tuple(lemmas[i:i + n]) == keyword for i in range(len(lemmas) - n + 1))
+def _same(word: str, other: str) -> bool:
+    """Equal, or a spelling variant: one a short extension of the other ("Philadelphi" / "Philadelphia")."""
+    if word == other:
+        return True
+    short, long_ = sorted((word, other), key=len)
+    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def _contains(words: list[str], keyword: tuple[str, ...], slack: int = 3) -> bool:
+    """The keyword's words in order, with at most `slack` other words between them ("join the alliance")."""
+    for start, word in enumerate(words):
+        if not _same(word, keyword[0]):
+            continue
+        position, ok = start, True
+        for part in keyword[1:]:
+            window = words[position + 1:position + 2 + slack]
+            step = next((i for i, w in enumerate(window) if _same(w, part)), None)
+            if step is None:
+                ok = False
+                break
+            position += step + 1
+        if ok:
+            return True
+    return False
