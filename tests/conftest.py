@@ -57,3 +57,25 @@ def nlp():
     from parley.settings import Settings
 
     return load_nlp(Settings().model)
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def web_dossiers() -> list[Path]:
+    """The dossiers of the dashboard tests' store: the example negotiation's and the shared Russia-Ukraine one."""
+    return [REPO / "examples" / "timeline" / "dossier.yaml", SHARED / "eval" / "dossiers" / "russia-ukraine.yaml"]
+
+
+@pytest.fixture(scope="session")
+def web_seed(store_analyzer, web_dossiers) -> list:
+    """Real analyses for the dashboard tests, made once: the example negotiation, the shared seed (with the
+    Russia-Ukraine dossier) and an article full of markup (tests/browser/xss-article.txt)."""
+    from parley.pipeline import Analyzer
+    from parley.sources import read_paths
+
+    examples = [REPO / "examples" / "timeline", REPO / "tests" / "browser" / "xss-article.txt"]
+    seed = Analyzer(web_dossiers[1], store_analyzer.settings)
+    return [*store_analyzer.analyze_many(read_paths(examples)),
+            *seed.analyze_many(read_paths([SHARED / "corpus" / "seed"]))]

@@ -3,6 +3,7 @@ bodies, and the token that write endpoints require."""
 from __future__ import annotations
 
 import hmac
+import json
 
 from fastapi import HTTPException, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -38,12 +39,9 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-class BodyTooLarge(Exception):
-    """A request body over the limit; answered with 413."""
-
-
 class BodyLimit:
-    """Refuses request bodies over `max_bytes`: at once from Content-Length, else while the body streams in."""
+    """Refuses request bodies over `max_bytes`: at once from Content-Length, else while the body streams in (the
+    413 is then raised inside the app, so the app's error handlers answer it)."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -65,17 +63,17 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
-                    raise BodyTooLarge
+                    raise HTTPException(413, self.message)
             return message
 
-        try:
-            await self.app(scope, counted, send)
-        except BodyTooLarge:
-            await self._refuse(send)
+        await self.app(scope, counted, send)
+
+    @property
+    def message(self) -> str:
+        return f"request body too large (at most {self.max_bytes} bytes)"
 
     async def _refuse(self, send: Send) -> None:
-        body = (b'{"error": {"status": 413, "message": "request body too large (at most %d bytes)"}}'
-                % self.max_bytes)
+        body = json.dumps({"error": {"status": 413, "message": self.message}}).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
         await send({"type": "http.response.body", "body": body})
