@@ -193,3 +193,26 @@ def test_export_rejects_unknown_table_and_format(history, tmp_path):
         history.export("csv", ["nope"], out=tmp_path)
     with pytest.raises(parley.ParleyError, match="E052"):
         history.export("xml", out=tmp_path)
+
+
+def test_cli_queries_print_positions_gaps_and_the_timeline(history, tmp_path):
+    from typer.testing import CliRunner
+
+    from parley.cli import app
+
+    run = CliRunner(env={"COLUMNS": "200"}).invoke  # wide enough that Rich does not wrap the evidence
+    lines = run(app, ["positions", "--db", history.url, "--actor", "NMK", "--json"]).output.splitlines()
+    assert [json.loads(line)["stance"] for line in lines] == ["for"]
+    as_of = run(app, ["positions", "--db", history.url, "--as-of", "2025-03-22"])
+    assert as_of.exit_code == 0 and "inspections are dropped" in as_of.output
+    gaps = run(app, ["gaps", "NMK", "SDV", "--db", history.url, "--as-of", "2025-03-10", "--json"])
+    assert json.loads(gaps.output)["status"] == "opposed"
+    timeline = run(app, ["timeline", "--db", history.url, "--issue", "water_quota"])
+    assert timeline.exit_code == 0
+    assert "against → conditional" in timeline.output and "conditional → for" in timeline.output
+    assert "2025-03-03" in timeline.output and "2025-03-20" in timeline.output
+    export = run(app, ["export", "--db", history.url, "--format", "jsonl", "--table", "positions",
+                       "--out", str(tmp_path / "positions.jsonl")])
+    assert export.exit_code == 0 and len((tmp_path / "positions.jsonl").read_text().splitlines()) == 4
+    bad = run(app, ["export", "--db", history.url, "--table", "nope", "--out", str(tmp_path)])
+    assert bad.exit_code == 2 and "E051" in bad.output

@@ -121,15 +121,17 @@ def ingest(
 def _print(frame: pd.DataFrame, title: str, as_json: bool, empty: str) -> None:
     """A DataFrame as JSON Lines or as a Rich table with stances coloured."""
     if as_json:
-        if not frame.empty:
-            sys.stdout.write(frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False))
+        if not frame.empty:  # days as YYYY-MM-DD, not as midnight timestamps
+            days = frame.map(lambda value: value.isoformat() if isinstance(value, dt.date) else value)
+            sys.stdout.write(days.to_json(orient="records", lines=True, force_ascii=False))
         return
     if frame.empty:
         out.print(empty, style="dim")
         return
     table = Table(title=title, title_justify="left")
     for column in frame.columns:
-        table.add_column(column, overflow="fold")
+        widest = max(len(column), int(frame[column].map(lambda value: len(str(value))).max()))
+        table.add_column(column, overflow="fold", no_wrap=widest <= 12, min_width=min(widest, 16))
     for record in frame.itertuples(index=False):
         table.add_row(*(_cell(column, value) for column, value in zip(frame.columns, record)))
     out.print(table)
@@ -151,7 +153,11 @@ def positions(
 ) -> None:
     """Where each party stands on each issue now (or as of a day), with how many independent sources say so."""
     with _store(db) as store:
-        frame = store.positions(issue, actor, _day(as_of)).drop(columns=["article_id", "statement_ids"])
+        frame = store.positions(issue, actor, _day(as_of))
+    if not json:  # the readable view: the condition beside the stance; counts of articles and ids in --json
+        frame = frame.assign(stance=[s + (f" ({c})" if isinstance(c, str) and c else "")
+                                     for s, c in zip(frame["stance"], frame["condition"])])
+        frame = frame[["actor", "issue", "stance", "since", "sources", "contrary"]]
     _print(frame, "Positions", json, "No positions in the store.")
 
 
@@ -186,6 +192,8 @@ def timeline(
         heading = Text.assemble((f"{shift.actor} on {shift.issue}: ", "bold"),
                                 (shift.from_stance, STANCE_STYLE[shift.from_stance]), " → ",
                                 (shift.to_stance, STANCE_STYLE[shift.to_stance]))
+        if shift.to_stance == "conditional" and shift.to_condition:
+            heading.append(f" ({shift.to_condition})", style=STANCE_STYLE["conditional"])
         out.rule(heading, align="left")
         for side, date, outlet, article, evidence in (
                 ("before", shift.from_date, shift.from_outlet, shift.from_article, shift.from_evidence),

@@ -22,7 +22,8 @@ _SOURCE = func.coalesce(A.near_duplicate_of, A.id)
 
 POSITION_COLUMNS = ["actor", "issue", "stance", "condition", "since", "last_seen", "articles", "sources", "contrary",
                     "article_id", "statement_ids"]
-SHIFT_COLUMNS = ["actor", "issue", "from_stance", "to_stance", "from_date", "to_date", "from_article", "to_article",
+SHIFT_COLUMNS = ["actor", "issue", "from_stance", "to_stance", "to_condition", "from_date", "to_date", "from_article",
+                 "to_article",
                  "from_outlet", "to_outlet", "from_evidence", "to_evidence"]
 GAP_COLUMNS = ["issue", "a", "b", "stance_a", "stance_b", "status"]
 
@@ -113,7 +114,8 @@ class Queries:
             return " | ".join(texts[i] for i in record["statement_ids"] if i in texts)
 
         rows = [{"actor": after["actor"], "issue": after["issue"], "from_stance": before["stance"],
-                 "to_stance": after["stance"], "from_date": before["date"], "to_date": after["date"],
+                 "to_stance": after["stance"], "to_condition": after["condition"],
+                 "from_date": before["date"], "to_date": after["date"],
                  "from_article": before["article_id"], "to_article": after["article_id"],
                  "from_outlet": before["outlet"], "to_outlet": after["outlet"],
                  "from_evidence": evidence(before), "to_evidence": evidence(after)} for before, after in pairs]

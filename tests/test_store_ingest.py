@@ -1,0 +1,142 @@
+"""Ingest through the real pipeline into SQLite and PostgreSQL: counts, duplicates, failures, resuming after kill -9."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.exc import DBAPIError
+from typer.testing import CliRunner
+
+import parley
+from parley.cli import app
+from parley.sources import read_paths
+from parley.store.schema import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples" / "timeline"
+BBC = SHARED / "corpus" / "bulk" / "bbc-2005.jsonl"
+
+
+def bbc_sample(path: Path, size: int, copies: int) -> int:
+    """Write `size` BBC records to `path`, among them `copies` whose text repeats an earlier one's exactly;
+    returns `copies` as found by comparing the texts."""
+    records = [json.loads(line) for line in BBC.read_text(encoding="utf-8").splitlines()]
+    seen: dict[str, dict] = {}
+    pairs = []
+    for record in records:
+        if record["text"] in seen:
+            pairs.append((seen[record["text"]], record))
+        seen.setdefault(record["text"], record)
+    chosen = [r for pair in pairs[:copies] for r in pair]
+    chosen_ids = {r["id"] for r in chosen}
+    chosen += [r for r in records if r["id"] not in chosen_ids and r["text"] not in {c["text"] for c in chosen}]
+    chosen = sorted(chosen[:size], key=lambda r: r["id"])
+    path.write_text("".join(json.dumps(r) + "\n" for r in chosen), encoding="utf-8")
+    texts = [r["text"] for r in chosen]
+    return len(texts) - len(set(texts))
+
+
+def test_examples_ingest_counts_copies_and_rerun(db_url, store_analyzer, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x1", "text": "Sudavia demands a fixed water quota."}\nnot json\n', encoding="utf-8")
+    with parley.open(db_url) as store:
+        summary = store.ingest(read_paths([EXAMPLES, bad, tmp_path / "missing.txt"]), store_analyzer)
+        assert (summary.read, summary.stored, summary.duplicates, summary.failed) == (9, 6, 1, 2)
+        assert summary.near_duplicates == 1  # the River Wire's rewrite of the Gazette's first story
+        errors = store.errors()
+        assert sorted(errors["code"]) == ["E001", "E020"]
+        assert f"{bad}:2" in errors["source"].tolist()
+        before = {table: len(frame) for table, frame in
+                  (("articles", store.articles(duplicates=True)), ("statements", store.statements()))}
+
+        again = store.ingest(read_paths([EXAMPLES, bad]), store_analyzer)
+        assert (again.stored, again.duplicates, again.skipped, again.failed) == (0, 0, 7, 1)
+        assert len(store.articles(duplicates=True)) == before["articles"]
+        assert len(store.statements()) == before["statements"]
+        assert len(store.errors()) == 2
+
+        copy = store.articles(duplicates=True).set_index("source_key").loc["06-coastal-copy-of-ledger"]
+        assert store.article(int(copy["duplicate_of"])).article["outlet"] == "Morning Ledger"
+        assert store.article(int(copy["id"])).statements.empty
+
+
+def test_bbc_exact_copies_are_all_found(db_url, store_analyzer, tmp_path):
+    sample = tmp_path / "bbc.jsonl"
+    expected = bbc_sample(sample, size=24, copies=4)
+    with parley.open(db_url) as store:
+        summary = store.ingest(read_paths([sample]), store_analyzer)
+        assert summary.duplicates == expected == 4
+        assert summary.stored + summary.duplicates == 24
+        assert store.counts()["duplicates"] == 4
+
+
+def _tables(url: str) -> dict[str, pd.DataFrame]:
+    """The store's content by natural keys (no surrogate ids), sorted: comparable across two runs."""
+    with parley.open(url) as store:
+        articles = store.articles(duplicates=True)
+        key = dict(zip(articles["id"], articles["source_key"]))
+        articles = articles.assign(duplicate_of=articles["duplicate_of"].map(key),
+                                   near_duplicate_of=articles["near_duplicate_of"].map(key))
+        statements = store.statements().assign(article=lambda f: f["article_id"].map(key), source=None)
+        positions = store.history().assign(article=lambda f: f["article_id"].map(key), source=None)
+    drop = ["id", "article_id", "position_id", "statement_ids"]
+    frames = {"articles": articles, "statements": statements, "positions": positions}
+    return {name: frame.drop(columns=[c for c in drop if c in frame]).astype(str)
+            .sort_values(list(frame.drop(columns=[c for c in drop if c in frame]).columns)).reset_index(drop=True)
+            for name, frame in frames.items()}
+
+
+def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(db_url, store_analyzer, tmp_path):
+    sample = tmp_path / "bbc.jsonl"
+    bbc_sample(sample, size=48, copies=3)  # more than one analysis batch (32), so a kill lands half way
+    with parley.open(db_url) as store:
+        store.ingest(read_paths([sample]), store_analyzer)
+    reference = _tables(db_url)
+    _empty(db_url)  # the same database again, empty, for the interrupted run
+
+    arguments = ["ingest", str(sample), "--db", db_url, "--dossier", str(EXAMPLES / "dossier.yaml")]
+    command = [sys.executable, "-c", "from parley.cli import main; main()", *arguments]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path)
+    engine = create_engine(db_url)
+    stored = 0
+    try:
+        while stored == 0 and process.poll() is None:
+            time.sleep(0.02)
+            try:
+                with engine.connect() as connection:
+                    stored = connection.scalar(select(func.count()).select_from(Article))
+            except DBAPIError:  # the schema is not migrated yet
+                continue
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        with engine.connect() as connection:
+            at_kill = connection.scalar(select(func.count()).select_from(Article))
+    finally:
+        engine.dispose()
+    assert 0 < at_kill < 48, "the ingest was not killed half way"
+
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    assert "already in the store" in result.output
+    resumed = _tables(db_url)
+    for name, frame in reference.items():
+        pd.testing.assert_frame_equal(resumed[name], frame, obj=name)
+
+
+def _empty(url: str) -> None:
+    """Drop every store table so the next open migrates a fresh schema."""
+    from sqlalchemy import MetaData
+
+    engine = create_engine(url)
+    metadata = MetaData()
+    metadata.reflect(engine)
+    metadata.drop_all(engine)
+    engine.dispose()
