@@ -147,6 +147,7 @@ class ArticleActors:
         self.index = finder.mentions(doc)
         self.ctx = ArticleContext()
         self._person_spans: dict[int, Span] = {}
+        self.quoted: set[int] = set()   # token indexes inside quotation marks: "we" there is the speaker
 
     # --- people --------------------------------------------------------------------------------------------
     def link_people(self, sent: Span) -> None:
@@ -233,6 +234,8 @@ class ArticleActors:
         mention = self.index.get(token.i)
         if mention:
             return mention.actor
+        if token.lower_ in FIRST_PERSON and token.i in self.quoted and self.ctx.quote_speaker:
+            return self.ctx.quote_speaker.actor
         full = self.ctx.person(token.text) if token.pos_ == "PROPN" else None
         return self.ctx.people[full] if full else None
 
@@ -261,9 +264,10 @@ class ArticleActors:
         return None
 
     # --- noun phrases ----------------------------------------------------------------------------------------
-    def resolve(self, token: Token, in_quote: bool = False) -> Agent | None:
+    def resolve(self, token: Token, in_quote: bool | None = None) -> Agent | None:
         """The party (and speaker) a noun phrase headed by `token` stands for, or None."""
         lower = token.lower_
+        in_quote = token.i in self.quoted if in_quote is None else in_quote
         if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self.resolve(token.head.head, in_quote)
         if lower in FIRST_PERSON:
@@ -289,11 +293,13 @@ class ArticleActors:
             if mention.kind == "demonym" and token.dep_ in MODIFIER_DEPS:
                 return None  # "Russian sovereignty": a modifier, not a party
             return Agent(mention.actor)
-        if lower in self.finder.lexicon.body_anaphora and token.pos_ == "NOUN" and any(
-            c.lower_ == "the" for c in token.children
-        ):
-            body = self._body_before(token) or self.ctx.last_body
-            return Agent(body) if body else None
+        if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
+            if lower in self.finder.lexicon.body_anaphora:
+                body = self._referent_before(token, bodies=True) or self.ctx.last_body
+                return Agent(body) if body else None
+            if lower in self.finder.lexicon.state_anaphora:
+                state = self._referent_before(token, bodies=False) or self.ctx.last_actor
+                return Agent(state, via_pronoun=True) if state else None
         if self.finder.is_title(token) or self.finder.is_group(token) or token.pos_ in ("NOUN", "PROPN"):
             actor = self._title_phrase_party(token, 0)
             if actor:
@@ -318,11 +324,12 @@ class ArticleActors:
                         return agent
         return None
 
-    def _body_before(self, token: Token) -> str | None:
-        """The nearest international body named earlier in the same sentence ("NATO ... the bloc")."""
+    def _referent_before(self, token: Token, bodies: bool) -> str | None:
+        """The nearest body ("NATO ... the bloc") or state ("Iran's minister ... the country") named earlier in
+        the same sentence."""
         for i in range(token.i - 1, token.sent.start - 1, -1):
             mention = self.index.get(i)
-            if mention and self._is_body(mention.actor):
+            if mention and self._is_body(mention.actor) == bodies:
                 return mention.actor
         return None
 

@@ -124,13 +124,26 @@ class EventFinder:
                     if obj.dep_ == "pobj":
                         return self.actors.resolve_all(obj, quoted), True
         if any(c.dep_ == "nsubjpass" for c in verb.children):
-            return [], True
+            return self._speaker_of(verb), True
         if depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") and verb.head.i != verb.i:
             return self.subjects(verb.head, depth + 1)
         if verb.dep_ == "relcl":
             agent = self.actors.resolve(verb.head, quoted)
             return ([agent] if agent else []), False
         return [], False
+
+    def _speaker_of(self, clause: Token) -> list[Agent]:
+        """The party whose reported speech a clause is: "Qassem asserted that no deal would be accepted"."""
+        head = clause
+        while head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i:
+            head = head.head
+        speech = head.head
+        if head.dep_ == "ccomp" and speech.lemma_.lower() in self.lexicon.speech:
+            subject = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+            if subject is not None and self.actors_outlet(subject):
+                return []
+            return self.subjects(speech)[0]
+        return []
 
     def owner(self, noun: Token) -> Agent | None:
         """Whose demand, proposal or threat a noun names: possessor, from/by object, or party modifier."""
@@ -233,7 +246,7 @@ class EventFinder:
         agents, _ = self.subjects(verb)
         if not agents:
             return []
-        negated = _negated(verb) or any(_negated(h) for h in [verb.head] if verb.dep_ == "xcomp")
+        negated = _clause_negated(verb) or any(_negated(h) for h in [verb.head] if verb.dep_ == "xcomp")
         hedged = any(c.lower_ in self.lexicon.hedges for c in verb.children if c.dep_ == "aux")
         content = self.content_of(content_root)
         clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
@@ -260,8 +273,9 @@ class EventFinder:
         return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.intent_markers
 
     def _state_events(self, copula: Token) -> list[Event]:
-        """"Kyiv is ready to sign", "Israel is opposed to French mediation": the subject's stance, stated."""
-        events = []
+        """"Kyiv is ready to sign", "Israel is opposed to French mediation": the subject's stance, stated;
+        "Iran's objective is a permanent deal": what a party wants."""
+        events = self._goal_events(copula)
         for child in copula.children:
             if child.dep_ != "acomp" or child.lower_ not in self.lexicon.agentive_cues:
                 continue
@@ -286,6 +300,32 @@ class EventFinder:
                 return "criticize"
         return None
 
+    def _goal_events(self, copula: Token) -> list[Event]:
+        subject = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        other = [c for c in copula.children if c.dep_ in ("attr", "xcomp", "acomp", "prep")]
+        if subject is None or not other:
+            return []
+        sides = [(subject, other)] + [(o, [subject]) for o in other]
+        for side, rest in sides:
+            goal = side if side.dep_ != "prep" else next((c for c in side.children if c.dep_ == "pobj"), side)
+            while goal.dep_ == "prep" or goal.lemma_.lower() in ("among", "one", "top"):
+                goal = next((c for c in goal.children if c.dep_ == "pobj"), goal)
+                if goal.dep_ != "pobj":
+                    break
+            goals = [goal, *[t for t in goal.subtree if t.dep_ == "pobj" and t.head.lower_ == "on"]]
+            found = next((g for g in goals if g.lemma_.lower() in self.lexicon.goal_nouns), None)
+            if found is None:
+                continue
+            owner = self.owner(found)
+            poss = next((c for c in found.children if c.dep_ == "poss"), None)
+            if owner is None and poss is not None:
+                owner = self.actors.resolve(poss, poss.i in self.quoted)
+            agents = [owner] if owner else self._speaker_of(copula)
+            content = [t for r in rest for t in r.subtree]
+            return [Event(agent, "demand", found, "cue", None, content, negated=_negated(copula))
+                    for agent in agents]
+        return []
+
     def _cue_events(self, verb: Token, lemma: str) -> list[Event]:
         """Reported speech whose content carries no trigger of its own: the speaker's stance comes from cues."""
         agents, _ = self.subjects(verb)
@@ -297,6 +337,8 @@ class EventFinder:
         for child in verb.children:
             clause = None
             if child.dep_ == "ccomp":
+                for conjunct in (c for c in child.children if c.dep_ == "conj" and c.pos_ in VERBAL):
+                    events.extend(self._clause_cue(conjunct, agents))  # "... and therefore it has to be reversed"
                 clause = child
             elif child.dep_ == "dobj":
                 noun = child.lemma_.lower()
@@ -314,6 +356,8 @@ class EventFinder:
         if self._has_trigger(clause):
             return []
         action = None
+        if clause.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
+            action = self.lexicon.modal_cues.get("need")  # "has to be reversed", "needs to stop"
         for child in clause.children:
             word = child.lower_
             if child.dep_ == "aux" and word in self.lexicon.modal_cues:
@@ -331,10 +375,13 @@ class EventFinder:
         return events
 
     def _has_trigger(self, clause: Token) -> bool:
+        """Whether the clause reports an act of a named party itself (then that act is the event)."""
         for token in clause.subtree:
             lemma = self.verb_lemma(token)
             if lemma and not self.descriptive(token) and self.verb_action(token, lemma):
-                return True
+                agents, passive = self.subjects(token)
+                if agents and not passive:
+                    return True
         return False
 
     def actors_outlet(self, token: Token) -> bool:

@@ -60,6 +60,7 @@ class Extractor:
         actors = ArticleActors(self.finder, doc)
         quotes = find_quotes(doc.text)
         quoted = {t.i for q in quotes for t in doc.char_span(q.start, q.end, alignment_mode="expand") or []}
+        actors.quoted = quoted
         finder = EventFinder(actors, self.lexicon, quoted, self.outlets)
         result = Extraction()
         previous: Span | None = None
@@ -72,7 +73,7 @@ class Extractor:
                     self._add_quote(result, q, actors.ctx.quote_speaker)
             reporters = self.outlets.reporters(sent)
             events = finder.find(sent)
-            scored = [(event, self._issue(event, actors)) for event in events]
+            scored = [(event, issue) for event in events for issue in self._issues(event, actors)]
             for event, issue in scored:
                 if event.answers is not None and issue is None:
                     issue = next((i for e, i in scored if e is event.answers), None)
@@ -115,8 +116,20 @@ class Extractor:
                                    text=quote.text, start=quote.start, end=quote.end))
 
     # --- statements ----------------------------------------------------------------------------------------
-    def _issue(self, event: Event, actors: ArticleActors) -> IssueMatch | None:
-        if event.action not in self.lexicon.stance or not event.content:
+    def _issues(self, event: Event, actors: ArticleActors) -> list[IssueMatch | None]:
+        """The issues a statement bears on: one, or one per coordinated item ("a ceasefire and the withdrawal
+        of Russian forces")."""
+        whole = self._issue(event, actors, event.content)
+        parts = _conjuncts(event.content)
+        if len(parts) > 1:
+            found = [self._issue(event, actors, part) for part in parts]
+            distinct = {m.id: m for m in found if m is not None}
+            if len(distinct) > 1:
+                return list(distinct.values())
+        return [whole]
+
+    def _issue(self, event: Event, actors: ArticleActors, content: list[Token]) -> IssueMatch | None:
+        if event.action not in self.lexicon.stance or not content:
             return None
 
         def agent_of(token: Token) -> str | None:
@@ -133,7 +146,7 @@ class Extractor:
                             return resolved.actor
             return None
 
-        found = self.issues.match(event.content, agent_of)
+        found = self.issues.match(content, agent_of)
         if found is None and event.condition_tokens:
             # "will only accept an end to the war if Russia withdraws": the condition is what the party wants.
             found = self.issues.match(event.condition_tokens, agent_of)
@@ -147,7 +160,9 @@ class Extractor:
         if event.negated:
             action = self.lexicon.negation.get(action, action)
         stance = self.lexicon.stance.get(action) if issue else None
-        if stance and event.content_negated != issue.inverted:
+        refused = any(t.lemma_.lower() in self.lexicon.refusal_nouns for t in event.content if t is not event.trigger)
+        unchanged_by_negation = event.negated and action == event.action
+        if stance and (event.content_negated != issue.inverted) != (refused != unchanged_by_negation):
             stance = FLIP.get(stance, stance)
         if stance and event.condition:
             stance = "conditional"
@@ -174,3 +189,15 @@ class Extractor:
             confidence=round(max(0.05, min(0.99, confidence)), 2),
             trigger=event.trigger.text,
         )
+
+
+def _conjuncts(content: list[Token]) -> list[list[Token]]:
+    """Split a statement's words at the first coordination of items: each item, with the words around them."""
+    inside = {t.i for t in content}
+    for token in sorted(content, key=lambda t: t.i):
+        items = [c for c in token.children if c.dep_ == "conj" and c.i in inside and c.pos_ in ("NOUN", "PROPN", "VERB")]
+        if items and token.pos_ in ("NOUN", "PROPN", "VERB") and token.dep_ != "ROOT":
+            first = [t for t in token.subtree if not any(t.i in {u.i for u in item.subtree} for item in items)]
+            shared = [t for t in content if t.i not in {u.i for u in token.subtree}]
+            return [shared + first] + [shared + list(item.subtree) for item in items]
+    return [content]

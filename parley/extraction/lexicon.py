@@ -44,12 +44,15 @@ class Lexicon:
     condition_clause_actions: frozenset[str]
     hedges: frozenset[str]
     body_anaphora: frozenset[str]
+    state_anaphora: frozenset[str]
     negative_roles: frozenset[str]
     light_verbs: frozenset[str]
     deal_verbs: frozenset[str]
     deal_nouns: frozenset[str]
     role_verbs: frozenset[str]
     intent_markers: frozenset[str]
+    goal_nouns: frozenset[str]
+    refusal_nouns: frozenset[str]
     intent_agree: frozenset[str]
     intent_threaten: frozenset[str]
 
@@ -96,12 +99,15 @@ def load_lexicon() -> Lexicon:
         condition_clause_actions=frozenset(raw["condition_clause_actions"]),
         hedges=frozenset(raw["hedges"]),
         body_anaphora=frozenset(raw["body_anaphora"]),
+        state_anaphora=frozenset(raw["state_anaphora"]),
         negative_roles=frozenset(raw["negative_roles"]),
         light_verbs=frozenset(raw["light_verbs"]),
         deal_verbs=frozenset(raw["deal_verbs"]),
         deal_nouns=frozenset(raw["deal_nouns"]),
         role_verbs=frozenset(raw["role_verbs"]),
         intent_markers=frozenset(raw["intent_markers"]),
+        goal_nouns=frozenset(w.split()[-1] for w in raw["goal_nouns"]),
+        refusal_nouns=frozenset(raw["refusal_nouns"]),
         intent_agree=frozenset(raw["intent_agree"]),
         intent_threaten=frozenset(raw["intent_threaten"]),
     )
