@@ -177,3 +177,14 @@ def test_view_renders_every_field() -> None:
                      "Nordic Wire", "(negated)", "→ SMK", "might meet", "Share this article"):
         assert expected in out, expected
     assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_unbalanced_quotes_do_not_crash(tmp_path: Path) -> None:
+    path = tmp_path / "quotes.txt"
+    path.write_text('Norland\'s minister said: "we will never accept a smaller quota\n'
+                    "Sudmark replied that it would sign “only if both fleets are inspected.\n"
+                    "‘Enough,” said the mediator, who added that \"talks go on.\n“\n”\n", encoding="utf-8")
+    result = invoke(str(path), "--json")
+    assert result.exit_code == 0, result.output
+    [analysis] = analyses(result.stdout)
+    assert_consistent(analysis)

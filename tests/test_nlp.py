@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from parley.cleaning import clean
 from parley.errors import ParleyError
 from parley.nlp import load_nlp
 from parley.settings import Settings
@@ -41,3 +44,16 @@ def test_a_model_that_is_not_installed_is_a_clear_error() -> None:
     with pytest.raises(ParleyError) as failure:
         load_nlp("no_such_pipeline_installed")
     assert failure.value.code == "E060" and "no_such_pipeline_installed" in str(failure.value)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["Talks resume in the port", "Norland rejects the plan.", "“We will never sign",
+                                 "it,” she said.", "Also read", "Sudmark: \"only if", "", "  ", "A.", "e\u0301 ?",
+                                 "Sources: A and B"]), min_size=1, max_size=10).map("\n".join))
+def test_every_sentence_lies_within_one_unit(nlp, raw: str) -> None:
+    article = clean(raw)
+    for sentence in nlp(article.text).sents:
+        text = sentence.text
+        start = sentence.start_char + len(text) - len(text.lstrip())
+        end = sentence.start_char + len(text.rstrip())
+        assert start == end or any(u.start <= start and end <= u.end for u in article.units), text
