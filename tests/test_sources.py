@@ -143,6 +143,22 @@ def test_html_without_article_text(tmp_path: Path) -> None:
     assert failure.code == "E005" and "shell.html" in str(failure)
 
 
+def test_html_fragment_is_read_as_html_by_its_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "fragment.htm"
+    paragraphs = "".join(f"<p>{line}</p>" for line in HTML.split("<article>")[1].split("</article>")[0].split("<p>")
+                         if line.strip() and not line.startswith("<h1>"))
+    path.write_text(f"<div>{paragraphs}</div>", encoding="utf-8")
+    document = only(path)
+    assert "without agreement on fishing quotas" in document.text and "<p>" not in document.text
+
+
+def test_html_in_a_declared_legacy_charset(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.html"
+    page = HTML.replace("<head>", '<head><meta charset="windows-1252">').replace("third day", "troisième journée")
+    path.write_bytes(page.encode("cp1252"))
+    assert "troisième journée" in only(path).text
+
+
 # directories ---------------------------------------------------------------------------------------------------------
 
 def test_directory_in_stable_order_and_only_articles(tmp_path: Path) -> None:
@@ -153,6 +169,9 @@ def test_directory_in_stable_order_and_only_articles(tmp_path: Path) -> None:
     (tmp_path / "MANIFEST.tsv").write_text("file\toutlet\n", encoding="utf-8")
     (tmp_path / "notes.yaml").write_text("name: x\n", encoding="utf-8")
     (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (tmp_path / ".hidden.txt").write_text("Editor swap file.", encoding="utf-8")
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "old.txt").write_text("A cached copy.", encoding="utf-8")
     first = [d.path for d in read_path(tmp_path)]
     assert first == [str(tmp_path / n) for n in ("a.txt", "b/a.txt", "b/z.html", "c.txt")]
     assert [d.path for d in read_path(tmp_path)] == first

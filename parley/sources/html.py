@@ -2,9 +2,15 @@
 from __future__ import annotations
 
 import trafilatura
+from trafilatura.utils import decode_file
 
 from ..errors import E, ParleyError
 from .document import SourceDocument
+
+
+def decode_html(data: bytes) -> str:
+    """A page that is not UTF-8, decoded by the charset it declares or trafilatura's best guess."""
+    return decode_file(data)
 
 
 def looks_like_html(text: str) -> bool:

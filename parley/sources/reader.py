@@ -8,10 +8,11 @@ from pathlib import Path
 from ..errors import E, ParleyError
 from .document import SourceDocument
 from .header import known, split_header
-from .html import looks_like_html, read_html
+from .html import decode_html, looks_like_html, read_html
 from .jsonl import read_jsonl
 
-ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl"}
+HTML_SUFFIXES = {".html", ".htm"}
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".jsonl"} | HTML_SUFFIXES
 _HEADER_FIELDS = {"url", "title", "outlet", "date", "published", "id"}
 
 
@@ -25,7 +26,7 @@ def read_text(raw: str, path: str | None = None) -> SourceDocument:
     raw = raw.removeprefix("\ufeff")
     if not raw.strip():
         raise ParleyError(E.E003, path=label)
-    if looks_like_html(raw):
+    if looks_like_html(raw) or (path and Path(path).suffix.lower() in HTML_SUFFIXES):
         document = read_html(raw, path)
         document.id = _stem(path) or document.id
         return document
@@ -57,8 +58,10 @@ def _read_file(path: Path) -> Iterator[SourceDocument | ParleyError]:
     try:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        yield ParleyError(E.E004, path=path, position=exc.start)
-        return
+        if path.suffix.lower() not in HTML_SUFFIXES:
+            yield ParleyError(E.E004, path=path, position=exc.start)
+            return
+        raw = decode_html(data)  # pages declare their own charset (windows-1252, iso-8859-1, ...)
     if path.suffix.lower() == ".jsonl":
         yield from read_jsonl(raw.splitlines(keepends=True), str(path))
         return
@@ -81,7 +84,7 @@ def _read_stdin() -> Iterator[SourceDocument | ParleyError]:
 
 
 def read_path(path: str | Path) -> Iterator[SourceDocument | ParleyError]:
-    """Every article under one path, in a stable order; `-` reads stdin."""
+    """Every article under one path, in a stable order (hidden files and folders skipped); `-` reads stdin."""
     if str(path) == "-":
         yield from _read_stdin()
         return
@@ -89,7 +92,8 @@ def read_path(path: str | Path) -> Iterator[SourceDocument | ParleyError]:
     if not path.exists():
         yield ParleyError(E.E001, path=path)
     elif path.is_dir():
-        children = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+        children = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                          and not any(part.startswith(".") for part in p.relative_to(path).parts))
         if not children:
             yield ParleyError(E.E006, path=path, suffixes=", ".join(sorted(ARTICLE_SUFFIXES)))
         for child in children:
