@@ -21,6 +21,7 @@ def stance_over_time(history: pd.DataFrame, labels: Labels) -> dict | None:
         "description": "Stance of each party over time",
         "width": "container",
         "height": 200,
+        "autosize": {"type": "fit-x", "contains": "padding"},
         "data": {"values": values},
         "layer": [
             {"mark": {"type": "line", "interpolate": "step-after", "opacity": 0.5},
@@ -33,7 +34,7 @@ def stance_over_time(history: pd.DataFrame, labels: Labels) -> dict | None:
                              {"field": "condition"}, {"field": "outlet"}, {"field": "title"}]}},
         ],
         "encoding": {
-            "x": {"field": "date", "type": "temporal", "title": None},
+            "x": {"field": "date", "type": "temporal", "title": None, "axis": {"format": "%d %b %Y", "labelOverlap": True}},
             "y": {"field": "stance", "type": "ordinal", "title": None,
                   "scale": {"domain": STANCE_ORDER}, "sort": STANCE_ORDER},
         },

@@ -2,6 +2,8 @@
 analyze."""
 from __future__ import annotations
 
+import datetime as dt
+
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
@@ -12,9 +14,11 @@ from ..errors import E, ParleyError
 from ..extraction.lexicon import load_lexicon
 from ..sources import read_text
 from . import views
-from .api import Day, Id, Limit, WebDep, check_range
+from .api import Id, Limit, WebDep, check_range
 from .security import check_token
 
+# A form sends empty fields: an empty date is no filter (the JSON API, by contrast, takes dates only).
+FormDay = Annotated[str, Query(max_length=10)]
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
@@ -57,7 +61,8 @@ def search(request: Request, w: WebDep,
            q: Annotated[str | None, Query(max_length=200)] = None,
            kind: Annotated[str, Query(pattern="^(statements|articles)$")] = "statements",
            party: Id = None, issue: Id = None, action: Id = None, outlet: Id = None,
-           since: Day = None, until: Day = None, limit: Limit = None) -> HTMLResponse:
+           since: FormDay = "", until: FormDay = "", limit: Limit = None) -> HTMLResponse:
+    since, until = _day("since", since), _day("until", until)
     check_range(since, until)
     limit = limit or w.settings["search_limit"]
     if kind == "articles":
@@ -69,6 +74,16 @@ def search(request: Request, w: WebDep,
     choices = {"actions": sorted(load_lexicon().plover), "outlets": views.records(w.store.outlets()),
                "parties": w.dossier.actors if w.dossier else [], "issues": w.labels.issues()}
     return _page(request, "search.html", form=form, results=results, choices=choices, limit=limit)
+
+
+def _day(name: str, value: str) -> dt.date | None:
+    """A date field of the search form: empty means no filter; anything else must be YYYY-MM-DD."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(400, f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 @router.get("/analyze")

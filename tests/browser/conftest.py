@@ -1,0 +1,95 @@
+"""End-to-end fixtures: a store seeded with real analyses, `parley serve` on a free loopback port in a subprocess,
+and Debian's Chromium driven by Playwright. Screenshots go to test-output/ (gitignored)."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+import parley
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "test-output"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TOKEN = "browser-test-token"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, web_seed: list, web_dossiers: list[Path]) -> Iterator[str]:
+    """The base URL of a real `parley serve` (default host: loopback) over a seeded SQLite store."""
+    db = tmp_path_factory.mktemp("web") / "parley.db"
+    with parley.open(db) as store:
+        assert store.add(web_seed).failed == 0
+    port = _free_port()
+    command = [sys.executable, "-c", "from parley.cli import main; main()", "serve", "--db", str(db),
+               "--port", str(port), *(arg for path in web_dossiers for arg in ("--dossier", str(path)))]
+    log = (tmp_path_factory.getbasetemp() / "serve.log").open("w")
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PARLEY_TOKEN": TOKEN})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"parley serve exited with {process.returncode}; see {log.name}")
+            try:
+                if httpx.get(f"{base}/api/counts", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"parley serve did not answer on {base} within 60 s; see {log.name}")
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def write_token() -> str:
+    """The PARLEY_TOKEN the served dashboard expects for writes."""
+    return TOKEN
+
+
+@pytest.fixture(scope="session")
+def shots() -> Path:
+    """Where screenshots go."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page; console errors (a blocked script, a CSP violation) are collected in `page.errors`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    yield tab
+    context.close()
