@@ -266,7 +266,8 @@ class ArticleActors:
     # --- noun phrases ----------------------------------------------------------------------------------------
     def resolve(self, token: Token, in_quote: bool | None = None) -> Agent | None:
         """The party (and speaker) a noun phrase headed by `token` stands for, or None."""
-        lower = token.lower_
+        # "US" is a party, "us" a pronoun: only lower-case words or pronoun tags are read as pronouns.
+        lower = token.lower_ if token.pos_ == "PRON" or token.text.islower() else token.text
         in_quote = token.i in self.quoted if in_quote is None else in_quote
         if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self.resolve(token.head.head, in_quote)

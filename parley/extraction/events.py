@@ -225,14 +225,28 @@ class EventFinder:
         return list(unique.values())
 
     def _verb_events(self, verb: Token, lemma: str) -> list[Event]:
-        if lemma == "be":
-            return self._state_events(verb)
+        if lemma in self.lexicon.copulas:
+            events = self._state_events(verb)
+            if events or lemma == "be":
+                return events
+        if lemma in self.lexicon.opinion_verbs and any(
+                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in verb.children):
+            return self._cue_events(verb, lemma)
         action = self.verb_action(verb, lemma)
+        if lemma in self.lexicon.commitment_verbs:
+            pledged = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            pledged_lemma = self.verb_lemma(pledged) if pledged is not None else None
+            pledged_action = self.verb_action(pledged, pledged_lemma) if pledged_lemma else None
+            hostile = pledged_action in self.lexicon.intent_threaten | {"assault", "threaten"}
+            action = "threaten" if hostile or (pledged is not None and _negated(pledged)) else "agree"
         kind = "verb"
         content_root = verb
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and lemma in self.lexicon.answers and self.lexicon.nouns.get(obj.lemma_.lower()):
-            action = self.lexicon.answers[lemma]
+            answered = self.lexicon.nouns[obj.lemma_.lower()]
+            action = (self.lexicon.answers_to_demand.get(lemma) if answered == "demand" else None) or \
+                self.lexicon.answers[lemma]
         elif obj is not None and lemma in self.lexicon.light_verbs:
             noun_action = self.lexicon.nouns.get(obj.lemma_.lower())
             if lemma in self.lexicon.deal_verbs and obj.lemma_.lower() in self.lexicon.deal_nouns:

@@ -35,6 +35,7 @@ class Lexicon:
     speech: frozenset[str]
     nouns: dict[str, str]
     answers: dict[str, str]
+    answers_to_demand: dict[str, str]
     modal_cues: dict[str, str]
     agentive_cues: dict[str, str]
     evaluative_cues: dict[str, str]
@@ -52,6 +53,9 @@ class Lexicon:
     role_verbs: frozenset[str]
     intent_markers: frozenset[str]
     goal_nouns: frozenset[str]
+    commitment_verbs: frozenset[str]
+    opinion_verbs: frozenset[str]
+    copulas: frozenset[str]
     refusal_nouns: frozenset[str]
     intent_agree: frozenset[str]
     intent_threaten: frozenset[str]
@@ -90,6 +94,7 @@ def load_lexicon() -> Lexicon:
         speech=frozenset(raw["speech"]),
         nouns=nouns,
         answers=raw["answers"],
+        answers_to_demand=raw["answers_to_demand"],
         modal_cues=cues["modal"],
         agentive_cues=cues["agentive"],
         evaluative_cues=cues["evaluative"],
@@ -107,6 +112,9 @@ def load_lexicon() -> Lexicon:
         role_verbs=frozenset(raw["role_verbs"]),
         intent_markers=frozenset(raw["intent_markers"]),
         goal_nouns=frozenset(w.split()[-1] for w in raw["goal_nouns"]),
+        commitment_verbs=frozenset(raw["commitment_verbs"]),
+        opinion_verbs=frozenset(raw["opinion_verbs"]),
+        copulas=frozenset(raw["copulas"]),
         refusal_nouns=frozenset(raw["refusal_nouns"]),
         intent_agree=frozenset(raw["intent_agree"]),
         intent_threaten=frozenset(raw["intent_threaten"]),
