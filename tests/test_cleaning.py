@@ -130,6 +130,13 @@ def test_trailing_sources_line() -> None:
     assert "Sources" not in article.text
 
 
+def test_sources_line_before_trailing_clutter() -> None:
+    article = clean("Norland rejected the plan.\nSources: Nordic Wire and Coastline Herald\nShare this article\n"
+                    "Follow us on Telegram\nSubscribe to our newsletter\n© 2026 Coastline Herald")
+    assert article.sources_cited == ["Nordic Wire", "Coastline Herald"]
+    assert article.text == "Norland rejected the plan."
+
+
 def test_sources_line_only_near_the_end() -> None:
     lines = ["Sources: Coastline Herald and Nordic Wire"] + [f"Paragraph {i} says something." for i in range(6)]
     article = clean("\n".join(lines))

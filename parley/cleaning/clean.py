@@ -8,6 +8,7 @@ from .normalize import normalize_lines
 from .sources_line import parse_sources_line
 
 _FINAL_PUNCTUATION = tuple('.!?:;"”’\')…')
+_TRAILING_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -35,14 +36,18 @@ def is_heading(line: str, max_words: int) -> bool:
 def clean(raw: str, heading_max_words: int = 12) -> CleanArticle:
     """Normalise, drop clutter lines (reported once each), lift a trailing sources line, mark headings."""
     lines = normalize_lines(raw)
+    clutter = [is_boilerplate(line) for line in lines]
+    article_lines_left = len(clutter) - clutter.count(True)
     result = CleanArticle(text="")
     kept: list[str] = []
-    for index, line in enumerate(lines):
-        if is_boilerplate(line):
+    for line, is_clutter in zip(lines, clutter):
+        if is_clutter:
             if line not in result.boilerplate:
                 result.boilerplate.append(line)
             continue
-        names = parse_sources_line(line) if index >= len(lines) - 3 else None
+        article_lines_left -= 1
+        # "Trailing": at most two lines of article follow it; page clutter after it does not count.
+        names = parse_sources_line(line) if article_lines_left < _TRAILING_LINES else None
         if names:
             result.sources_cited.extend(n for n in names if n not in result.sources_cited)
             continue
