@@ -244,9 +244,15 @@ class ArticleActors:
         if depth > 3:
             return None
         mention = self.index.get(token.i)
-        if mention and mention.kind != "demonym":
+        if mention and (mention.kind != "demonym" or token.dep_ not in MODIFIER_DEPS):
             return mention.actor
+        place_ok = self.finder.is_group(token) or self.finder.is_title(token) or token.lower_ in QUANTITY_HEADS
         for child in token.children:
+            if child.dep_ == "prep" and place_ok and child.lower_ in ("in", "throughout", "across"):
+                # "opposition parties in Nepal", "thousands of students throughout Indonesia"
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i in self.index and self.index[obj.i].kind in ("name", "alias"):
+                        return self.index[obj.i].actor
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
                 actor = self._modifier_party(child)
                 if actor:

@@ -232,7 +232,10 @@ class EventFinder:
         if lemma in self.lexicon.opinion_verbs and any(
                 c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                 for c in verb.children):
-            return self._cue_events(verb, lemma)
+            opinions = [e for e in self._cue_events(verb, lemma) if e.trigger.lower_ != "should"
+                        and any(a.lower_ in self.lexicon.evaluative_cues for a in e.trigger.children)]
+            if opinions:  # "agreed that the tariffs were unacceptable": a view, not an agreement
+                return opinions
         action = self.verb_action(verb, lemma)
         if lemma in self.lexicon.commitment_verbs:
             pledged = next((c for c in verb.children if c.dep_ == "xcomp"), None)
@@ -249,6 +252,9 @@ class EventFinder:
                 self.lexicon.answers[lemma]
         elif obj is not None and lemma in self.lexicon.light_verbs:
             noun_action = self.lexicon.nouns.get(obj.lemma_.lower())
+            if noun_action is None and obj.lemma_.lower() in self.lexicon.carrier_nouns:
+                noun_action = next((self.lexicon.nouns[c.lemma_.lower()] for c in obj.children
+                                    if c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.lexicon.nouns), None)
             if lemma in self.lexicon.deal_verbs and obj.lemma_.lower() in self.lexicon.deal_nouns:
                 noun_action = "agree"
             if noun_action:
@@ -266,7 +272,8 @@ class EventFinder:
         clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
         condition = find_condition([verb, clause], self.lexicon)
         if self._intended(verb) and not negated:
-            if action in self.lexicon.intent_threaten or (action in self.lexicon.intent_agree and condition):
+            ultimatum = condition is not None and condition[0].lower().startswith("unless")
+            if action in self.lexicon.intent_threaten or (action in self.lexicon.intent_agree and ultimatum):
                 action = "threaten"
             elif action in self.lexicon.intent_agree:
                 action = "agree"
@@ -367,7 +374,8 @@ class EventFinder:
         return events
 
     def _clause_cue(self, clause: Token, agents: list[Agent]) -> list[Event]:
-        if self._has_trigger(clause):
+        modal = any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal_cues for c in clause.children)
+        if not modal and self._has_trigger(clause):
             return []
         action = None
         if clause.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
@@ -473,7 +481,11 @@ class EventFinder:
         """A trigger inside what another party demands, rejects or threatens is content, not an event of its own."""
         framing = [e for e in events if e.kind in ("verb", "light", "cue") and e.action not in self.lexicon.material]
         kept = []
+        said = [e for e in events if e.kind == "cue" and e.trigger.pos_ in VERBAL]
         for event in events:
+            if any(event is not cue and event.trigger.i != cue.trigger.i and event.trigger in cue.content
+                   and event.agent.actor != cue.agent.actor for cue in said):
+                continue  # "Mubarak said the US must be ready to mediate": Egypt's demand, not a US act
             inside = any(
                 other is not event and other.trigger.i != event.trigger.i
                 and event.trigger.i in {t.i for c in other.trigger.children if c.dep_ in CLAUSE_DEPS | {"pcomp"}

@@ -49,6 +49,7 @@ class Lexicon:
     negative_roles: frozenset[str]
     light_verbs: frozenset[str]
     deal_verbs: frozenset[str]
+    carrier_nouns: frozenset[str]
     deal_nouns: frozenset[str]
     role_verbs: frozenset[str]
     intent_markers: frozenset[str]
@@ -108,6 +109,7 @@ def load_lexicon() -> Lexicon:
         negative_roles=frozenset(raw["negative_roles"]),
         light_verbs=frozenset(raw["light_verbs"]),
         deal_verbs=frozenset(raw["deal_verbs"]),
+        carrier_nouns=frozenset(raw["carrier_nouns"]),
         deal_nouns=frozenset(raw["deal_nouns"]),
         role_verbs=frozenset(raw["role_verbs"]),
         intent_markers=frozenset(raw["intent_markers"]),
