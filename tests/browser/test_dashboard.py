@@ -3,6 +3,7 @@ Each test saves a screenshot under test-output/."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -93,3 +94,12 @@ def test_analyze_pasted_text_and_store_it_with_the_token(server, page, shots, wr
     page.screenshot(path=shots / "analyze.png", full_page=True)
     page.goto(server + "/search?kind=articles&outlet=Test+Wire")
     expect(page.locator("#results")).to_contain_text("Sudavia offers a deal")
+
+
+def test_parley_serve_listens_on_loopback_only_by_default(server):
+    """The server was started without --host: its listening socket is bound to 127.0.0.1, not to every address."""
+    port = int(server.rsplit(":", 1)[1])
+    listening = [line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:]]
+    addresses = {fields[1].split(":")[0] for fields in listening
+                 if int(fields[1].split(":")[1], 16) == port and fields[3] == "0A"}  # 0A: LISTEN
+    assert addresses == {"0100007F"}  # 127.0.0.1, little-endian hex

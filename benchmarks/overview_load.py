@@ -1,0 +1,126 @@
+"""Overview load: the dashboard's overview page (/) timed against a real `parley serve` on 127.0.0.1.
+
+A measurement, not a test. Two steps:
+
+    python benchmarks/overview_load.py build --db bench.db [--total 10000]
+        analyses the 2,225 BBC articles of ../shared/corpus/bulk/bbc-2005.jsonl with the real pipeline (no dossier),
+        spreads them over 2005, then stores dated variants of them (Store.add) until the store holds --total
+        articles (each variant: new id, another day, one extra closing line, so a new text).
+
+    python benchmarks/overview_load.py measure --db bench.db [--requests 200] [--concurrency 1]
+        starts `parley serve` on a free loopback port, sends a bounded number of GET / (after a few warm-up
+        requests), prints p50/p95/max in milliseconds, and stops the server.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+import parley
+from parley.pipeline import Analyzer
+from parley.sources import read_paths
+
+BULK = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bulk" / "bbc-2005.jsonl"
+YEAR = dt.date(2005, 1, 1)
+
+
+def build(db: str, total: int, bulk: Path) -> None:
+    started = time.perf_counter()
+    analyses = []
+    for number, analysis in enumerate(Analyzer().analyze_many(read_paths([bulk]))):
+        analyses.append(analysis.model_copy(update={"published": (YEAR + dt.timedelta(days=number * 37 % 365))
+                                                    .isoformat()}))
+    print(f"analysed {len(analyses)} articles in {time.perf_counter() - started:.0f} s", flush=True)
+    rng = random.Random(2005)
+    variants = []
+    for k in range(1, total // len(analyses) + 1):
+        for original in analyses:
+            if len(analyses) + len(variants) >= total:
+                break
+            day = YEAR + dt.timedelta(days=rng.randrange(365))
+            variants.append(original.model_copy(update={"id": f"{original.id}~{k}", "published": day.isoformat(),
+                                                        "text": f"{original.text}\n\nUpdated edition {k}."}))
+    with parley.open(db) as store:
+        summary = store.add(analyses + variants)
+        print(f"stored {summary.stored} ({summary.near_duplicates} near-duplicates), failed {summary.failed}, "
+              f"in {summary.seconds:.0f} s; store: {store.counts()}", flush=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def measure(db: str, requests: int, concurrency: int, warmup: int) -> dict:
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-c", "from parley.cli import main; main()", "serve", "--db", db,
+                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                httpx.get(f"{base}/api/counts", timeout=5).raise_for_status()
+                break
+            except httpx.TransportError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"parley serve did not start on {base}")
+                time.sleep(0.3)
+        with httpx.Client(base_url=base, timeout=120) as client:
+            counts = client.get("/api/counts").json()
+
+            def one(_: int) -> float:
+                start = time.perf_counter()
+                response = client.get("/")
+                response.raise_for_status()
+                return (time.perf_counter() - start) * 1000
+
+            for i in range(warmup):
+                one(i)
+            started = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=concurrency) as pool:
+                times = sorted(pool.map(one, range(requests)))
+            elapsed = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    cuts = statistics.quantiles(times, n=100, method="inclusive")
+    return {"articles": counts["articles"], "positions": counts["positions"], "statements": counts["statements"],
+            "requests": requests, "concurrency": concurrency, "p50_ms": round(cuts[49], 1),
+            "p95_ms": round(cuts[94], 1), "max_ms": round(times[-1], 1), "mean_ms": round(statistics.fmean(times), 1),
+            "requests_per_s": round(requests / elapsed, 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    steps = parser.add_subparsers(dest="step", required=True)
+    build_step = steps.add_parser("build", help="fill a store with --total articles")
+    build_step.add_argument("--db", required=True)
+    build_step.add_argument("--total", type=int, default=10_000)
+    build_step.add_argument("--bulk", type=Path, default=BULK)
+    measure_step = steps.add_parser("measure", help="time GET / against parley serve on 127.0.0.1")
+    measure_step.add_argument("--db", required=True)
+    measure_step.add_argument("--requests", type=int, default=200, help="how many timed requests (bounded)")
+    measure_step.add_argument("--concurrency", type=int, default=1)
+    measure_step.add_argument("--warmup", type=int, default=3)
+    args = parser.parse_args()
+    if args.step == "build":
+        build(args.db, args.total, args.bulk)
+    else:
+        print(json.dumps(measure(args.db, min(args.requests, 10_000), args.concurrency, args.warmup), indent=2))
+
+
+if __name__ == "__main__":
+    main()
