@@ -188,3 +188,25 @@ def test_unbalanced_quotes_do_not_crash(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     [analysis] = analyses(result.stdout)
     assert_consistent(analysis)
+
+
+def test_view_prints_markup_like_text_as_written() -> None:
+    """Outlets, titles, labels and sentences are data: `[/]` or `[bold]` in them is text, never Rich markup."""
+    from parley.dossier import Dossier
+
+    text = "Norland [/] rejected the [bold] plan."
+    analysis = ArticleAnalysis.model_validate({
+        "id": "m", "title": "[bold]Talks[/bold]", "outlet": "Wire [/] Service", "published": None, "text": text,
+        "boilerplate": ["Share [/]"], "people": {"A [b]": "NLD"},
+        "statements": [{"sentence": 0, "start": 0, "end": len(text), "text": text, "actor": "NLD", "action": "reject",
+                        "plover": "REJECT", "issue": "plan", "stance": "against"}],
+        "positions": [{"actor": "NLD", "issue": "plan", "stance": "against", "statements": [0]}],
+    })
+    dossier = Dossier.model_validate({"actors": [{"id": "NLD", "name": "Norland"}],
+                                      "issues": [{"id": "plan", "label": "[draft] The [/] plan"}]})
+    console = Console(record=True, width=120)
+    render_analysis(console, analysis, dossier)
+    out = console.export_text()
+    for expected in ("[bold]Talks[/bold]", "Wire [/] Service", "[draft] The [/] plan", "Share [/]", "A [b] (NLD)",
+                     "Norland [/] rejected the [bold] plan."):
+        assert expected in out, expected

@@ -18,7 +18,7 @@ def _matrix(result: ArticleAnalysis, dossier: Dossier | None) -> Table:
     table = Table(title="Positions", title_justify="left")
     table.add_column("issue")
     for actor in actors:
-        table.add_column(actor, justify="center")
+        table.add_column(Text(actor), justify="center")
     stance = {(p.actor, p.issue): p for p in result.positions}
     for issue in issues:
         cells = []
@@ -29,7 +29,7 @@ def _matrix(result: ArticleAnalysis, dossier: Dossier | None) -> Table:
             else:
                 label = position.stance + (f" (if {position.condition})" if position.condition else "")
                 cells.append(Text(label, style=STANCE_STYLE[position.stance]))
-        table.add_row(labels.get(issue, issue), *cells)
+        table.add_row(Text(labels.get(issue, issue)), *cells)
     return table
 
 
@@ -64,7 +64,7 @@ def render_analysis(console: Console, result: ArticleAnalysis, dossier: Dossier 
     console.rule(Text(heading, style="bold"))
     meta = ", ".join(filter(None, [result.outlet, result.published]))
     if meta:
-        console.print(meta, style="dim")
+        console.print(Text(meta, style="dim"))
     if result.positions:
         console.print(_matrix(result, dossier))
     else:
