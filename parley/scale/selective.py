@@ -1,0 +1,62 @@
+"""Selective parsing, the run: tokenize every article, parse only the runs of sentences the prefilter keeps
+(batched across articles through `nlp.pipe`), and write their annotations back into the whole article's Doc.
+
+The Doc the extractor gets is the full clean text, token for token: offsets and sentence numbers are the article's.
+Parsed runs carry the parser's sentences, tags, lemmas and entities; the other sentences keep the rule-based
+boundaries and no annotation, so the extractor finds nothing in them, as it would have found nothing if parsed.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TypeVar
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .prefilter import Plan, Prefilter
+
+C = TypeVar("C")
+ANNOTATIONS = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID"]
+
+
+class SelectiveParser:
+    """A drop-in for `nlp.pipe(texts, as_tuples=True)` that parses only what the prefilter keeps."""
+
+    def __init__(self, nlp: Language, prefilter: Prefilter, batch_size: int) -> None:
+        self.nlp = nlp
+        self.prefilter = prefilter
+        self.batch_size = batch_size
+        self.tokens = 0
+        self.parsed = 0
+
+    def pipe(self, items: Iterable[tuple[str, C]]) -> Iterator[tuple[Doc, C]]:
+        """(Doc, context) in input order; articles are read `batch_size` at a time, so memory stays flat."""
+        iterator = iter(items)
+        while chunk := list(islice(iterator, self.batch_size)):
+            docs = [self.nlp.make_doc(text) for text, _ in chunk]
+            plans = [self.prefilter.plan(doc) for doc in docs]
+            parts = [doc[start:end].as_doc() for doc, plan in zip(docs, plans) for start, end in plan.blocks]
+            parsed = iter(self.nlp.pipe(parts, batch_size=self.batch_size))
+            for doc, plan, (_, context) in zip(docs, plans, chunk):
+                self.tokens += len(doc)
+                self.parsed += plan.parsed_tokens
+                yield merge(doc, plan, [next(parsed) for _ in plan.blocks]), context
+
+
+def merge(doc: Doc, plan: Plan, blocks: list[Doc]) -> Doc:
+    """Copy each parsed run's annotations into the article's Doc; unparsed sentences keep rule-based starts."""
+    if blocks:
+        array = doc.to_array(ANNOTATIONS)
+        for (start, end), block in zip(plan.blocks, blocks):
+            array[start:end] = block.to_array(ANNOTATIONS)
+        doc.from_array(ANNOTATIONS, array)
+    starts = doc.to_array(["SENT_START"]).astype(np.int64)
+    parsed = np.zeros(len(doc), dtype=bool)
+    for start, end in plan.blocks:
+        parsed[start:end] = True
+    starts[~parsed] = -1
+    starts[[i for i in plan.starts if not parsed[i]]] = 1
+    doc.from_array(["SENT_START"], starts.astype(np.uint64))
+    return doc
