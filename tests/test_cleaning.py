@@ -91,6 +91,11 @@ def test_nfc_and_whitespace() -> None:
     assert len(article.units) == 2
 
 
+def test_every_unicode_line_break_ends_a_line_and_controls_go() -> None:
+    article = clean("One.\u2028Two.\u2029Three.\x85Four.\rFive.\x0cSix.\x00\x07\x1b Seven.")
+    assert article.text.split("\n") == ["One.", "Two.", "Three.", "Four.", "Five.", "Six. Seven."]
+
+
 def test_hard_wrapped_lines_are_joined_but_paragraphs_are_not() -> None:
     article = clean("The minister said the talks,\nwhich began on Monday, would go on until\nthe quotas are agreed.\n"
                     "Norland said no.\nde Vries, the mediator, said \u201cnot yet.\u201d\nsudmark's fleet waits.")

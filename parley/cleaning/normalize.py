@@ -5,7 +5,8 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Zero-width characters, soft hyphens and control characters (tabs and line breaks are handled apart).
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
@@ -21,9 +22,8 @@ def _unwrap(lines: list[str]) -> list[str]:
 
 
 def normalize_lines(text: str) -> list[str]:
-    """NFC, one kind of newline, no invisible characters, single spaces, stripped lines (empty ones dropped),
-    hard-wrapped lines joined."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _INVISIBLE.sub("", text)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    """NFC, every Unicode line break (CR, LF, U+2028, ...) ends a line, no invisible characters, single spaces,
+    stripped lines (empty ones dropped), hard-wrapped lines joined."""
+    lines = (_SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+             for line in unicodedata.normalize("NFC", text).splitlines())
     return _unwrap([line for line in lines if line])
