@@ -112,6 +112,11 @@ def test_header_tolerates_blank_lines_bom_and_crlf() -> None:
     assert "TITLE" not in document.text and clean(document.text).text == BODY
 
 
+def test_header_with_old_mac_line_ends() -> None:
+    document = read_text("TITLE: Harbour talks\rOUTLET: Coastline Herald\r---\r" + BODY.replace("\n", "\r"))
+    assert document.title == "Harbour talks" and clean(document.text).text == BODY
+
+
 def test_header_only_file_is_empty(tmp_path: Path) -> None:
     path = tmp_path / "header-only.txt"
     path.write_text(HEADER, encoding="utf-8")

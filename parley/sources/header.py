@@ -11,14 +11,14 @@ _MAX_HEADER_LINES = 40
 
 def split_header(text: str) -> tuple[dict[str, str], str]:
     """Return (metadata, body). A header counts only when every non-blank line before a `---` line is `Key: value`."""
-    lines = text.split("\n")
+    lines = text.splitlines(keepends=True)
     fields: list[re.Match[str]] = []
     for index, line in enumerate(lines[:_MAX_HEADER_LINES]):
         if line.strip() == "---":
             if not fields:
                 return {}, text
             meta = {m.group(1).strip().lower(): m.group(2).strip() for m in fields}
-            return meta, "\n".join(lines[index + 1 :])
+            return meta, "".join(lines[index + 1 :])
         if not line.strip():
             continue
         match = _KEY.match(line.strip())
