@@ -140,3 +140,17 @@ def _empty(url: str) -> None:
     metadata.reflect(engine)
     metadata.drop_all(engine)
     engine.dispose()
+
+
+def test_analyses_from_analyze_json_are_stored_without_the_pipeline(db_url, store_analyzer, tmp_path):
+    analyses = list(store_analyzer.analyze_many(read_paths([EXAMPLES])))
+    lines = tmp_path / "analyses.jsonl"
+    lines.write_text("".join(a.to_json() + "\n" for a in analyses) + '{"id": "no text"}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", "--analysed", str(lines), "--db", db_url])
+    assert result.exit_code == 1, result.output  # the last line is not an analysis
+    with parley.open(db_url) as store:
+        counts = store.counts()
+        assert (counts["articles"], counts["duplicates"], counts["near_duplicates"]) == (5, 1, 1)
+        copy = next(a for a in analyses if a.id == "06-coastal-copy-of-ledger")
+        assert counts["statements"] == sum(len(a.statements) for a in analyses) - len(copy.statements)
+        assert store.errors()["source"].tolist() == [f"{lines}:7"]

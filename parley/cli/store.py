@@ -5,6 +5,7 @@ import datetime as dt
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +20,7 @@ from ..errors import ParleyError
 from ..sources import read_paths
 from ..sources.reader import ARTICLE_SUFFIXES
 from ..store import FORMATS, TABLES, IngestSummary, Store
+from ..store.analyses import read_analyses
 from ..store.dates import parse_date
 from . import app
 from .view import STANCE_STYLE
@@ -88,13 +90,18 @@ def _summary_table(summary: IngestSummary) -> Table:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Articles: .txt, .html, .jsonl, directories of them, or - for stdin.")],
     dossier: Annotated[Path | None, typer.Option(help="YAML dossier naming the parties and issues.")] = None,
+    analysed: Annotated[bool, typer.Option("--analysed", help="PATHS hold the JSON Lines of `parley analyze "
+                                                              "--json`: store them without analysing again.")] = False,
     db: DbOption = None,
 ) -> None:
     """Analyse articles into the store; already stored ones are skipped, so re-running finishes an interrupted run."""
     from ..pipeline import Analyzer
 
     with _store(db) as store:
-        analyzer = Analyzer(dossier)
+        if analysed:
+            run = partial(store.add, read_analyses(paths))
+        else:
+            run = partial(store.ingest, read_paths(paths), Analyzer(dossier))
         latest = IngestSummary()
         columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn())
         with Progress(*columns, console=err, transient=False) as progress:
@@ -106,7 +113,7 @@ def ingest(
                 progress.update(task, completed=summary.done)
 
             try:
-                latest = store.ingest(read_paths(paths), analyzer, advance)
+                latest = run(progress=advance)
             except KeyboardInterrupt:
                 progress.stop()
                 err.print(f"interrupted after {latest.done} articles: run the same command again to finish.")
