@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"they", "them", "it"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 HONORIFICS = {"sir", "dame", "lord", "lady", "mr", "mrs", "ms", "dr", "prof", "sheikh", "sheik", "king", "queen",
@@ -236,6 +236,9 @@ class ArticleActors:
             return mention.actor
         if token.lower_ in FIRST_PERSON and token.i in self.quoted and self.ctx.quote_speaker:
             return self.ctx.quote_speaker.actor
+        if token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            agent = self.resolve(token)  # "its delegates", "his government"
+            return agent.actor if agent else None
         full = self.ctx.person(token.text) if token.pos_ == "PROPN" else None
         return self.ctx.people[full] if full else None
 
@@ -324,8 +327,7 @@ class ArticleActors:
         """"Syria says it is willing", "Lavrov said he would": the subject of a governing verb before the pronoun."""
         for ancestor in pronoun.ancestors:
             for child in ancestor.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i and child.lower_ not in (
-                        PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON):
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i and child.pos_ != "PRON":
                     agent = self.resolve(child)
                     if agent and (agent.speaker is not None) == person:
                         return agent

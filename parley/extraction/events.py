@@ -409,10 +409,40 @@ class EventFinder:
     def actors_outlet(self, token: Token) -> bool:
         return self.outlets.of_token(token) is not None
 
+    def _meeting_events(self, noun: Token) -> list[Event]:
+        """"talks with US diplomats", "talks between Kyiv and Moscow", "their talks": who took part consults the
+        others; the subject of the clause the talks sit in took part too ("Lavrov spoke after talks with X")."""
+        sides: list[list[Agent]] = []
+        owner = self.owner(noun)
+        if owner:
+            sides.append([owner])
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        sides.append(self.actors.resolve_all(obj))
+        if not any(sides):
+            return []
+        if noun.dep_ in ("dobj", "pobj") and not owner:
+            verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+            if verb.pos_ in VERBAL:
+                sides.insert(0, self.subjects(verb)[0])
+        parties = list(dict.fromkeys(a.actor for side in sides for a in side))
+        agents = {a.actor: a for side in sides for a in side}
+        events = []
+        for actor in parties:
+            others = [p for p in parties if p != actor] or [None]
+            for other in others:
+                events.append(Event(agents[actor], "consult", noun, "noun", other, []))
+        return events
+
     def _noun_events(self, noun: Token) -> list[Event]:
         """"a continued demand from Ukraine", "(another demand from the Kremlin)", "Moscow's proposal"."""
-        if noun.dep_ in ("dobj", "nsubjpass") and self.verb_lemma(noun.head):
+        if noun.dep_ in ("dobj", "nsubjpass") and self.verb_lemma(noun.head) and \
+                self.lexicon.nouns[noun.lemma_.lower()] != "consult":
             return []  # the object of a verb: that verb's event covers it
+        if self.lexicon.nouns[noun.lemma_.lower()] == "consult":
+            return self._meeting_events(noun)
         if self.lexicon.nouns[noun.lemma_.lower()] not in POSITION_NOUN_ACTIONS:
             return []
         agent = self.owner(noun)
