@@ -6,6 +6,7 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
 import parley
 from parley.web import create_app
@@ -204,3 +205,16 @@ def test_openapi_schema_lists_the_api(client):
     assert {"/api/overview", "/api/positions", "/api/gaps", "/api/statements", "/api/articles/{article_id}",
             "/api/analyze", "/api/ingest"} <= set(paths)
     assert "/issues/{issue_id}" not in paths
+
+
+def test_article_page_shows_removed_clutter_apart_from_the_text(client):
+    (row,) = client.get("/api/articles", params={"q": "Lavrov"}).json()
+    article = client.get(f"/api/articles/{row['id']}").json()
+    assert article["article"]["boilerplate"], "the seed article has clutter (e.g. 'Others are reading now')"
+    html = client.get(f"/articles/{row['id']}").text
+    text = html[html.index('<div class="article-text">'):html.index("</section>", html.index('class="article-text"'))]
+    clutter = html[html.index('<aside'):html.index("</aside>")]
+    for line in article["article"]["boilerplate"]:
+        escaped = str(escape(line))
+        assert escaped in clutter and escaped not in text
+    assert text.count('<mark class="statement') >= len({s["start"] for s in article["statements"]}) > 0

@@ -3,7 +3,6 @@ analyze."""
 from __future__ import annotations
 
 import datetime as dt
-
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
