@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Annotated
 
@@ -10,12 +11,31 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..errors import ParleyError
+from ..errors import E, ParleyError
+from ..models import ArticleAnalysis
 from ..pipeline import Analyzer
 from ..settings import Settings
 from ..sources import SourceDocument, read_paths
 from . import app
 from .view import render_analysis
+
+
+def _each(analyzer: Analyzer, documents: Iterable[SourceDocument]) -> Iterator[ArticleAnalysis | ParleyError]:
+    """Analyses in input order, a batch at a time; if a batch breaks, its articles again one by one, so that only
+    the article that fails is lost (an error in its place) and the rest of the batch goes on."""
+    stream = iter(documents)
+    while batch := list(islice(stream, analyzer.settings.batch_size)):
+        try:
+            yield from list(analyzer.analyze_many(batch))
+            continue
+        except Exception:  # noqa: BLE001  (one bad article must not stop the batch)
+            pass
+        for document in batch:
+            try:
+                yield analyzer.analyze(document)
+            except Exception as exc:  # noqa: BLE001
+                reason = f"{type(exc).__name__}: {(str(exc).strip().splitlines() or [''])[0][:200]}"
+                yield ParleyError(E.E053, source=document.path or document.id, reason=reason)
 
 
 @app.command()
@@ -25,7 +45,10 @@ def analyze(
     json: Annotated[bool, typer.Option("--json", help="Print the contract's JSON Lines, one object per article.")] = False,
     min_confidence: Annotated[float, typer.Option(help="Drop statements below this confidence.")] = 0.0,
 ) -> None:
-    """Read articles and tell where each party stands on each issue, with the evidence."""
+    """Read articles and tell where each party stands on each issue, with the evidence.
+
+    Exit code 0 when every article was analysed, 1 when some could not be read or analysed (the others are still
+    printed), 2 when nothing could start (a bad dossier)."""
     out = Console(soft_wrap=True)
     err = Console(stderr=True, soft_wrap=True)
     try:
@@ -35,18 +58,23 @@ def analyze(
         raise typer.Exit(2) from exc
     failures = 0
 
+    def report(error: ParleyError) -> None:
+        nonlocal failures
+        failures += 1
+        err.print(f"[red]error:[/red] {escape(str(error))}", markup=True, highlight=False)
+
     def documents() -> Iterator[SourceDocument]:
         """Stream the readable articles; report each unreadable one and go on with the batch."""
-        nonlocal failures
         for item in read_paths(paths):
             if isinstance(item, ParleyError):
-                failures += 1
-                err.print(f"[red]error:[/red] {escape(str(item))}", markup=True, highlight=False)
+                report(item)
             else:
                 yield item
 
-    for result in analyzer.analyze_many(documents()):
-        if json:
+    for result in _each(analyzer, documents()):
+        if isinstance(result, ParleyError):
+            report(result)
+        elif json:
             sys.stdout.write(result.to_json() + "\n")
         else:
             render_analysis(out, result, analyzer.dossier)
