@@ -7,6 +7,7 @@ from typing import Annotated
 
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
 from .errors import E, ParleyError
 
@@ -51,6 +52,9 @@ class Dossier(BaseModel):
         return next((a for a in self.actors if a.id == actor_id), None)
 
 
+_ENTRIES: dict[str, type[BaseModel]] = {"DossierActor": DossierActor, "DossierIssue": DossierIssue}
+
+
 def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int:
     """The 1-based line of the YAML node at `loc` (a pydantic error location), or of its deepest existing parent."""
     line = 1
@@ -65,6 +69,20 @@ def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int:
         else:
             node = None
     return node.start_mark.line + 1 if node is not None else line
+
+
+def _explain(error: ErrorDetails) -> str:
+    """Pydantic's message in an analyst's words: which entry, what was expected, what was written."""
+    where = ".".join(str(p) for p in error["loc"])
+    if error["type"] == "missing":
+        return f"{where}: this field is required"
+    got = repr(error["input"])
+    got = got if len(got) <= 60 else got[:57] + "..."
+    model = _ENTRIES.get(error.get("ctx", {}).get("class_name", ""))
+    if error["type"] == "model_type" and model is not None:
+        fields = ", ".join(f"`{name}`" for name, info in model.model_fields.items() if info.is_required())
+        return f"{where}: expected a mapping with {fields}, got {got}"
+    return f"{where}: {error['msg']}, got {got}"
 
 
 def load_dossier(path: str | Path) -> Dossier:
@@ -88,8 +106,7 @@ def load_dossier(path: str | Path) -> Dossier:
         dossier = Dossier.model_validate({**raw, "path": str(path)})
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ParleyError(E.E013, path=path, line=_line_of(tree, first["loc"]), reason=f"{where}: {first['msg']}") from exc
+        raise ParleyError(E.E013, path=path, line=_line_of(tree, first["loc"]), reason=_explain(first)) from exc
     for kind, items in (("actor", dossier.actors), ("issue", dossier.issues)):
         seen: set[str] = set()
         for index, item in enumerate(items):

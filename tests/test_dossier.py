@@ -92,6 +92,12 @@ def test_wrong_type_names_the_line(tmp_path: Path) -> None:
     assert error.code == "E013" and ", line 13:" in str(error) and "issues.0.keywords" in str(error)
 
 
+def test_an_issue_written_as_a_bare_word(tmp_path: Path) -> None:
+    error = failure(write(tmp_path, "name: x\nactors: []\nissues: [quotas, ports]\n"))
+    assert error.code == "E013" and ", line 3:" in str(error)
+    assert "issues.0: expected a mapping with `id`, `label`, got 'quotas'" in str(error)
+
+
 def test_actors_as_mapping_is_a_clear_error(tmp_path: Path) -> None:
     error = failure(write(tmp_path, "name: x\nactors:\n  NLD: Norland\nissues: []\n"))
     assert error.code == "E013" and ", line 3:" in str(error) and "actors" in str(error) and "list" in str(error)
