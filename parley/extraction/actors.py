@@ -148,6 +148,7 @@ class ArticleActors:
         self.ctx = ArticleContext()
         self._person_spans: dict[int, Span] = {}
         self.quoted: set[int] = set()   # token indexes inside quotation marks: "we" there is the speaker
+        self._resolving: set[int] = set()  # tokens being resolved now: references may loop ("its ... it")
 
     # --- people --------------------------------------------------------------------------------------------
     def link_people(self, sent: Span) -> None:
@@ -189,11 +190,16 @@ class ArticleActors:
                 continue
             previous = self.doc[token.i - 1] if token.i > sent.start else None
             after_title = previous is not None and self.finder.is_title(previous) and previous.text[:1].isupper()
-            if self.ctx.person(token.text) or after_title:
+            if self.ctx.person(token.text) or after_title or self.gazetteer.person_party(token.text):
+                start = token.i
+                while (start > sent.start and start - 1 not in covered and self.doc[start - 1].pos_ == "PROPN"
+                       and self.doc[start - 1].is_title and start - 1 not in self.index
+                       and not self.finder.is_title(self.doc[start - 1])):
+                    start -= 1
                 end = token.i + 1
                 while end < sent.end and self.doc[end].pos_ == "PROPN" and end not in self.index:
                     end += 1
-                span = self.doc[token.i:end]
+                span = self.doc[start:end]
                 if all(t.is_title or t.text.isupper() for t in span):
                     spans.append(span)
                     covered.update(range(span.start, span.end))
@@ -275,6 +281,15 @@ class ArticleActors:
     # --- noun phrases ----------------------------------------------------------------------------------------
     def resolve(self, token: Token, in_quote: bool | None = None) -> Agent | None:
         """The party (and speaker) a noun phrase headed by `token` stands for, or None."""
+        if token.i in self._resolving:
+            return None
+        self._resolving.add(token.i)
+        try:
+            return self._resolve(token, in_quote)
+        finally:
+            self._resolving.discard(token.i)
+
+    def _resolve(self, token: Token, in_quote: bool | None) -> Agent | None:
         # "US" is a party, "us" a pronoun: only lower-case words or pronoun tags are read as pronouns.
         lower = token.lower_ if token.pos_ == "PRON" or token.text.islower() else token.text
         in_quote = token.i in self.quoted if in_quote is None else in_quote

@@ -30,8 +30,12 @@ class QuoteSpan:
 
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Every balanced quotation in the text, inner offsets."""
-    return [QuoteSpan(m.start("body"), m.end("body"), m.group("body")) for m in _QUOTE.finditer(text)
-            if m.group("body").strip(" ,.")]
+    quotes = []
+    for match in _QUOTE.finditer(text):
+        body = match.group("body").rstrip(" ,;:")
+        if body.strip(" ,."):
+            quotes.append(QuoteSpan(match.start("body"), match.start("body") + len(body), body))
+    return quotes
 
 
 class OutletNames:

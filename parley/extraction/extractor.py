@@ -170,11 +170,13 @@ class Extractor:
         confidence -= 0.15 if event.agent.via_pronoun else 0.0
         confidence -= 0.1 if event.hedged else 0.0
         confidence += 0.05 if issue and issue.score >= 4 else 0.0
+        text = sent.text.strip()
+        start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
         return Statement(
             sentence=number,
-            start=sent.start_char,
-            end=sent.end_char,
-            text=sent.text.strip(),
+            start=start,
+            end=start + len(text),
+            text=text,
             actor=event.agent.actor,
             speaker=event.agent.speaker,
             action=action,

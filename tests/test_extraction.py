@@ -1,0 +1,98 @@
+"""Extraction on sentences we write: actors, actions, targets, negation, conditions, stance, attribution.
+
+Each case names what a reader would tell from the sentence; the dossier below is our own fictional negotiation.
+"""
+from __future__ import annotations
+
+import pytest
+
+from parley import analyze
+from parley.dossier import Dossier
+
+DOSSIER = Dossier.model_validate({
+    "name": "Harbour talks",
+    "actors": [{"id": "NOR", "name": "Norway", "aliases": ["Oslo"], "people": ["Ingrid Dahl"]},
+               {"id": "ISL", "name": "Iceland", "aliases": ["Reykjavik"]},
+               {"id": "EU", "name": "European Union", "aliases": ["Brussels"]}],
+    "issues": [{"id": "quota", "label": "Mackerel quota raised", "proposition": "Iceland's mackerel quota is raised",
+                "keywords": ["mackerel quota", "quota"]},
+               {"id": "port_access", "label": "Port access", "proposition": "Icelandic boats may land fish in Norwegian ports",
+                "keywords": ["port access", "ports", "land their catch"]}],
+})
+
+
+def statements(text: str, dossier: Dossier | None = DOSSIER):
+    return analyze(text, dossier=dossier).statements
+
+
+def triples(text: str, dossier: Dossier | None = DOSSIER) -> set[tuple]:
+    return {(s.actor, s.action, s.target) for s in statements(text, dossier)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Norway demanded that Iceland cut its mackerel quota.", ("NOR", "demand", "ISL")),
+    ("Iceland rejected the Norwegian proposal on port access.", ("ISL", "reject", "NOR")),
+    ("The proposal was rejected by Reykjavik.", ("ISL", "reject", None)),
+    ("Oslo praised Brussels for its patience.", ("NOR", "praise", "EU")),
+    ("Norwegian officials met Icelandic negotiators in Bergen.", ("NOR", "consult", "ISL")),
+    ("Iceland has opened up to the idea of a lower quota.", ("ISL", "yield", None)),
+    ("The European Union threatened to suspend the talks.", ("EU", "threaten", None)),
+])
+def test_actions_actors_and_targets(text, expected):
+    assert expected in triples(text)
+
+
+def test_coordinated_subjects_give_one_statement_each():
+    found = triples("Norway and the European Union denied the report.")
+    assert {("NOR", "deny"), ("EU", "deny")} <= {(a, b) for a, b, _ in found}
+
+
+def test_a_person_is_tied_to_a_party_by_title_and_keeps_it():
+    result = analyze("Icelandic Fisheries Minister Jon Arason met reporters. Arason rejected the quota plan.",
+                     dossier=DOSSIER)
+    assert result.people.get("Jon Arason") == "ISL"
+    assert any(s.actor == "ISL" and s.speaker == "Jon Arason" and s.action == "reject" for s in result.statements)
+
+
+def test_negation_turns_agreement_into_rejection():
+    [statement] = [s for s in statements("Iceland will never accept a lower mackerel quota.") if s.actor == "ISL"]
+    assert statement.action == "reject" and statement.negated and statement.stance == "against"
+
+
+def test_conditions_are_kept_and_make_the_stance_conditional():
+    found = statements("Norway backs more port access, but only if Iceland lowers its quota.")
+    [backing] = [s for s in found if s.action == "support"]
+    assert backing.issue == "port_access" and backing.stance == "conditional"
+    assert backing.condition.startswith("only if Iceland lowers")
+
+
+def test_a_demand_for_a_negated_proposition_is_against_it():
+    [demand] = [s for s in statements("Norway demands that Iceland never raise its mackerel quota.")
+                if s.action == "demand"]
+    assert demand.issue == "quota" and demand.stance == "against"
+
+
+def test_reported_speech_gives_the_speaker_stance_and_the_outlet_reports_it():
+    [cue] = statements("Ingrid Dahl said that more port access would be unacceptable to Oslo, NRK reported.")
+    assert (cue.actor, cue.action, cue.issue, cue.stance, cue.speaker) == ("NOR", "reject", "port_access", "against",
+                                                                          "Ingrid Dahl")
+
+
+def test_quotes_get_their_speaker_even_when_unbalanced_marks_surround_them():
+    result = analyze('“We will not give up our ports,” Ingrid Dahl said. Then a stray “ mark appears.', dossier=DOSSIER)
+    assert [(q.speaker, q.actor) for q in result.quotes] == [("Ingrid Dahl", "NOR")]
+
+
+def test_without_a_dossier_states_come_from_the_world_gazetteer():
+    found = triples("Ghanaian troops withdrew from the border, and Togo welcomed the move.", dossier=None)
+    assert ("GHA", "retreat", None) in found
+    assert any(a == "TGO" and b == "support" for a, b, _ in found)
+
+
+def test_an_uppercase_us_is_a_party_not_a_pronoun():
+    assert ("USA", "reject", None) in triples("The US rejected the plan.", dossier=None)
+
+
+def test_pronoun_references_do_not_loop():
+    text = "Its talks with its allies resumed after it said its partners backed its plan for its talks."
+    assert isinstance(statements(text, dossier=None), list)
