@@ -38,7 +38,7 @@ class SelectiveParser:
             docs = [self.nlp.make_doc(text) for text, _ in chunk]
             plans = [self.prefilter.plan(doc) for doc in docs]
             parts = [doc[start:end].as_doc() for doc, plan in zip(docs, plans) for start, end in plan.blocks]
-            parsed = iter(self.nlp.pipe(parts, batch_size=self.batch_size))
+            parsed = iter(self.nlp.pipe(parts, batch_size=len(parts) or 1))
             for doc, plan, (_, context) in zip(docs, plans, chunk):
                 self.tokens += len(doc)
                 self.parsed += plan.parsed_tokens
