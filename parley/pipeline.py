@@ -6,10 +6,12 @@ one at a time or as a stream (`analyze_many`, batched through `nlp.pipe`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from .cleaning import CleanArticle, clean
 from .dossier import Dossier, load_dossier
+from .errors import E, ParleyError
 from .extraction import Extractor
 from .models import ArticleAnalysis
 from .nlp import load_nlp
@@ -36,6 +38,22 @@ class Analyzer:
         for document, article, extraction in self.extractor.pipe(cleaned):
             yield self._assemble(document, article, extraction)
 
+    def analyze_each(self, documents: Iterable[SourceDocument]) -> Iterator[ArticleAnalysis | ParleyError]:
+        """Analyses in input order, a batch at a time; if a batch breaks, its articles again one by one, so that
+        only the article that fails is lost (a ParleyError in its place) and the rest of the batch goes on."""
+        stream = iter(documents)
+        while batch := list(islice(stream, self.settings.batch_size)):
+            try:
+                yield from list(self.analyze_many(batch))
+                continue
+            except Exception:  # noqa: BLE001  (one bad article must not stop the batch)
+                pass
+            for document in batch:
+                try:
+                    yield self.analyze(document)
+                except Exception as exc:  # noqa: BLE001
+                    yield ParleyError(E.E053, source=document.path or document.id, reason=failure_reason(exc))
+
     def _assemble(self, document: SourceDocument, article: CleanArticle, extraction) -> ArticleAnalysis:
         positions = build_positions(extraction.statements)
         gaps = build_gaps(positions, extraction.parties)
@@ -55,5 +73,10 @@ class Analyzer:
             positions=positions,
             gaps=gaps,
             quotes=extraction.quotes,
-            summary=summarize(positions, gaps),
+            summary=summarize(positions, gaps, self.extractor.issues.labels),
         )
+
+
+def failure_reason(exc: BaseException) -> str:
+    """One line that says why an article could not be analysed."""
+    return f"{type(exc).__name__}: {(str(exc).strip().splitlines() or [''])[0][:200]}"

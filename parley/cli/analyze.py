@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -11,31 +10,12 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..errors import E, ParleyError
-from ..models import ArticleAnalysis
+from ..errors import ParleyError
 from ..pipeline import Analyzer
 from ..settings import Settings
 from ..sources import SourceDocument, read_paths
 from . import app
 from .view import render_analysis
-
-
-def _each(analyzer: Analyzer, documents: Iterable[SourceDocument]) -> Iterator[ArticleAnalysis | ParleyError]:
-    """Analyses in input order, a batch at a time; if a batch breaks, its articles again one by one, so that only
-    the article that fails is lost (an error in its place) and the rest of the batch goes on."""
-    stream = iter(documents)
-    while batch := list(islice(stream, analyzer.settings.batch_size)):
-        try:
-            yield from list(analyzer.analyze_many(batch))
-            continue
-        except Exception:  # noqa: BLE001  (one bad article must not stop the batch)
-            pass
-        for document in batch:
-            try:
-                yield analyzer.analyze(document)
-            except Exception as exc:  # noqa: BLE001
-                reason = f"{type(exc).__name__}: {(str(exc).strip().splitlines() or [''])[0][:200]}"
-                yield ParleyError(E.E053, source=document.path or document.id, reason=reason)
 
 
 @app.command()
@@ -71,7 +51,7 @@ def analyze(
             else:
                 yield item
 
-    for result in _each(analyzer, documents()):
+    for result in analyzer.analyze_each(documents()):
         if isinstance(result, ParleyError):
             report(result)
         elif json:
