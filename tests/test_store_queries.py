@@ -171,6 +171,9 @@ def test_a_bad_article_is_recorded_and_leaves_nothing_behind(store):
     assert errors["source"].tolist() == ["e1.txt"] and errors["code"].tolist() == ["E054"]
     store.add([broken])
     assert len(store.errors()) == 1  # one row per source and problem, however often it is re-run
+    mended = analysis("e1", "2025-03-03", "Harbour Gazette", [MONDAY, SUDAVIA])
+    assert store.add([mended]).stored == 1
+    assert store.errors().empty  # the error is gone once its article is stored
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -188,6 +188,7 @@ class Ingestor:
                 session.flush()
                 _add_analysis(session, article.id, result, published)
                 session.add(schema.Signature(article_id=article.id, minhash=self.near.to_bytes(signature)))
+                session.execute(delete(schema.IngestError).where(schema.IngestError.source == source))  # fixed now
                 article_id = article.id
         except Exception as exc:  # noqa: BLE001  (a malformed analysis or a database refusal: roll back, go on)
             error = ParleyError(E.E054, source=source, reason=_reason(exc))

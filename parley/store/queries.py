@@ -68,7 +68,8 @@ class Queries:
     def positions(self, issue: str | None = None, actor: str | None = None,
                   as_of: dt.date | None = None) -> pd.DataFrame:
         """Where each party stands on each issue (as of a day): its latest stance, since when, and how many
-        independent sources report that stance (`sources`) or another one (`contrary`)."""
+        articles and independent sources report that stance (`articles`, `sources`) or another one (`contrary`).
+        With `as_of`, undated positions are left out: nothing says they were known by then."""
         history = self.history(issue, actor, as_of)
         rows = []
         for (who, what), group in history.groupby(["actor", "issue"], sort=True):
