@@ -248,9 +248,12 @@ def test_shortfalls_report_low_and_missing_figures(tmp_path: Path) -> None:
     assert [s.measure for s in shortfalls(floors, [group]) if s.score is None] == ["quotes"]
 
 
-def test_bad_floors_file_names_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("body", ["groups:\n  seed:\n    floors: {positions: 0.5}\n",
+                                  "groups:\n  seed:\n    gold: [a]\n    floors: {positions: 1.5}\n",
+                                  "groups: [\n"])
+def test_bad_floors_file_names_it(tmp_path: Path, body: str) -> None:
     path = tmp_path / "floors.yaml"
-    path.write_text("groups:\n  seed:\n    floors: {positions: high}\n", encoding="utf-8")
+    path.write_text(body, encoding="utf-8")
     with pytest.raises(ParleyError, match="E033") as caught:
         load_floors(path)
     assert str(path) in str(caught.value)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -19,7 +20,7 @@ class GroupFloors(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     gold: list[str]
-    floors: dict[str, float] = Field(default_factory=dict)
+    floors: dict[str, Annotated[float, Field(ge=0.0, le=1.0)]] = Field(default_factory=dict)
 
 
 class Floors(BaseModel):
