@@ -31,6 +31,9 @@ class E(str, Enum):
     E053 = "{source}: the article could not be analysed ({reason})"
     E054 = "{source}: the article could not be stored ({reason})"
     E060 = "the spaCy model {name!r} is not installed; run `make install` (it is pinned in requirements-model.txt)"
+    E070 = "--dask {address!r}: give a scheduler address (tcp://host:8786) or local:N with N a number of workers"
+    E071 = "--dask {address!r}: cannot reach the Dask scheduler ({reason})"
+    E072 = "--workers {workers}: give 1 or more local processes, and not together with --dask"
 
 
 class ParleyError(Exception):
