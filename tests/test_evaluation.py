@@ -13,6 +13,7 @@ from parley.evaluation import Comparison, Counts, Evaluation, load_floors, load_
 from parley.evaluation.gold import ArticleGold, SentenceGold, load_article_gold, load_sentence_gold
 from parley.evaluation.runner import GroupScore, ItemScore
 from parley.evaluation.scoring import event_accuracy, normalize, score_article, score_sentence
+from parley.extraction.lexicon import load_lexicon
 from parley.models import ArticleAnalysis, Position, Quote, Statement
 
 REPO = Path(__file__).resolve().parents[1]
@@ -230,6 +231,13 @@ def test_our_cases_load_and_name_their_dossiers() -> None:
     assert len({s.id for s in sentences}) == len(sentences)
     assert all(s.dossier is None or s.dossier.is_file() for s in sentences)
     assert any(isinstance(i, ArticleGold) for i in items)
+
+
+def test_our_cases_cover_every_action_with_its_plover_type() -> None:
+    plover = load_lexicon().plover  # the contract's action → PLOVER table (CONTRACT.md §2)
+    sentences = [i for i in load_gold(REPO / "eval" / "cases") if isinstance(i, SentenceGold)]
+    assert {s.action for s in sentences if s.action} == set(plover)
+    assert all(s.event == plover[s.action] for s in sentences if s.action)
 
 
 # --- floors --------------------------------------------------------------------------------------------------------
