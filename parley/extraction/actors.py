@@ -381,7 +381,14 @@ class ArticleActors:
                 agents.append(agent)
 
         for conjunct in [token, *self._conjuncts(token)]:
-            add(self.resolve(conjunct, in_quote))
+            agent = self.resolve(conjunct, in_quote)
+            add(agent)
+            if agent is not None:  # "negotiators from Norway and Iceland": the named party's own conjuncts
+                for named in conjunct.subtree:
+                    if named.i in self.index and self.index[named.i].actor == agent.actor and named.i != conjunct.i:
+                        for other in self._conjuncts(named):
+                            if other.i in self.index:
+                                add(Agent(self.index[other.i].actor))
             for modifier in conjunct.children:
                 if modifier.dep_ in ("amod", "compound") and modifier.i in self.index:
                     for other in self._conjuncts(modifier, any_pos=True):

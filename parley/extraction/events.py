@@ -22,6 +22,7 @@ TARGET_PREPS = {"to", "with", "on", "against", "at", "toward", "towards", "upon"
 OWNER_PREPS = {"from", "by", "of"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
 MISTAGGED_DEPS = {"ROOT", "conj", "relcl", "ccomp", "advcl"}
+HYPOTHETICAL_MARKS = {"if", "unless", "provided", "providing", "whether"}
 RELATIVE_FILLERS = {"outright", "flatly", "firmly", "has", "have", "had", "also", "still", "now"}
 BACKGROUND_MARKERS = {"when", "while", "before", "after", "during", "since"}
 # Nouns that state a party's position; other action nouns ("the threat from X", "talks") often name a topic.
@@ -84,6 +85,7 @@ class EventFinder:
         self.lexicon = lexicon
         self.quoted = quoted          # token indexes inside quotation marks
         self.accusers: dict[str, str] = {}
+        self.last_by_action: dict[str, Agent] = {}   # "the demand": the last party that demanded
 
     # --- trigger recognition -------------------------------------------------------------------------------
     def verb_lemma(self, token: Token) -> str | None:
@@ -115,7 +117,9 @@ class EventFinder:
     def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Agent], bool]:
         """(agents, passive): the verb's subject, its by-agent in the passive, or the subject it inherits."""
         quoted = verb.i in self.quoted
-        for child in verb.children:
+        # the subject may hang off an auxiliary ("Vatne did, however, offer")
+        heads = [verb, *(c for c in verb.children if c.dep_ == "aux")]
+        for child in (c for head in heads for c in head.children):
             if child.dep_ == "nsubj" or child.dep_ == "csubj":
                 return self.actors.resolve_all(child, quoted), False
         for child in verb.children:
@@ -157,6 +161,9 @@ class EventFinder:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and (agent := self.actors.resolve(obj, noun.i in self.quoted)):
                         return agent
+        action = self.lexicon.nouns.get(noun.lemma_.lower())
+        if action and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            return self.last_by_action.get(action)  # "Norway rejected the demand": the demand made before
         return None
 
     def targets(self, verb: Token, actor: str) -> list[str]:
@@ -215,6 +222,8 @@ class EventFinder:
         events = self._drop_embedded(events)
         self._link_conditions(events)
         for event in events:
+            if event.kind != "relative":
+                self.last_by_action[event.action] = event.agent
             if event.action in ("accuse", "criticize") and event.target:
                 self.accusers[event.target] = event.agent.actor
             if event.action == "deny" and event.target is None:
@@ -525,8 +534,18 @@ class EventFinder:
                 continue
             if event.negated and event.action in self.lexicon.material:
                 continue  # "has not released": nothing happened
+            if self._hypothetical(event.trigger):
+                continue  # "... only if Iceland agrees to inspections": a condition, not an act
             kept.append(event)
         return kept
+
+    def _hypothetical(self, token: Token) -> bool:
+        """Whether a word sits in an if/unless clause."""
+        for ancestor in [token, *token.ancestors]:
+            if ancestor.dep_ in ("advcl", "conj") and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS
+                                                for c in ancestor.children):
+                return True
+        return False
 
     def _link_conditions(self, events: list[Event]) -> None:
         """"open to X, but insists on Y": a concession coordinated with a demand hinges on that demand."""
