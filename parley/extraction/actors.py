@@ -87,7 +87,9 @@ class ActorFinder:
                 continue
             key = f"{actor_id}|{kind}"
             self.kinds[key] = (actor_id, kind)
-            matcher = self.uncased if phrase == phrase.lower() else self.cased
+            # names keep their case ("Turkey" is a state, "turkey" a bird); lower-case aliases match in any case
+            loose = phrase == phrase.lower()
+            matcher = self.uncased if loose else self.cased
             matcher.add(key, [nlp.make_doc(phrase)])
         self.titles = {t.lower() for t in gazetteer.person_titles}
         self.title_heads = {t.split()[-1] for t in self.titles}
