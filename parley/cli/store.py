@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import partial
 from pathlib import Path
 from typing import Annotated
@@ -93,15 +93,19 @@ def ingest(
     analysed: Annotated[bool, typer.Option("--analysed", help="PATHS hold the JSON Lines of `parley analyze "
                                                               "--json`: store them without analysing again.")] = False,
     db: DbOption = None,
+    workers: Annotated[int, typer.Option(help="Analyse in N local processes.")] = 1,
+    dask: Annotated[str | None, typer.Option(help="Analyse on a dask.distributed cluster: its scheduler address "
+                                                  "(tcp://host:8786), or local:N for N local workers.")] = None,
 ) -> None:
     """Analyse articles into the store; already stored ones are skipped, so re-running finishes an interrupted run."""
-    from ..pipeline import Analyzer
+    from ..scale.runners import open_analyzer
 
-    with _store(db) as store:
+    analyzers = nullcontext() if analysed else open_analyzer(dossier, workers=workers, dask=dask)
+    with _store(db) as store, analyzers as analyzer:
         if analysed:
             run = partial(store.add, read_analyses(paths))
         else:
-            run = partial(store.ingest, read_paths(paths), Analyzer(dossier))
+            run = partial(store.ingest, read_paths(paths), analyzer)
         latest = IngestSummary()
         columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn())
         with Progress(*columns, console=err, transient=False) as progress:

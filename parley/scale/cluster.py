@@ -1,0 +1,59 @@
+"""Analysis on a dask.distributed cluster: an existing one (its scheduler address) or a LocalCluster (`local:N`).
+
+Workers load the pipeline once: a WorkerPlugin builds the Analyzer when a worker joins, and the worker module keeps
+it for every later task. Results come back to the client, which stores them. Workers need parley and the spaCy
+model installed (docs/scale.md).
+"""
+from __future__ import annotations
+
+from concurrent.futures import Future
+
+from distributed import Client, LocalCluster, WorkerPlugin
+
+from ..errors import E, ParleyError
+from ..sources import SourceDocument
+from .runners import ONE_THREAD, ParallelAnalyzer
+from .worker import Job, analyse_batch, analyzer_for
+
+
+class LoadPipeline(WorkerPlugin):
+    """Build the job's Analyzer on every worker as it starts, before any task arrives."""
+
+    name = "parley-pipeline"
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+
+    def setup(self, worker) -> None:
+        analyzer_for(self.job)
+
+
+def connect(address: str) -> tuple[Client, LocalCluster | None]:
+    """A client of the cluster at `address`, or of a new LocalCluster for `local:N`."""
+    if address.startswith("local:"):
+        count = address.removeprefix("local:")
+        if not count.isdigit() or int(count) < 1:
+            raise ParleyError(E.E070, address=address)
+        cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True, dashboard_address=":0",
+                               env=ONE_THREAD)
+        return Client(cluster), cluster
+    try:
+        return Client(address, timeout="20s"), None
+    except OSError as exc:
+        raise ParleyError(E.E071, address=address, reason=str(exc)) from exc
+
+
+class DaskAnalyzer(ParallelAnalyzer):
+    def __init__(self, job: Job, address: str) -> None:
+        self.client, self.cluster = connect(address)
+        self.client.register_plugin(LoadPipeline(job))
+        threads = sum(w["nthreads"] for w in self.client.scheduler_info()["workers"].values())
+        super().__init__(job, max(threads, 1))
+
+    def submit(self, documents: list[SourceDocument]) -> Future:
+        return self.client.submit(analyse_batch, self.job, documents, pure=False)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()

@@ -1,0 +1,100 @@
+"""Parallel analysis that stands in for an `Analyzer`: `analyze_many` sends batches of articles to worker processes
+and yields their results in input order, so `Store.ingest` (dedupe, dates, one transaction per article) runs
+unchanged on the client and the store ends up as a one-process run leaves it.
+
+A failed article comes back as an `AnalysisFailed` in its place, which the ingest records as that article's error.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from itertools import islice
+from pathlib import Path
+
+from ..dossier import Dossier, load_dossier
+from ..errors import E, ParleyError
+from ..models import ArticleAnalysis
+from ..settings import Settings
+from ..sources import SourceDocument
+from .worker import AnalysisFailed, Job, analyse_batch, analyzer_for
+
+TASK_SIZE = 8           # articles per task: big enough to batch through nlp.pipe, small enough to balance workers
+CHUNKS_PER_WORKER = 4   # the ingest reads this many tasks per worker ahead, so no worker waits on the client
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+class ParallelAnalyzer:
+    """The Analyzer interface over some workers; subclasses say how a task is submitted."""
+
+    def __init__(self, job: Job, workers: int) -> None:
+        self.job = job
+        self.workers = workers
+        # The ingest hands over `settings.batch_size` articles at a time: enough for every worker.
+        self.settings = job.settings.model_copy(update={"batch_size": TASK_SIZE * CHUNKS_PER_WORKER * workers})
+
+    def submit(self, documents: list[SourceDocument]) -> Future:
+        raise NotImplementedError
+
+    def analyze(self, document: SourceDocument) -> ArticleAnalysis | AnalysisFailed:
+        return next(self.analyze_many([document]))
+
+    def analyze_many(self, documents: Iterable[SourceDocument]) -> Iterator[ArticleAnalysis | AnalysisFailed]:
+        """Results in input order, with at most a few tasks per worker in flight (memory stays flat)."""
+        iterator = iter(documents)
+        pending: deque[Future] = deque()
+        while True:
+            while len(pending) < CHUNKS_PER_WORKER * self.workers and (batch := list(islice(iterator, TASK_SIZE))):
+                pending.append(self.submit(batch))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class LocalAnalyzer(ParallelAnalyzer):
+    """N local processes, each loading the pipeline once when it starts."""
+
+    def __init__(self, job: Job, workers: int) -> None:
+        super().__init__(job, workers)
+        os.environ.update(ONE_THREAD)   # inherited by the workers: one BLAS thread each, no oversubscription
+        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=analyzer_for, initargs=(job,))
+
+    def submit(self, documents: list[SourceDocument]) -> Future:
+        return self.pool.submit(analyse_batch, self.job, documents)
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+def job_for(dossier: Dossier | str | Path | None, settings: Settings | None = None) -> Job:
+    return Job(load_dossier(dossier) if isinstance(dossier, (str, Path)) else dossier, settings or Settings())
+
+
+@contextmanager
+def open_analyzer(dossier: Dossier | str | Path | None = None, settings: Settings | None = None, workers: int = 1,
+                  dask: str | None = None) -> Iterator:
+    """An Analyzer for this process, or a parallel one: `workers` local processes, or a Dask cluster (`dask` is
+    a scheduler address, or `local:N` for a LocalCluster of N one-thread worker processes)."""
+    if workers < 1 or (workers > 1 and dask):
+        raise ParleyError(E.E072, workers=workers)
+    job = job_for(dossier, settings)
+    if dask:
+        from .cluster import DaskAnalyzer
+
+        runner: ParallelAnalyzer = DaskAnalyzer(job, dask)
+    elif workers > 1:
+        runner = LocalAnalyzer(job, workers)
+    else:
+        yield analyzer_for(job)
+        return
+    try:
+        yield runner
+    finally:
+        runner.close()
