@@ -36,6 +36,7 @@ class Statement(_Model):
     negated: bool = False
     confidence: float = 0.5
     trigger: str | None = None  # extension: the word that signalled the action
+    rule: str | None = None     # extension: how it was read (verb, light, noun, cue, relative, role)
 
 
 class Position(_Model):

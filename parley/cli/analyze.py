@@ -23,7 +23,8 @@ def analyze(
     paths: Annotated[list[str], typer.Argument(help="Articles: .txt, .html, .jsonl, directories of them, or - for stdin.")],
     dossier: Annotated[Path | None, typer.Option(help="YAML dossier naming the parties and issues.")] = None,
     json: Annotated[bool, typer.Option("--json", help="Print the contract's JSON Lines, one object per article.")] = False,
-    min_confidence: Annotated[float, typer.Option(help="Drop statements below this confidence.")] = 0.0,
+    min_confidence: Annotated[float | None, typer.Option(
+        help="Drop statements below this confidence (default: the packaged settings, 0.3).")] = None,
 ) -> None:
     """Read articles and tell where each party stands on each issue, with the evidence.
 
@@ -32,7 +33,8 @@ def analyze(
     out = Console(soft_wrap=True)
     err = Console(stderr=True, soft_wrap=True)
     try:
-        analyzer = Analyzer(dossier, Settings(min_confidence=min_confidence))
+        settings = Settings() if min_confidence is None else Settings(min_confidence=min_confidence)
+        analyzer = Analyzer(dossier, settings)
     except ParleyError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
         raise typer.Exit(2) from exc

@@ -17,11 +17,10 @@ from .attribution import OPENING, OutletNames, QuoteSpan, find_quotes
 from .events import Event, EventFinder
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
-from .lexicon import load_lexicon
+from .lexicon import load_confidence, load_lexicon
 from ..scale.prefilter import Prefilter
 from ..scale.selective import SelectiveParser
 
-BASE_CONFIDENCE = {"verb": 0.8, "light": 0.75, "role": 0.7, "cue": 0.7, "noun": 0.65, "relative": 0.6}
 FLIP = {"for": "against", "against": "for"}
 
 
@@ -166,10 +165,13 @@ class Extractor:
             stance = FLIP.get(stance, stance)
         if stance and event.condition:
             stance = "conditional"
-        confidence = BASE_CONFIDENCE[event.kind]
-        confidence -= 0.15 if event.agent.via_pronoun else 0.0
-        confidence -= 0.1 if event.hedged else 0.0
-        confidence += 0.05 if issue and issue.score >= 4 else 0.0
+        weights = load_confidence()
+        confidence = weights["base"][event.kind] + weights["action"].get(action, 0.0)
+        adjust = weights["adjust"]
+        confidence += adjust["target"] if event.target else adjust["no_target"]
+        confidence += adjust["pronoun"] if event.agent.via_pronoun else 0.0
+        confidence += adjust["hedged"] if event.hedged else 0.0
+        confidence += adjust["strong_issue"] if issue and issue.score >= 4 else 0.0
         text = sent.text.strip()
         start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
         return Statement(
@@ -190,6 +192,7 @@ class Extractor:
             negated=event.negated,
             confidence=round(max(0.05, min(0.99, confidence)), 2),
             trigger=event.trigger.text,
+            rule=event.kind,
         )
 
 

@@ -121,3 +121,9 @@ def load_lexicon() -> Lexicon:
         intent_agree=frozenset(raw["intent_agree"]),
         intent_threaten=frozenset(raw["intent_threaten"]),
     )
+
+
+@cache
+def load_confidence() -> dict:
+    """Confidence weights (data/lexicon/confidence.yaml): a base per rule and additive adjustments."""
+    return yaml.safe_load(resources.files("parley").joinpath("data/lexicon/confidence.yaml").read_text("utf-8"))
