@@ -93,19 +93,26 @@ class Prefilter:
                        for word in person.split() if word[:1].isupper()}
 
     def sentence_starts(self, doc: Doc) -> list[int]:
-        """Rule-based sentence starts: every new line (as the pipeline forces), and the first word after end
-        punctuation and a space; marks attached to the punctuation (`."`) and spaces stay with the sentence."""
+        """Rule-based sentence starts, as the parser draws them: every new line (the pipeline forces it), the
+        first word after end punctuation and a space, and a straight quote mark that ends a line after end
+        punctuation (the parser gives it a sentence of its own). Spaces stay with the sentence before."""
         line_breaks(doc)
         starts, ended = [0] if len(doc) else [], False
         for token in doc[1:]:
             previous = doc[token.i - 1]
             spaced = bool(previous.whitespace_) or previous.is_space
-            if not token.is_space and (token.is_sent_start or ended and spaced):
+            if not token.is_space and (token.is_sent_start or ended and (spaced or self._line_end_quote(token))):
                 starts.append(token.i)
                 ended = False
             elif token.text in self.ends:
                 ended = True
         return starts
+
+    @staticmethod
+    def _line_end_quote(token: Token) -> bool:
+        """A straight double quote (it could open a quotation as well as close one) that ends a line."""
+        after = token.nbor() if token.i + 1 < len(token.doc) else None
+        return token.text == '"' and after is not None and ("\n" in token.whitespace_ or "\n" in after.text)
 
     def plan(self, doc: Doc) -> Plan:
         starts = self.sentence_starts(doc)
@@ -131,6 +138,13 @@ class Prefilter:
             for earlier in needs[pending.pop()] - parse:
                 parse.add(earlier)
                 pending.append(earlier)
+        # A quote mark the rules put on its own at a line's end goes with the parsed sentence before it, and so
+        # does the next line's first sentence: the parser decides where the mark belongs from what follows it.
+        ends = [*starts[1:], len(doc)]
+        for k in sorted(parse):
+            if k + 1 < len(starts) and doc[starts[k + 1]].text in QUOTE_MARKS and all(
+                    t.is_space for t in doc[starts[k + 1] + 1:ends[k + 1]]):
+                parse.update(range(k + 1, min(k + 3, len(starts))))
         return Plan(starts, _runs(starts, [k in parse for k in range(len(starts))], len(doc)))
 
     def _triggers(self, words: dict[int, str], quoted: bool) -> list[int]:
