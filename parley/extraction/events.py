@@ -42,6 +42,7 @@ class Event:
     hedged: bool = False
     condition: str | None = None
     condition_tokens: list[Token] = field(default_factory=list)
+    turns_down_offer: bool = False             # "rejected the board's offer of X": against the offer, not X
     answers: Event | None = None                # the event this one responds to ("rejects the demand")
 
     def set_condition(self, found: tuple[str, list[Token]] | None) -> None:
@@ -279,6 +280,8 @@ class EventFinder:
         hedged = any(c.lower_ in self.lexicon.hedges for c in verb.children if c.dep_ == "aux")
         content = self.content_of(content_root)
         clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
+        offer_by = self.owner(obj) if obj is not None and self.lexicon.nouns.get(obj.lemma_.lower()) == "propose" \
+            and self.lexicon.stance.get(action) == "against" else None
         condition = find_condition([verb, clause], self.lexicon)
         if self._intended(verb) and not negated:
             ultimatum = condition is not None and condition[0].lower().startswith("unless")
@@ -291,7 +294,8 @@ class EventFinder:
             targets = self.targets(verb, agent.actor) or [None]
             for target in targets:
                 event = Event(agent, action, verb, kind, target, content, negated=negated, hedged=hedged,
-                              content_negated=clause is not None and _clause_negated(clause))
+                              content_negated=clause is not None and _clause_negated(clause),
+                              turns_down_offer=offer_by is not None and offer_by.actor != agent.actor)
                 event.set_condition(condition)
                 events.append(event)
         return events

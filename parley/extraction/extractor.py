@@ -158,7 +158,8 @@ class Extractor:
         action = event.action
         if event.negated:
             action = self.lexicon.negation.get(action, action)
-        stance = self.lexicon.stance.get(action) if issue else None
+        # Turning down another party's offer of X says no to the offer, not to X (it may ask for more X).
+        stance = self.lexicon.stance.get(action) if issue and not event.turns_down_offer else None
         refused = any(t.lemma_.lower() in self.lexicon.refusal_nouns for t in event.content if t is not event.trigger)
         unchanged_by_negation = event.negated and action == event.action
         if stance and (event.content_negated != issue.inverted) != (refused != unchanged_by_negation):
@@ -197,12 +198,12 @@ class Extractor:
 
 
 def _conjuncts(content: list[Token]) -> list[list[Token]]:
-    """Split a statement's words at the first coordination of items: each item, with the words around them."""
+    """Split a statement's words at the first coordination of items: each item with its own words only."""
     inside = {t.i for t in content}
     for token in sorted(content, key=lambda t: t.i):
         items = [c for c in token.children if c.dep_ == "conj" and c.i in inside and c.pos_ in ("NOUN", "PROPN", "VERB")]
         if items and token.pos_ in ("NOUN", "PROPN", "VERB") and token.dep_ != "ROOT":
-            first = [t for t in token.subtree if not any(t.i in {u.i for u in item.subtree} for item in items)]
-            shared = [t for t in content if t.i not in {u.i for u in token.subtree}]
-            return [shared + first] + [shared + list(item.subtree) for item in items]
+            others = {u.i for item in items for u in item.subtree}
+            first = [t for t in token.subtree if t.i not in others]
+            return [first] + [list(item.subtree) for item in items]
     return [content]
