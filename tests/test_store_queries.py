@@ -219,3 +219,13 @@ def test_cli_queries_print_positions_gaps_and_the_timeline(history, tmp_path):
     assert export.exit_code == 0 and len((tmp_path / "positions.jsonl").read_text().splitlines()) == 4
     bad = run(app, ["export", "--db", history.url, "--table", "nope", "--out", str(tmp_path)])
     assert bad.exit_code == 2 and "E051" in bad.output
+
+
+def test_time_limit_stops_a_runaway_loop_and_leaves_fast_work_alone():
+    from parley.store.ingest import time_limit
+
+    with time_limit(5):
+        assert sum(range(1000)) == 499500
+    with pytest.raises(TimeoutError, match="longer than 0.2 s"), time_limit(0.2):
+        while True:
+            pass

@@ -6,8 +6,11 @@ exact copy is stored once (a row that points at the first); a near-copy is analy
 from __future__ import annotations
 
 import datetime as dt
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -82,6 +85,26 @@ def _document_of(analysis: ArticleAnalysis) -> SourceDocument:
                           metadata=analysis.metadata)
 
 
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TimeoutError in the block after `seconds`, so one article that sends the analysis into a loop cannot
+    hang the batch. Signals reach only the main thread: elsewhere (a web worker) the block runs unbounded."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise TimeoutError(f"the analysis took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -89,9 +112,10 @@ def _now() -> dt.datetime:
 class Ingestor:
     """Holds what the store already has (keys, hashes, signatures), loaded once when the store opens."""
 
-    def __init__(self, engine: Engine, near: NearDuplicates) -> None:
+    def __init__(self, engine: Engine, near: NearDuplicates, time_limit: float) -> None:
         self.engine = engine
         self.near = near
+        self.time_limit = time_limit
         with Session(engine) as session:
             rows = session.execute(select(schema.Article.id, schema.Article.source_key, schema.Article.content_hash,
                                           schema.Article.duplicate_of, schema.Article.near_duplicate_of)).all()
@@ -159,14 +183,19 @@ class Ingestor:
         return summary
 
     def _analyse(self, analyzer: Analyzer, items: list[_Item]) -> Iterator[tuple[_Item, ArticleAnalysis | Exception]]:
-        """Analyses in order; if the batch breaks, each article again on its own so only the bad one fails."""
+        """Analyses in order; if the batch breaks or overruns the time limit, each article again on its own, so
+        only the bad one fails."""
+        if not items:
+            return
         try:
-            results: list[ArticleAnalysis | Exception] = list(analyzer.analyze_many(i.document for i in items))
+            with time_limit(self.time_limit):
+                results: list[ArticleAnalysis | Exception] = list(analyzer.analyze_many(i.document for i in items))
         except Exception:  # noqa: BLE001  (any failure of one article must not stop the batch)
             results = []
             for item in items:
                 try:
-                    results.append(analyzer.analyze(item.document))
+                    with time_limit(self.time_limit):
+                        results.append(analyzer.analyze(item.document))
                 except Exception as exc:  # noqa: BLE001
                     results.append(exc)
         yield from zip(items, results, strict=True)

@@ -36,7 +36,9 @@ class Store(Queries):
     def _ingest_state(self) -> Ingestor:
         """What the store holds (keys, hashes, signatures), loaded on the first ingest."""
         if self._ingestor is None:
-            self._ingestor = Ingestor(self.engine, NearDuplicates(**store_defaults()["near_duplicates"]))
+            defaults = store_defaults()
+            self._ingestor = Ingestor(self.engine, NearDuplicates(**defaults["near_duplicates"]),
+                                      defaults["analysis_time_limit"])
         return self._ingestor
 
     def add(self, analyses: Iterable[ArticleAnalysis | ParleyError],
