@@ -3,9 +3,10 @@
 A measurement, not a test. Two steps:
 
     python benchmarks/overview_load.py build --db bench.db [--total 10000]
-        analyses the 2,225 BBC articles of ../shared/corpus/bulk/bbc-2005.jsonl with the real pipeline (no dossier),
-        spreads them over 2005, then stores dated variants of them (Store.add) until the store holds --total
-        articles (each variant: new id, another day, one extra closing line, so a new text).
+        analyses the 2,225 BBC articles of ../shared/corpus/bulk/bbc-2005.jsonl with the real pipeline (no dossier;
+        an article that takes over --limit seconds is left out and named), spreads them over 2005, then stores them
+        and dated variants of them (Store.add) until the store holds --total articles (each variant: new id, another
+        day, one extra closing line, so a new text).
 
     python benchmarks/overview_load.py measure --db bench.db [--requests 200] [--concurrency 1]
         starts `parley serve` on a free loopback port, sends a bounded number of GET / (after a few warm-up
@@ -15,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import random
+import selectors
 import socket
 import statistics
 import subprocess
@@ -28,6 +31,7 @@ from pathlib import Path
 import httpx
 
 import parley
+from parley.models import ArticleAnalysis
 from parley.pipeline import Analyzer
 from parley.sources import read_paths
 
@@ -35,13 +39,53 @@ BULK = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bulk" / "bbc
 YEAR = dt.date(2005, 1, 1)
 
 
-def build(db: str, total: int, bulk: Path) -> None:
+def worker(bulk: Path, start: int) -> None:
+    """Print one JSON line per article of `bulk` from number `start` on: its analysis, or null if unreadable."""
+    analyzer = Analyzer()
+    for document in itertools.islice(read_paths([bulk]), start, None):
+        line = "null" if isinstance(document, Exception) else analyzer.analyze(document).model_dump_json()
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+
+def analyse_all(bulk: Path, limit: float) -> tuple[list[ArticleAnalysis], list[int]]:
+    """Every article's analysis, made by worker processes; an article that takes over `limit` seconds (a stuck
+    extraction must not stall the build) gets its worker killed, is left out, and a new worker goes on after it."""
+    analyses: list[ArticleAnalysis] = []
+    stuck: list[int] = []
+    start = 0
+    while True:
+        process = subprocess.Popen([sys.executable, __file__, "worker", "--bulk", str(bulk), "--start", str(start)],
+                                   stdout=subprocess.PIPE, text=True)
+        done = 0
+        with selectors.DefaultSelector() as selector:
+            selector.register(process.stdout, selectors.EVENT_READ)
+            while True:
+                wait = 120 if done == 0 else limit  # the first article also waits for spaCy to load
+                if not selector.select(timeout=wait):
+                    process.kill()
+                    process.wait()
+                    stuck.append(start + done)
+                    start += done + 1
+                    break
+                line = process.stdout.readline()
+                if not line:
+                    process.wait()
+                    return analyses, stuck
+                if line.strip() != "null":
+                    analyses.append(ArticleAnalysis.model_validate_json(line))
+                done += 1
+                if (start + done) % 250 == 0:
+                    print(f"{start + done} articles analysed", flush=True)
+
+
+def build(db: str, total: int, bulk: Path, limit: float) -> None:
     started = time.perf_counter()
-    analyses = []
-    for number, analysis in enumerate(Analyzer().analyze_many(read_paths([bulk]))):
-        analyses.append(analysis.model_copy(update={"published": (YEAR + dt.timedelta(days=number * 37 % 365))
-                                                    .isoformat()}))
-    print(f"analysed {len(analyses)} articles in {time.perf_counter() - started:.0f} s", flush=True)
+    analyses, stuck = analyse_all(bulk, limit)
+    analyses = [analysis.model_copy(update={"published": (YEAR + dt.timedelta(days=number * 37 % 365)).isoformat()})
+                for number, analysis in enumerate(analyses)]
+    print(f"analysed {len(analyses)} articles in {time.perf_counter() - started:.0f} s; over {limit:g} s and left "
+          f"out: articles number {stuck}", flush=True)
     rng = random.Random(2005)
     variants = []
     for k in range(1, total // len(analyses) + 1):
@@ -110,14 +154,20 @@ def main() -> None:
     build_step.add_argument("--db", required=True)
     build_step.add_argument("--total", type=int, default=10_000)
     build_step.add_argument("--bulk", type=Path, default=BULK)
+    build_step.add_argument("--limit", type=float, default=20.0, help="seconds one article may take to analyse")
     measure_step = steps.add_parser("measure", help="time GET / against parley serve on 127.0.0.1")
     measure_step.add_argument("--db", required=True)
     measure_step.add_argument("--requests", type=int, default=200, help="how many timed requests (bounded)")
     measure_step.add_argument("--concurrency", type=int, default=1)
     measure_step.add_argument("--warmup", type=int, default=3)
+    worker_step = steps.add_parser("worker", help="(used by build) analyse from one article on, as JSON Lines")
+    worker_step.add_argument("--bulk", type=Path, default=BULK)
+    worker_step.add_argument("--start", type=int, default=0)
     args = parser.parse_args()
-    if args.step == "build":
-        build(args.db, args.total, args.bulk)
+    if args.step == "worker":
+        worker(args.bulk, args.start)
+    elif args.step == "build":
+        build(args.db, args.total, args.bulk, args.limit)
     else:
         print(json.dumps(measure(args.db, min(args.requests, 10_000), args.concurrency, args.warmup), indent=2))
 

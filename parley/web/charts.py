@@ -22,6 +22,7 @@ def stance_over_time(history: pd.DataFrame, labels: Labels) -> dict | None:
         "width": "container",
         "height": 200,
         "autosize": {"type": "fit-x", "contains": "padding"},
+        "config": {"legend": {"orient": "bottom"}},
         "data": {"values": values},
         "layer": [
             {"mark": {"type": "line", "interpolate": "step-after", "opacity": 0.5},
