@@ -24,7 +24,7 @@ CLAUSE_DEPS = {"ccomp", "xcomp"}
 MISTAGGED_DEPS = {"ROOT", "conj", "relcl", "ccomp", "advcl"}
 HYPOTHETICAL_MARKS = {"if", "unless", "provided", "providing", "whether"}
 RELATIVE_FILLERS = {"outright", "flatly", "firmly", "has", "have", "had", "also", "still", "now"}
-BACKGROUND_MARKERS = {"when", "while", "before", "after", "during", "since"}
+BACKGROUND_MARKERS = {"when", "while", "before", "after", "during", "since", "following"}
 # Nouns that state a party's position; other action nouns ("the threat from X", "talks") often name a topic.
 POSITION_NOUN_ACTIONS = {"demand", "propose", "agree", "yield", "support", "reject", "oppose"}
 
@@ -98,9 +98,11 @@ class EventFinder:
 
     def verb_action(self, token: Token, lemma: str) -> str | None:
         for child in token.children:
-            word = child.lemma_.lower() if child.dep_ == "dobj" else child.lower_
-            if child.dep_ in ("prt", "prep", "dobj") and (action := self.lexicon.action_of_verb(lemma, word)):
-                return action
+            if child.dep_ not in ("prt", "prep", "dobj"):
+                continue
+            for word in {child.lower_, child.lemma_.lower()}:  # "suspend tariffs" / "suspend tariff"
+                if action := self.lexicon.action_of_verb(lemma, word):
+                    return action
         if lemma == "call":  # plain "call" names or describes; "call for"/"call on" demand
             return None
         return self.lexicon.verbs.get(lemma)
@@ -130,6 +132,9 @@ class EventFinder:
                         return self.actors.resolve_all(obj, quoted), True
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return self._speaker_of(verb), True
+        if verb.dep_ == "conj" and (patient := next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)):
+            # "was indicted by the court and will resign": the one indicted resigns
+            return self.actors.resolve_all(patient, quoted), False
         if depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") and verb.head.i != verb.i:
             return self.subjects(verb.head, depth + 1)
         if verb.dep_ == "relcl":
@@ -525,6 +530,7 @@ class EventFinder:
         framing = [e for e in events if e.kind in ("verb", "light", "cue") and e.action not in self.lexicon.material]
         kept = []
         said = [e for e in events if e.kind == "cue" and e.trigger.pos_ in VERBAL]
+        acts = [e for e in events if e.kind in ("verb", "light", "cue")]
         for event in events:
             if any(event is not cue and event.trigger.i != cue.trigger.i and event.trigger in cue.content
                    and event.agent.actor != cue.agent.actor for cue in said):
@@ -540,8 +546,26 @@ class EventFinder:
                 continue  # "has not released": nothing happened
             if self._hypothetical(event.trigger):
                 continue  # "... only if Iceland agrees to inspections": a condition, not an act
+            if event.kind == "noun" and event.action == "consult" and any(
+                    other.trigger.i != event.trigger.i and event.trigger in other.content for other in acts):
+                continue  # "rejected an invitation to a meeting": no meeting was held
+            if self._describes_source(event.trigger):
+                continue  # "a member of the team trying to broker a pact has said": who reports, not what
             kept.append(event)
         return kept
+
+    def _describes_source(self, token: Token) -> bool:
+        """Whether a word sits in the subject of a verb of saying: the description of who reports."""
+        return any(ancestor.dep_ == "nsubj" and ancestor.head.lemma_.lower() in self.lexicon.speech
+                   for ancestor in token.ancestors)
+
+    def background(self, token: Token) -> bool:
+        """Whether a word sits in a clause of time that tells what happened around the news ("after ...")."""
+        for ancestor in [token, *token.ancestors]:
+            if ancestor.dep_ in ("advcl", "prep", "pcomp") and any(
+                    c.lower_ in BACKGROUND_MARKERS for c in [*ancestor.children, ancestor] if c.dep_ in ("mark", "prep")):
+                return True
+        return False
 
     def _hypothetical(self, token: Token) -> bool:
         """Whether a word sits in an if/unless clause."""

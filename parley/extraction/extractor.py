@@ -76,7 +76,7 @@ class Extractor:
             for event, issue in scored:
                 if event.answers is not None and issue is None:
                     issue = next((i for e, i in scored if e is event.answers), None)
-                statement = self._statement(event, issue, number, sent, reporters, quoted)
+                statement = self._statement(event, issue, number, sent, reporters, quoted, finder.background)
                 if statement.confidence >= self.settings.min_confidence:
                     result.statements.append(statement)
             actors.remember(sent, [e.agent for e in events if e.kind != "noun"])
@@ -154,7 +154,7 @@ class Extractor:
         return found
 
     def _statement(self, event: Event, issue: IssueMatch | None, number: int, sent: Span,
-                   reporters: list[str], quoted: set[int]) -> Statement:
+                   reporters: list[str], quoted: set[int], background) -> Statement:
         action = event.action
         if event.negated:
             action = self.lexicon.negation.get(action, action)
@@ -173,6 +173,7 @@ class Extractor:
         confidence += adjust["pronoun"] if event.agent.via_pronoun else 0.0
         confidence += adjust["hedged"] if event.hedged else 0.0
         confidence += adjust["strong_issue"] if issue and issue.score >= 4 else 0.0
+        confidence += adjust["background"] if background(event.trigger) else 0.0
         text = sent.text.strip()
         start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
         return Statement(
