@@ -2,8 +2,8 @@
 
 The extractor finds a statement where a trigger (an action verb or noun, a stated stance, a verb with its object
 word, speech with a cue or a quotation) meets a word that stands for a party. So a sentence is parsed when it has a
-trigger and names a party (a gazetteer phrase, or a capitalised word of an earlier sentence that named one, which
-may be a person tied to it there: that earlier sentence is parsed too, so the tie is made as in a full parse), or
+trigger and names a party (a gazetteer phrase, or a word of a person's name in an earlier sentence that named one,
+who may have been tied to it there: that earlier sentence is parsed too, so the tie is made as in a full parse), or
 when a trigger stands within a few words of a pronoun, a title or "the bloc" shortly after a party was named (the
 sentence that named it is parsed as well, for the extractor's memory of who was last talked about). Everything else
 is tokenized only. Word lists come from the lexicon, the gazetteer and the lemmatizer's exception tables, so the
@@ -213,11 +213,23 @@ class _Memory:
         self.named = mention or bool(used)
         if self.named:
             for token in sent:
-                if token.i not in mentions and token.is_title and token.is_alpha and not token.is_stop:
+                if _name_word(token, mentions, titles):
                     self.origin.setdefault(token.text, k)
                     self.people = True
             self.titles |= {t.lower_ for t in sent} & titles
         return {i for i in used if i is not None and i != k}
+
+
+def _name_word(token: Token, mentions: dict[int, bool], titles: set[str]) -> bool:
+    """A word of what looks like a person's name: capitalised, no party's name, next to another such word
+    ("Sergei Lavrov") or after a title ("President Putin")."""
+    def capital(word: Token | None) -> bool:
+        return word is not None and word.i not in mentions and word.is_title and word.is_alpha and not word.is_stop
+
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return capital(token) and (capital(before) or capital(after) or before is not None and before.lower_ in titles)
 
 
 def _near(triggers: list[int], agents: list[int]) -> bool:
