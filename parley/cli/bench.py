@@ -56,7 +56,7 @@ def _print(out: Console, result: BenchResult) -> None:
     if result.parsed_share is not None:
         out.print(f"tokens parsed: {result.parsed_share:.0%}")
     found = f"statements: {result.statements}" if result.statements is not None else f"stored: {result.stored}"
-    out.print(f"{found}   peak RSS: {result.peak_rss_mib:.0f} MiB")
+    out.print(f"{found}   peak RSS of parley: {result.peak_rss_mib:.0f} MiB")
     if result.eval:
         scores = Table(title="Eval: full parsing vs selective parsing", title_justify="left")
         for column in ("group", "measure", "full", "selective", "change"):
