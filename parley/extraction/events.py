@@ -432,6 +432,10 @@ class EventFinder:
         others; the subject of the clause the talks sit in took part too ("Lavrov spoke after talks with X")."""
         sides: list[list[Agent]] = []
         owner = self.owner(noun)
+        venue = next((c for c in noun.children if c.dep_ == "compound" and c.i in self.actors.index
+                      and self.actors.index[c.i].kind == "capital"), None)
+        if owner and venue is not None and self.actors.index[venue.i].actor == owner.actor:
+            owner = None  # "the Vienna talks": where, not who
         if owner:
             sides.append([owner])
         for child in noun.children:

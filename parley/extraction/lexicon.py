@@ -84,6 +84,9 @@ def load_lexicon() -> Lexicon:
                 phrasal[(words[0], " ".join(words[1:]))] = action
     forms = {form: lemma for lemma in [*verbs, *raw["speech"], *raw["answers"]] for form in inflections(lemma)}
     nouns = {noun: action for action, items in raw["nouns"].items() for noun in items}
+    # look-ups use lemmas: "talks" is found as "talk", "negotiations" as "negotiation"
+    nouns.update({noun[:-1]: action for noun, action in list(nouns.items())
+                  if noun.endswith("s") and not noun.endswith("ss") and noun[:-1] not in nouns})
     cues = raw["cues"]
     return Lexicon(
         plover=raw["plover"],
