@@ -168,7 +168,8 @@ class EventFinder:
                     if obj.dep_ == "pobj" and (agent := self.actors.resolve(obj, noun.i in self.quoted)):
                         return agent
         action = self.lexicon.nouns.get(noun.lemma_.lower())
-        if action and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        if action in ("demand", "propose") and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                   for c in noun.children):
             return self.last_by_action.get(action)  # "Norway rejected the demand": the demand made before
         return None
 

@@ -145,7 +145,8 @@ class Extractor:
                             return resolved.actor
             return None
 
-        found = self.issues.match(content, agent_of)
+        in_condition = {t.i for t in event.condition_tokens}
+        found = self.issues.match([t for t in content if t.i not in in_condition], agent_of)
         if found is None and event.condition_tokens:
             # "will only accept an end to the war if Russia withdraws": the condition is what the party wants.
             found = self.issues.match(event.condition_tokens, agent_of)
