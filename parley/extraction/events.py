@@ -206,8 +206,9 @@ class EventFinder:
         return found
 
     def content_of(self, verb: Token) -> list[Token]:
-        """The words a verb's statement is about: its phrase less its subject and coordinated clauses."""
-        return _subtree_without(verb, {"nsubj", "nsubjpass", "conj", "cc", "csubj"})
+        """The words a verb's statement is about: its phrase less its subject and coordinated clauses (a passive
+        subject stays: "no ceasefire deal would be accepted" is about the deal)."""
+        return _subtree_without(verb, {"nsubj", "conj", "cc", "csubj"})
 
     # --- the passes ----------------------------------------------------------------------------------------
     def find(self, sent: Span) -> list[Event]:
