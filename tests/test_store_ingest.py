@@ -12,12 +12,13 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 import parley
 from parley.cli import app
 from parley.sources import read_paths
-from parley.store.schema import Article
+from parley.store.schema import Article, IngestAttempt
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -129,6 +130,8 @@ def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(db_url, store_
     resumed = _tables(db_url)
     for name, frame in reference.items():
         pd.testing.assert_frame_equal(resumed[name], frame, obj=name)
+    with parley.open(db_url) as store, Session(store.engine) as session:
+        assert session.scalars(select(IngestAttempt)).all() == []  # every article the killed run held is settled
 
 
 def _empty(url: str) -> None:
@@ -154,3 +157,22 @@ def test_analyses_from_analyze_json_are_stored_without_the_pipeline(db_url, stor
         copy = next(a for a in analyses if a.id == "06-coastal-copy-of-ledger")
         assert counts["statements"] == sum(len(a.statements) for a in analyses) - len(copy.statements)
         assert store.errors()["source"].tolist() == [f"{lines}:7"]
+
+
+def test_an_article_the_process_died_on_is_retried_alone_then_skipped(db_url, store_analyzer):
+    """Rows left in ingest_attempts are what a crashed run leaves: died once (in a batch) means analyse it alone;
+    died twice means skip it with E055, so one article that crashes the analysis cannot stall the ingest forever."""
+    from parley.store.dedupe import content_hash
+
+    documents = {d.id: d for d in read_paths([EXAMPLES])}
+    poisoned, suspect = documents["03-valley-inspections"], documents["04-gazette-quota-conditional"]
+    with parley.open(db_url) as store:
+        with Session(store.engine) as session, session.begin():
+            session.add_all([IngestAttempt(source_key=poisoned.id, content_hash=content_hash(poisoned.text), count=2),
+                             IngestAttempt(source_key=suspect.id, content_hash=content_hash(suspect.text), count=1)])
+        summary = store.ingest(read_paths([EXAMPLES]), store_analyzer)
+        assert (summary.stored, summary.duplicates, summary.failed) == (4, 1, 1)
+        assert store.errors()["code"].tolist() == ["E055"]
+        assert "04-gazette-quota-conditional" in store.articles()["source_key"].tolist()
+        with Session(store.engine) as session:
+            assert session.scalars(select(IngestAttempt.source_key)).all() == [poisoned.id]

@@ -58,6 +58,11 @@ class _Item:
     document: SourceDocument
     hash: str
 
+    @property
+    def key(self) -> tuple[str, str]:
+        """The natural key of an article row: (source_key, content_hash)."""
+        return (self.document.id or "", self.hash)
+
 
 def _batched(items: Iterable, size: int) -> Iterator[list]:
     """Consecutive lists of `size` items (itertools.batched arrives in Python 3.12)."""
@@ -124,6 +129,9 @@ class Ingestor:
             self._roots = {r.id: r.near_duplicate_of or r.id for r in rows if r.duplicate_of is None}
             for article_id, data in session.execute(select(schema.Signature.article_id, schema.Signature.minhash)):
                 self.near.add(article_id, self.near.from_bytes(data))
+            attempts = session.execute(select(schema.IngestAttempt.source_key, schema.IngestAttempt.content_hash,
+                                              schema.IngestAttempt.count)).all()
+            self._attempts = {(r.source_key, r.content_hash): r.count for r in attempts}
 
     def run(self, items: Iterable[SourceDocument | ParleyError], analyzer: Analyzer,
             progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
@@ -131,6 +139,7 @@ class Ingestor:
         summary, tick = _tracker(progress)
         for chunk in _batched(items, analyzer.settings.batch_size):
             fresh: list[_Item] = []
+            alone: list[_Item] = []  # the process died on their batch last time: one at a time now
             copies: list[_Item] = []
             claimed: set[str] = set()
             for item in chunk:
@@ -145,12 +154,17 @@ class Ingestor:
                     tick()
                 elif entry.hash in self._originals or entry.hash in claimed:
                     copies.append(entry)
+                elif self._attempts.get(entry.key, 0) >= 2:
+                    source = item.path or item.id or "<text>"
+                    self._fail(summary, source, E.E055.name, str(ParleyError(E.E055, source=source)))
+                    tick()
                 else:
                     claimed.add(entry.hash)
-                    fresh.append(entry)
-            for entry, result in self._analyse(analyzer, fresh):
-                self._store(summary, entry, result)
-                tick()
+                    (alone if entry.key in self._attempts else fresh).append(entry)
+            for group in [fresh, *([entry] for entry in alone)]:
+                for entry, result in self._analyse(analyzer, group):
+                    self._store(summary, entry, result)
+                    tick()
             for entry in copies:
                 if (entry.document.id, entry.hash) in self._seen:  # the same input twice in one chunk
                     summary.skipped += 1
@@ -187,6 +201,7 @@ class Ingestor:
         only the bad one fails."""
         if not items:
             return
+        self._attempt(items)
         try:
             with time_limit(self.time_limit):
                 results: list[ArticleAnalysis | Exception] = list(analyzer.analyze_many(i.document for i in items))
@@ -200,11 +215,24 @@ class Ingestor:
                     results.append(exc)
         yield from zip(items, results, strict=True)
 
+    def _attempt(self, items: list[_Item]) -> None:
+        """Note, before analysing, that these articles are in the analysis; settled by `_store`."""
+        with Session(self.engine) as session, session.begin():
+            for item in items:
+                self._attempts[item.key] = self._attempts.get(item.key, 0) + 1
+                session.merge(schema.IngestAttempt(source_key=item.key[0], content_hash=item.hash,
+                                                   count=self._attempts[item.key]))
+
+    def _settle(self, session: Session, item: _Item) -> None:
+        if self._attempts.pop(item.key, None) is not None:
+            session.execute(delete(schema.IngestAttempt).where(schema.IngestAttempt.source_key == item.key[0],
+                                                               schema.IngestAttempt.content_hash == item.hash))
+
     def _store(self, summary: IngestSummary, item: _Item, result: ArticleAnalysis | Exception) -> None:
         source = item.document.path or item.document.id or "<text>"
         if isinstance(result, Exception):
             error = ParleyError(E.E053, source=source, reason=_reason(result))
-            self._fail(summary, source, error.code, str(error))
+            self._fail(summary, source, error.code, str(error), item)
             return
         published = article_date(item.document.published, result.text)
         signature = self.near.signature(result.text)
@@ -218,10 +246,11 @@ class Ingestor:
                 _add_analysis(session, article.id, result, published)
                 session.add(schema.Signature(article_id=article.id, minhash=self.near.to_bytes(signature)))
                 session.execute(delete(schema.IngestError).where(schema.IngestError.source == source))  # fixed now
+                self._settle(session, item)
                 article_id = article.id
         except Exception as exc:  # noqa: BLE001  (a malformed analysis or a database refusal: roll back, go on)
             error = ParleyError(E.E054, source=source, reason=_reason(exc))
-            self._fail(summary, source, error.code, str(error))
+            self._fail(summary, source, error.code, str(error), item)
             return
         self._seen.add((item.document.id, item.hash))
         self._originals[item.hash] = article_id
@@ -248,11 +277,14 @@ class Ingestor:
         self._seen.add((document.id, item.hash))
         summary.duplicates += 1
 
-    def _fail(self, summary: IngestSummary, source: str, code: str, reason: str) -> None:
-        """Count the failure and record it once per (source, code), in its own transaction."""
+    def _fail(self, summary: IngestSummary, source: str, code: str, reason: str, item: _Item | None = None) -> None:
+        """Count the failure and record it once per (source, code), in its own transaction; an analysed article's
+        attempt is settled with it."""
         summary.failed += 1
         summary.errors.append(reason)
         with Session(self.engine) as session, session.begin():
+            if item is not None:
+                self._settle(session, item)
             exists = session.scalar(select(schema.IngestError.id).where(schema.IngestError.source == source,
                                                                         schema.IngestError.code == code))
             if exists is None:

@@ -121,6 +121,17 @@ class Signature(Base):
     minhash: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class IngestAttempt(Base):
+    """An article handed to the analysis and not yet settled. A row left behind means the process died on it (or
+    on its batch); the next run analyses it alone, and skips it once it has died twice."""
+
+    __tablename__ = "ingest_attempts"
+
+    source_key: Mapped[str] = mapped_column(String, primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
 class IngestError(Base):
     """An input that could not be stored, and why; one row per (source, code) however often it is re-run."""
 

@@ -14,6 +14,7 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
+
 def upgrade() -> None:
     op.create_table('articles',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -142,6 +143,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_statements_actor_issue_date', ['actor', 'issue', 'date'], unique=False)
         batch_op.create_index(batch_op.f('ix_statements_date'), ['date'], unique=False)
         batch_op.create_index(batch_op.f('ix_statements_issue'), ['issue'], unique=False)
+
 
 def downgrade() -> None:
     with op.batch_alter_table('statements', schema=None) as batch_op:
