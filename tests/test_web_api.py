@@ -161,9 +161,11 @@ def test_analyze_stores_only_on_request_and_with_the_token(client):
     assert client.post("/api/analyze", json={"text": text, "store": True},
                        headers={"Authorization": "Bearer wrong"}).status_code == 401
     assert client.get("/api/counts").json()["articles"] == before
+    assert client.get("/api/overview").json()["counts"]["articles"] == before
     stored = client.post("/api/analyze", json={"text": text, "store": True},
                          headers={"Authorization": f"Bearer {TOKEN}"}).json()["stored"]
     assert stored["stored"] == 1 and client.get("/api/counts").json()["articles"] == before + 1
+    assert client.get("/api/overview").json()["counts"]["articles"] == before + 1  # the cached overview is renewed
 
 
 def test_ingest_needs_the_token_and_a_server_without_one_is_read_only(client, seeded, store_analyzer):

@@ -222,3 +222,11 @@ class Queries:
         query = (select(A.outlet, articles).where(A.outlet.is_not(None), A.duplicate_of.is_(None))
                  .group_by(A.outlet).order_by(articles.desc(), A.outlet))
         return self._frame(query)
+
+    def revision(self) -> tuple[int, int, int, int]:
+        """A value that changes whenever articles or analyses are added (highest ids and row counts), so that a
+        reader can cache what it computed from the store until then."""
+        with self.engine.connect() as connection:
+            articles = connection.execute(select(func.coalesce(func.max(A.id), 0), func.count()).select_from(A)).one()
+            positions = connection.execute(select(func.coalesce(func.max(P.id), 0), func.count()).select_from(P)).one()
+        return int(articles[0]), int(articles[1]), int(positions[0]), int(positions[1])

@@ -34,7 +34,7 @@ def counts(w: WebDep) -> dict[str, int]:
 
 @router.get("/overview", summary="The positions matrix and the gaps panel")
 def overview(w: WebDep) -> dict:
-    return views.overview(w.store, w.labels, w.settings["matrix_parties"])
+    return w.overview()
 
 
 @router.get("/positions", summary="Where each party stands on each issue (as of a day)")

@@ -25,6 +25,7 @@ from ..errors import ParleyError
 from ..models import ArticleAnalysis
 from ..sources import SourceDocument
 from ..store import IngestSummary, Store
+from . import views
 from .labels import Labels, merge_dossiers
 from .security import BodyLimit, SecurityHeaders
 
@@ -50,6 +51,17 @@ class Web:
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
+        self._overview: tuple[tuple, dict] | None = None
+
+    def overview(self) -> dict:
+        """The overview, recomputed only when the store has changed since (positions over the whole store are
+        the costly part of the landing page)."""
+        revision = self.store.revision()
+        cached = self._overview
+        if cached is None or cached[0] != revision:
+            cached = (revision, views.overview(self.store, self.labels, self.settings["matrix_parties"]))
+            self._overview = cached
+        return cached[1]
 
     def _loaded(self):
         if self.analyzer is None:

@@ -28,7 +28,7 @@ def _page(request: Request, name: str, **context) -> HTMLResponse:
 
 @router.get("/")
 def overview(request: Request, w: WebDep) -> HTMLResponse:
-    return _page(request, "overview.html", view=views.overview(w.store, w.labels, w.settings["matrix_parties"]))
+    return _page(request, "overview.html", view=w.overview())
 
 
 @router.get("/issues/{issue_id}")
