@@ -155,6 +155,18 @@ class EventFinder:
             return self.subjects(speech)[0]
         return []
 
+    def reporter(self, event: Event) -> str | None:
+        """The party whose words report an event: the speaker of the quote or of the reported speech around it.
+        When it is not the event's own party, the event is that party's account of another's stance."""
+        if event.trigger.i in self.quoted:
+            speaker = self.actors.ctx.quote_speaker
+            return speaker.actor if speaker else None
+        for ancestor in [event.trigger, *event.trigger.ancestors]:
+            if ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in self.lexicon.speech:
+                agents = self.subjects(ancestor.head)[0]
+                return agents[0].actor if agents else None
+        return None
+
     def owner(self, noun: Token) -> Agent | None:
         """Whose demand, proposal or threat a noun names: possessor, from/by object, or party modifier."""
         for child in noun.children:

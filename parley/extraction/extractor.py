@@ -76,7 +76,11 @@ class Extractor:
             for event, issue in scored:
                 if event.answers is not None and issue is None:
                     issue = next((i for e, i in scored if e is event.answers), None)
-                statement = self._statement(event, issue, number, sent, reporters, quoted, finder.background)
+                told_by = finder.reporter(event)
+                attitude = event.kind == "cue" or event.trigger.lemma_.lower() in self.lexicon.attitude_verbs
+                secondhand = attitude and told_by is not None and told_by != event.agent.actor
+                statement = self._statement(event, issue, number, sent, reporters, quoted, finder.background,
+                                            secondhand)
                 if statement.confidence >= self.settings.min_confidence:
                     result.statements.append(statement)
             actors.remember(sent, [e.agent for e in events if e.kind != "noun"])
@@ -155,12 +159,14 @@ class Extractor:
         return found
 
     def _statement(self, event: Event, issue: IssueMatch | None, number: int, sent: Span,
-                   reporters: list[str], quoted: set[int], background) -> Statement:
+                   reporters: list[str], quoted: set[int], background, secondhand: bool) -> Statement:
         action = event.action
         if event.negated:
             action = self.lexicon.negation.get(action, action)
         # Turning down another party's offer of X says no to the offer, not to X (it may ask for more X).
-        stance = self.lexicon.stance.get(action) if issue and not event.turns_down_offer else None
+        # One party's account of another's stance ("it is clear that Serbia does not want X", said by Kosovo) is
+        # evidence of an event, not of the other party's position.
+        stance = self.lexicon.stance.get(action) if issue and not event.turns_down_offer and not secondhand else None
         refused = any(t.lemma_.lower() in self.lexicon.refusal_nouns for t in event.content if t is not event.trigger)
         unchanged_by_negation = event.negated and action == event.action
         if stance and (event.content_negated != issue.inverted) != (refused != unchanged_by_negation):
@@ -175,6 +181,7 @@ class Extractor:
         confidence += adjust["hedged"] if event.hedged else 0.0
         confidence += adjust["strong_issue"] if issue and issue.score >= 4 else 0.0
         confidence += adjust["background"] if background(event.trigger) else 0.0
+        confidence += adjust["secondhand"] if secondhand else 0.0
         text = sent.text.strip()
         start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
         return Statement(

@@ -55,6 +55,7 @@ class Lexicon:
     intent_markers: frozenset[str]
     goal_nouns: frozenset[str]
     commitment_verbs: frozenset[str]
+    attitude_verbs: frozenset[str]
     opinion_verbs: frozenset[str]
     copulas: frozenset[str]
     refusal_nouns: frozenset[str]
@@ -118,6 +119,7 @@ def load_lexicon() -> Lexicon:
         intent_markers=frozenset(raw["intent_markers"]),
         goal_nouns=frozenset(w.split()[-1] for w in raw["goal_nouns"]),
         commitment_verbs=frozenset(raw["commitment_verbs"]),
+        attitude_verbs=frozenset(raw["attitude_verbs"]),
         opinion_verbs=frozenset(raw["opinion_verbs"]),
         copulas=frozenset(raw["copulas"]),
         refusal_nouns=frozenset(raw["refusal_nouns"]),
