@@ -10,7 +10,7 @@ from rich.console import Console
 
 from ..errors import ParleyError
 from ..evaluation import Evaluation, groups_of, load_floors
-from ..evaluation.report import as_json, group_table, item_details
+from ..evaluation.report import as_json, calibration_table, group_table, item_details
 from . import app
 
 
@@ -23,6 +23,8 @@ def eval_(
     details: Annotated[bool, typer.Option("--details", help="List false positives and negatives per item.")] = False,
     floors: Annotated[Path | None, typer.Option(help="Show the floors of this file (eval/floors.yaml) "
                                                      "next to the figures.")] = None,
+    calibration: Annotated[bool, typer.Option("--calibration", help="Print precision per confidence band: how "
+                                                                      "often statements of each confidence are right.")] = False,
 ) -> None:
     """Score parley on gold data: P, R, F1 per measure and group. A measurement: it exits 0 whatever the scores."""
     out = Console(soft_wrap=True)
@@ -48,6 +50,8 @@ def eval_(
     else:
         for group in scored:
             out.print(group_table(group, pinned[group.name].floors if group.name in pinned else None))
+            if calibration:
+                out.print(calibration_table(group))
             if details:
                 for item in group.items:
                     item_details(out, item)

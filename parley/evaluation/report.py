@@ -72,3 +72,14 @@ def as_json(groups: list[GroupScore], details: bool = False) -> str:
                               for name, c in item.comparisons.items() if c.predicted != c.gold}}
                 for item in group.items]
     return json.dumps(result, ensure_ascii=False, indent=2)
+
+
+def calibration_table(group: GroupScore) -> Table:
+    """Precision per confidence band: a calibrated parley is right about as often as it says."""
+    table = Table(title=f"{group.name}: calibration", title_justify="left")
+    for column in ("confidence", "statements", "right", "precision"):
+        table.add_column(column, justify="right")
+    for bucket in group.calibration():
+        table.add_row(f"[{bucket.low:.1f}, {bucket.high:.1f})", str(bucket.total), str(bucket.right),
+                      f"{bucket.precision:.2f}")
+    return table

@@ -11,6 +11,7 @@ from ..models import ArticleAnalysis
 from ..pipeline import Analyzer
 from ..settings import Settings
 from ..sources import SourceDocument, read_path, read_text
+from .calibration import Bucket, Judged, judge, reliability
 from .gold import ArticleGold, SentenceGold, group_name, load_gold
 from .scoring import Accuracy, Comparison, Counts, event_accuracy, score_article, score_sentence
 
@@ -23,6 +24,7 @@ class ItemScore:
     kind: str  # "article" or "sentence"
     comparisons: dict[str, Comparison]
     text: str = ""
+    judged: list[Judged] = field(default_factory=list)  # (confidence, right) per statement, for calibration
 
 
 @dataclass
@@ -43,6 +45,9 @@ class GroupScore:
     def accuracy(self) -> Accuracy | None:
         comparisons = [i.comparisons["event_type"] for i in self.items if "event_type" in i.comparisons]
         return event_accuracy(comparisons) if comparisons else None
+
+    def calibration(self) -> list[Bucket]:
+        return reliability(j for item in self.items for j in item.judged)
 
     def figures(self) -> dict[str, float]:
         """Every headline figure by measure name: F1 per measure, and `event_accuracy` (what floors pin)."""
@@ -110,9 +115,10 @@ class Evaluation:
         return [scores[i] for i in range(len(golds))]
 
     def _item(self, gold: ArticleGold | SentenceGold, result: ArticleAnalysis) -> ItemScore:
+        judged = judge(result, gold, self.code)
         if isinstance(gold, ArticleGold):
-            return ItemScore(gold.id, "article", score_article(result, gold))
-        return ItemScore(gold.id, "sentence", score_sentence(result, gold, self.code), gold.text)
+            return ItemScore(gold.id, "article", score_article(result, gold), judged=judged)
+        return ItemScore(gold.id, "sentence", score_sentence(result, gold, self.code), gold.text, judged)
 
     @staticmethod
     def _document(gold: ArticleGold | SentenceGold) -> SourceDocument:
