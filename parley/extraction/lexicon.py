@@ -1,7 +1,7 @@
 """The action lexicon (data/lexicon/actions.yaml), loaded once and indexed for look-up by lemma or word form."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
 
@@ -89,43 +89,26 @@ def load_lexicon() -> Lexicon:
     nouns.update({noun[:-1]: action for noun, action in list(nouns.items())
                   if noun.endswith("s") and not noun.endswith("ss") and noun[:-1] not in nouns})
     cues = raw["cues"]
+    # Word lists and plain mappings come straight from the YAML key of the same name.
+    lists = {name: frozenset(raw[name]) for name in _WORD_LISTS}
+    mappings = {name: raw[name] for name in ("plover", "stance", "answers", "answers_to_demand", "negation")}
     return Lexicon(
-        plover=raw["plover"],
-        stance=raw["stance"],
-        material=frozenset(raw["material"]),
         verbs=verbs,
         phrasal=phrasal,
         word_forms=forms,
-        speech=frozenset(raw["speech"]),
         nouns=nouns,
-        answers=raw["answers"],
-        answers_to_demand=raw["answers_to_demand"],
         modal_cues=cues["modal"],
         agentive_cues=cues["agentive"],
         evaluative_cues=cues["evaluative"],
         noun_cues=cues["noun"],
-        negation=raw["negation"],
         conditions=tuple(sorted(raw["conditions"], key=len, reverse=True)),
-        condition_clause_actions=frozenset(raw["condition_clause_actions"]),
-        hedges=frozenset(raw["hedges"]),
-        body_anaphora=frozenset(raw["body_anaphora"]),
-        state_anaphora=frozenset(raw["state_anaphora"]),
-        negative_roles=frozenset(raw["negative_roles"]),
-        light_verbs=frozenset(raw["light_verbs"]),
-        deal_verbs=frozenset(raw["deal_verbs"]),
-        carrier_nouns=frozenset(raw["carrier_nouns"]),
-        deal_nouns=frozenset(raw["deal_nouns"]),
-        role_verbs=frozenset(raw["role_verbs"]),
-        intent_markers=frozenset(raw["intent_markers"]),
         goal_nouns=frozenset(w.split()[-1] for w in raw["goal_nouns"]),
-        commitment_verbs=frozenset(raw["commitment_verbs"]),
-        attitude_verbs=frozenset(raw["attitude_verbs"]),
-        opinion_verbs=frozenset(raw["opinion_verbs"]),
-        copulas=frozenset(raw["copulas"]),
-        refusal_nouns=frozenset(raw["refusal_nouns"]),
-        intent_agree=frozenset(raw["intent_agree"]),
-        intent_threaten=frozenset(raw["intent_threaten"]),
+        **lists,
+        **mappings,
     )
+
+
+_WORD_LISTS = tuple(f.name for f in fields(Lexicon) if f.type == "frozenset[str]" and f.name != "goal_nouns")
 
 
 @cache
