@@ -220,3 +220,13 @@ def test_article_page_shows_removed_clutter_apart_from_the_text(client):
         escaped = str(escape(line))
         assert escaped in clutter and escaped not in text
     assert text.count('<mark class="statement') >= len({s["start"] for s in article["statements"]}) > 0
+
+
+def test_serve_names_a_bad_dossier_and_exits_2(tmp_path):
+    from typer.testing import CliRunner
+
+    from parley.cli import app
+
+    missing = tmp_path / "missing.yaml"
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "parley.db"), "--dossier", str(missing)])
+    assert result.exit_code == 2 and "E001" in result.output and "missing.yaml" in result.output
