@@ -26,7 +26,7 @@ def seeded(db_url: str, web_seed: list) -> str:
 @pytest.fixture
 def client(seeded: str, store_analyzer, web_dossiers) -> TestClient:
     app = create_app(seeded, web_dossiers, token=TOKEN, analyzer=store_analyzer)
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url="http://127.0.0.1:8000") as test_client:
         yield test_client
     app.state.web.store.close()
 
@@ -175,7 +175,7 @@ def test_ingest_needs_the_token_and_a_server_without_one_is_read_only(client, se
     summary = client.post("/api/ingest", json=body, headers={"Authorization": f"Bearer {TOKEN}"}).json()
     assert (summary["stored"], summary["failed"]) == (1, 0)
     assert client.get("/api/articles", params={"outlet": "Test Wire"}).json()
-    read_only = TestClient(create_app(seeded, token="", analyzer=store_analyzer))
+    read_only = TestClient(create_app(seeded, token="", analyzer=store_analyzer), base_url="http://localhost")
     response = read_only.post("/api/ingest", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
     assert response.status_code == 403 and "PARLEY_TOKEN" in response.json()["error"]["message"]
 
@@ -230,3 +230,9 @@ def test_serve_names_a_bad_dossier_and_exits_2(tmp_path):
     missing = tmp_path / "missing.yaml"
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "parley.db"), "--dossier", str(missing)])
     assert result.exit_code == 2 and "E001" in result.output and "missing.yaml" in result.output
+
+
+def test_requests_naming_another_host_are_refused(client):
+    """A page on another site that resolves its own name to 127.0.0.1 (DNS rebinding) cannot read the dashboard."""
+    assert client.get("/api/counts", headers={"host": "attacker.example:8000"}).status_code == 400
+    assert client.get("/api/counts", headers={"host": "localhost:8000"}).status_code == 200

@@ -21,11 +21,12 @@ def serve(
     import uvicorn
 
     from ..errors import ParleyError
-    from ..web import create_app
+    from ..web.app import LOOPBACK_NAMES, create_app
+
+    hosts = LOOPBACK_NAMES if host in LOOPBACK_NAMES else ["*"]  # bound elsewhere: reached by names we cannot know
     try:
-        application = create_app(db, dossier or [])
+        application = create_app(db, dossier or [], hosts=hosts)
     except ParleyError as exc:
         err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
         raise typer.Exit(2) from exc
-    uvicorn.run(application, host=host, port=port, log_level="info",
-                server_header=False)
+    uvicorn.run(application, host=host, port=port, log_level="info", server_header=False)

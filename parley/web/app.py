@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -30,6 +31,7 @@ from .labels import Labels, merge_dossiers
 from .security import BodyLimit, SecurityHeaders
 
 HERE = Path(__file__).resolve().parent
+LOOPBACK_NAMES = ("127.0.0.1", "localhost")
 
 
 @cache
@@ -95,8 +97,10 @@ def templates() -> Jinja2Templates:
 
 
 def create_app(db: str | Path | None = None, dossiers: Sequence[str | Path] = (), token: str | None = None,
-               analyzer: object | None = None) -> FastAPI:
-    """The app over the store `db`; `token` defaults to $PARLEY_TOKEN (no token: the app is read-only)."""
+               analyzer: object | None = None, hosts: Sequence[str] = LOOPBACK_NAMES) -> FastAPI:
+    """The app over the store `db`; `token` defaults to $PARLEY_TOKEN (no token: the app is read-only). Requests
+    must name one of `hosts` in their Host header: a web page elsewhere cannot reach a loopback dashboard through
+    a name of its own that resolves to 127.0.0.1 (DNS rebinding)."""
     from . import api, pages
 
     dossier = merge_dossiers(dossiers)
@@ -107,8 +111,9 @@ def create_app(db: str | Path | None = None, dossiers: Sequence[str | Path] = ()
     app.state.web = Web(Store(db), Labels(dossier), dossier, token or os.environ.get("PARLEY_TOKEN") or None,
                         settings, analyzer)
     app.state.templates = templates()
-    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=settings["max_body_bytes"])
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
