@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 
 import parley
+from parley.positions.gaps import gap_status
 from parley.web import create_app
 from parley.web.app import web_settings
 
@@ -40,15 +41,28 @@ def test_overview_matrix_and_gaps_agree_with_the_store(client):
     overview = client.get("/api/overview").json()
     positions = {(p["actor"], p["issue"]): p for p in client.get("/api/positions").json()}
     issues = [issue["id"] for issue in overview["issues"]]
-    assert {"NMK", "SDV", "RUS", "UKR"} <= {row["actor"] for row in overview["matrix"]}
+    parties = [row["actor"] for row in overview["matrix"]]
+    assert {"NMK", "SDV", "RUS", "UKR"} <= set(parties)
     for row in overview["matrix"]:
         for issue, cell in zip(issues, row["cells"]):
             expected = positions.get((row["actor"], issue))
             assert cell["stance"] == (expected["stance"] if expected else "unknown")
-    gaps = {g["issue"]: g for g in overview["gaps"]}
-    assert {"NMK", "SDV"} in [{p["a"], p["b"]} for p in gaps["dam_inspections"]["opposed"]]
-    (meet,) = [p for p in gaps["security_guarantees"]["meet"] if {p["a"], p["b"]} == {"RUS", "UKR"}]
-    assert any("both sides" in condition for condition in meet["conditions"])
+            assert cell["condition"] == (expected["condition"] if expected else None)
+    panel = {(g["issue"], kind, frozenset((p["a"], p["b"])))
+             for g in overview["gaps"] for kind in ("opposed", "meet", "agree") for p in g[kind]}
+    expected = set()
+    for issue in issues:
+        for i, a in enumerate(parties):
+            for b in parties[i + 1:]:
+                sa, sb = (positions[(x, issue)]["stance"] if (x, issue) in positions else None for x in (a, b))
+                kind = {"opposed": "opposed", "conditional": "meet", "agree": "agree"}.get(gap_status(sa, sb))
+                if kind:
+                    expected.add((issue, kind, frozenset((a, b))))
+    opposed_or_meet = {issue for issue, kind, _ in expected if kind != "agree"}
+    assert panel == {entry for entry in expected if entry[0] in opposed_or_meet}
+    assert any(kind == "opposed" for _, kind, _ in panel) and any(kind == "meet" for _, kind, _ in panel)
+    conditions = [c for g in overview["gaps"] for p in g["meet"] for c in p["conditions"]]
+    assert all(": " in c for c in conditions) and conditions
 
 
 def test_overview_page_shows_labels_stances_and_conditions_on_hover(client):
@@ -56,9 +70,12 @@ def test_overview_page_shows_labels_stances_and_conditions_on_hover(client):
     assert response.status_code == 200
     html = response.text
     assert "Northmark" in html and "Security guarantees for Ukraine" in html
-    cell = re.search(r'<td class="cell stance-conditional" data-actor="RUS" data-issue="security_guarantees"\s+'
-                     r'title="([^"]*)"', html)
-    assert cell and "both sides" in cell.group(1)
+    conditional = [p for p in client.get("/api/positions").json() if p["stance"] == "conditional" and p["condition"]]
+    assert conditional, "the seed holds a conditional position"
+    for position in conditional:
+        cell = re.search(rf'<td class="cell stance-conditional" data-actor="{position["actor"]}" '
+                         rf'data-issue="{position["issue"]}"\s+title="([^"]*)"', html)
+        assert cell and str(escape(position["condition"])) in cell.group(1)
 
 
 def test_every_response_carries_a_strict_content_security_policy(client):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import httpx
 import pytest
 from playwright.sync_api import expect
 
@@ -15,9 +16,10 @@ def test_overview_to_issue_to_evidence_to_article(server, page, shots):
     page.goto(server + "/")
     matrix = page.locator("#matrix")
     expect(matrix).to_be_visible()
-    conditional = matrix.locator('td[data-actor="RUS"][data-issue="security_guarantees"]')
+    position = next(p for p in httpx.get(server + "/api/positions").json() if p["condition"])
+    conditional = matrix.locator(f'td[data-actor="{position["actor"]}"][data-issue="{position["issue"]}"]')
     expect(conditional).to_have_class(re.compile(r"stance-conditional"))
-    assert "both sides" in conditional.get_attribute("title")
+    assert position["condition"] in conditional.get_attribute("title")
     expect(page.locator("#gaps")).to_contain_text("opposed")
     page.screenshot(path=shots / "overview.png", full_page=True)
 
