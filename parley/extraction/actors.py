@@ -268,8 +268,8 @@ class ArticleActors:
                 actor = self._modifier_party(child)
                 if actor:
                     return actor
-                if self.finder.is_title(child) or self.finder.is_group(child):
-                    actor = self._title_phrase_party(child, depth + 1)
+                if self.finder.is_title(child) or self.finder.is_group(child) or child.dep_ == "compound":
+                    actor = self._title_phrase_party(child, depth + 1)  # "the Palestinian Islamic Jihad movement"
                     if actor:
                         return actor
             elif child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "at"):

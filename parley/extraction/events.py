@@ -265,6 +265,12 @@ class EventFinder:
                         and any(a.lower_ in self.lexicon.evaluative_cues for a in e.trigger.children)]
             if opinions:  # "agreed that the tariffs were unacceptable": a view, not an agreement
                 return opinions
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None and verb.lower_ in self.lexicon.agentive_cues and \
+                not any(c.dep_ == "agent" for c in verb.children):
+            # "Israel is opposed to French mediation": a stated stance, not a passive act
+            return [Event(agent, self.lexicon.agentive_cues[verb.lower_], verb, "cue", None, list(verb.subtree),
+                          negated=_negated(verb)) for agent in self.actors.resolve_all(patient)]
         action = self.verb_action(verb, lemma)
         if lemma in self.lexicon.commitment_verbs:
             pledged = next((c for c in verb.children if c.dep_ == "xcomp"), None)
