@@ -70,7 +70,7 @@ def search(request: Request, w: WebDep,
         results = views.records(w.store.statements(issue, party, action, outlet, since, until, q, limit))
     form = {"q": q or "", "kind": kind, "party": party or "", "issue": issue or "", "action": action or "",
             "outlet": outlet or "", "since": since or "", "until": until or ""}
-    choices = {"actions": sorted(load_lexicon().plover), "outlets": views.records(w.store.outlets()),
+    choices = {"actions": sorted(load_lexicon().plover), "outlets": views.records(w.store.outlets().head(w.settings["outlet_choices"])),
                "parties": w.dossier.actors if w.dossier else [], "issues": w.labels.issues()}
     return _page(request, "search.html", form=form, results=results, choices=choices, limit=limit)
 
