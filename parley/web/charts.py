@@ -21,6 +21,7 @@ def stance_over_time(history: pd.DataFrame, labels: Labels) -> dict | None:
         "description": "Stance of each party over time",
         "width": "container",
         "height": 200,
+        "padding": 12,
         "autosize": {"type": "fit-x", "contains": "padding"},
         "config": {"legend": {"orient": "bottom"}},
         "data": {"values": values},
