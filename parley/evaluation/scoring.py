@@ -84,12 +84,16 @@ def _events(result: ArticleAnalysis) -> list:
     return [s for s in result.statements if s.actor is not None and not s.negated]
 
 
+def _speaker(name: str | None) -> str | None:
+    return normalize(name) if name else None
+
+
 def _quote_keys(result: ArticleAnalysis, gold: list) -> list[tuple]:
     """A predicted quote takes the key of the gold quote it matches (same speaker, text starts alike)."""
     keys = []
     for quote in result.quotes:
-        speaker, text = normalize(quote.speaker or ""), normalize(quote.text)
-        match = next((g for g in gold if normalize(g.speaker or "") == speaker
+        speaker, text = _speaker(quote.speaker), normalize(quote.text)
+        match = next((g for g in gold if _speaker(g.speaker) == speaker
                       and text.startswith(normalize(g.starts))), None)
         keys.append((speaker, normalize(match.starts)) if match else (speaker, text))
     return keys
@@ -122,7 +126,7 @@ ARTICLE_MEASURES: dict[str, tuple[str, Callable[[ArticleAnalysis, ArticleGold], 
     "boilerplate": ("boilerplate", lambda r, g: Comparison.of(
         (normalize(b) for b in r.boilerplate), (normalize(b) for b in g.boilerplate))),
     "quotes": ("quotes", lambda r, g: Comparison.of(
-        _quote_keys(r, g.quotes), ((normalize(q.speaker or ""), normalize(q.starts)) for q in g.quotes))),
+        _quote_keys(r, g.quotes), ((_speaker(q.speaker), normalize(q.starts)) for q in g.quotes))),
 }
 
 
