@@ -367,10 +367,13 @@ class EventFinder:
         sides = [(subject, other)] + [(o, [subject]) for o in other]
         for side, rest in sides:
             goal = side if side.dep_ != "prep" else next((c for c in side.children if c.dep_ == "pobj"), side)
-            while goal.dep_ == "prep" or goal.lemma_.lower() in ("among", "one", "top"):
-                goal = next((c for c in goal.children if c.dep_ == "pobj"), goal)
-                if goal.dep_ != "pobj":
+            for _ in range(3):  # "among the items", "one of the aims": down to the noun, a few steps at most
+                if goal.dep_ != "prep" and goal.lemma_.lower() not in ("among", "one", "top"):
                     break
+                inner = next((c for c in goal.subtree if c.dep_ == "pobj" and c.i > goal.i), None)
+                if inner is None:
+                    break
+                goal = inner
             goals = [goal, *[t for t in goal.subtree if t.dep_ == "pobj" and t.head.lower_ == "on"]]
             found = next((g for g in goals if g.lemma_.lower() in self.lexicon.goal_nouns), None)
             if found is None:

@@ -46,17 +46,26 @@ class SelectiveParser:
 
 
 def merge(doc: Doc, plan: Plan, blocks: list[Doc]) -> Doc:
-    """Copy each parsed run's annotations into the article's Doc; unparsed sentences keep rule-based starts."""
-    if blocks:
-        array = doc.to_array(ANNOTATIONS)
-        for (start, end), block in zip(plan.blocks, blocks):
-            array[start:end] = block.to_array(ANNOTATIONS)
-        doc.from_array(ANNOTATIONS, array)
-    starts = doc.to_array(["SENT_START"]).astype(np.int64)
+    """Copy each parsed run's annotations into the article's Doc. Each unparsed sentence (rule-based boundaries)
+    becomes a flat tree under its first token, so that every sentence is one well-formed tree and spaCy derives
+    the same boundaries from the heads; forcing sentence starts onto a parsed Doc instead leaves roots that start
+    no sentence, and spaCy crashes walking such trees."""
+    array = doc.to_array(ANNOTATIONS)
     parsed = np.zeros(len(doc), dtype=bool)
-    for start, end in plan.blocks:
+    for (start, end), block in zip(plan.blocks, blocks):
+        array[start:end] = block.to_array(ANNOTATIONS)
         parsed[start:end] = True
-    starts[~parsed] = -1
-    starts[[i for i in plan.starts if not parsed[i]]] = 1
-    doc.from_array(["SENT_START"], starts.astype(np.uint64))
+    head, dep = ANNOTATIONS.index("HEAD"), ANNOTATIONS.index("DEP")
+    root, attached = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
+    starts = set(plan.starts)
+    first = None
+    for i in range(len(doc)):
+        if parsed[i]:
+            first = None
+            continue
+        if first is None or i in starts:
+            first = i
+        array[i, head] = np.int64(first - i).astype(np.uint64)
+        array[i, dep] = root if i == first else attached
+    doc.from_array(ANNOTATIONS, array)
     return doc
