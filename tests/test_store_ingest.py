@@ -176,3 +176,7 @@ def test_an_article_the_process_died_on_is_retried_alone_then_skipped(db_url, st
         assert "04-gazette-quota-conditional" in store.articles()["source_key"].tolist()
         with Session(store.engine) as session:
             assert session.scalars(select(IngestAttempt.source_key)).all() == [poisoned.id]
+        assert store.retry_crashed() == 1  # the analysis was fixed: try it again
+        again = store.ingest(read_paths([EXAMPLES]), store_analyzer)
+        assert (again.stored, again.failed, again.skipped) == (1, 0, 5)
+        assert store.errors().empty
