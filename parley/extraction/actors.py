@@ -53,6 +53,7 @@ class ArticleContext:
     titles: dict[str, str] = field(default_factory=dict)         # lower-cased title ("foreign minister") → full name
     last_person: str | None = None
     last_actor: str | None = None
+    sentences_since_actor: int = 0      # a pronoun reaches back two sentences at most
     last_body: str | None = None
     quote_speaker: Agent | None = None
 
@@ -272,7 +273,8 @@ class ArticleActors:
                     actor = self._title_phrase_party(child, depth + 1)  # "the Palestinian Islamic Jihad movement"
                     if actor:
                         return actor
-            elif child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "at"):
+            elif child.dep_ == "prep" and (child.lower_ == "from" or (place_ok and child.lower_ in ("of", "for", "at"))):
+                # "doctors from American groups", "the head of the Russian delegation"; not "the heart of Britain"
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         actor = self._title_phrase_party(obj, depth + 1)
@@ -301,13 +303,14 @@ class ArticleActors:
             return self.ctx.quote_speaker if in_quote else None
         if lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
             local = self._antecedent_in_sentence(token, person=lower in PERSON_PRONOUNS)
-            if local:
-                return Agent(local.actor, local.speaker, via_pronoun=True)
+            if local:  # "Iraq said it would ...": as sure as naming the party
+                return Agent(local.actor, local.speaker)
+        recent = self.ctx.sentences_since_actor <= 2
         if lower in PERSON_PRONOUNS:
             person = self.ctx.last_person
-            return Agent(self.ctx.people[person], person, via_pronoun=True) if person else None
+            return Agent(self.ctx.people[person], person, via_pronoun=True) if person and recent else None
         if lower in GROUP_PRONOUNS:
-            return Agent(self.ctx.last_actor, via_pronoun=True) if self.ctx.last_actor else None
+            return Agent(self.ctx.last_actor, via_pronoun=True) if self.ctx.last_actor and recent else None
         span = self._person_spans.get(token.i)
         if span is not None:
             full = self.ctx.person(self.clean_name(span))
@@ -427,12 +430,13 @@ class ArticleActors:
     # --- memory --------------------------------------------------------------------------------------------
     def remember(self, sent: Span, subjects: list[Agent]) -> None:
         """After a sentence: who it was about, for pronouns and "the bloc" in the next one."""
+        self.ctx.sentences_since_actor += 1
         for token in sent:
             mention = self.index.get(token.i)
             if mention and self._is_body(mention.actor):
                 self.ctx.last_body = mention.actor
         for agent in subjects:
-            self.ctx.last_actor = agent.actor
+            self.ctx.last_actor, self.ctx.sentences_since_actor = agent.actor, 0
             if agent.speaker:
                 self.ctx.last_person = agent.speaker
         if not subjects:
@@ -440,7 +444,7 @@ class ArticleActors:
                 if token.dep_ in ("nsubj", "nsubjpass"):
                     agent = self.resolve(token)
                     if agent:
-                        self.ctx.last_actor = agent.actor
+                        self.ctx.last_actor, self.ctx.sentences_since_actor = agent.actor, 0
                         if agent.speaker:
                             self.ctx.last_person = agent.speaker
                         break

@@ -180,8 +180,9 @@ class EventFinder:
                     if obj.dep_ == "pobj" and (agent := self.actors.resolve(obj, noun.i in self.quoted)):
                         return agent
         action = self.lexicon.nouns.get(noun.lemma_.lower())
-        if action in ("demand", "propose") and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                                                   for c in noun.children):
+        modified = any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in noun.children)  # "the Tory plans"
+        if action in ("demand", "propose") and not modified and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
             return self.last_by_action.get(action)  # "Norway rejected the demand": the demand made before
         return None
 
@@ -309,6 +310,7 @@ class EventFinder:
             and self.lexicon.stance.get(action) == "against" else None
         condition = find_condition([verb, clause], self.lexicon)
         if self._intended(verb) and not negated:
+            hedged = False  # "would allow" states an intent; the intent is the action below
             ultimatum = condition is not None and condition[0].lower().startswith("unless")
             if action in self.lexicon.intent_threaten or (action in self.lexicon.intent_agree and ultimatum):
                 action = "threaten"
