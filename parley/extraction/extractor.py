@@ -149,7 +149,11 @@ class Extractor:
                             return resolved.actor
             return None
 
+        # a verb names the action, not the issue ("left the agreement" is no withdrawal of forces); a noun may
+        # name both ("a Hamas agreement to the amendment")
         in_condition = {t.i for t in event.condition_tokens}
+        if event.trigger.pos_ in ("VERB", "AUX"):
+            in_condition.add(event.trigger.i)
         found = self.issues.match([t for t in content if t.i not in in_condition], agent_of)
         if found is None and event.condition_tokens:
             # "will only accept an end to the war if Russia withdraws": the condition is what the party wants.
