@@ -16,5 +16,5 @@ def _pattern() -> re.Pattern[str]:
 
 
 def is_boilerplate(line: str) -> bool:
-    """True for a whole line of page furniture ("Also read", "Share this", photo credits)."""
+    """True for a whole line of page furniture ("Read more", "Share this", photo credits)."""
     return len(line) <= 200 and bool(_pattern().match(line))

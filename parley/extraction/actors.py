@@ -1,8 +1,8 @@
 """Actors: find the parties a text names, and tell which party a noun phrase speaks for.
 
 A mention is a gazetteer phrase (name, alias, demonym, capital, seat of power). A noun phrase speaks for a party
-directly ("Moscow"), through a person tied to it ("Lavrov"), through a title or group noun that a party modifies
-("Russian officials", "Ukraine's chief negotiator", "the head of the Russian delegation"), or through reference
+directly ("Oslo"), through a person tied to it ("Vatne"), through a title or group noun that a party modifies
+("Norwegian officials", "Iceland's chief negotiator", "the head of the Norwegian delegation"), or through reference
 ("he", "the bloc"). People are tied to a party from the text itself and keep it for the rest of the article.
 """
 from __future__ import annotations
@@ -66,7 +66,7 @@ class ArticleContext:
             self.titles.setdefault(title.lower(), name)
 
     def person(self, text: str) -> str | None:
-        """The full name a mention ("Sergei Lavrov", "Lavrov", "Lavrov's") refers to, if known."""
+        """The full name a mention ("Ingrid Vatne", "Vatne", "Vatne's") refers to, if known."""
         text = text.removesuffix("'s").removesuffix("’s").strip()
         if text in self.people:
             return text
@@ -186,8 +186,8 @@ class ArticleActors:
     def _person_candidates(self, sent: Span) -> list[Span]:
         spans = [ent for ent in sent.ents if ent.label_ == "PERSON" and not self._is_party_name(ent)]
         covered = {i for s in spans for i in range(s.start, s.end)}
-        # Names the tagger mislabels ("Lavrov" as ORG) still count once the article has introduced them, and a
-        # proper-noun run right after a title is a name ("President Donald Trump").
+        # Names the tagger mislabels ("Vatne" as ORG) still count once the article has introduced them, and a
+        # proper-noun run right after a title is a name ("President Ana Costa").
         for token in sent:
             if token.i in covered or token.pos_ != "PROPN" or token.i in self.index:
                 continue
@@ -212,10 +212,10 @@ class ArticleActors:
         return all(i in self.index for i in range(ent.start, ent.end))
 
     def _party_from_context(self, span: Span) -> tuple[str | None, str | None]:
-        """The party a person's own noun phrase names: "U.S. President Trump", "Lavrov, Russia's minister"."""
+        """The party a person's own noun phrase names: "Icelandic Minister Jon Arason", "Vatne, Norway's minister"."""
         head = span.root
         title = None
-        # Words before the name in its own noun phrase: "Russian deputy foreign minister Sergei Ryabkov".
+        # Words before the name in its own noun phrase: "Norwegian deputy fisheries minister Per Lunde".
         left = [t for t in head.subtree if t.i < span.start and t.dep_ not in ("appos", "relcl", "acl", "prep")]
         for token in reversed(left):
             title = title or self.finder.title_of(token)
@@ -223,7 +223,7 @@ class ArticleActors:
             actor = self._modifier_party(token)
             if actor:
                 return actor, title
-        # Apposition either way: "the Russian Foreign Minister, Sergei Lavrov" / "Lavrov, Russia's foreign minister".
+        # Apposition either way: "the Norwegian Fisheries Minister, Ingrid Vatne" / "Vatne, Norway's fisheries minister".
         others = [head.head] if head.dep_ == "appos" else []
         others += [c for c in head.children if c.dep_ == "appos"]
         for other in others:
@@ -231,7 +231,7 @@ class ArticleActors:
             agent = self._title_phrase_party(other, depth=0)
             if agent:
                 return agent, title
-        # "Ukraine's Zelensky"
+        # "Iceland's Arason"
         for child in head.children:
             if child.dep_ == "poss":
                 agent = self._modifier_party(child)
@@ -274,7 +274,7 @@ class ArticleActors:
                     if actor:
                         return actor
             elif child.dep_ == "prep" and (child.lower_ == "from" or (place_ok and child.lower_ in ("of", "for", "at"))):
-                # "doctors from American groups", "the head of the Russian delegation"; not "the heart of Britain"
+                # "doctors from American groups", "the head of the Norwegian delegation"; not "the heart of Britain"
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         actor = self._title_phrase_party(obj, depth + 1)
@@ -321,7 +321,7 @@ class ArticleActors:
         mention = self.index.get(token.i)
         if mention:
             if mention.kind == "demonym" and token.dep_ in MODIFIER_DEPS:
-                return None  # "Russian sovereignty": a modifier, not a party
+                return None  # "Norwegian waters": a modifier, not a party
             return Agent(mention.actor)
         if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
             if lower in self.finder.lexicon.body_anaphora:
@@ -344,7 +344,7 @@ class ArticleActors:
         return None
 
     def _antecedent_in_sentence(self, pronoun: Token, person: bool) -> Agent | None:
-        """"Syria says it is willing", "Lavrov said he would": the subject of a governing verb before the pronoun."""
+        """"Syria says it is willing", "Vatne said she would": the subject of a governing verb before the pronoun."""
         for ancestor in pronoun.ancestors:
             for child in ancestor.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i and child.pos_ != "PRON":
@@ -354,7 +354,7 @@ class ArticleActors:
         return None
 
     def _referent_before(self, token: Token, bodies: bool) -> str | None:
-        """The nearest body ("NATO ... the bloc") or state ("Iran's minister ... the country") named earlier in
+        """The nearest body ("the EU ... the bloc") or state ("Iran's minister ... the country") named earlier in
         the same sentence."""
         for i in range(token.i - 1, token.sent.start - 1, -1):
             mention = self.index.get(i)
@@ -377,7 +377,7 @@ class ArticleActors:
         return None
 
     def resolve_all(self, token: Token, in_quote: bool = False) -> list[Agent]:
-        """A coordinated phrase yields one agent per conjunct: "Ukraine and NATO" → UKR, NATO; "Hungarian and
+        """A coordinated phrase yields one agent per conjunct: "Norway and the EU" → NOR, EU; "Hungarian and
         Romanian officials" → HUN, ROU."""
         agents: list[Agent] = []
 
@@ -414,7 +414,7 @@ class ArticleActors:
 
     def mentioned_parties(self, tokens) -> list[str]:
         """Parties named anywhere in some tokens (for targets inside a clause), in order; a party named only as a
-        modifier of a topic ("NATO membership") is the topic, not a party to it."""
+        modifier of a topic ("EU membership") is the topic, not a party to it."""
         seen: list[str] = []
         for token in tokens:
             if token.i not in self.index and token.i not in self._person_spans:

@@ -1,7 +1,7 @@
 """Attribution: direct quotes and their speakers, and the outlets that report a sentence.
 
 Quotes may open and close with curly or straight marks, mixed; an unbalanced mark is ignored, never a crash.
-`reported_by` holds outlets and agencies ("Sky News reports that", "according to Reuters"), never the speaker.
+`reported_by` holds outlets and agencies ("the Courier reports that", "according to NTB"), never the speaker.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ CLOSING = "”\"»“"
 _QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:,]))[“\"«„](?P<body>[^“”\"«»\n]{1,1500}?)[”\"»“](?=$|[\s.,;:!?)\]—–]|’s)")
 _OUTLET_WORDS = re.compile(
     r"\b(News|Times|Post|Press|Agency|Agence|TV|Television|Radio|Journal|Herald|Guardian|Telegraph|Tribune|Gazette|"
-    r"Daily|Wire|Broadcasting|Network|Channel|Media|Chronicle|Observer|Independent|Express|Mirror|Reuters|Bloomberg)\b")
+    r"Daily|Wire|Broadcasting|Network|Channel|Media|Chronicle|Observer|Independent|Express|Mirror)\b")
 REPORT_VERBS = {"report", "quote", "cite", "publish", "broadcast", "air", "carry"}
 
 

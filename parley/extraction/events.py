@@ -1,9 +1,9 @@
 """Events: who does what to whom, read off the dependency parse of one sentence.
 
-Triggers come from the action lexicon: verbs ("Russia demands that ..."), light verbs with an action noun ("held
-talks"), action nouns with their owner ("a demand from Kyiv"), stance cues in reported speech ("Lavrov added that
-there should be guarantees", "X would be unacceptable"), and reduced relative clauses the parser often misreads ("a
-demand Ukraine denies"). Each trigger gets its actors (coordination gives one event per actor), its target, its
+Triggers come from the action lexicon: verbs ("Norway demands that ..."), light verbs with an action noun ("held
+talks"), action nouns with their owner ("a demand from Reykjavik"), stance cues in reported speech ("Vatne added that
+there should be inspections", "X would be unacceptable"), and reduced relative clauses the parser often misreads ("a
+demand Iceland denies"). Each trigger gets its actors (coordination gives one event per actor), its target, its
 content (the words an issue is matched on), negation, hedging and condition.
 """
 from __future__ import annotations
@@ -60,7 +60,7 @@ def _negated(token: Token) -> bool:
 
 
 def _clause_negated(clause: Token) -> bool:
-    """"that Ukraine never join NATO", "that no fighters be allowed to return": the content itself is negated."""
+    """"that Iceland never join the EU", "that no fighters be allowed to return": the content itself is negated."""
     if _negated(clause):
         return True
     return any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)
@@ -334,7 +334,7 @@ class EventFinder:
         return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.intent_markers
 
     def _state_events(self, copula: Token) -> list[Event]:
-        """"Kyiv is ready to sign", "Israel is opposed to French mediation": the subject's stance, stated;
+        """"Reykjavik is ready to sign", "Israel is opposed to French mediation": the subject's stance, stated;
         "Iran's objective is a permanent deal": what a party wants."""
         events = self._goal_events(copula)
         for child in copula.children:
@@ -350,7 +350,7 @@ class EventFinder:
         return events
 
     def _role_action(self, verb: Token) -> str | None:
-        """"framed NATO as a threat", "called Kyiv an aggressor": casting a party as a danger criticises it."""
+        """"framed the alliance as a threat", "called Oslo an aggressor": casting a party as a danger criticises it."""
         for child in verb.children:
             role = None
             if child.dep_ == "prep" and child.lower_ == "as":
@@ -453,8 +453,8 @@ class EventFinder:
         return self.outlets.of_token(token) is not None
 
     def _meeting_events(self, noun: Token) -> list[Event]:
-        """"talks with US diplomats", "talks between Kyiv and Moscow", "their talks": who took part consults the
-        others; the subject of the clause the talks sit in took part too ("Lavrov spoke after talks with X")."""
+        """"talks with US diplomats", "talks between Oslo and Reykjavik", "their talks": who took part consults the
+        others; the subject of the clause the talks sit in took part too ("Vatne spoke after talks with X")."""
         sides: list[list[Agent]] = []
         owner = self.owner(noun)
         venue = next((c for c in noun.children if c.dep_ == "compound" and c.i in self.actors.index
@@ -484,7 +484,7 @@ class EventFinder:
         return events
 
     def _noun_events(self, noun: Token) -> list[Event]:
-        """"a continued demand from Ukraine", "(another demand from the Kremlin)", "Moscow's proposal"."""
+        """"a continued demand from Iceland", "(another demand from Oslo)", "Reykjavik's proposal"."""
         if noun.dep_ in ("dobj", "nsubjpass") and self.verb_lemma(noun.head) and \
                 self.lexicon.nouns[noun.lemma_.lower()] != "consult":
             return []  # the object of a verb: that verb's event covers it
@@ -512,7 +512,7 @@ class EventFinder:
         return [Event(agent, action, noun, "noun", target, content, negated=_negated(noun))]
 
     def _relative_matches(self, sent: Span) -> list[tuple[Token, str, Token, str]]:
-        """"a demand Ukraine outright denies": action noun, party, verb, read off the words, since the parser
+        """"a demand Iceland outright denies": action noun, party, verb, read off the words, since the parser
         often misreads such reduced relative clauses. Gives (noun, party, verb token, action)."""
         matches = []
         doc = sent.doc
@@ -544,7 +544,7 @@ class EventFinder:
         return events
 
     def _answered_party(self, event: Event) -> str | None:
-        """"opened up to elections (another demand from the Kremlin)": the party whose demand is answered."""
+        """"opened up to inspections (another demand from Oslo)": the party whose demand is answered."""
         if event.kind not in ("verb", "light"):
             return None
         for token in event.content:

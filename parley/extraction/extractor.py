@@ -121,7 +121,7 @@ class Extractor:
     # --- statements ----------------------------------------------------------------------------------------
     def _issues(self, event: Event, actors: ArticleActors) -> list[IssueMatch | None]:
         """The issues a statement bears on: one, or one per coordinated item ("a ceasefire and the withdrawal
-        of Russian forces")."""
+        of Norwegian boats")."""
         whole = self._issue(event, actors, event.content)
         parts = _conjuncts(event.content)
         if len(parts) > 1:
@@ -156,7 +156,7 @@ class Extractor:
             in_condition.add(event.trigger.i)
         found = self.issues.match([t for t in content if t.i not in in_condition], agent_of)
         if found is None and event.condition_tokens:
-            # "will only accept an end to the war if Russia withdraws": the condition is what the party wants.
+            # "will only accept a deal if Norway withdraws its boats": the condition is what the party wants.
             found = self.issues.match(event.condition_tokens, agent_of)
             if found is not None:
                 event.condition = None

@@ -1,8 +1,8 @@
 """Who a phrase of news text names: every state, major international bodies, and a dossier's parties.
 
-Without a dossier parley must still know that "the Kremlin", "Russians" and "U.N." are actors; with one, the
+Without a dossier parley must still know that "the Storting", "Norwegians" and "U.N." are actors; with one, the
 analyst's words win ("Brussels" is the EU in an EU dossier, Belgium's capital otherwise). Also knows news outlets
-(so that "Reuters reported" is not taken for a speaker) and the title words that tie people and groups to parties.
+(so that "NTB reported" is not taken for a speaker) and the title words that tie people and groups to parties.
 State names and codes come from pycountry; everything else from the data files in parley/data/gazetteer/.
 """
 from __future__ import annotations
@@ -37,7 +37,7 @@ _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015/]+")
 @dataclass(frozen=True)
 class Actor:
     id: str  # ISO alpha-3 for states, body code, or dossier id
-    name: str  # display name ("Russia", not "Russian Federation", where a short name exists)
+    name: str  # display name ("Iran", not "Iran, Islamic Republic of", where a short name exists)
     kind: str  # "state" | "igo" | "ngo" | "party" (a dossier actor that is none of these)
     plover: str  # code for PLOVER scoring: states their alpha-3, bodies "IGO"/"NGO", dossier-only parties their id
 
@@ -83,7 +83,7 @@ def _key(text: str) -> str:
 
 def _phrase_key(phrase: str) -> str:
     """Key of an actor phrase of the data: a possessive "'s" and a lower-case leading "the" are dropped
-    ("the Kremlin" → "kremlin"); a capital "The" is part of the name ("The Hague")."""
+    ("the Storting" → "storting"); a capital "The" is part of the name ("The Hague")."""
     text = _strip_possessive(_tidy(phrase))
     return _key(text[4:] if text.startswith("the ") else text)
 
@@ -98,7 +98,7 @@ def _query_keys(phrase: str) -> list[str]:
 
 
 def _surface(phrase: str) -> str:
-    """What a matcher should look for: a lower-case leading "the" is optional ("the Kremlin" → "Kremlin")."""
+    """What a matcher should look for: a lower-case leading "the" is optional ("the Storting" → "Storting")."""
     text = _tidy(phrase)
     return text[4:] if text.startswith("the ") else text
 

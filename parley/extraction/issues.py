@@ -1,7 +1,7 @@
 """Issues: tie a statement to the issue whose proposition it is about.
 
 An issue is matched by its keywords and by the words of its proposition (as lemmas, through a synonym table), and
-by who would act: "Ukraine withdraws its forces" and "Russia withdraws its forces" share their words, so the party
+by who would act: "Iceland withdraws its boats" and "Norway withdraws its boats" share their words, so the party
 doing the withdrawing in the statement decides between them.
 """
 from __future__ import annotations
@@ -87,7 +87,7 @@ class IssueMatcher:
         self.labels = {spec.id: spec.label for spec in specs}
 
     def _word(self, token: Token) -> str:
-        """A token as the matcher sees it: a party becomes "@ID", so "join NATO" matches "join the alliance"."""
+        """A token as the matcher sees it: a party becomes "@ID", so "join the EU" matches "join the bloc"."""
         hit = self.gazetteer.resolve(token.text) if token.pos_ == "PROPN" or token.text[:1].isupper() else None
         return f"@{hit[0]}" if hit and hit[1] != "demonym" else token.lemma_.lower()
 
