@@ -22,7 +22,7 @@ test: install
 	$(BIN)/python -m pytest
 
 eval: install
-	$(BIN)/parley eval ../shared/eval/seed.gold.json ../shared/eval/dev ../shared/eval/plover/gsr-dev.jsonl
+	$(BIN)/parley eval ../shared/eval/seed.gold.json ../shared/eval/dev ../shared/eval/plover/gsr-dev.jsonl --cases eval/cases
 
 clean:
 	rm -rf $(VENV) parley.db test-output

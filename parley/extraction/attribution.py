@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib import resources
+
+import yaml
 
 from spacy.tokens import Span, Token
 
@@ -15,10 +18,9 @@ from .gazetteer import Gazetteer
 OPENING = "“\"«„"
 CLOSING = "”\"»“"
 _QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:,]))[“\"«„](?P<body>[^“”\"«»\n]{1,1500}?)[”\"»“](?=$|[\s.,;:!?)\]—–]|’s)")
-_OUTLET_WORDS = re.compile(
-    r"\b(News|Times|Post|Press|Agency|Agence|TV|Television|Radio|Journal|Herald|Guardian|Telegraph|Tribune|Gazette|"
-    r"Daily|Wire|Broadcasting|Network|Channel|Media|Chronicle|Observer|Independent|Express|Mirror)\b")
-REPORT_VERBS = {"report", "quote", "cite", "publish", "broadcast", "air", "carry"}
+_WORDS = yaml.safe_load(resources.files("parley").joinpath("data/lexicon/attribution.yaml").read_text("utf-8"))
+_OUTLET_WORDS = re.compile(r"\b(" + "|".join(map(re.escape, _WORDS["outlet_words"])) + r")\b")
+REPORT_VERBS = frozenset(_WORDS["report_verbs"])
 
 
 @dataclass(frozen=True)
@@ -56,14 +58,28 @@ class OutletNames:
         return None
 
     def of_token(self, token: Token) -> str | None:
-        """The outlet a noun phrase head names (its entity, or its compound run), if it is one."""
+        """The outlet a noun phrase names: its head's entity or compound run, or a listed outlet anywhere in the
+        phrase ("the Lebanese newspaper Al-Akhbar", "Yemen's al-Masirah television network")."""
         if token.ent_type_:
             for ent in token.doc.ents:
                 if ent.start <= token.i < ent.end:
-                    return self.canonical(ent.text, ent.label_)
+                    found = self.canonical(ent.text, ent.label_)
+                    if found:
+                        return found
         left = [t for t in token.lefts if t.dep_ in ("compound", "det") and t.lower_ != "the"]
-        phrase = " ".join(t.text for t in [*left, token])
-        return self.canonical(phrase)
+        found = self.canonical(" ".join(t.text for t in [*left, token]))
+        if found:
+            return found
+        words = sorted((t for t in token.subtree if not t.is_punct or t.text == "-"), key=lambda t: t.i)
+        doc = token.doc
+        for size in (4, 3, 2, 1):  # longest first; hyphenated names are several tokens
+            for i in range(len(words) - size + 1):
+                run = words[i:i + size]
+                if run[-1].i - run[0].i == size - 1 and any(t.text[:1].isupper() for t in run):
+                    found = self.gazetteer.canonical_outlet(doc[run[0].i:run[-1].i + 1].text)
+                    if found:
+                        return found
+        return None
 
     def reporters(self, sent: Span) -> list[str]:
         """Outlets a sentence attributes itself to."""
