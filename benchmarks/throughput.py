@@ -20,8 +20,10 @@ PARLEY = Path(sys.executable).with_name("parley")
 def bench(*options: str) -> dict:
     command = [str(PARLEY), "bench", "--json", *options]
     print("$", " ".join(["parley", *command[1:]]), file=sys.stderr, flush=True)
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
-    return json.loads(done.stdout)
+    done = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
+    figures = json.loads(done.stdout)
+    print(json.dumps(figures), file=sys.stderr, flush=True)   # each run's figures as soon as it ends
+    return figures
 
 
 def main() -> None:
