@@ -142,13 +142,7 @@ class Queries:
         for column, value in ((S.issue, issue), (S.actor, actor), (S.action, action), (A.outlet, outlet)):
             if value:
                 query = query.where(column == value)
-        if since:
-            query = query.where(S.date >= since)
-        if until:
-            query = query.where(S.date <= until)
-        if text:
-            query = query.where(S.text.icontains(text, autoescape=True))
-        return self._frame(query.limit(limit) if limit else query)
+        return self._frame(_within(query, S.date, since, until, S.text, text, limit))
 
     def articles(self, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
                  text: str | None = None, duplicates: bool = False, limit: int | None = None) -> pd.DataFrame:
@@ -161,13 +155,7 @@ class Queries:
             query = query.where(A.duplicate_of.is_(None))
         if outlet:
             query = query.where(A.outlet == outlet)
-        if since:
-            query = query.where(A.published >= since)
-        if until:
-            query = query.where(A.published <= until)
-        if text:
-            query = query.where(A.text.icontains(text, autoescape=True))
-        return self._frame(query.limit(limit) if limit else query)
+        return self._frame(_within(query, A.published, since, until, A.text, text, limit))
 
     def article(self, article_id: int) -> ArticleDetail | None:
         """One article and its statements, quotes, people and positions; None if there is no such id."""
@@ -230,3 +218,15 @@ class Queries:
             articles = connection.execute(select(func.coalesce(func.max(A.id), 0), func.count()).select_from(A)).one()
             positions = connection.execute(select(func.coalesce(func.max(P.id), 0), func.count()).select_from(P)).one()
         return int(articles[0]), int(articles[1]), int(positions[0]), int(positions[1])
+
+
+def _within(query: Select, day, since: dt.date | None, until: dt.date | None, words, text: str | None,
+            limit: int | None) -> Select:
+    """A query narrowed to a date range and to rows whose text contains some words, at most `limit` rows."""
+    if since:
+        query = query.where(day >= since)
+    if until:
+        query = query.where(day <= until)
+    if text:
+        query = query.where(words.icontains(text, autoescape=True))
+    return query.limit(limit) if limit else query

@@ -34,25 +34,19 @@ def overview(request: Request, w: WebDep) -> HTMLResponse:
 @router.get("/issues/{issue_id}")
 def issue(request: Request, w: WebDep, issue_id: str) -> HTMLResponse:
     found = views.issue(w.store, w.labels, issue_id, w.settings["evidence_limit"])
-    if found is None:
-        raise HTTPException(404, f"no position on issue {issue_id!r} in the store")
-    return _page(request, "issue.html", view=found)
+    return _page(request, "issue.html", view=_found(found, f"no position on issue {issue_id!r} in the store"))
 
 
 @router.get("/parties/{actor}")
 def party(request: Request, w: WebDep, actor: str) -> HTMLResponse:
     found = views.party(w.store, w.labels, actor, w.settings["party_statements"])
-    if found is None:
-        raise HTTPException(404, f"no statement or position of party {actor!r} in the store")
-    return _page(request, "party.html", view=found)
+    return _page(request, "party.html", view=_found(found, f"no statement or position of party {actor!r} in the store"))
 
 
 @router.get("/articles/{article_id}")
 def article(request: Request, w: WebDep, article_id: int) -> HTMLResponse:
-    found = views.article(w.store, article_id)
-    if found is None:
-        raise HTTPException(404, f"no article with id {article_id}")
-    return _page(request, "article.html", view=found)
+    return _page(request, "article.html", view=_found(views.article(w.store, article_id),
+                                                     f"no article with id {article_id}"))
 
 
 @router.get("/search")
@@ -111,3 +105,10 @@ async def analyze(request: Request, w: WebDep,
     quotes = [q.model_dump() for q in result.quotes]
     return _page(request, "analyze.html", result=result, stored=stored, text=text,
                  segments=views.segments(result.text, statements, quotes), statements=statements)
+
+
+def _found(view, missing: str):
+    """The view, or a 404 that says what is missing."""
+    if view is None:
+        raise HTTPException(404, missing)
+    return view
