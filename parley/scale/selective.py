@@ -32,7 +32,9 @@ class SelectiveParser:
         self.parsed = 0
 
     def pipe(self, items: Iterable[tuple[str, C]]) -> Iterator[tuple[Doc, C]]:
-        """(Doc, context) in input order; articles are read `batch_size` at a time, so memory stays flat."""
+        """(Doc, context) in input order; articles are read `batch_size` at a time and the runs of a chunk go
+        through the parser as one batch (with fixed smaller batches, parses came out differently in a parallel
+        run than in one process: tests/test_scale_dask.py)."""
         iterator = iter(items)
         while chunk := list(islice(iterator, self.batch_size)):
             docs = [self.nlp.make_doc(text) for text, _ in chunk]
