@@ -100,8 +100,8 @@ class EventFinder:
         for child in token.children:
             if child.dep_ not in ("prt", "prep", "dobj"):
                 continue
-            for word in {child.lower_, child.lemma_.lower()}:  # "suspend tariffs" / "suspend tariff"
-                if action := self.lexicon.action_of_verb(lemma, word):
+            for word in (child.lower_, child.lemma_.lower()):  # "suspend tariffs" / "suspend tariff"
+                if action := self.lexicon.phrasal.get((lemma, word)):
                     return action
         if lemma == "call":  # plain "call" names or describes; "call for"/"call on" demand
             return None
