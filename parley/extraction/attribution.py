@@ -111,6 +111,3 @@ class OutletNames:
                     if obj.dep_ in ("dobj", "pobj") and obj.i != token.i:
                         add(self.of_token(obj))
         return found
-
-    def is_outlet_subject(self, token: Token) -> bool:
-        return self.of_token(token) is not None

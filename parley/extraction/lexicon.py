@@ -62,11 +62,6 @@ class Lexicon:
     intent_agree: frozenset[str]
     intent_threaten: frozenset[str]
 
-    def action_of_verb(self, lemma: str, particle: str | None = None) -> str | None:
-        if particle and (lemma, particle) in self.phrasal:
-            return self.phrasal[(lemma, particle)]
-        return self.verbs.get(lemma)
-
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())
 
