@@ -45,3 +45,11 @@ class ParleyError(Exception):
         self.code = code.name
         self.details = details
         super().__init__(f"[{code.name}] " + code.value.format(**details))
+
+    def __reduce__(self):
+        """Rebuilt from code and details, so an error made in a worker process reaches the client intact."""
+        return (_rebuild, (self.code, self.details))
+
+
+def _rebuild(code: str, details: dict) -> ParleyError:
+    return ParleyError(E[code], **details)

@@ -5,7 +5,8 @@ one at a time or as a stream (`analyze_many`, batched through `nlp.pipe`).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from itertools import islice
 from pathlib import Path
 
@@ -20,7 +21,42 @@ from .settings import Settings
 from .sources import SourceDocument
 
 
-class Analyzer:
+class BatchAnalysis:
+    """What every analyser offers (the Analyzer here, the process and Dask runners of parley.scale): a stream of
+    analyses in input order in which one bad article never costs its neighbours."""
+
+    settings: Settings
+
+    def analyze(self, document: SourceDocument) -> ArticleAnalysis | ParleyError:
+        raise NotImplementedError
+
+    def analyze_many(self, documents: Iterable[SourceDocument]) -> Iterator[ArticleAnalysis | ParleyError]:
+        raise NotImplementedError
+
+    def analyze_each(self, documents: Iterable[SourceDocument],
+                     guard: Callable[[], AbstractContextManager] = nullcontext) -> Iterator[ArticleAnalysis | ParleyError]:
+        """Analyses in input order, a batch at a time; if a batch breaks, its articles again one by one, so that
+        only the article that fails is lost (a ParleyError in its place) and the rest of the batch goes on.
+        `guard()` wraps each analysis call (the store passes a time limit, so a runaway article fails alone)."""
+        stream = iter(documents)
+        while batch := list(islice(stream, self.settings.batch_size)):
+            try:
+                with guard():
+                    results = list(self.analyze_many(batch))
+                yield from results
+                continue
+            except Exception:  # noqa: BLE001  (one bad article must not stop the batch)
+                pass
+            for document in batch:
+                try:
+                    with guard():
+                        result = self.analyze(document)
+                    yield result
+                except Exception as exc:  # noqa: BLE001
+                    yield ParleyError(E.E053, source=document.path or document.id, reason=failure_reason(exc))
+
+
+class Analyzer(BatchAnalysis):
     """Analyse articles about one negotiation (a dossier) or about any (the built-in world and taxonomy)."""
 
     def __init__(self, dossier: Dossier | str | Path | None = None, settings: Settings | None = None) -> None:
@@ -37,22 +73,6 @@ class Analyzer:
         cleaned = ((document, clean(document.text, self.settings.heading_max_words)) for document in documents)
         for document, article, extraction in self.extractor.pipe(cleaned):
             yield self._assemble(document, article, extraction)
-
-    def analyze_each(self, documents: Iterable[SourceDocument]) -> Iterator[ArticleAnalysis | ParleyError]:
-        """Analyses in input order, a batch at a time; if a batch breaks, its articles again one by one, so that
-        only the article that fails is lost (a ParleyError in its place) and the rest of the batch goes on."""
-        stream = iter(documents)
-        while batch := list(islice(stream, self.settings.batch_size)):
-            try:
-                yield from list(self.analyze_many(batch))
-                continue
-            except Exception:  # noqa: BLE001  (one bad article must not stop the batch)
-                pass
-            for document in batch:
-                try:
-                    yield self.analyze(document)
-                except Exception as exc:  # noqa: BLE001
-                    yield ParleyError(E.E053, source=document.path or document.id, reason=failure_reason(exc))
 
     def _assemble(self, document: SourceDocument, article: CleanArticle, extraction) -> ArticleAnalysis:
         positions = build_positions(extraction.statements)

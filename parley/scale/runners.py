@@ -2,7 +2,7 @@
 and yields their results in input order, so `Store.ingest` (dedupe, dates, one transaction per article) runs
 unchanged on the client and the store ends up as a one-process run leaves it.
 
-A failed article comes back as an `AnalysisFailed` in its place, which the ingest records as that article's error.
+A failed article comes back as a ParleyError in its place, which the ingest records as that article's error.
 """
 from __future__ import annotations
 
@@ -18,16 +18,17 @@ from pathlib import Path
 from ..dossier import Dossier, load_dossier
 from ..errors import E, ParleyError
 from ..models import ArticleAnalysis
+from ..pipeline import BatchAnalysis
 from ..settings import Settings
 from ..sources import SourceDocument
-from .worker import AnalysisFailed, Job, analyse_batch, analyzer_for
+from .worker import Job, analyse_batch, analyzer_for
 
 TASK_SIZE = 8           # articles per task: big enough to batch through nlp.pipe, small enough to balance workers
 CHUNKS_PER_WORKER = 4   # the ingest reads this many tasks per worker ahead, so no worker waits on the client
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
-class ParallelAnalyzer:
+class ParallelAnalyzer(BatchAnalysis):
     """The Analyzer interface over some workers; subclasses say how a task is submitted."""
 
     def __init__(self, job: Job, workers: int) -> None:
@@ -39,10 +40,10 @@ class ParallelAnalyzer:
     def submit(self, documents: list[SourceDocument]) -> Future:
         raise NotImplementedError
 
-    def analyze(self, document: SourceDocument) -> ArticleAnalysis | AnalysisFailed:
+    def analyze(self, document: SourceDocument) -> ArticleAnalysis | ParleyError:
         return next(self.analyze_many([document]))
 
-    def analyze_many(self, documents: Iterable[SourceDocument]) -> Iterator[ArticleAnalysis | AnalysisFailed]:
+    def analyze_many(self, documents: Iterable[SourceDocument]) -> Iterator[ArticleAnalysis | ParleyError]:
         """Results in input order, with at most a few tasks per worker in flight (memory stays flat)."""
         iterator = iter(documents)
         pending: deque[Future] = deque()

@@ -7,16 +7,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..dossier import Dossier
+from ..errors import ParleyError
 from ..models import ArticleAnalysis
 from ..pipeline import Analyzer
 from ..settings import Settings
 from ..sources import SourceDocument
 
 _LOCK = threading.Lock()   # a Dask worker may run tasks in several threads; one spaCy pipeline serves one at a time
-
-
-class AnalysisFailed(Exception):
-    """One article failed in a worker; carries the original error's type and message back to the client."""
 
 
 @dataclass(frozen=True)
@@ -43,18 +40,7 @@ def _cached(key: tuple[str | None, str]) -> Analyzer:
     return Analyzer(Dossier.model_validate_json(dossier) if dossier else None, Settings.model_validate_json(settings))
 
 
-def analyse_batch(job: Job, documents: list[SourceDocument]) -> list[ArticleAnalysis | AnalysisFailed]:
-    """Analyses in input order; if the batch breaks, each article again alone so only the bad one fails."""
-    analyzer = analyzer_for(job)
+def analyse_batch(job: Job, documents: list[SourceDocument]) -> list[ArticleAnalysis | ParleyError]:
+    """Analyses in input order, a ParleyError in place of an article that failed."""
     with _LOCK:
-        try:
-            return list(analyzer.analyze_many(documents))
-        except Exception:  # noqa: BLE001  (one bad article must not fail its neighbours)
-            return [_one(analyzer, document) for document in documents]
-
-
-def _one(analyzer: Analyzer, document: SourceDocument) -> ArticleAnalysis | AnalysisFailed:
-    try:
-        return analyzer.analyze(document)
-    except Exception as exc:  # noqa: BLE001
-        return AnalysisFailed(f"{type(exc).__name__}: {exc}")
+        return list(analyzer_for(job).analyze_each(documents))

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import E, ParleyError
 from ..models import ArticleAnalysis
+from ..pipeline import failure_reason
 from ..sources import SourceDocument
 from . import schema
 from .dates import article_date, statement_date
@@ -196,23 +197,12 @@ class Ingestor:
             tick()
         return summary
 
-    def _analyse(self, analyzer: Analyzer, items: list[_Item]) -> Iterator[tuple[_Item, ArticleAnalysis | Exception]]:
-        """Analyses in order; if the batch breaks or overruns the time limit, each article again on its own, so
-        only the bad one fails."""
+    def _analyse(self, analyzer: Analyzer, items: list[_Item]) -> Iterator[tuple[_Item, ArticleAnalysis | ParleyError]]:
+        """Analyses in order, each batch and each lone retry under the time limit, so only a bad article fails."""
         if not items:
             return
         self._attempt(items)
-        try:
-            with time_limit(self.time_limit):
-                results: list[ArticleAnalysis | Exception] = list(analyzer.analyze_many(i.document for i in items))
-        except Exception:  # noqa: BLE001  (any failure of one article must not stop the batch)
-            results = []
-            for item in items:
-                try:
-                    with time_limit(self.time_limit):
-                        results.append(analyzer.analyze(item.document))
-                except Exception as exc:  # noqa: BLE001
-                    results.append(exc)
+        results = analyzer.analyze_each((i.document for i in items), guard=lambda: time_limit(self.time_limit))
         yield from zip(items, results, strict=True)
 
     def _attempt(self, items: list[_Item]) -> None:
@@ -228,11 +218,10 @@ class Ingestor:
             session.execute(delete(schema.IngestAttempt).where(schema.IngestAttempt.source_key == item.key[0],
                                                                schema.IngestAttempt.content_hash == item.hash))
 
-    def _store(self, summary: IngestSummary, item: _Item, result: ArticleAnalysis | Exception) -> None:
+    def _store(self, summary: IngestSummary, item: _Item, result: ArticleAnalysis | ParleyError) -> None:
         source = item.document.path or item.document.id or "<text>"
-        if isinstance(result, Exception):
-            error = ParleyError(E.E053, source=source, reason=_reason(result))
-            self._fail(summary, source, error.code, str(error), item)
+        if isinstance(result, ParleyError):
+            self._fail(summary, source, result.code, str(result), item)
             return
         published = article_date(item.document.published, result.text)
         signature = self.near.signature(result.text)
@@ -249,7 +238,7 @@ class Ingestor:
                 self._settle(session, item)
                 article_id = article.id
         except Exception as exc:  # noqa: BLE001  (a malformed analysis or a database refusal: roll back, go on)
-            error = ParleyError(E.E054, source=source, reason=_reason(exc))
+            error = ParleyError(E.E054, source=source, reason=failure_reason(exc))
             self._fail(summary, source, error.code, str(error), item)
             return
         self._seen.add((item.document.id, item.hash))
@@ -271,7 +260,7 @@ class Ingestor:
                 session.add(row)
         except SQLAlchemyError as exc:
             source = document.path or document.id or "<text>"
-            error = ParleyError(E.E054, source=source, reason=_reason(exc))
+            error = ParleyError(E.E054, source=source, reason=failure_reason(exc))
             self._fail(summary, source, error.code, str(error))
             return
         self._seen.add((document.id, item.hash))
@@ -327,6 +316,3 @@ def _source_of(error: ParleyError) -> str:
     return f"{path}:{line}" if line is not None else str(path)
 
 
-def _reason(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0] if text else ''}"
