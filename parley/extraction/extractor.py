@@ -122,14 +122,13 @@ class Extractor:
     def _issues(self, event: Event, actors: ArticleActors) -> list[IssueMatch | None]:
         """The issues a statement bears on: one, or one per coordinated item ("a ceasefire and the withdrawal
         of Norwegian boats")."""
-        whole = self._issue(event, actors, event.content)
         parts = _conjuncts(event.content)
         if len(parts) > 1:
             found = [self._issue(event, actors, part) for part in parts]
             distinct = {m.id: m for m in found if m is not None}
             if len(distinct) > 1:
                 return list(distinct.values())
-        return [whole]
+        return [self._issue(event, actors, event.content)]
 
     def _issue(self, event: Event, actors: ArticleActors, content: list[Token]) -> IssueMatch | None:
         if event.action not in self.lexicon.stance or not content:
