@@ -96,3 +96,30 @@ def test_an_uppercase_us_is_a_party_not_a_pronoun():
 def test_pronoun_references_do_not_loop():
     text = "Its talks with its allies resumed after it said its partners backed its plan for its talks."
     assert isinstance(statements(text, dossier=None), list)
+
+
+@pytest.mark.parametrize("text,stance", [
+    ("Iceland is not yet ready to accept the new quota.", "conditional"),       # held back, not refused
+    ("Iceland threatened to walk out of the talks on the quota.", "conditional"),  # in only on its own terms
+    ("Iceland rejected the new quota.", "against"),
+])
+def test_stances_that_hinge(text: str, stance: str) -> None:
+    found = [(s.actor, s.issue, s.stance) for s in statements(text) if s.issue]
+    assert found == [("ISL", "quota", stance)]
+
+
+def test_a_demand_voiced_by_a_protest_is_coded_as_one() -> None:
+    found = statements("Thousands of Icelandic fishermen rallied in Reykjavik to demand a higher quota.")
+    assert {(s.actor, s.action, s.plover) for s in found} == {("ISL", "protest", "PROTEST"),
+                                                               ("ISL", "demand", "PROTEST")}
+    assert [(s.issue, s.stance) for s in found if s.action == "demand"] == [("quota", "for")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Norway failed to support the quota deal.", set()),                    # what did not happen is no event
+    ("Norway may suspend port access if the talks collapse.", {("NOR", "threaten", None)}),
+    ("Oslo said that raising the quota was out of the question.", {("NOR", "reject", None)}),
+    ("Iceland said Norway must agree to a lower quota.", {("ISL", "demand", "NOR")}),
+])
+def test_what_was_not_done(text: str, expected: set) -> None:
+    assert triples(text) == expected

@@ -21,6 +21,7 @@ VERBAL = {"VERB", "AUX"}
 TARGET_PREPS = {"to", "with", "on", "against", "at", "toward", "towards", "upon"}
 OWNER_PREPS = {"from", "by", "of"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
+PURPOSE_DEPS = {"advcl", "xcomp", "ccomp", "acl"}     # "rallied to demand", "demonstrated, calling for"
 MISTAGGED_DEPS = {"ROOT", "conj", "relcl", "ccomp", "advcl"}
 HYPOTHETICAL_MARKS = {"if", "unless", "provided", "providing", "whether"}
 RELATIVE_FILLERS = {"outright", "flatly", "firmly", "has", "have", "had", "also", "still", "now"}
@@ -43,6 +44,9 @@ class Event:
     condition: str | None = None
     condition_tokens: list[Token] = field(default_factory=list)
     turns_down_offer: bool = False             # "rejected the board's offer of X": against the offer, not X
+    voiced_by: str | None = None                # the act that voiced it: a demand made by protesting is a protest
+    pending: bool = False                       # "not yet ready to sign": held back until something changes
+    exit_threat: bool = False                   # "threatened to leave the deal": in it only on its terms
     answers: Event | None = None                # the event this one responds to ("rejects the demand")
 
     def set_condition(self, found: tuple[str, list[Token]] | None) -> None:
@@ -57,6 +61,10 @@ class Event:
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "no") and c.dep_ in ("advmod", "neg", "det")
                for c in token.children)
+
+
+def _not_yet(token: Token) -> bool:
+    return _negated(token) and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in token.children)
 
 
 def _clause_negated(clause: Token) -> bool:
@@ -242,6 +250,7 @@ class EventFinder:
                 event.target = self._answered_party(event)
         events = self._drop_embedded(events)
         self._link_conditions(events)
+        self._mark_protest_demands(events)
         for event in events:
             if event.kind != "relative":
                 self.last_by_action[event.action] = event.agent
@@ -249,6 +258,10 @@ class EventFinder:
                 self.accusers[event.target] = event.agent.actor
             if event.action == "deny" and event.target is None:
                 event.target = self.accusers.get(event.agent.actor)
+        for event in events:
+            event.pending = event.negated and any(_not_yet(t) for t in (event.trigger, event.trigger.head))
+            event.exit_threat = event.action == "threaten" and any(
+                self._exit(t) for t in event.content if t.dep_ == "xcomp")
         unique: dict[tuple, Event] = {}
         for event in events:
             unique.setdefault(event.key, event)
@@ -267,6 +280,8 @@ class EventFinder:
             if opinions:  # "agreed that the tariffs were unacceptable": a view, not an agreement
                 return opinions
         patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None and lemma in self.lexicon.attitude_verbs:
+            return []  # "rebels who are wanted at home": wanted by someone unnamed, no party's stance
         if patient is not None and verb.lower_ in self.lexicon.agentive_cues and \
                 not any(c.dep_ == "agent" for c in verb.children):
             # "Israel is opposed to French mediation": a stated stance, not a passive act
@@ -302,7 +317,11 @@ class EventFinder:
         agents, _ = self.subjects(verb)
         if not agents:
             return []
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.failure_verbs:
+            return []  # "failed to reach a deal": nothing was done, nor refused
         negated = _clause_negated(verb) or any(_negated(h) for h in [verb.head] if verb.dep_ == "xcomp")
+        if action == "protest" and any(c.dep_ == "ccomp" for c in verb.children):
+            action = "accuse"  # "a rights group protested that the authorities ...": a complaint, in words
         hedged = any(c.lower_ in self.lexicon.hedges for c in verb.children if c.dep_ == "aux")
         content = self.content_of(content_root)
         clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
@@ -316,6 +335,8 @@ class EventFinder:
                 action = "threaten"
             elif action in self.lexicon.intent_agree:
                 action = "agree"
+        elif hedged and not negated and action in self.lexicon.intent_threaten:
+            action = "threaten"  # "may halt its mediation if ...": a hostile act held out is a threat
         events = []
         for agent in agents:
             targets = self.targets(verb, agent.actor) or [None]
@@ -427,8 +448,8 @@ class EventFinder:
             word = child.lower_
             if child.dep_ == "aux" and word in self.lexicon.modal_cues:
                 action = self.lexicon.modal_cues[word]
-            elif child.dep_ in ("acomp", "attr") and word in self.lexicon.evaluative_cues:
-                action = self.lexicon.evaluative_cues[word]
+            elif child.dep_ in ("acomp", "attr", "prep") and self._evaluation(child):
+                action = self._evaluation(child)
         if action is None:
             return []
         events = []
@@ -439,10 +460,20 @@ class EventFinder:
             events.append(event)
         return events
 
+    def _evaluation(self, word: Token) -> str | None:
+        """The stance an evaluative word or phrase gives: "unacceptable", "out of the question"."""
+        if word.dep_ != "prep" and word.lower_ in self.lexicon.evaluative_cues:
+            return self.lexicon.evaluative_cues[word.lower_]
+        phrase = " ".join(t.lower_ for t in word.subtree)
+        return next((action for cue, action in self.lexicon.evaluative_cues.items()
+                     if " " in cue and (phrase == cue or phrase.startswith(cue + " "))), None)
+
     def _has_trigger(self, clause: Token) -> bool:
         """Whether the clause reports an act of a named party itself (then that act is the event)."""
         for token in clause.subtree:
             lemma = self.verb_lemma(token)
+            if token.dep_ == "csubj":
+                continue  # "sharing the airspace was out of the question": a topic, not an act
             if lemma and not self.descriptive(token) and self.verb_action(token, lemma):
                 agents, passive = self.subjects(token)
                 if agents and not passive:
@@ -561,8 +592,8 @@ class EventFinder:
         said = [e for e in events if e.kind == "cue" and e.trigger.pos_ in VERBAL]
         acts = [e for e in events if e.kind in ("verb", "light", "cue")]
         for event in events:
-            if any(event is not cue and event.trigger.i != cue.trigger.i and event.trigger in cue.content
-                   and event.agent.actor != cue.agent.actor for cue in said):
+            if any(event is not cue and event.trigger in cue.content and (self._obliged(event.trigger) or (
+                    event.trigger.i != cue.trigger.i and event.agent.actor != cue.agent.actor)) for cue in said):
                 continue  # "Mubarak said the US must be ready to mediate": Egypt's demand, not a US act
             inside = any(
                 other is not event and other.trigger.i != event.trigger.i
@@ -582,6 +613,29 @@ class EventFinder:
                 continue  # "a member of the team trying to broker a pact has said": who reports, not what
             kept.append(event)
         return kept
+
+    def _exit(self, verb: Token) -> bool:
+        """Whether a verb leaves a deal or talks: "withdraw from", "pull out of", "quit"."""
+        lemma = self.verb_lemma(verb)
+        particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")]
+        return lemma in self.lexicon.exit_verbs or any(f"{lemma} {p}" in self.lexicon.exit_verbs for p in particles)
+
+    def _obliged(self, token: Token) -> bool:
+        """Whether a verb is what someone must or should do ("the president must agree"), not what was done."""
+        verb = token if token.pos_ in VERBAL else token.head
+        return any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal_cues for c in verb.children)
+
+    def _mark_protest_demands(self, events: list[Event]) -> None:
+        """"staged demonstrations to demand reforms": the demand is voiced by the protest, so it is coded as one."""
+        protests = [e for e in events if e.action == "protest"]
+        for event in events:
+            if event.action != "demand":
+                continue
+            for protest in protests:
+                heads = {protest.trigger.i, protest.trigger.head.i}
+                clauses = [c for h in heads for c in event.trigger.doc[h].children if c.dep_ in PURPOSE_DEPS]
+                if protest.agent.actor == event.agent.actor and any(event.trigger in c.subtree for c in clauses):
+                    event.voiced_by = "protest"
 
     def _describes_source(self, token: Token) -> bool:
         """Whether a word sits in the subject of a verb of saying: the description of who reports."""

@@ -131,7 +131,7 @@ class Extractor:
         return [self._issue(event, actors, event.content)]
 
     def _issue(self, event: Event, actors: ArticleActors, content: list[Token]) -> IssueMatch | None:
-        if event.action not in self.lexicon.stance or not content:
+        if (event.action not in self.lexicon.stance and not event.exit_threat) or not content:
             return None
 
         def agent_of(token: Token) -> str | None:
@@ -174,7 +174,9 @@ class Extractor:
         unchanged_by_negation = event.negated and action == event.action
         if stance and (event.content_negated != issue.inverted) != (refused != unchanged_by_negation):
             stance = FLIP.get(stance, stance)
-        if stance and event.condition:
+        if issue and event.exit_threat and not secondhand:
+            stance = "conditional"
+        if stance and (event.condition or event.pending):
             stance = "conditional"
         weights = load_confidence()
         confidence = weights["base"][event.kind] + weights["action"].get(action, 0.0)
@@ -195,7 +197,7 @@ class Extractor:
             actor=event.agent.actor,
             speaker=event.agent.speaker,
             action=action,
-            plover=self.lexicon.plover[action],
+            plover=self.lexicon.plover[event.voiced_by or action],
             target=event.target,
             issue=issue.id if issue else None,
             stance=stance,

@@ -61,6 +61,8 @@ class Lexicon:
     refusal_nouns: frozenset[str]
     intent_agree: frozenset[str]
     intent_threaten: frozenset[str]
+    failure_verbs: frozenset[str]
+    exit_verbs: frozenset[str]
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())

@@ -84,7 +84,8 @@ class Prefilter:
             (_forms(_single(lexicon.role_verbs), verb_exc, inflections),
              _forms(_single(lexicon.negative_roles), noun_exc, _plurals)),
             (_forms(_single(lexicon.speech), verb_exc, inflections),
-             _single([*lexicon.modal_cues, *lexicon.evaluative_cues, *lexicon.noun_cues])),
+             _single([*lexicon.modal_cues, *lexicon.evaluative_cues, *lexicon.noun_cues])
+             | {cue.split()[-1] for cue in lexicon.evaluative_cues if " " in cue}),  # "out of the question"
         ]
         self.speech = self.pairs[-1][0]
         self.titles = {form for head in finder.title_heads for form in _plurals(head)}
