@@ -21,6 +21,7 @@ VERBAL = {"VERB", "AUX"}
 TARGET_PREPS = {"to", "with", "on", "against", "at", "toward", "towards", "upon"}
 OWNER_PREPS = {"from", "by", "of"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
+VISIT_NOUNS = {"visit", "trip"}                        # the visitor consults the host, not the other way
 PURPOSE_DEPS = {"advcl", "xcomp", "ccomp", "acl"}     # "rallied to demand", "demonstrated, calling for"
 MISTAGGED_DEPS = {"ROOT", "conj", "relcl", "ccomp", "advcl"}
 HYPOTHETICAL_MARKS = {"if", "unless", "provided", "providing", "whether"}
@@ -181,7 +182,7 @@ class EventFinder:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 mention = self.actors.index.get(child.i)
                 agent = Agent(mention.actor) if mention else self.actors.resolve(child, noun.i in self.quoted)
-                if agent:
+                if agent or (agent := self._leader(child)):
                     return agent
             if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
                 for obj in child.children:
@@ -193,6 +194,16 @@ class EventFinder:
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
             return self.last_by_action.get(action)  # "Norway rejected the demand": the demand made before
         return None
+
+    def _leader(self, modifier: Token) -> Agent | None:
+        """"a US-led summit", "the Saudi-led coalition": the party that leads it (not one that merely backs it)."""
+        if modifier.lower_.endswith("-led") and len(modifier) > 4:
+            found = self.actors.gazetteer.resolve(modifier.text[:-4])
+            return Agent(found[0]) if found else None
+        if modifier.lower_ != "led":
+            return None
+        leader = next((c for c in modifier.children if c.dep_ in ("npadvmod", "compound", "nmod")), None)
+        return self.actors.resolve(leader) if leader is not None else None
 
     def targets(self, verb: Token, actor: str) -> list[str]:
         found: list[str] = []
@@ -492,14 +503,23 @@ class EventFinder:
                       and self.actors.index[c.i].kind == "capital"), None)
         if owner and venue is not None and self.actors.index[venue.i].actor == owner.actor:
             owner = None  # "the Vienna talks": where, not who
+        if owner and noun.dep_ == "dobj" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children) \
+                and self.subjects(noun.head)[0]:
+            owner = None  # "Serbia and Kosovo ended their talks": every subject, not the last one named
         if owner:
             sides.append([owner])
+        visit = noun.lemma_.lower() in VISIT_NOUNS
+        hosts: list[str] = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         sides.append(self.actors.resolve_all(obj))
-        if not any(sides):
+            elif visit and child.dep_ == "prep" and child.lower_ == "to":  # "a visit to Kyiv": the host
+                hosts += [a.actor for obj in child.children if obj.dep_ == "pobj"
+                          for a in self.actors.resolve_all(obj)]
+        pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+        if not any(sides) and not hosts and not pronoun_owner:
             return []
         if noun.dep_ in ("dobj", "pobj") and not owner:
             verb = noun.head if noun.dep_ == "dobj" else noun.head.head
@@ -509,7 +529,7 @@ class EventFinder:
         agents = {a.actor: a for side in sides for a in side}
         events = []
         for actor in parties:
-            others = [p for p in parties if p != actor] or [None]
+            others = [p for p in [*parties, *hosts] if p != actor] or [None]
             for other in others:
                 events.append(Event(agents[actor], "consult", noun, "noun", other, []))
         return events
@@ -606,7 +626,7 @@ class EventFinder:
                 continue  # "has not released": nothing happened
             if self._hypothetical(event.trigger):
                 continue  # "... only if Iceland agrees to inspections": a condition, not an act
-            if event.kind == "noun" and event.action == "consult" and any(
+            if event.kind == "noun" and event.action == "consult" and not self.background(event.trigger) and any(
                     other.trigger.i != event.trigger.i and event.trigger in other.content for other in acts):
                 continue  # "rejected an invitation to a meeting": no meeting was held
             if self._describes_source(event.trigger):
