@@ -21,8 +21,7 @@ def analyze(text_or_path: str | Path, dossier: Dossier | str | Path | None = Non
     from .pipeline import Analyzer
     from .sources import read_path, read_text
 
-    is_path = isinstance(text_or_path, Path) or ("\n" not in text_or_path and len(text_or_path) < 4096
-                                                and Path(text_or_path).is_file())
+    is_path = isinstance(text_or_path, Path) or ("\n" not in text_or_path and _names_a_file(text_or_path))
     if is_path:
         document = next(read_path(text_or_path))
         if isinstance(document, ParleyError):
@@ -30,6 +29,14 @@ def analyze(text_or_path: str | Path, dossier: Dossier | str | Path | None = Non
     else:
         document = read_text(str(text_or_path))
     return Analyzer(dossier, settings).analyze(document)
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether one line of text is the path of an existing file (a long sentence is no path: the OS says so)."""
+    try:
+        return Path(text).is_file()
+    except OSError:
+        return False
 
 
 def open(db: str | Path | None = None) -> Store:  # noqa: A001  (parley.open(db) reads like the built-in on purpose)

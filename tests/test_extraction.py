@@ -123,3 +123,21 @@ def test_a_demand_voiced_by_a_protest_is_coded_as_one() -> None:
 ])
 def test_what_was_not_done(text: str, expected: set) -> None:
     assert triples(text) == expected
+
+
+def test_a_long_one_line_text_is_text_not_a_file_name() -> None:
+    sentence = "Norway demanded that Iceland cut its mackerel quota, " + "and the talks went on, " * 20 + "said Oslo."
+    assert len(sentence) > 255  # longer than a file name may be
+    assert ("NOR", "demand", "ISL") in triples(sentence)
+
+
+def test_what_a_party_put_forward_in_a_relative_clause() -> None:
+    found = {(s.actor, s.action, s.issue, s.stance)
+             for s in statements("Norway rejected the quota cuts that Iceland put forward on Monday.")}
+    assert found == {("NOR", "reject", "quota", "against"), ("ISL", "propose", "quota", "for")}
+
+
+def test_a_sticking_point_is_what_a_party_will_not_accept() -> None:
+    found = [(s.actor, s.action, s.issue, s.stance)
+             for s in statements("The main sticking point for Iceland is access to Norwegian ports.")]
+    assert found == [("ISL", "reject", "port_access", "against")]

@@ -21,6 +21,8 @@ VERBAL = {"VERB", "AUX"}
 TARGET_PREPS = {"to", "with", "on", "against", "at", "toward", "towards", "upon"}
 OWNER_PREPS = {"from", "by", "of"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+ADVERB_PARTICLES = {"forward", "up", "down", "off", "back", "aside"}  # "put forward", read as an adverb
 VISIT_NOUNS = {"visit", "trip"}                        # the visitor consults the host, not the other way
 PURPOSE_DEPS = {"advcl", "xcomp", "ccomp", "acl"}     # "rallied to demand", "demonstrated, calling for"
 MISTAGGED_DEPS = {"ROOT", "conj", "relcl", "ccomp", "advcl"}
@@ -107,8 +109,9 @@ class EventFinder:
 
     def verb_action(self, token: Token, lemma: str) -> str | None:
         for child in token.children:
-            if child.dep_ not in ("prt", "prep", "dobj"):
-                continue
+            if child.dep_ not in ("prt", "prep", "dobj") and not (
+                    child.dep_ == "advmod" and child.i == token.i + 1 and child.lower_ in ADVERB_PARTICLES):
+                continue  # the parser often reads a particle right after its verb as an adverb ("put forward")
             for word in (child.lower_, child.lemma_.lower()):  # "suspend tariffs" / "suspend tariff"
                 if action := self.lexicon.phrasal.get((lemma, word)):
                     return action
@@ -240,7 +243,12 @@ class EventFinder:
     def content_of(self, verb: Token) -> list[Token]:
         """The words a verb's statement is about: its phrase less its subject and coordinated clauses (a passive
         subject stays: "no ceasefire deal would be accepted" is about the deal)."""
-        return _subtree_without(verb, {"nsubj", "conj", "cc", "csubj"})
+        content = _subtree_without(verb, {"nsubj", "conj", "cc", "csubj"})
+        if verb.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS
+                                            for c in verb.children):
+            # "the tax measures Athens put forward": the noun the clause hangs on is what was put forward
+            content = _subtree_without(verb.head, {"relcl"}) + content
+        return content
 
     # --- the passes ----------------------------------------------------------------------------------------
     def find(self, sent: Span) -> list[Event]:
@@ -410,17 +418,27 @@ class EventFinder:
                 goal = inner
             goals = [goal, *[t for t in goal.subtree if t.dep_ == "pobj" and t.head.lower_ == "on"]]
             found = next((g for g in goals if g.lemma_.lower() in self.lexicon.goal_nouns), None)
+            action = "demand"
+            if found is None:  # "the sticking point for Athens is the pension age": what a party will not accept
+                found, action = next((g for g in goals if self._obstacle(g)), None), "reject"
             if found is None:
                 continue
-            owner = self.owner(found)
+            owner = self.owner(found) or next((a for c in found.children if c.dep_ == "prep" and c.lower_ == "for"
+                                               for o in c.children if o.dep_ == "pobj"
+                                               for a in [self.actors.resolve(o)] if a), None)
             poss = next((c for c in found.children if c.dep_ == "poss"), None)
             if owner is None and poss is not None:
                 owner = self.actors.resolve(poss, poss.i in self.quoted)
             agents = [owner] if owner else self._speaker_of(copula)
             content = [t for r in rest for t in r.subtree]
-            return [Event(agent, "demand", found, "cue", None, content, negated=_negated(copula))
+            return [Event(agent, action, found, "cue", None, content, negated=_negated(copula))
                     for agent in agents]
         return []
+
+    def _obstacle(self, noun: Token) -> bool:
+        """"sticking point", "stumbling block": a noun (with its modifiers) naming what blocks agreement."""
+        words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun.lemma_.lower()]
+        return any(" ".join(words[-len(p.split()):]) == p for p in self.lexicon.obstacle_nouns)
 
     def _cue_events(self, verb: Token, lemma: str) -> list[Event]:
         """Reported speech whose content carries no trigger of its own: the speaker's stance comes from cues."""

@@ -215,7 +215,8 @@ def _conjuncts(content: list[Token]) -> list[list[Token]]:
     """Split a statement's words at the first coordination of items: each item with its own words only."""
     inside = {t.i for t in content}
     for token in sorted(content, key=lambda t: t.i):
-        items = [c for c in token.children if c.dep_ == "conj" and c.i in inside and c.pos_ in ("NOUN", "PROPN", "VERB")]
+        items = [c for c in token.children if c.dep_ == "conj" and c.i in inside
+                 and c.pos_ in ("NOUN", "PROPN", "VERB", "ADP")]  # ADP: "for X ... and for Y"
         if items and token.pos_ in ("NOUN", "PROPN", "VERB") and token.dep_ != "ROOT":
             others = {u.i for item in items for u in item.subtree}
             first = [t for t in token.subtree if t.i not in others]

@@ -63,6 +63,7 @@ class Lexicon:
     intent_threaten: frozenset[str]
     failure_verbs: frozenset[str]
     exit_verbs: frozenset[str]
+    obstacle_nouns: frozenset[str]
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())

@@ -71,7 +71,8 @@ class Prefilter:
         verbs = _single([*lexicon.verbs, *lexicon.answers])
         nouns = _single(lexicon.nouns)
         self.triggers = (_forms(verbs, verb_exc, inflections) | _forms(nouns, noun_exc, _plurals)
-                         | _single(lexicon.agentive_cues))
+                         | _single(lexicon.agentive_cues) | _forms(set(lexicon.goal_nouns), noun_exc, _plurals)
+                         | _single(lexicon.obstacle_nouns))
         self.phrasal: dict[str, set[str]] = {}
         for head, particle in lexicon.phrasal:
             for form in _forms({head}, verb_exc, inflections):
@@ -87,7 +88,10 @@ class Prefilter:
              _single([*lexicon.modal_cues, *lexicon.evaluative_cues, *lexicon.noun_cues])
              | {cue.split()[-1] for cue in lexicon.evaluative_cues if " " in cue}),  # "out of the question"
         ]
-        self.speech = self.pairs[-1][0]
+        obstacles = [n.split() for n in lexicon.obstacle_nouns if " " in n]  # "sticking point", "red line"
+        self.pairs.append(({words[0] for words in obstacles}, _forms({words[-1] for words in obstacles}, noun_exc,
+                                                                     _plurals)))
+        self.speech = self.pairs[-2][0]
         self.titles = {form for head in finder.title_heads for form in _plurals(head)}
         self.bodies = _single(lexicon.body_anaphora)
         self.people = {word for actor in (dossier.actors if dossier else []) for person in actor.people
