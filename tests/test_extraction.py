@@ -141,3 +141,29 @@ def test_a_sticking_point_is_what_a_party_will_not_accept() -> None:
     found = [(s.actor, s.action, s.issue, s.stance)
              for s in statements("The main sticking point for Iceland is access to Norwegian ports.")]
     assert found == [("ISL", "reject", "port_access", "against")]
+
+
+TRADE = Dossier.model_validate({
+    "name": "Fish trade talks",
+    "actors": [{"id": "NOR", "name": "Norway", "aliases": ["Oslo"]}, {"id": "ISL", "name": "Iceland"}],
+    "issues": [{"id": "fish_tariffs", "label": "Norway taxes Icelandic fish",
+                "proposition": "Norway imposes tariffs on Icelandic fish", "keywords": ["tariffs", "countermeasures"]},
+               {"id": "fish_deal", "label": "Fisheries deal", "proposition": "Norway and Iceland conclude a fisheries deal",
+                "keywords": ["fisheries deal", "fisheries agreement"]}],
+})
+
+
+@pytest.mark.parametrize("text", [
+    "Norway suspended its tariffs on Icelandic fish in hopes of reaching a fisheries deal.",
+    "Oslo suspended its tariffs on Icelandic fish to salvage the fisheries deal.",
+])
+def test_a_concession_made_for_a_goal(text: str) -> None:
+    """Undoing what an issue proposes is against it; doing so for a goal makes it conditional on the goal."""
+    found = {(s.actor, s.issue, s.stance) for s in statements(text, TRADE)}
+    assert found == {("NOR", "fish_tariffs", "conditional"), ("NOR", "fish_deal", "for")}
+
+
+def test_what_that_spells_out_is_part_of_the_stance() -> None:
+    found = statements("Norway remains ready to act, and that includes tariffs on Icelandic fish if required.", TRADE)
+    assert [(s.actor, s.issue, s.stance, s.condition) for s in found] == [
+        ("NOR", "fish_tariffs", "conditional", "if required")]

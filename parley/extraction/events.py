@@ -23,6 +23,7 @@ OWNER_PREPS = {"from", "by", "of"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 ADVERB_PARTICLES = {"forward", "up", "down", "off", "back", "aside"}  # "put forward", read as an adverb
+PURPOSE_NOUNS = {"hope", "bid", "effort", "attempt", "order", "push", "drive"}  # "in a bid to ...", "in hopes of ..."
 VISIT_NOUNS = {"visit", "trip"}                        # the visitor consults the host, not the other way
 PURPOSE_DEPS = {"advcl", "xcomp", "ccomp", "acl"}     # "rallied to demand", "demonstrated, calling for"
 MISTAGGED_DEPS = {"ROOT", "conj", "relcl", "ccomp", "advcl"}
@@ -50,6 +51,8 @@ class Event:
     voiced_by: str | None = None                # the act that voiced it: a demand made by protesting is a protest
     pending: bool = False                       # "not yet ready to sign": held back until something changes
     exit_threat: bool = False                   # "threatened to leave the deal": in it only on its terms
+    purpose: list[Token] = field(default_factory=list)  # "in hopes of reaching a deal": what the act is for
+    purpose_stance: str | None = None
     answers: Event | None = None                # the event this one responds to ("rejects the demand")
 
     def set_condition(self, found: tuple[str, list[Token]] | None) -> None:
@@ -347,6 +350,7 @@ class EventFinder:
         offer_by = self.owner(obj) if obj is not None and self.lexicon.nouns.get(obj.lemma_.lower()) == "propose" \
             and self.lexicon.stance.get(action) == "against" else None
         condition = find_condition([verb, clause], self.lexicon)
+        purpose = self._purpose(verb)
         if self._intended(verb) and not negated:
             hedged = False  # "would allow" states an intent; the intent is the action below
             ultimatum = condition is not None and condition[0].lower().startswith("unless")
@@ -364,8 +368,37 @@ class EventFinder:
                               content_negated=clause is not None and _clause_negated(clause),
                               turns_down_offer=offer_by is not None and offer_by.actor != agent.actor)
                 event.set_condition(condition)
+                if purpose:
+                    goal, event.purpose_stance = purpose
+                    event.purpose = [t for t in goal.subtree if t.i != goal.i]
+                    if action == "yield" and event.condition is None:  # a concession made in hopes of a deal
+                        event.condition = " ".join(t.text for t in goal.subtree if t.dep_ != "aux" or t.i > goal.i)
                 events.append(event)
         return events
+
+    def _purpose(self, verb: Token) -> tuple[Token, str] | None:
+        """"suspended its tariffs in hopes of reaching a deal", "cut its quota to salvage the agreement": the goal
+        an act serves, and the stance it shows on that goal (for what it would reach or save, against what it
+        would block)."""
+        goals_of_object = [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"
+                           and c.lemma_.lower() in self.lexicon.deal_verbs | self.lexicon.purpose_verbs]
+        for child in [*verb.children, *goals_of_object]:
+            goal = None
+            if child.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                goal = child
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                aim = next((o for o in child.children if o.dep_ == "pobj" and o.lemma_.lower() in PURPOSE_NOUNS), None)
+                goal = next((g for c in (aim.children if aim is not None else []) for g in [c, *c.children]
+                             if g.pos_ == "VERB" and g.dep_ in ("acl", "pcomp")), None)
+            if goal is None:
+                continue
+            lemma = goal.lemma_.lower()
+            action = self.verb_action(goal, lemma)
+            stance = "for" if lemma in self.lexicon.deal_verbs | self.lexicon.purpose_verbs else \
+                self.lexicon.stance.get(action) if action else None
+            if stance:
+                return goal, stance
+        return None
 
     def _intended(self, verb: Token) -> bool:
         """An act announced or planned rather than done: "will provide", "would boycott", "plans to impose"."""
@@ -381,11 +414,15 @@ class EventFinder:
             if child.dep_ != "acomp" or child.lower_ not in self.lexicon.agentive_cues:
                 continue
             agents, _ = self.subjects(copula)
+            # "ready to react, and that includes countermeasures if required": what "that" spells out is the stance
+            spelled = [c for c in copula.children if c.dep_ == "conj" and any(
+                s.dep_ == "nsubj" and s.lower_ in ("that", "this") for s in c.children)]
             for agent in agents:
                 targets = [p for p in self.actors.mentioned_parties(child.subtree) if p != agent.actor] or [None]
+                content = list(child.subtree) + [t for c in spelled for t in c.subtree]
                 event = Event(agent, self.lexicon.agentive_cues[child.lower_], child, "cue", targets[0],
-                              list(child.subtree), negated=_negated(copula))
-                event.set_condition(find_condition([copula, child], self.lexicon))
+                              content, negated=_negated(copula))
+                event.set_condition(find_condition([copula, child, *spelled], self.lexicon))
                 events.append(event)
         return events
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -83,6 +83,7 @@ class Extractor:
                                             secondhand)
                 if statement.confidence >= self.settings.min_confidence:
                     result.statements.append(statement)
+                    result.statements.extend(self._purpose_statements(event, statement, actors))
             actors.remember(sent, [e.agent for e in events if e.kind != "noun"])
             previous = sent
         result.people = dict(actors.ctx.people)
@@ -150,16 +151,29 @@ class Extractor:
 
         # a verb names the action, not the issue ("left the agreement" is no withdrawal of forces); a noun may
         # name both ("a Hamas agreement to the amendment")
-        in_condition = {t.i for t in event.condition_tokens}
+        in_condition = {t.i for t in [*event.condition_tokens, *event.purpose]}
         if event.trigger.pos_ in ("VERB", "AUX"):
             in_condition.add(event.trigger.i)
         found = self.issues.match([t for t in content if t.i not in in_condition], agent_of)
+        if found is not None and event.trigger.pos_ in ("VERB", "AUX") and self.issues.reverses(found.id, event.trigger):
+            found = replace(found, inverted=not found.inverted)  # "suspended its countermeasures"
         if found is None and event.condition_tokens:
             # "will only accept a deal if Norway withdraws its boats": the condition is what the party wants.
             found = self.issues.match(event.condition_tokens, agent_of)
             if found is not None:
                 event.condition = None
         return found
+
+    def _purpose_statements(self, event: Event, statement: Statement, actors: ArticleActors) -> list[Statement]:
+        """"suspended its tariffs in hopes of reaching a trade deal": the act also shows where its party stands on
+        the goal it serves; one more statement, same act, on the goal's issue."""
+        if not event.purpose or statement.stance is None and statement.issue is None and event.action not in self.lexicon.stance:
+            return []
+        goal = self.issues.match(event.purpose, lambda token: None)
+        if goal is None or goal.id == statement.issue:
+            return []
+        stance = FLIP[event.purpose_stance] if goal.inverted else event.purpose_stance
+        return [statement.model_copy(update={"issue": goal.id, "stance": stance, "condition": None})]
 
     def _statement(self, event: Event, issue: IssueMatch | None, number: int, sent: Span,
                    reporters: list[str], quoted: set[int], background, secondhand: bool) -> Statement:

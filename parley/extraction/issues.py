@@ -116,6 +116,11 @@ class IssueMatcher:
         return _Compiled(spec, tuple(k for k in keywords if k), frozenset(lemmas), subject, frozenset(verbs),
                          opposites - verbs - lemmas, words)
 
+    def reverses(self, issue_id: str, verb: Token) -> bool:
+        """Whether a verb undoes what an issue proposes ("suspended" countermeasures the EU would impose)."""
+        lemma = canonical(verb.lemma_.lower())
+        return any(i.spec.id == issue_id and lemma in i.opposites for i in self.issues)
+
     def match(self, tokens: Sequence[Token], agent_of: Callable[[Token], str | None]) -> IssueMatch | None:
         """The best issue for the words of a statement's content; `agent_of` names who acts on a word."""
         if not tokens:

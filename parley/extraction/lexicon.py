@@ -64,6 +64,7 @@ class Lexicon:
     failure_verbs: frozenset[str]
     exit_verbs: frozenset[str]
     obstacle_nouns: frozenset[str]
+    purpose_verbs: frozenset[str]
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())
