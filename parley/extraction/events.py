@@ -24,6 +24,7 @@ CLAUSE_DEPS = {"ccomp", "xcomp"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 ADVERB_PARTICLES = {"forward", "up", "down", "off", "back", "aside"}  # "put forward", read as an adverb
 PURPOSE_NOUNS = {"hope", "bid", "effort", "attempt", "order", "push", "drive"}  # "in a bid to ...", "in hopes of ..."
+CALL_NOUNS = {"call"}                                   # a phone call between two leaders, not a call for X
 VISIT_NOUNS = {"visit", "trip"}                        # the visitor consults the host, not the other way
 PURPOSE_DEPS = {"advcl", "xcomp", "ccomp", "acl"}     # "rallied to demand", "demonstrated, calling for"
 MISTAGGED_DEPS = {"ROOT", "conj", "relcl", "ccomp", "advcl"}
@@ -290,6 +291,8 @@ class EventFinder:
         return list(unique.values())
 
     def _verb_events(self, verb: Token, lemma: str) -> list[Event]:
+        if lemma == "blame" and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+            return self._culprit_events(verb)
         if lemma in self.lexicon.copulas:
             events = self._state_events(verb)
             if events or lemma == "be":
@@ -315,7 +318,8 @@ class EventFinder:
             pledged_lemma = self.verb_lemma(pledged) if pledged is not None else None
             pledged_action = self.verb_action(pledged, pledged_lemma) if pledged_lemma else None
             hostile = pledged_action in self.lexicon.intent_threaten | {"assault", "threaten"}
-            action = "threaten" if hostile or (pledged is not None and _negated(pledged)) else "agree"
+            refusal = pledged is not None and _negated(pledged)
+            action = "threaten" if hostile else "reject" if refusal else "agree"  # "vowed not to recognise it"
         kind = "verb"
         content_root = verb
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -332,6 +336,10 @@ class EventFinder:
                 noun_action = "agree"
             if noun_action:
                 action, kind = noun_action, "light"
+        agreed_to = next((c for c in verb.children if c.dep_ == "xcomp"), None) if action == "agree" else None
+        if agreed_to is not None and self.verb_lemma(agreed_to) and \
+                self.verb_action(agreed_to, self.verb_lemma(agreed_to)) == "consult":
+            action = "consult"  # "agreed to meet again": the meeting is the news
         if action is None and lemma in self.lexicon.role_verbs:
             action, kind = self._role_action(verb), "role"
         if action is None:
@@ -400,6 +408,21 @@ class EventFinder:
                 return goal, stance
         return None
 
+    def _culprit_events(self, verb: Token) -> list[Event]:
+        """"X is to blame for Y": X is blamed, by whoever says so ("the Kremlin's narrative that X is to blame")."""
+        copula = verb.head
+        blamed = [c for c in copula.children if c.dep_ == "nsubj"]
+        agents = self._speaker_of(copula)
+        if not agents and copula.dep_ in ("acl", "ccomp") and copula.head.pos_ == "NOUN":
+            claim = copula.head
+            owner = self.owner(claim)
+            agents = [owner] if owner else self.subjects(claim.head)[0] if claim.head.pos_ in VERBAL else []
+        events = []
+        for agent in agents:
+            targets = [p for b in blamed for p in self.actors.mentioned_parties(b.subtree) if p != agent.actor]
+            events.append(Event(agent, "accuse", verb, "verb", (targets or [None])[0], list(verb.subtree)))
+        return events
+
     def _intended(self, verb: Token) -> bool:
         """An act announced or planned rather than done: "will provide", "would boycott", "plans to impose"."""
         if any(c.dep_ == "aux" and c.lower_ in self.lexicon.intent_markers for c in verb.children):
@@ -417,10 +440,15 @@ class EventFinder:
             # "ready to react, and that includes countermeasures if required": what "that" spells out is the stance
             spelled = [c for c in copula.children if c.dep_ == "conj" and any(
                 s.dep_ == "nsubj" and s.lower_ in ("that", "this") for s in c.children)]
+            action = self.lexicon.agentive_cues[child.lower_]
+            own_act = next((v for p in child.children if p.dep_ == "prep" for v in p.children
+                            if v.dep_ == "pcomp" and v.tag_ == "VBG"), None)
+            if action == "yield" and own_act is not None:
+                action = "propose"  # "open to sending troops": offering to act, not giving in to a demand
             for agent in agents:
                 targets = [p for p in self.actors.mentioned_parties(child.subtree) if p != agent.actor] or [None]
                 content = list(child.subtree) + [t for c in spelled for t in c.subtree]
-                event = Event(agent, self.lexicon.agentive_cues[child.lower_], child, "cue", targets[0],
+                event = Event(agent, action, child, "cue", targets[0],
                               content, negated=_negated(copula))
                 event.set_condition(find_condition([copula, child, *spelled], self.lexicon))
                 events.append(event)
@@ -594,8 +622,9 @@ class EventFinder:
         if noun.dep_ in ("dobj", "nsubjpass") and self.verb_lemma(noun.head) and \
                 self.lexicon.nouns[noun.lemma_.lower()] != "consult":
             return []  # the object of a verb: that verb's event covers it
-        if self.lexicon.nouns[noun.lemma_.lower()] == "consult":
-            return self._meeting_events(noun)
+        if self.lexicon.nouns[noun.lemma_.lower()] == "consult" or noun.lemma_.lower() in CALL_NOUNS and any(
+                c.dep_ == "prep" and c.lower_ in ("between", "with") for c in noun.children):
+            return self._meeting_events(noun)  # "talks with Oslo"; "a call between the two presidents"
         if self.lexicon.nouns[noun.lemma_.lower()] not in POSITION_NOUN_ACTIONS:
             return []
         agent = self.owner(noun)
