@@ -108,22 +108,23 @@ class ActorFinder:
         self.title_heads = {t.split()[-1] for t in self.titles}
         self.groups = {g.lower() for g in gazetteer.group_nouns}
 
-    def world_people(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """(start, end, party) of every full name or variant of a world person in a text, parsed or not."""
-        found = []
-        for match_id, start, end in self.cased(doc):
-            actor_id, kind = self.kinds[doc.vocab.strings[match_id]]
-            if kind == PERSON_KIND and self.gazetteer.world_person_party(doc[start:end].text) == actor_id:
-                found.append((start, end, actor_id))
-        return found
-
     def mentions(self, doc: Doc) -> dict[int, Mention]:
         """Token index → mention; longest match wins; a name inside a longer PERSON entity is not a party."""
+        return self.scan(doc)[0]
+
+    def scan(self, doc: Doc) -> tuple[dict[int, Mention], list[tuple[int, int, str]]]:
+        """The mentions of a text, and (start, end, party) of every full name or variant of a world person in it,
+        parsed or not."""
         found: list[Mention] = []
+        people: list[tuple[int, int, str]] = []
         for matcher in (self.cased, self.uncased):
             for match_id, start, end in matcher(doc):
                 actor_id, kind = self.kinds[doc.vocab.strings[match_id]]
-                if kind == PERSON_KIND or self._inside_person(doc, start, end):
+                if kind == PERSON_KIND:
+                    if self.gazetteer.world_person_party(doc[start:end].text) == actor_id:
+                        people.append((start, end, actor_id))
+                    continue
+                if self._inside_person(doc, start, end):
                     continue
                 found.append(Mention(start, end, actor_id, kind))
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
@@ -132,7 +133,7 @@ class ActorFinder:
             if all(i not in index for i in range(mention.start, mention.end)):
                 for i in range(mention.start, mention.end):
                     index[i] = mention
-        return index
+        return index, people
 
     @staticmethod
     def _inside_person(doc: Doc, start: int, end: int) -> bool:
@@ -168,8 +169,8 @@ class ArticleActors:
         self.finder = finder
         self.gazetteer = finder.gazetteer
         self.doc = doc
-        self.index = finder.mentions(doc)
-        self.named_in_full = finder.world_people(doc)  # world people the article names in full, anywhere
+        # parties named, and world people the article names in full anywhere (parsed sentences or not)
+        self.index, self.named_in_full = finder.scan(doc)
         self.ctx = ArticleContext()
         self._person_spans: dict[int, Span] = {}
         self.quoted: set[int] = set()   # token indexes inside quotation marks: "we" there is the speaker

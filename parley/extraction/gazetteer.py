@@ -140,6 +140,18 @@ def _surnames(person: str) -> list[str]:
     return forms
 
 
+def _family_forms(name: str) -> list[str]:
+    """Family names of a name as written, with and without a leading particle: "El Bashir", "Bashir"."""
+    forms = []
+    for form in _surnames(name):
+        forms.append(form)
+        words = form.split()
+        while len(words) > 1 and words[0].lower() in _PARTICLES:
+            words.pop(0)
+            forms.append(" ".join(words))
+    return forms
+
+
 def _read_yaml(name: str) -> dict:
     path = resources.files("parley").joinpath(f"{_DATA}/{name}")
     try:
@@ -322,10 +334,18 @@ class Gazetteer:
         text = _strip_possessive(_tidy(name))
         if not text:
             return None
-        found = self._world_people.get(_key(text))
-        if found or not titled:
-            return found
-        return self._world_surnames.get(_key(text))
+        tokens = text.split()
+        for start in range(max(len(tokens) - 1, 1)):  # "Archbishop Desmond Tutu": a leading word we do not know
+            found = self._world_people.get(_key(" ".join(tokens[start:])))
+            if found:
+                return found
+        if not titled:
+            return None
+        for form in (text, *_family_forms(text)):  # "President Omar El Bashir": listed as Omar al-Bashir
+            found = self._world_surnames.get(_key(form))
+            if found:
+                return found
+        return None
 
     def world_person_forms(self) -> list[tuple[str, str]]:
         """(surface form, party) of every world person's full name, variant and unshared family name: the words
