@@ -180,6 +180,7 @@ def test_dossier_actors_merge_with_the_world(world: Gazetteer) -> None:
         DossierActor(id="HAMAS", name="Hamas", aliases=["Islamic Resistance Movement"], people=["Khalil al-Hayya"]),
         DossierActor(id="EGY", name="Egypt", people=["Abdel Fattah el-Sisi"]),
         DossierActor(id="QAT", name="Qatar", people=["Mohammed bin Abdulrahman Al Thani"]),
+        DossierActor(id="DOCKERS", name="Dockworkers' Union"),
     )
     merged = world.with_dossier(dossier)
     assert merged is not world and world.resolve("Brussels") == ("BEL", "capital")  # the world is left alone
@@ -193,8 +194,9 @@ def test_dossier_actors_merge_with_the_world(world: Gazetteer) -> None:
                                                                                             "United Kingdom")
     assert merged.resolve("Downing Street") == ("UK", "seat") and merged.resolve("Britons") == ("UK", "demonym")
     assert merged.resolve("Security Council") == ("UN", "name") and merged.resolve("UNIFIL") == ("UN", "alias")
-    # a party the world does not know
-    assert merged.actor("HAMAS") == Actor("HAMAS", "Hamas", "party", "HAMAS")
+    # a group the world knows (groups.yaml) keeps its kind and PLOVER code; a party the world does not know
+    assert merged.actor("HAMAS") == Actor("HAMAS", "Hamas", "group", "PSE")
+    assert merged.actor("DOCKERS") == Actor("DOCKERS", "Dockworkers' Union", "party", "DOCKERS")
     assert merged.resolve("the Islamic Resistance Movement") == ("HAMAS", "alias")
     # people, by full name or family name, with or without accents and particles
     assert merged.person_party("Ursula von der Leyen") == "EU"

@@ -3,7 +3,8 @@
 A mention is a gazetteer phrase (name, alias, demonym, capital, seat of power). A noun phrase speaks for a party
 directly ("Oslo"), through a person tied to it ("Vatne"), through a title or group noun that a party modifies
 ("Norwegian officials", "Iceland's chief negotiator", "the head of the Norwegian delegation"), or through reference
-("he", "the bloc"). People are tied to a party from the text itself and keep it for the rest of the article.
+("he", "the bloc"). People are tied to a party by a dossier, else from the text itself, else from the world list of
+well-known people, and keep it for the rest of the article.
 """
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ HONORIFICS = {"sir", "dame", "lord", "lady", "mr", "mrs", "ms", "dr", "prof", "s
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "some", "many", "group", "groups",
                   "members", "member", "supporters", "representatives", "delegates", "number", "crowd", "crowds"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
+# Honorifics that, like a title, tell a family name alone is a public figure's: "King Hussein", "Pope Francis".
+STYLE_TITLES = {"king", "queen", "prince", "princess", "emir", "sultan", "pope", "sheikh", "sheik", "gen", "col"}
+PERSON_KIND = "person"  # matcher kind of a world person's name: seen by the parse planner, never a party mention
 
 
 @dataclass(frozen=True)
@@ -92,16 +96,34 @@ class ActorFinder:
             loose = phrase == phrase.lower()
             matcher = self.uncased if loose else self.cased
             matcher.add(key, [nlp.make_doc(phrase)])
+        # Well-known people's names, so that whoever plans parsing (scale.prefilter) sees that "President Museveni
+        # threatened ..." names someone who speaks for a party; `mentions` leaves them out: a name is no party.
+        people: dict[str, list[Doc]] = {}
+        for phrase, actor_id in gazetteer.world_person_forms():
+            people.setdefault(f"{actor_id}|{PERSON_KIND}", []).append(nlp.make_doc(phrase))
+        for key, docs in people.items():
+            self.kinds[key] = (key.partition("|")[0], PERSON_KIND)
+            self.cased.add(key, docs)
         self.titles = {t.lower() for t in gazetteer.person_titles}
         self.title_heads = {t.split()[-1] for t in self.titles}
         self.groups = {g.lower() for g in gazetteer.group_nouns}
 
     def mentions(self, doc: Doc) -> dict[int, Mention]:
         """Token index → mention; longest match wins; a name inside a longer PERSON entity is not a party."""
+        return self.scan(doc)[0]
+
+    def scan(self, doc: Doc) -> tuple[dict[int, Mention], list[tuple[int, int, str]]]:
+        """The mentions of a text, and (start, end, party) of every full name or variant of a world person in it,
+        parsed or not."""
         found: list[Mention] = []
+        people: list[tuple[int, int, str]] = []
         for matcher in (self.cased, self.uncased):
             for match_id, start, end in matcher(doc):
                 actor_id, kind = self.kinds[doc.vocab.strings[match_id]]
+                if kind == PERSON_KIND:
+                    if self.gazetteer.world_person_party(doc[start:end].text) == actor_id:
+                        people.append((start, end, actor_id))
+                    continue
                 if self._inside_person(doc, start, end):
                     continue
                 found.append(Mention(start, end, actor_id, kind))
@@ -111,7 +133,7 @@ class ActorFinder:
             if all(i not in index for i in range(mention.start, mention.end)):
                 for i in range(mention.start, mention.end):
                     index[i] = mention
-        return index
+        return index, people
 
     @staticmethod
     def _inside_person(doc: Doc, start: int, end: int) -> bool:
@@ -147,7 +169,8 @@ class ArticleActors:
         self.finder = finder
         self.gazetteer = finder.gazetteer
         self.doc = doc
-        self.index = finder.mentions(doc)
+        # parties named, and world people the article names in full anywhere (parsed sentences or not)
+        self.index, self.named_in_full = finder.scan(doc)
         self.ctx = ArticleContext()
         self._person_spans: dict[int, Span] = {}
         self.quoted: set[int] = set()   # token indexes inside quotation marks: "we" there is the speaker
@@ -169,10 +192,34 @@ class ArticleActors:
             title = None
             if actor is None:
                 actor, title = self._party_from_context(span)
+                if actor is None:  # the world list is the last resort
+                    actor = self.gazetteer.world_person_party(name, titled=self._titled(span))
+                if actor is None:  # "Museveni" after "Yoweri Museveni" in a sentence not parsed
+                    full = self._named_before(span, name)
+                    if full is not None:
+                        name, actor = full
             elif known is None:
                 _, title = self._party_from_context(span)
             if actor:
                 self.ctx.add_person(name, actor, title)
+
+    def _named_before(self, span: Span | Token, name: str) -> tuple[str, str] | None:
+        """The world person (full name, party) whose family name `name` is, if the article named them in full
+        before `span`."""
+        first = span.i if isinstance(span, Token) else span.start
+        for start, end, actor in self.named_in_full:
+            full = self.doc[start:end].text
+            if end <= first and self.gazetteer.world_family_of(full, name):
+                return full, actor
+        return None
+
+    def _titled(self, span: Span) -> bool:
+        """Whether a capitalised title stands right before the name ("President Bush", "Prime Minister Rabin"), in
+        its span or before it."""
+        first = next((t for t in span if not self.finder.is_title(t) and t.lower_ not in HONORIFICS), span[0])
+        before = self.doc[first.i - 1] if first.i > 0 else None
+        return before is not None and before.text[:1].isupper() and (
+            self.finder.is_title(before) or before.lower_.rstrip(".") in STYLE_TITLES)
 
     def clean_name(self, span: Span) -> str:
         """A person's name as the text gives it, without a leading title ("Minister", "Sir") or editorial
@@ -193,7 +240,8 @@ class ArticleActors:
                 continue
             previous = self.doc[token.i - 1] if token.i > sent.start else None
             after_title = previous is not None and self.finder.is_title(previous) and previous.text[:1].isupper()
-            if self.ctx.person(token.text) or after_title or self.gazetteer.person_party(token.text):
+            if (self.ctx.person(token.text) or after_title or self.gazetteer.person_party(token.text)
+                    or self.gazetteer.world_person_party(token.text) or self._named_before(token, token.text)):
                 start = token.i
                 while (start > sent.start and start - 1 not in covered and self.doc[start - 1].pos_ == "PROPN"
                        and self.doc[start - 1].is_title and start - 1 not in self.index

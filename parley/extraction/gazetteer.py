@@ -1,9 +1,15 @@
-"""Who a phrase of news text names: every state, major international bodies, and a dossier's parties.
+"""Who a phrase of news text names: every state, major international bodies, armed groups and movements, well-known
+people, and a dossier's parties.
 
 Without a dossier parley must still know that "the Storting", "Norwegians" and "U.N." are actors; with one, the
 analyst's words win ("Brussels" is the EU in an EU dossier, Belgium's capital otherwise). Also knows news outlets
 (so that "NTB reported" is not taken for a speaker) and the title words that tie people and groups to parties.
 State names and codes come from pycountry; everything else from the data files in parley/data/gazetteer/.
+
+People come in two tiers. A dossier's people win over everything; world people (people.yaml: heads of state and
+government, foreign ministers, heads of international bodies, leaders of movements) are the last resort, below what
+the text itself says of a person ("Norway's foreign minister"): by full name or a listed variant always, by family
+name alone only after a title ("President Bush") and only when no two world people of different parties share it.
 """
 from __future__ import annotations
 
@@ -38,8 +44,9 @@ _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015/]+")
 class Actor:
     id: str  # ISO alpha-3 for states, body code, or dossier id
     name: str  # display name ("Iran", not "Iran, Islamic Republic of", where a short name exists)
-    kind: str  # "state" | "igo" | "ngo" | "party" (a dossier actor that is none of these)
-    plover: str  # code for PLOVER scoring: states their alpha-3, bodies "IGO"/"NGO", dossier-only parties their id
+    kind: str  # "state" | "igo" | "ngo" | "group" (armed group or movement) | "party" (a dossier-only actor)
+    plover: str  # code for PLOVER scoring: states their alpha-3, bodies "IGO"/"NGO", groups the state news codes
+    # them by ("PSE" for Hamas) or "IMG" (international militarized group), dossier-only parties their id
 
 
 @dataclass(frozen=True)
@@ -111,10 +118,16 @@ def _plural(word: str) -> str | None:
     return word + "s"
 
 
+_ROMAN = re.compile(r"^[IVX]+$")
+
+
 def _surnames(person: str) -> list[str]:
-    """Forms a person is called by alone: "von der Leyen", "Al Thani", "el-Sisi" and "Sisi"."""
+    """Forms a person is called by alone: "von der Leyen", "Al Thani", "el-Sisi" and "Sisi"; none for a regnal
+    name ("Abdullah II")."""
     tokens = _tidy(person).split()
-    if len(tokens) < 2:
+    while len(tokens) > 2 and tokens[-1].rstrip(".").lower() in ("jr", "sr"):  # "Ferdinand Marcos Jr."
+        tokens.pop()
+    if len(tokens) < 2 or _ROMAN.match(tokens[-1]):
         return []
     start = len(tokens) - 1
     while start > 1 and tokens[start - 1].lower() in _PARTICLES:
@@ -124,6 +137,18 @@ def _surnames(person: str) -> list[str]:
     prefix, _, rest = surname.partition("-")
     if rest and prefix.lower() in _PARTICLES:
         forms.append(rest)
+    return forms
+
+
+def _family_forms(name: str) -> list[str]:
+    """Family names of a name as written, with and without a leading particle: "El Bashir", "Bashir"."""
+    forms = []
+    for form in _surnames(name):
+        forms.append(form)
+        words = form.split()
+        while len(words) > 1 and words[0].lower() in _PARTICLES:
+            words.pop(0)
+            forms.append(" ".join(words))
     return forms
 
 
@@ -160,6 +185,8 @@ class Gazetteer:
         outlets: dict[str, str],
         person_titles: frozenset[str],
         group_nouns: frozenset[str],
+        world_people: dict[str, str] | None = None,
+        world_surnames: dict[str, str | None] | None = None,
     ) -> None:
         self._actors = actors
         self._index = index
@@ -170,12 +197,18 @@ class Gazetteer:
         self._outlets = outlets
         self.person_titles = person_titles
         self.group_nouns = group_nouns
+        self._world_people = world_people if world_people is not None else {}  # key of a name or variant → party
+        self._world_surnames = world_surnames if world_surnames is not None else {}  # None: parties differ
+        self._world_forms: dict[str, str] = {}  # surface form → key, for the matcher (full names and variants)
+        self._surname_forms: dict[str, tuple[str, str]] = {}  # surface family name → (key, its first bearer's party)
+        self._world_family: dict[str, frozenset[str]] = {}  # key of a full name or variant → its family name keys
 
     # --- building -------------------------------------------------------------------------------------------------
 
     @classmethod
     def world(cls) -> Gazetteer:
-        """Every state (pycountry + states.yaml) and international body (bodies.yaml); loaded once."""
+        """Every state (pycountry + states.yaml), international body (bodies.yaml), armed group or movement
+        (groups.yaml) and well-known person (people.yaml); loaded once."""
         return _world()
 
     def _claim(self, phrase: str, actor: str, kind: str, tier: int, source: str) -> None:
@@ -207,7 +240,11 @@ class Gazetteer:
         merged = Gazetteer(
             dict(self._actors), dict(self._index), dict(self._surfaces), self._preferred, dict(self._people),
             dict(self._surnames), self._outlets, self.person_titles, self.group_nouns,
+            dict(self._world_people), dict(self._world_surnames),
         )
+        merged._world_forms = self._world_forms
+        merged._surname_forms = self._surname_forms
+        merged._world_family = self._world_family
         dossier_ids = {a.id for a in dossier.actors}
         for entry in dossier.actors:
             world_id = entry.id if entry.id in self._actors else None
@@ -226,6 +263,10 @@ class Gazetteer:
                     for key, claim in merged._index.items():
                         if claim.actor == world_id:
                             merged._index[key] = _Claim(claim.rank, entry.id, claim.kind)
+                    for table in (merged._world_people, merged._world_surnames):
+                        for key, party in table.items():
+                            if party == world_id:
+                                table[key] = entry.id
         for entry in dossier.actors:
             merged._claim(entry.name, entry.id, "name", _DOSSIER_RANK, source)
             for alias in entry.aliases:
@@ -285,6 +326,38 @@ class Gazetteer:
             return self._surnames[_key(text)]
         forms = _surnames(text)
         return self._surnames.get(_key(forms[0])) if forms else None
+
+    def world_person_party(self, name: str, titled: bool = False) -> str | None:
+        """The party of a well-known person of the world list, by full name or listed variant; by family name alone
+        only when `titled` (the text puts a title before it: "President Bush") and no two parties share it. Callers
+        ask this last: a dossier's people and what the text says of a person come first."""
+        text = _strip_possessive(_tidy(name))
+        if not text:
+            return None
+        tokens = text.split()
+        for start in range(max(len(tokens) - 1, 1)):  # "Archbishop Desmond Tutu": a leading word we do not know
+            found = self._world_people.get(_key(" ".join(tokens[start:])))
+            if found:
+                return found
+        if not titled:
+            return None
+        for form in (text, *_family_forms(text)):  # "President Omar El Bashir": listed as Omar al-Bashir
+            found = self._world_surnames.get(_key(form))
+            if found:
+                return found
+        return None
+
+    def world_person_forms(self) -> list[tuple[str, str]]:
+        """(surface form, party) of every world person's full name, variant and unshared family name: the words
+        that tell a sentence names someone who speaks for a party."""
+        forms = [(surface, self._world_people[key]) for surface, key in self._world_forms.items()]
+        return forms + [(surface, self._world_surnames.get(key) or first)
+                        for surface, (key, first) in self._surname_forms.items()]
+
+    def world_family_of(self, full_name: str, name: str) -> bool:
+        """Whether `name` is the family name of the world person `full_name` ("Museveni" of "Yoweri Museveni"), so
+        that once an article has named someone in full, the family name alone means them."""
+        return _key(_strip_possessive(_tidy(name))) in self._world_family.get(_key(_tidy(full_name)), ())
 
     def is_outlet(self, name: str) -> bool:
         return self.canonical_outlet(name) is not None
@@ -347,6 +420,85 @@ def _body_entries(data: dict, path: str) -> list[tuple[Actor, dict[str, list[str
     return entries
 
 
+def _group_entries(data: dict, path: str) -> list[tuple[Actor, dict[str, list[str]]]]:
+    groups = data.get("groups")
+    if not isinstance(groups, list):
+        raise ParleyError(E.E040, path=path, reason="`groups` must be a list")
+    entries = []
+    for n, group in enumerate(groups, 1):
+        if not isinstance(group, dict) or not group.get("id") or not group.get("name") or not group.get("plover"):
+            raise ParleyError(E.E040, path=path, reason=f"group {n} needs an `id`, a `name` and a `plover` code")
+        demonyms = _strings(group.get("demonyms"), path, f"{group['id']}.demonyms")
+        words = {
+            "name": [group["name"], *_strings(group.get("names"), path, f"{group['id']}.names")],
+            "demonym": demonyms + [p for p in map(_plural, demonyms) if p],
+        }
+        entries.append((Actor(group["id"], group["name"], "group", group["plover"]), words))
+    return entries
+
+
+def person_entries(data: dict, path: str) -> list[tuple[str, list[str], list[str] | None, str]]:
+    """(name, variants, family names or None for the usual last word(s), party) of every person in people.yaml.
+
+    An entry is a name, a list (the name, then its variants), or a mapping with `name`, optional `variants` and
+    optional `surname` (a word or list; empty for none) for names whose family name is not their last word."""
+    people = data.get("people")
+    if not isinstance(people, dict):
+        raise ParleyError(E.E040, path=path, reason="`people` must map party codes to lists of people")
+    family_first = set(_strings(data.get("family_name_first"), path, "family_name_first"))
+    out = []
+    for party, entries in people.items():
+        if not isinstance(entries, list):
+            raise ParleyError(E.E040, path=path, reason=f"{party}: must be a list of people")
+        for entry in entries:
+            surname: list[str] | None = None
+            if isinstance(entry, str):
+                names = [entry]
+            elif isinstance(entry, list):
+                names = _strings(entry, path, f"{party}: {entry}")
+            elif isinstance(entry, dict) and isinstance(entry.get("name"), str):
+                names = [entry["name"], *_strings(entry.get("variants"), path, f"{party}: {entry['name']}")]
+                if "surname" in entry:
+                    value = entry["surname"]
+                    surname = _strings([value] if isinstance(value, str) else value, path, f"{entry['name']}.surname")
+            else:
+                raise ParleyError(E.E040, path=path, reason=f"{party}: {entry!r} is not a person entry")
+            if not names or not all(n.strip() for n in names):
+                raise ParleyError(E.E040, path=path, reason=f"{party}: an entry without a name")
+            if surname is None and party in family_first and len(names[0].split()) > 1:
+                surname = [names[0].split()[0]]
+            out.append((names[0], names[1:], surname, party))
+    return out
+
+
+def _add_world_people(gazetteer: Gazetteer, data: dict, path: str) -> None:
+    not_alone = {_key(w) for w in _strings(data.get("not_alone"), path, "not_alone")}
+    for name, variants, surname, party in person_entries(data, path):
+        if party not in gazetteer._actors:
+            raise ParleyError(E.E040, path=path, reason=f"{name}: {party} is no state, body or group of the gazetteer")
+        for form in (name, *variants):
+            key = _key(_tidy(form))
+            if gazetteer._world_people.get(key, party) != party:
+                raise ParleyError(E.E040, path=path, reason=f"{form!r} names people of two parties")
+            gazetteer._world_people[key] = party
+            gazetteer._world_forms.setdefault(_tidy(form), key)
+        family = surname if surname is not None else [f for form in (name, *variants) for f in _surnames(form)]
+        for form in family:
+            key = _key(_tidy(form))
+            known = gazetteer._world_surnames.get(key, party)
+            gazetteer._world_surnames[key] = party if known == party else None
+            gazetteer._surname_forms.setdefault(_tidy(form), (key, party))
+        family_keys = frozenset(_key(_tidy(form)) for form in family)
+        for form in (name, *variants):
+            gazetteer._world_family[_key(_tidy(form))] = family_keys
+    # a family name that is also a full name of someone else ("Suharto" is one man) is not a family name, nor one
+    # too common to name anyone alone
+    for key in gazetteer._world_surnames:
+        if key in not_alone or (key in gazetteer._world_people
+                                and gazetteer._world_people[key] != gazetteer._world_surnames[key]):
+            gazetteer._world_surnames[key] = None
+
+
 def _outlet_table(actor_keys: dict[str, _Claim]) -> dict[str, str]:
     """Lookup key → the list's spelling. "The New York Times" is also "New York Times"; "The Guardian" is also
     "Guardian", but only so capitalised (an observer is not The Observer), and "The Australian" never "Australian"."""
@@ -377,6 +529,7 @@ def _world() -> Gazetteer:
     states_path = f"{_DATA}/states.yaml"
     states = _read_yaml("states.yaml")
     bodies = _read_yaml("bodies.yaml")
+    groups = _read_yaml("groups.yaml")
     titles = _read_yaml("titles.yaml")
     shared = states.get("shared") or {}
     preferred = {
@@ -392,6 +545,7 @@ def _world() -> Gazetteer:
     for entries, path in (
         (_state_entries(states, states_path), states_path),
         (_body_entries(bodies, f"{_DATA}/bodies.yaml"), f"{_DATA}/bodies.yaml"),
+        (_group_entries(groups, f"{_DATA}/groups.yaml"), f"{_DATA}/groups.yaml"),
     ):
         for actor, words in entries:
             if actor.id in gazetteer._actors:
@@ -401,4 +555,5 @@ def _world() -> Gazetteer:
                 for phrase in phrases:
                     gazetteer._claim(phrase, actor.id, kind, _WORLD_RANK, path)
     gazetteer._outlets.update(_outlet_table(gazetteer._index))
+    _add_world_people(gazetteer, _read_yaml("people.yaml"), f"{_DATA}/people.yaml")
     return gazetteer
