@@ -49,7 +49,6 @@ class Event:
     condition: str | None = None
     condition_tokens: list[Token] = field(default_factory=list)
     turns_down_offer: bool = False             # "rejected the board's offer of X": against the offer, not X
-    voiced_by: str | None = None                # the act that voiced it: a demand made by protesting is a protest
     pending: bool = False                       # "not yet ready to sign": held back until something changes
     exit_threat: bool = False                   # "threatened to leave the deal": in it only on its terms
     purpose: list[Token] = field(default_factory=list)  # "in hopes of reaching a deal": what the act is for
@@ -106,7 +105,9 @@ class EventFinder:
     # --- trigger recognition -------------------------------------------------------------------------------
     def verb_lemma(self, token: Token) -> str | None:
         if token.pos_ in VERBAL:
-            return token.lemma_.lower()
+            lemma = token.lemma_.lower()
+            # the lemmatizer errs on some forms ("staged" → "stag"): the lexicon's own inflections decide then
+            return lemma if lemma in self.lexicon.known_verbs else self.lexicon.lemma_of_form(token.lower_) or lemma
         if token.dep_ in MISTAGGED_DEPS and token.pos_ in ("NOUN", "PROPN", "ADJ"):
             return self.lexicon.lemma_of_form(token.lower_)
         return None
@@ -273,7 +274,7 @@ class EventFinder:
                 event.target = self._answered_party(event)
         events = self._drop_embedded(events)
         self._link_conditions(events)
-        self._mark_protest_demands(events)
+        events = self._absorb_protest_demands(events)
         for event in events:
             if event.kind != "relative":
                 self.last_by_action[event.action] = event.agent
@@ -729,17 +730,19 @@ class EventFinder:
         verb = token if token.pos_ in VERBAL else token.head
         return any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal_cues for c in verb.children)
 
-    def _mark_protest_demands(self, events: list[Event]) -> None:
-        """"staged demonstrations to demand reforms": the demand is voiced by the protest, so it is coded as one."""
+    def _absorb_protest_demands(self, events: list[Event]) -> list[Event]:
+        """"staged demonstrations to demand reforms": the protest is the act; what it demands is its goal."""
         protests = [e for e in events if e.action == "protest"]
+        kept = []
         for event in events:
-            if event.action != "demand":
-                continue
-            for protest in protests:
-                heads = {protest.trigger.i, protest.trigger.head.i}
-                clauses = [c for h in heads for c in event.trigger.doc[h].children if c.dep_ in PURPOSE_DEPS]
-                if protest.agent.actor == event.agent.actor and any(event.trigger in c.subtree for c in clauses):
-                    event.voiced_by = "protest"
+            framing = next((p for p in protests if event.action == "demand" and p.agent.actor == event.agent.actor
+                            and any(event.trigger in c.subtree for h in {p.trigger, p.trigger.head}
+                                    for c in h.children if c.dep_ in PURPOSE_DEPS)), None)
+            if framing is None:
+                kept.append(event)
+            elif not framing.purpose:
+                framing.purpose, framing.purpose_stance = list(event.trigger.subtree), "for"
+        return kept
 
     def _describes_source(self, token: Token) -> bool:
         """Whether a word sits in the subject of a verb of saying: the description of who reports."""

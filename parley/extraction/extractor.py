@@ -167,7 +167,7 @@ class Extractor:
     def _purpose_statements(self, event: Event, statement: Statement, actors: ArticleActors) -> list[Statement]:
         """"suspended its tariffs in hopes of reaching a trade deal": the act also shows where its party stands on
         the goal it serves; one more statement, same act, on the goal's issue."""
-        if not event.purpose or statement.stance is None and statement.issue is None and event.action not in self.lexicon.stance:
+        if not event.purpose:
             return []
         goal = self.issues.match(event.purpose, lambda token: None)
         if goal is None or goal.id == statement.issue:
@@ -211,7 +211,7 @@ class Extractor:
             actor=event.agent.actor,
             speaker=event.agent.speaker,
             action=action,
-            plover=self.lexicon.plover[event.voiced_by or action],
+            plover=self.lexicon.plover[action],
             target=event.target,
             issue=issue.id if issue else None,
             stance=stance,

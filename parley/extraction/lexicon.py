@@ -32,6 +32,7 @@ class Lexicon:
     verbs: dict[str, str]              # single-word verb lemma → action
     phrasal: dict[tuple[str, str], str]  # (verb lemma, particle or preposition) → action
     word_forms: dict[str, str]         # inflected form → verb lemma (for mis-tagged tokens)
+    known_verbs: frozenset[str]        # every verb lemma the lexicon names
     speech: frozenset[str]
     nouns: dict[str, str]
     answers: dict[str, str]
@@ -82,7 +83,8 @@ def load_lexicon() -> Lexicon:
                 verbs.setdefault(words[0], action)
             else:
                 phrasal[(words[0], " ".join(words[1:]))] = action
-    forms = {form: lemma for lemma in [*verbs, *raw["speech"], *raw["answers"]] for form in inflections(lemma)}
+    known = [*verbs, *(h for h, _ in phrasal), *raw["speech"], *raw["answers"], *raw["light_verbs"]]
+    forms = {form: lemma for lemma in known for form in inflections(lemma)}
     nouns = {noun: action for action, items in raw["nouns"].items() for noun in items}
     # look-ups use lemmas: "talks" is found as "talk", "negotiations" as "negotiation"
     nouns.update({noun[:-1]: action for noun, action in list(nouns.items())
@@ -95,6 +97,7 @@ def load_lexicon() -> Lexicon:
         verbs=verbs,
         phrasal=phrasal,
         word_forms=forms,
+        known_verbs=frozenset(known),
         nouns=nouns,
         modal_cues=cues["modal"],
         agentive_cues=cues["agentive"],
@@ -107,7 +110,8 @@ def load_lexicon() -> Lexicon:
     )
 
 
-_WORD_LISTS = tuple(f.name for f in fields(Lexicon) if f.type == "frozenset[str]" and f.name != "goal_nouns")
+_WORD_LISTS = tuple(f.name for f in fields(Lexicon) if f.type == "frozenset[str]"
+                    and f.name not in ("goal_nouns", "known_verbs"))
 
 
 @cache
