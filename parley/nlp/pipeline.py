@@ -8,14 +8,16 @@ from spacy.language import Language
 
 from ..errors import E, ParleyError
 from . import components  # noqa: F401  (registers parley's components)
+from .fast import speed_up
 
 
 @cache
 def load_nlp(name: str) -> Language:
-    """The pipeline with parley's sentence rules placed before the parser."""
+    """The pipeline with parley's sentence rules placed before the parser, and the faster drop-ins for the
+    attribute ruler and the lemmatizer (same output: parley/nlp/fast.py)."""
     try:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ParleyError(E.E060, name=name) from exc
     nlp.add_pipe("parley_line_breaks", before="parser")
-    return nlp
+    return speed_up(nlp)

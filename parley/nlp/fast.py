@@ -1,0 +1,186 @@
+"""Faster drop-ins for two of the model's rule components, with the same output token for token.
+
+The attribute ruler and the rule lemmatizer of `en_core_web_sm` cost more per parsed token than the tagger and the
+parser together, spent in per-token Python and in spaCy's Matcher trying 179 patterns on every token. What they
+compute for a token depends on a handful of its attributes only, so it can be worked out once per distinct value
+and looked up afterwards:
+
+- The attribute ruler's one-token patterns test TAG, LOWER, DEP and IS_SPACE; the set of them that match a token
+  is computed once per combination of those four values by testing each pattern's conditions, the way the
+  Matcher does. Its patterns of several tokens still go through a Matcher that holds only them. The matches are
+  then sorted and applied exactly as `AttributeRuler` does. If the model's patterns ever test anything else,
+  the stock matcher is used.
+- The rule lemmatizer's answer depends on the word, its POS and its morphology, the very key spaCy's own cache
+  uses; here every answer is cached (spaCy skips a few kinds), the lemmas are written with one `from_array`,
+  and the cache is emptied when it grows large, so memory stays bounded on a long stream.
+
+`tests/test_scale_fast.py` checks every token attribute against the stock components on real articles.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import numpy as np
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.errors import Errors
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
+
+CACHE_LIMIT = 200_000   # lemmatizer entries kept before the cache starts afresh
+_KEY = [LOWER, TAG, DEP, IS_SPACE]
+_FIELDS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}
+
+
+def _condition(field: int, value) -> Callable[[tuple], bool] | None:
+    """One token condition of a pattern as a test on (lower, tag, dep, is_space); None if it is of a kind the
+    Matcher may read otherwise (then the stock matcher is used)."""
+    if field == 3:
+        return (lambda key: key[3] == value) if isinstance(value, bool) else None
+    if isinstance(value, str):
+        return lambda key: key[field] == value
+    if isinstance(value, dict) and len(value) == 1:
+        (operator, argument), = value.items()
+        if operator == "IN" and isinstance(argument, list) and all(isinstance(a, str) for a in argument):
+            allowed = frozenset(argument)
+            return lambda key: key[field] in allowed
+        if operator == "NOT_IN" and isinstance(argument, list) and all(isinstance(a, str) for a in argument):
+            barred = frozenset(argument)
+            return lambda key: key[field] not in barred
+        if operator == "REGEX" and isinstance(argument, str):
+            pattern = re.compile(argument)
+            return lambda key: pattern.search(key[field]) is not None
+    return None
+
+
+class FastAttributeRuler(AttributeRuler):
+    """`AttributeRuler` with one-token patterns looked up per distinct (LOWER, TAG, DEP, IS_SPACE). Words that
+    no pattern names and that every REGEX treats alike share one entry, so the lookup stays small."""
+
+    def _prepare(self) -> None:
+        singles: list[tuple[int, int, list[Callable[[tuple], bool]]]] = []   # (attr id, match id, conditions)
+        self._multi = Matcher(self.vocab)
+        self._usable = True
+        self._literals: set[str] = set()      # every word a LOWER condition names
+        self._regexes: list[re.Pattern] = []  # every REGEX a LOWER condition applies
+        for attr_id in range(len(self.attrs)):
+            key = str(attr_id)
+            match_id = self.vocab.strings.add(key)
+            _, patterns = self.matcher.get(key)
+            long = [pattern for pattern in patterns if len(pattern) != 1]
+            if long:
+                self._multi.add(key, long)
+            for pattern in patterns:
+                if len(pattern) != 1:
+                    continue
+                tests = [_condition(_FIELDS.get(name, -1), value) for name, value in pattern[0].items()]
+                if any(name not in _FIELDS for name in pattern[0]) or None in tests:
+                    self._usable = False
+                    return
+                lower = pattern[0].get("LOWER")
+                if isinstance(lower, str):
+                    self._literals.add(lower)
+                elif isinstance(lower, dict):
+                    (operator, argument), = lower.items()
+                    if operator == "REGEX":
+                        self._regexes.append(re.compile(argument))
+                    else:
+                        self._literals.update(argument)
+                singles.append((attr_id, match_id, tests))
+        self._singles = singles
+        self._classes: dict[int, tuple] = {}   # LOWER hash → what the patterns can tell of the word
+        self._found: dict[tuple, tuple[tuple[int, int], ...]] = {}
+        self._size = len(self.attrs)
+
+    def _single_matches(self, key: tuple, text: tuple) -> tuple[tuple[int, int], ...]:
+        found = tuple((attr_id, match_id) for attr_id, match_id, tests in self._singles
+                      if all(test(text) for test in tests))
+        self._found[key] = found
+        return found
+
+    def match(self, doc: Doc):
+        if getattr(self, "_size", None) != len(self.attrs):   # built on first use, again if patterns were added
+            self._prepare()
+        if not self._usable:
+            return super().match(doc)
+        strings = doc.vocab.strings
+        matches = [(int(strings[m_id]), m_id, start, end)
+                   for m_id, start, end in self._multi(doc, allow_missing=True, as_spans=False)]
+        classes, found = self._classes, self._found
+        if len(classes) > CACHE_LIMIT:
+            classes.clear()
+        for i, (lower, tag, dep, space) in enumerate(doc.to_array(_KEY).tolist()):
+            kind = classes.get(lower)
+            if kind is None:
+                word = strings[lower]
+                kind = classes[lower] = (word if word in self._literals else None,
+                                         *(bool(regex.search(word)) for regex in self._regexes))
+            key = (kind, tag, dep, space)
+            hits = found.get(key)
+            if hits is None:   # the first token of its kind: its own values decide for all of them
+                hits = self._single_matches(key, (strings[lower], strings[tag], strings[dep], bool(space)))
+            for attr_id, match_id in hits:
+                matches.append((attr_id, match_id, i, i + 1))
+        matches.sort()   # as AttributeRuler.match: later rules take precedence
+        return matches
+
+    def set_annotations(self, doc: Doc, matches) -> None:
+        """As AttributeRuler.set_annotations, without building a Span per match."""
+        for attr_id, _, start, end in matches:
+            index = self.indices[attr_id]
+            position = (start if index >= 0 else end) + index
+            if not start <= position < end:
+                super().set_annotations(doc, matches)   # raises the stock error
+                return
+            set_token_attrs(doc[position], self.attrs[attr_id])
+
+
+class FastLemmatizer(EnglishLemmatizer):
+    """The rule lemmatizer with every answer cached per (word, POS, morphology) and written in one go."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.mode != "rule":
+            return super().__call__(doc)
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        if not len(doc):
+            return doc
+        error_handler = self.get_error_handler()
+        try:
+            array = doc.to_array([LEMMA, ORTH, POS, MORPH])
+            strings = doc.vocab.strings
+            cache = self.cache
+            lemmas = array[:, 0].tolist()
+            for i, (lemma, orth, pos, morph) in enumerate(array.tolist()):
+                if self.overwrite or lemma == 0:
+                    forms = cache.get((orth, pos, morph))
+                    if forms is None:
+                        if len(cache) > CACHE_LIMIT:
+                            cache.clear()
+                        forms = cache[(orth, pos, morph)] = self.lemmatize(doc[i])
+                    lemmas[i] = strings.add(forms[0])
+            doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64).reshape(-1, 1))
+            return doc
+        except Exception as e:  # noqa: BLE001  (as the stock component: its error handler decides)
+            error_handler(self.name, self, [doc], e)
+
+
+def speed_up(nlp: Language) -> Language:
+    """Swap the stock attribute ruler and English rule lemmatizer for the faster ones, in place (same data). The
+    lemmatizer's word index per POS, a list it tests words against one by one, becomes a set (the rule
+    lemmatizer only ever asks whether a word is in it)."""
+    for _, component in nlp.pipeline:
+        if type(component) is AttributeRuler:
+            component.__class__ = FastAttributeRuler
+        elif type(component) is EnglishLemmatizer:
+            component.__class__ = FastLemmatizer
+            if component.lookups.has_table("lemma_index"):
+                index = component.lookups.get_table("lemma_index")
+                for key in list(index.keys()):
+                    if isinstance(index[key], list):
+                        index[key] = frozenset(index[key])
+    return nlp

@@ -1,0 +1,68 @@
+"""The speed-ups inside the spaCy pipeline change nothing: the faster attribute ruler and lemmatizer give the stock
+components' annotations token for token."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import spacy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+
+from parley.nlp import load_nlp
+from parley.nlp.fast import FastAttributeRuler, FastLemmatizer
+from parley.settings import Settings
+from parley.sources import read_paths
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, SENT_START]
+
+
+def texts(limit: int) -> list[str]:
+    paths = [SHARED / "corpus" / "dev", SHARED / "corpus" / "seed", SHARED / "corpus" / "bulk" / "bbc-2005.jsonl"]
+    found = []
+    for document in read_paths(paths):
+        if not isinstance(document, Exception):
+            found.append(document.text)
+        if len(found) == limit:
+            break
+    return found
+
+
+@pytest.fixture(scope="module")
+def pipelines():
+    """(parley's pipeline, the stock pipeline with parley's sentence rule): the same model, the same components
+    but for the two swapped ones."""
+    fast = load_nlp(Settings().model)
+    stock = spacy.load(Settings().model)
+    stock.add_pipe("parley_line_breaks", before="parser")
+    return fast, stock
+
+
+def test_the_swapped_components_are_the_faster_ones(pipelines):
+    fast, stock = pipelines
+    assert isinstance(fast.get_pipe("attribute_ruler"), FastAttributeRuler)
+    assert isinstance(fast.get_pipe("lemmatizer"), FastLemmatizer)
+    assert not isinstance(stock.get_pipe("attribute_ruler"), FastAttributeRuler)
+
+
+def test_fast_components_annotate_as_the_stock_ones(pipelines):
+    fast, stock = pipelines
+    sample = texts(120)
+    assert len(sample) == 120
+    tokens = 0
+    for mine, theirs in zip(fast.pipe(sample), stock.pipe(sample), strict=True):
+        assert np.array_equal(mine.to_array(ATTRS), theirs.to_array(ATTRS)), mine.text[:80]
+        assert [(t.lemma_, t.pos_, str(t.morph)) for t in mine] == [(t.lemma_, t.pos_, str(t.morph)) for t in theirs]
+        tokens += len(mine)
+    assert tokens > 30_000
+
+
+def test_multi_token_rules_still_apply(pipelines):
+    """The attribute ruler's two-token patterns ("gon na", "there is") go through their own matcher."""
+    fast, stock = pipelines
+    text = "We are gon na sign it. There is a deal, and let's say it holds."
+    mine, theirs = fast(text), stock(text)
+    assert [t.lemma_ for t in mine] == [t.lemma_ for t in theirs]
+    assert [t.pos_ for t in mine] == [t.pos_ for t in theirs]
+    assert (mine[2].lemma_, mine[3].lemma_) == ("go", "to")
