@@ -69,10 +69,17 @@ class Analyzer(BatchAnalysis):
         return next(self.analyze_many([document]))
 
     def analyze_many(self, documents: Iterable[SourceDocument]) -> Iterator[ArticleAnalysis]:
-        """Analyses in input order; memory stays flat however long the stream."""
-        cleaned = ((document, clean(document.text, self.settings.heading_max_words)) for document in documents)
-        for document, article, extraction in self.extractor.pipe(cleaned):
-            yield self._assemble(document, article, extraction)
+        """Analyses in input order, `batch_size` articles at a time. Each batch is analysed whole inside a spaCy
+        memory zone, which frees the strings and words the batch added to the vocabulary when it closes: so memory
+        stays flat however long the stream. Nothing spaCy made inside the zone (Docs, Tokens) leaves it; the
+        analyses are plain Python objects, and they are handed out only once the zone is closed."""
+        stream = iter(documents)
+        while batch := list(islice(stream, self.settings.batch_size)):
+            with self.nlp.memory_zone():
+                cleaned = [(document, clean(document.text, self.settings.heading_max_words)) for document in batch]
+                results = [self._assemble(document, article, extraction)
+                           for document, article, extraction in self.extractor.pipe(cleaned)]
+            yield from results
 
     def _assemble(self, document: SourceDocument, article: CleanArticle, extraction) -> ArticleAnalysis:
         positions = build_positions(extraction.statements)

@@ -1,5 +1,6 @@
 """The speed-ups inside the spaCy pipeline change nothing: the faster attribute ruler and lemmatizer give the stock
-components' annotations token for token."""
+components' annotations token for token, a run's parse does not depend on the batch it is parsed in, and a batch
+analysed in a memory zone leaves the vocabulary as it found it."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,6 +12,8 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_ST
 
 from parley.nlp import load_nlp
 from parley.nlp.fast import FastAttributeRuler, FastLemmatizer
+from parley.pipeline import Analyzer
+from parley.scale import selective
 from parley.settings import Settings
 from parley.sources import read_paths
 
@@ -66,3 +69,28 @@ def test_multi_token_rules_still_apply(pipelines):
     assert [t.lemma_ for t in mine] == [t.lemma_ for t in theirs]
     assert [t.pos_ for t in mine] == [t.pos_ for t in theirs]
     assert (mine[2].lemma_, mine[3].lemma_) == ("go", "to")
+
+
+def test_a_runs_parse_does_not_depend_on_its_batch(pipelines, monkeypatch):
+    """Runs parsed in batches of a few tokens and in one batch come out the same."""
+    analyzer = Analyzer(None, Settings())
+    sample = texts(40)
+
+    def parsed(tokens_per_batch: int) -> list[np.ndarray]:
+        monkeypatch.setattr(selective, "PARSE_TOKENS", tokens_per_batch)
+        return [doc.to_array(ATTRS) for doc, _ in analyzer.extractor.selective.pipe((t, None) for t in sample)]
+
+    one_batch, small_batches = parsed(10**9), parsed(60)
+    assert len(one_batch) == 40
+    assert all(np.array_equal(a, b) for a, b in zip(one_batch, small_batches, strict=True))
+
+
+def test_a_batch_leaves_the_vocabulary_as_it_found_it():
+    analyzer = Analyzer(None, Settings())
+    documents = [d for d in read_paths([SHARED / "corpus" / "bulk" / "bbc-2005.jsonl"]) if not isinstance(d, Exception)]
+    list(analyzer.analyze_many(documents[:8]))
+    strings = len(analyzer.nlp.vocab.strings)
+    results = list(analyzer.analyze_many(documents[8:40]))
+    assert len(analyzer.nlp.vocab.strings) == strings   # the new words of 32 news articles came and went
+    assert sum(len(r.statements) for r in results) > 0
+    assert all(s.trigger and s.text for r in results for s in r.statements)   # plain strings, still readable

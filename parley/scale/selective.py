@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from .prefilter import Plan, Prefilter
 
 C = TypeVar("C")
+PARSE_TOKENS = 2000   # tokens per batch through the pipeline: bounds the memory the models take at once
 ANNOTATIONS = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID"]
 
 
@@ -32,19 +33,34 @@ class SelectiveParser:
         self.parsed = 0
 
     def pipe(self, items: Iterable[tuple[str, C]]) -> Iterator[tuple[Doc, C]]:
-        """(Doc, context) in input order; articles are read `batch_size` at a time and the runs of a chunk go
-        through the parser as one batch (with fixed smaller batches, parses came out differently in a parallel
-        run than in one process: tests/test_scale_dask.py)."""
+        """(Doc, context) in input order; articles are read `batch_size` at a time and their runs go through the
+        pipeline in batches of at most `PARSE_TOKENS` tokens (so the largest batch, which sets the peak memory,
+        does not depend on how much of a chunk happens to be parsed). A run's parse does not depend on the batch
+        it is in (tests/test_scale_prefilter.py), so neither does an article's analysis."""
         iterator = iter(items)
         while chunk := list(islice(iterator, self.batch_size)):
             docs = [self.nlp.make_doc(text) for text, _ in chunk]
             plans = [self.prefilter.plan(doc) for doc in docs]
             parts = [doc[start:end].as_doc() for doc, plan in zip(docs, plans) for start, end in plan.blocks]
-            parsed = iter(self.nlp.pipe(parts, batch_size=len(parts) or 1))
+            parsed = self.parse(parts)
             for doc, plan, (_, context) in zip(docs, plans, chunk):
                 self.tokens += len(doc)
                 self.parsed += plan.parsed_tokens
                 yield merge(doc, plan, [next(parsed) for _ in plan.blocks]), context
+
+    def parse(self, parts: list[Doc]) -> Iterator[Doc]:
+        """The runs through the whole pipeline, in order, in batches of at most PARSE_TOKENS tokens (a longer run
+        alone)."""
+        batch: list[Doc] = []
+        size = 0
+        for part in parts:
+            if batch and size + len(part) > PARSE_TOKENS:
+                yield from self.nlp.pipe(batch, batch_size=len(batch))
+                batch, size = [], 0
+            batch.append(part)
+            size += len(part)
+        if batch:
+            yield from self.nlp.pipe(batch, batch_size=len(batch))
 
 
 def merge(doc: Doc, plan: Plan, blocks: list[Doc]) -> Doc:
