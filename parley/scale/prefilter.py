@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_STOP, IS_TITLE
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from ..dossier import Dossier
 from ..extraction.actors import FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS, ActorFinder
@@ -101,35 +102,35 @@ class Prefilter:
         """Rule-based sentence starts, as the parser draws them: every new line (the pipeline forces it), the
         first word after end punctuation and a space, and a straight quote mark that ends a line after end
         punctuation (the parser gives it a sentence of its own). Spaces stay with the sentence before."""
-        line_breaks(doc)
-        starts, ended = [0] if len(doc) else [], False
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            spaced = bool(previous.whitespace_) or previous.is_space
-            if not token.is_space and (token.is_sent_start or ended and (spaced or self._line_end_quote(token))):
-                starts.append(token.i)
+        return self._starts(_Tokens.of(doc))
+
+    def _starts(self, tokens: _Tokens) -> list[int]:
+        text, space, spaced = tokens.text, tokens.space, tokens.spaced
+        size = len(text)
+        starts, ended = [0] if size else [], False
+        for i in range(1, size):
+            new_line = "\n" in text[i - 1] or "\n" in tokens.whitespace[i - 1]
+            line_end_quote = text[i] == '"' and i + 1 < size and ("\n" in tokens.whitespace[i] or "\n" in text[i + 1])
+            if not space[i] and (new_line or ended and (spaced[i - 1] or line_end_quote)):
+                starts.append(i)
                 ended = False
-            elif token.text in self.ends:
+            elif text[i] in self.ends:
                 ended = True
         return starts
 
-    @staticmethod
-    def _line_end_quote(token: Token) -> bool:
-        """A straight double quote (it could open a quotation as well as close one) that ends a line."""
-        after = token.nbor() if token.i + 1 < len(token.doc) else None
-        return token.text == '"' and after is not None and ("\n" in token.whitespace_ or "\n" in after.text)
-
     def plan(self, doc: Doc) -> Plan:
-        starts = self.sentence_starts(doc)
+        line_breaks(doc)   # the parts keep the sentence starts the pipeline forces at new lines
+        tokens = _Tokens.of(doc)
+        starts = self._starts(tokens)
         mentions = self._mentions(doc)
         memory = _Memory(origin=dict.fromkeys(self.people))
         needs: list[set[int]] = []   # per sentence: the earlier sentences it relies on, were it parsed
         parse: set[int] = set()
         for k, (start, end) in enumerate(zip(starts, [*starts[1:], len(doc)])):
-            sent = doc[start:end]
-            needs.append(memory.read(k, sent, mentions, self.titles))
-            quoted = any(ch in QUOTE_MARKS for t in sent for ch in t.text)
-            words = self._words(sent)
+            sent = range(start, end)
+            needs.append(memory.read(k, sent, tokens, mentions, self.titles))
+            quoted = any(ch in QUOTE_MARKS for i in sent for ch in tokens.text[i])
+            words = tokens.words(sent)
             triggers = self._triggers(words, quoted)
             referring = self._referring(words, memory, quoted) if memory.recent(k) else []
             if memory.named and triggers or _near(triggers, referring):
@@ -147,8 +148,8 @@ class Prefilter:
         # does the next line's first sentence: the parser decides where the mark belongs from what follows it.
         ends = [*starts[1:], len(doc)]
         for k in sorted(parse):
-            if k + 1 < len(starts) and doc[starts[k + 1]].text in QUOTE_MARKS and all(
-                    t.is_space for t in doc[starts[k + 1] + 1:ends[k + 1]]):
+            if k + 1 < len(starts) and tokens.text[starts[k + 1]] in QUOTE_MARKS and all(
+                    tokens.space[i] for i in range(starts[k + 1] + 1, ends[k + 1])):
                 parse.update(range(k + 1, min(k + 3, len(starts))))
         return Plan(starts, _runs(starts, [k in parse for k in range(len(starts))], len(doc)))
 
@@ -173,13 +174,6 @@ class Prefilter:
                 for i in range(start, end):
                     found[i] = found.get(i, False) or (actor is not None and actor.kind in ("igo", "ngo"))
         return found
-
-    @staticmethod
-    def _words(sent: Span) -> dict[int, str]:
-        """Token index → lower-cased word; a capitalised word only at the start or in a headline ("March" is
-        not "march")."""
-        headline = sum(t.is_title for t in sent) * 2 > sum(t.is_alpha for t in sent)
-        return {t.i: t.lower_ for t in sent if t.is_lower or not t.is_alpha or t.i == sent.start or headline}
 
     def _referring(self, words: dict[int, str], memory: _Memory, quoted: bool) -> list[int]:
         """Where a word stands that can mean a party already in the extractor's memory: pronouns, titles and
@@ -210,31 +204,65 @@ class _Memory:
         """Whether a party was named a few sentences back, near enough for "it" or "the minister" to mean it."""
         return self.last_named is not None and k - self.last_named <= REACH
 
-    def read(self, k: int, sent: Span, mentions: dict[int, bool], titles: set[str]) -> set[int]:
+    def read(self, k: int, sent: range, tokens: _Tokens, mentions: dict[int, bool], titles: set[str]) -> set[int]:
         """Update from sentence `k`; return the earlier sentences that tied the names it uses to parties."""
-        used = {self.origin[t.text] for t in sent if t.text in self.origin}
-        mention = any(t.i in mentions for t in sent)
-        self.body = self.body or any(mentions.get(t.i, False) for t in sent)
+        text = tokens.text
+        used = {self.origin[text[i]] for i in sent if text[i] in self.origin}
+        mention = any(i in mentions for i in sent)
+        self.body = self.body or any(mentions.get(i, False) for i in sent)
         self.named = mention or bool(used)
         if self.named:
-            for token in sent:
-                if _name_word(token, mentions, titles):
-                    self.origin.setdefault(token.text, k)
+            for i in sent:
+                if tokens.name_word(i, mentions, titles):
+                    self.origin.setdefault(text[i], k)
                     self.people = True
-            self.titles |= {t.lower_ for t in sent} & titles
+            self.titles |= {tokens.lower[i] for i in sent} & titles
         return {i for i in used if i is not None and i != k}
 
 
-def _name_word(token: Token, mentions: dict[int, bool], titles: set[str]) -> bool:
-    """A word of what looks like a person's name: capitalised, no party's name, next to another such word
-    ("Sergei Lavrov") or after a title ("President Putin")."""
-    def capital(word: Token | None) -> bool:
-        return word is not None and word.i not in mentions and word.is_title and word.is_alpha and not word.is_stop
+@dataclass(frozen=True)
+class _Tokens:
+    """One article's tokens as plain lists: the plan reads every token several times, and making a Token object
+    for each reading cost more than the rest of the plan."""
 
-    doc = token.doc
-    before = doc[token.i - 1] if token.i > 0 else None
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return capital(token) and (capital(before) or capital(after) or before is not None and before.lower_ in titles)
+    text: list[str]
+    lower: list[str]
+    whitespace: list[str]
+    spaced: list[bool]     # whitespace after it, or a space token itself
+    alpha: list[bool]
+    is_lower: list[bool]
+    title: list[bool]
+    stop: list[bool]
+    space: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Tokens:
+        text, lower, whitespace = [], [], []
+        for token in doc:
+            text.append(token.text)
+            lower.append(token.lower_)
+            whitespace.append(token.whitespace_)
+        flags = doc.to_array([IS_ALPHA, IS_LOWER, IS_TITLE, IS_STOP, IS_SPACE]).astype(bool).T.tolist() if len(doc) \
+            else [[], [], [], [], []]
+        alpha, is_lower, title, stop, space = flags
+        spaced = [bool(w) or s for w, s in zip(whitespace, space)]
+        return cls(text, lower, whitespace, spaced, alpha, is_lower, title, stop, space)
+
+    def words(self, sent: range) -> dict[int, str]:
+        """Token index → lower-cased word; a capitalised word only at the start or in a headline ("March" is
+        not "march")."""
+        headline = sum(self.title[i] for i in sent) * 2 > sum(self.alpha[i] for i in sent)
+        return {i: self.lower[i] for i in sent
+                if self.is_lower[i] or not self.alpha[i] or i == sent.start or headline}
+
+    def name_word(self, i: int, mentions: dict[int, bool], titles: set[str]) -> bool:
+        """A word of what looks like a person's name: capitalised, no party's name, next to another such word
+        ("Sergei Lavrov") or after a title ("President Putin")."""
+        def capital(j: int) -> bool:
+            return 0 <= j < len(self.text) and j not in mentions and self.title[j] and self.alpha[j] \
+                and not self.stop[j]
+
+        return capital(i) and (capital(i - 1) or capital(i + 1) or i > 0 and self.lower[i - 1] in titles)
 
 
 def _near(triggers: list[int], agents: list[int]) -> bool:
