@@ -56,7 +56,8 @@ def test_a_person_is_tied_to_a_party_by_title_and_keeps_it():
 
 def test_negation_turns_agreement_into_rejection():
     [statement] = [s for s in statements("Iceland will never accept a lower mackerel quota.") if s.actor == "ISL"]
-    assert statement.action == "reject" and statement.negated and statement.stance == "against"
+    # the refusal itself is affirmed: it is an event, not a non-event
+    assert statement.action == "reject" and not statement.negated and statement.stance == "against"
 
 
 def test_conditions_are_kept_and_make_the_stance_conditional():
@@ -166,3 +167,12 @@ def test_what_that_spells_out_is_part_of_the_stance() -> None:
     found = statements("Norway remains ready to act, and that includes tariffs on Icelandic fish if required.", TRADE)
     assert [(s.actor, s.issue, s.stance, s.condition) for s in found] == [
         ("NOR", "fish_tariffs", "conditional", "if required")]
+
+
+@pytest.mark.parametrize("text,action,negated", [
+    ("Iceland will not accept the new quota.", "reject", False),     # a refusal took place
+    ("Iceland has not agreed to the new quota.", "reject", True),    # nothing was done
+    ("Iceland did not demand a new quota.", "demand", True),
+])
+def test_negation_refuses_or_tells_of_nothing_done(text: str, action: str, negated: bool) -> None:
+    assert [(s.action, s.negated) for s in statements(text)] == [(action, negated)]

@@ -24,6 +24,7 @@ CLAUSE_DEPS = {"ccomp", "xcomp"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 ADVERB_PARTICLES = {"forward", "up", "down", "off", "back", "aside"}  # "put forward", read as an adverb
 PURPOSE_NOUNS = {"hope", "bid", "effort", "attempt", "order", "push", "drive"}  # "in a bid to ...", "in hopes of ..."
+WARNING_NOUNS = {"warning", "ultimatum"}              # "warnings from Washington": a threat made, not a topic
 CALL_NOUNS = {"call"}                                   # a phone call between two leaders, not a call for X
 VISIT_NOUNS = {"visit", "trip"}                        # the visitor consults the host, not the other way
 PURPOSE_DEPS = {"advcl", "xcomp", "ccomp", "acl"}     # "rallied to demand", "demonstrated, calling for"
@@ -113,6 +114,8 @@ class EventFinder:
         return None
 
     def verb_action(self, token: Token, lemma: str) -> str | None:
+        if any((lemma, c.lower_) in self.lexicon.idle_phrasal for c in token.children if c.dep_ in ("prt", "advmod")):
+            return None  # "pressed ahead with enrichment": carrying on, not demanding
         for child in token.children:
             if child.dep_ not in ("prt", "prep", "dobj") and not (
                     child.dep_ == "advmod" and child.i == token.i + 1 and child.lower_ in ADVERB_PARTICLES):
@@ -152,8 +155,16 @@ class EventFinder:
         if verb.dep_ == "conj" and (patient := next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)):
             # "was indicted by the court and will resign": the one indicted resigns
             return self.actors.resolve_all(patient, quoted), False
+        governor = verb.head.head if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" else verb.head
+        if verb.dep_ in ("xcomp", "pcomp") and governor.pos_ in VERBAL and \
+                (ordered := next((c for c in governor.children if c.dep_ == "dobj"), None)) is not None \
+                and self.actors.resolve(ordered, quoted):
+            # "ordered its army to launch", "accused Eritrea of arming rebels": the object acts
+            return self.actors.resolve_all(ordered, quoted), False
+        if verb.dep_ == "pcomp" and governor.pos_ not in VERBAL:
+            return [], False  # "open to hosting talks": a disposition, not an act
         if depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") and verb.head.i != verb.i:
-            return self.subjects(verb.head, depth + 1)
+            return self.subjects(governor, depth + 1)  # "justified the war by blaming Kyiv": who justified blamed
         if verb.dep_ == "relcl":
             agent = self.actors.resolve(verb.head, quoted)
             return ([agent] if agent else []), False
@@ -348,8 +359,9 @@ class EventFinder:
         agents, _ = self.subjects(verb)
         if not agents:
             return []
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.failure_verbs:
-            return []  # "failed to reach a deal": nothing was done, nor refused
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.failure_verbs or \
+                verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead"):
+            return []  # "failed to reach a deal", "ended without agreeing": nothing was done, nor refused
         negated = _clause_negated(verb) or any(_negated(h) for h in [verb.head] if verb.dep_ == "xcomp")
         if action == "protest" and any(c.dep_ == "ccomp" for c in verb.children):
             action = "accuse"  # "a rights group protested that the authorities ...": a complaint, in words
@@ -359,6 +371,8 @@ class EventFinder:
         offer_by = self.owner(obj) if obj is not None and self.lexicon.nouns.get(obj.lemma_.lower()) == "propose" \
             and self.lexicon.stance.get(action) == "against" else None
         condition = find_condition([verb, clause], self.lexicon)
+        if condition and action in ("agree", "yield") and any(c.lower_ == "only" for c in verb.children):
+            action = "demand"  # "will only accept a deal if Russia withdraws": the condition is what it demands
         purpose = self._purpose(verb)
         if self._intended(verb) and not negated:
             hedged = False  # "would allow" states an intent; the intent is the action below
@@ -578,6 +592,13 @@ class EventFinder:
     def actors_outlet(self, token: Token) -> bool:
         return self.outlets.of_token(token) is not None
 
+    def _acts(self, verb: Token) -> bool:
+        """Whether a verb makes an event of its own (then its object noun is content, not an event)."""
+        lemma = self.verb_lemma(verb)
+        return lemma is not None and (self.verb_action(verb, lemma) is not None or lemma in self.lexicon.light_verbs
+                                      or lemma in self.lexicon.answers or lemma in self.lexicon.speech
+                                      or lemma in self.lexicon.copulas or lemma in self.lexicon.role_verbs)
+
     def _meeting_events(self, noun: Token) -> list[Event]:
         """"talks with US diplomats", "talks between Oslo and Reykjavik", "their talks": who took part consults the
         others; the subject of the clause the talks sit in took part too ("Vatne spoke after talks with X")."""
@@ -603,12 +624,18 @@ class EventFinder:
                 hosts += [a.actor for obj in child.children if obj.dep_ == "pobj"
                           for a in self.actors.resolve_all(obj)]
         pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
-        if not any(sides) and not hosts and not pronoun_owner:
+        if not any(sides) and not hosts and not pronoun_owner and noun.dep_ not in ("dobj", "pobj"):
             return []
         if noun.dep_ in ("dobj", "pobj") and not owner:
-            verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+            verb = noun.head
+            for _ in range(4):  # "ended two days of talks": up to the verb the talks hang on
+                if verb.pos_ in VERBAL or verb.dep_ not in ("dobj", "pobj", "prep") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
             if verb.pos_ in VERBAL:
                 sides.insert(0, self.subjects(verb)[0])
+        if not any(sides):
+            return []
         parties = list(dict.fromkeys(a.actor for side in sides for a in side))
         agents = {a.actor: a for side in sides for a in side}
         events = []
@@ -620,13 +647,14 @@ class EventFinder:
 
     def _noun_events(self, noun: Token) -> list[Event]:
         """"a continued demand from Iceland", "(another demand from Oslo)", "Reykjavik's proposal"."""
-        if noun.dep_ in ("dobj", "nsubjpass") and self.verb_lemma(noun.head) and \
+        if noun.dep_ in ("dobj", "nsubjpass") and self._acts(noun.head) and \
                 self.lexicon.nouns[noun.lemma_.lower()] != "consult":
             return []  # the object of a verb: that verb's event covers it
         if self.lexicon.nouns[noun.lemma_.lower()] == "consult" or noun.lemma_.lower() in CALL_NOUNS and any(
                 c.dep_ == "prep" and c.lower_ in ("between", "with") for c in noun.children):
             return self._meeting_events(noun)  # "talks with Oslo"; "a call between the two presidents"
-        if self.lexicon.nouns[noun.lemma_.lower()] not in POSITION_NOUN_ACTIONS:
+        if self.lexicon.nouns[noun.lemma_.lower()] not in POSITION_NOUN_ACTIONS and \
+                noun.lemma_.lower() not in WARNING_NOUNS:
             return []
         agent = self.owner(noun)
         if agent is None:
@@ -705,6 +733,12 @@ class EventFinder:
                 and event.trigger.i in {t.i for c in other.trigger.children if c.dep_ in CLAUSE_DEPS | {"pcomp"}
                                         for t in c.subtree}
                 for other in framing)
+            # "accused Eritrea of arming rebels", "criticised Minsk for hosting drills": the act alleged
+            inside = inside or any(
+                other.agent.actor != event.agent.actor and event.trigger.i in {
+                    t.i for c in other.trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                    and any(g.dep_ == "pcomp" for g in c.children) for t in c.subtree}
+                for other in framing if other is not event)
             if inside:
                 continue
             if event.negated and event.action in self.lexicon.material:

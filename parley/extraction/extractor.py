@@ -22,6 +22,7 @@ from ..scale.prefilter import Prefilter
 from ..scale.selective import SelectiveParser
 
 FLIP = {"for": "against", "against": "for"}
+REFUSING_WORDS = {"will", "would", "wo", "'ll", "shall", "can", "ca", "could", "never"}
 
 
 @dataclass
@@ -164,6 +165,14 @@ class Extractor:
                 event.condition = None
         return found
 
+    @staticmethod
+    def _refusal(event: Event) -> bool:
+        """A negated word that refuses: a stated stance ("not ready"), a future or modal ("will not accept",
+        "cannot agree"), or "never"."""
+        verb = event.trigger if event.trigger.pos_ in ("VERB", "AUX") else event.trigger.head
+        words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg", "advmod")}
+        return event.kind == "cue" or bool(words & REFUSING_WORDS)
+
     def _purpose_statements(self, event: Event, statement: Statement, actors: ArticleActors) -> list[Statement]:
         """"suspended its tariffs in hopes of reaching a trade deal": the act also shows where its party stands on
         the goal it serves; one more statement, same act, on the goal's issue."""
@@ -218,7 +227,8 @@ class Extractor:
             condition=event.condition if stance == "conditional" else None,
             quote=event.trigger.i in quoted,
             reported_by=reporters,
-            negated=event.negated,
+            # "will never accept" is a refusal that took place; "has not agreed" tells of nothing done
+            negated=event.negated and (unchanged_by_negation or not self._refusal(event)),
             confidence=round(max(0.05, min(0.99, confidence)), 2),
             trigger=event.trigger.text,
             rule=event.kind,

@@ -31,6 +31,7 @@ class Lexicon:
     material: frozenset[str]
     verbs: dict[str, str]              # single-word verb lemma → action
     phrasal: dict[tuple[str, str], str]  # (verb lemma, particle or preposition) → action
+    idle_phrasal: frozenset[tuple[str, str]]  # verb + particle that name no action ("press ahead")
     word_forms: dict[str, str]         # inflected form → verb lemma (for mis-tagged tokens)
     known_verbs: frozenset[str]        # every verb lemma the lexicon names
     speech: frozenset[str]
@@ -96,6 +97,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         verbs=verbs,
         phrasal=phrasal,
+        idle_phrasal=frozenset(tuple(p.split(maxsplit=1)) for p in raw["idle_phrasal"]),
         word_forms=forms,
         known_verbs=frozenset(known),
         nouns=nouns,
