@@ -315,3 +315,18 @@ def test_a_broken_bodies_file_is_named() -> None:
 
     with pytest.raises(ParleyError, match=r"bodies\.yaml.*XYZ: `kind` must be igo or ngo"):
         _body_entries({"bodies": [{"id": "XYZ", "name": "Some Body", "kind": "club"}]}, "bodies.yaml")
+
+
+def test_a_name_head_finds_the_parties_named_with_it() -> None:
+    from parley.dossier import Dossier
+
+    world = Gazetteer.world()
+    assert {"guild", "fund", "union"} <= world.name_heads and "army" not in world.name_heads
+    assert "IMF" in world.named_with("fund") and "EU" in world.named_with("Union")
+    assert not world.named_with("guild")
+    dossier = Dossier.model_validate({"name": "Dock talks", "actors": [
+        {"id": "HWG", "name": "Harbour Workers Guild", "aliases": ["dockers' union"]},
+        {"id": "PA", "name": "Port Authority"}], "issues": []})
+    local = world.with_dossier(dossier)
+    assert local.named_with("guild") == {"HWG"} and "HWG" in local.named_with("union")
+    assert local.name_heads == world.name_heads

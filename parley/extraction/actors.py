@@ -19,6 +19,9 @@ from .lexicon import Lexicon
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
+ATTRIBUTION = 14  # words at most in an attribution outside a quotation: "Hezbollah leader Naim Qassem said on Sunday"
+HEAD_REACH = 3  # sentences back that "the ministers" reaches for the phrase that named their party
+PLURAL_PRONOUNS = {"they", "them", "their"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 HONORIFICS = {"sir", "dame", "lord", "lady", "mr", "mrs", "ms", "dr", "prof", "sheikh", "sheik", "king", "queen",
@@ -29,6 +32,10 @@ MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
 # Honorifics that, like a title, tell a family name alone is a public figure's: "King Hussein", "Pope Francis".
 STYLE_TITLES = {"king", "queen", "prince", "princess", "emir", "sultan", "pope", "sheikh", "sheik", "gen", "col"}
 PERSON_KIND = "person"  # matcher kind of a world person's name: seen by the parse planner, never a party mention
+LEADER_KIND = "leader"  # matcher kind of a one-token "U.S.-led": the party that leads what it modifies
+# "Saudi-led coalition": the leader acts; not so "Russia-backed separatists", "UN-supported forces".
+LED = frozenset({"led"})
+HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,11 @@ class ArticleContext:
     sentences_since_actor: int = 0      # a pronoun reaches back two sentences at most
     last_body: str | None = None
     quote_speaker: Agent | None = None
+    sentence: int = 0                   # sentences read so far
+    # head noun of a title or group phrase that named its party ("EU trade ministers") → (party, sentence), so
+    # that "the ministers" a sentence or two later means the same party; and the states each sentence named
+    heads: dict[str, tuple[str, int]] = field(default_factory=dict)
+    states: list[tuple[str, int]] = field(default_factory=list)
 
     def add_person(self, name: str, actor: str, title: str | None = None) -> None:
         self.people.setdefault(name, actor)
@@ -96,6 +108,12 @@ class ActorFinder:
             loose = phrase == phrase.lower()
             matcher = self.uncased if loose else self.cased
             matcher.add(key, [nlp.make_doc(phrase)])
+            # The tokenizer keeps "U.S.-led" whole (the hyphen follows a full stop) though it splits "US-led"
+            # into three: the whole form is a mention of its own, so that the parse planner sees a party too.
+            led = nlp.make_doc(f"{phrase}-led")
+            if kind in ("name", "alias") and len(led) == 1:
+                self.kinds[f"{actor_id}|{LEADER_KIND}"] = (actor_id, LEADER_KIND)
+                self.cased.add(f"{actor_id}|{LEADER_KIND}", [led])
         # Well-known people's names, so that whoever plans parsing (scale.prefilter) sees that "President Museveni
         # threatened ..." names someone who speaks for a party; `mentions` leaves them out: a name is no party.
         people: dict[str, list[Doc]] = {}
@@ -171,6 +189,8 @@ class ArticleActors:
         self.doc = doc
         # parties named, and world people the article names in full anywhere (parsed sentences or not)
         self.index, self.named_in_full = finder.scan(doc)
+        # each naming of a party by a name or alias, in text order: what "the guild" can mean
+        self._names = sorted({m for m in self.index.values() if m.kind in ("name", "alias")}, key=lambda m: m.start)
         self.ctx = ArticleContext()
         self._person_spans: dict[int, Span] = {}
         self.quoted: set[int] = set()   # token indexes inside quotation marks: "we" there is the speaker
@@ -291,8 +311,9 @@ class ArticleActors:
         mention = self.index.get(token.i)
         if mention:
             return mention.actor
-        if token.lower_ in FIRST_PERSON and token.i in self.quoted and self.ctx.quote_speaker:
-            return self.ctx.quote_speaker.actor
+        if token.lower_ in FIRST_PERSON and token.i in self.quoted:
+            speaker = self.quote_attribution(token) or self.ctx.quote_speaker
+            return speaker.actor if speaker else None
         if token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
             agent = self.resolve(token)  # "its delegates", "his government"
             return agent.actor if agent else None
@@ -306,6 +327,9 @@ class ArticleActors:
         mention = self.index.get(token.i)
         if mention and (mention.kind != "demonym" or token.dep_ not in MODIFIER_DEPS):
             return mention.actor
+        leader = self._leader(token)
+        if leader:
+            return leader
         place_ok = self.finder.is_group(token) or self.finder.is_title(token) or token.lower_ in QUANTITY_HEADS
         for child in token.children:
             if child.dep_ == "prep" and place_ok and child.lower_ in ("in", "throughout", "across"):
@@ -314,6 +338,8 @@ class ArticleActors:
                     if obj.dep_ == "pobj" and obj.i in self.index and self.index[obj.i].kind in ("name", "alias"):
                         return self.index[obj.i].actor
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
+                if self._bound_by_hyphen(child):
+                    continue  # "Russia-backed separatists" are not Russia
                 actor = self._modifier_party(child)
                 if actor:
                     return actor
@@ -328,6 +354,104 @@ class ArticleActors:
                         actor = self._title_phrase_party(obj, depth + 1)
                         if actor:
                             return actor
+        return None
+
+    def _leader(self, token: Token) -> str | None:
+        """The party that leads what a noun names: "the Saudi-led coalition", "U.S.-led forces", "a force led by
+        Nigeria"."""
+        for child in token.children:
+            mention = self.index.get(child.i)
+            if mention and mention.kind == LEADER_KIND:
+                return mention.actor
+            if child.lower_ not in LED or child.dep_ not in ("amod", "compound", "acl", "nmod"):
+                continue
+            before = child.i - 2
+            if before >= 0 and self.doc[child.i - 1].text in HYPHENS and before in self.index:
+                return self.index[before].actor  # "Saudi - led", whatever the parser made of the hyphen
+            for word in child.children:
+                if word.dep_ == "agent" and child.dep_ == "acl":
+                    for obj in word.children:
+                        agent = self.resolve(obj) if obj.dep_ == "pobj" else None
+                        if agent:
+                            return agent.actor
+        return None
+
+    def _named_by_head(self, token: Token) -> str | None:
+        """"The guild" alone: the party named so far whose own name has that word ("Writers Guild of America"),
+        the one named most often, then the latest; a word no party's name has is left to the other readings."""
+        if (token.lower_ not in self.gazetteer.name_heads or token.tag_ not in ("NN", "NNP")
+                or [c.lower_ for c in token.children if c.dep_ in ("det", *MODIFIER_DEPS)] != ["the"]):
+            return None
+        candidates = self.gazetteer.named_with(token.lower_)
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        for mention in self._names:
+            if mention.start >= token.i:
+                break
+            if mention.actor in candidates:
+                counts[mention.actor] = counts.get(mention.actor, 0) + 1
+                latest[mention.actor] = mention.start
+        if not counts:
+            return None
+        return max(counts, key=lambda actor: (counts[actor], latest[actor]))
+
+    def _bound_by_hyphen(self, token: Token) -> bool:
+        """A party word hyphened to a participle other than "led": "Russia-backed", "Iranian-funded"."""
+        doc = self.doc
+        return (token.i + 2 < len(doc) and doc[token.i + 1].text in HYPHENS and not doc[token.i + 1].whitespace_
+                and doc[token.i + 2].lower_ not in LED and doc[token.i + 2].tag_ in ("VBN", "VBD", "JJ"))
+
+    # --- quotations ----------------------------------------------------------------------------------------
+    def quote_attribution(self, token: Token) -> Agent | None:
+        """Who speaks the quotation that `token` is in, by a named speaker outside its marks: right after it
+        ("...," Qassem said.), or, for a quotation that follows another, the speaker named between the two
+        ("...," Qassem said. "We ...") or before a colon ("Qassem said on Monday: "We ..."). A pronoun
+        ("he said") names no one here: who "he" is depends on where the reader is."""
+        if token.i not in self.quoted:
+            return None
+        start = end = token.i
+        while start - 1 in self.quoted:
+            start -= 1
+        while end + 1 in self.quoted:
+            end += 1
+        after = self._outside_quote(end + 1, 1)
+        found = self._named_speaker(after)
+        if found:
+            return found
+        before = self._outside_quote(start - 1, -1)
+        words = [t for t in before if not t.is_punct]
+        sandwiched = before and before[0].i - 1 in self.quoted or any(t.text == ":" for t in before[-3:])
+        return self._named_speaker(before) if words and sandwiched else None
+
+    def _outside_quote(self, i: int, step: int) -> list[Token]:
+        """The tokens from `i` on (step 1) or back (step -1), in text order, up to the next quotation, at most
+        ATTRIBUTION words, within one sentence."""
+        found: list[Token] = []
+        sent = None
+        while 0 <= i < len(self.doc) and i not in self.quoted and len(found) < ATTRIBUTION:
+            token = self.doc[i]
+            if not token.is_punct and not token.is_space:
+                if sent is None:
+                    sent = token.sent.start
+                elif token.sent.start != sent:
+                    break
+            found.append(token)
+            i += step
+        if len(found) == ATTRIBUTION:
+            return []
+        return sorted(found, key=lambda t: t.i)
+
+    def _named_speaker(self, tokens: list[Token]) -> Agent | None:
+        inside = {t.i for t in tokens}
+        for token in tokens:
+            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in self.finder.lexicon.speech:
+                continue
+            for child in token.children:
+                if child.dep_ == "nsubj" and child.i in inside and child.pos_ != "PRON" \
+                        and not self.gazetteer.is_outlet(child.text):
+                    agent = self.resolve(child, in_quote=False)
+                    if agent:
+                        return agent
         return None
 
     # --- noun phrases ----------------------------------------------------------------------------------------
@@ -348,7 +472,7 @@ class ArticleActors:
         if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self.resolve(token.head.head, in_quote)
         if lower in FIRST_PERSON:
-            return self.ctx.quote_speaker if in_quote else None
+            return (self.quote_attribution(token) or self.ctx.quote_speaker) if in_quote else None
         if lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
             local = self._antecedent_in_sentence(token, person=lower in PERSON_PRONOUNS)
             if local:  # "Iraq said it would ...": as sure as naming the party
@@ -371,6 +495,12 @@ class ArticleActors:
             if mention.kind == "demonym" and token.dep_ in MODIFIER_DEPS:
                 return None  # "Norwegian waters": a modifier, not a party
             return Agent(mention.actor)
+        leader = self._leader(token)
+        if leader:
+            return Agent(leader)
+        named = self._named_by_head(token)
+        if named:
+            return Agent(named)
         if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
             if lower in self.finder.lexicon.body_anaphora:
                 body = self._referent_before(token, bodies=True) or self.ctx.last_body
@@ -389,17 +519,65 @@ class ArticleActors:
             person = self._appositive_person(token)
             if person:
                 return Agent(self.ctx.people[person], person)
+            recalled = self._recalled_head(token)
+            if recalled:
+                return Agent(recalled, via_pronoun=True)
         return None
 
-    def _antecedent_in_sentence(self, pronoun: Token, person: bool) -> Agent | None:
-        """"Syria says it is willing", "Vatne said she would": the subject of a governing verb before the pronoun."""
-        for ancestor in pronoun.ancestors:
-            for child in ancestor.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i and child.pos_ != "PRON":
-                    agent = self.resolve(child)
-                    if agent and (agent.speaker is not None) == person:
-                        return agent
+    def _recalled_head(self, token: Token) -> str | None:
+        """"The ministers", "the delegation", "the government" alone: the party that the last phrase with that head
+        noun named ("EU trade ministers"), a few sentences back at most; "the government" failing that is the
+        one state named in this sentence or the last two, if only one was."""
+        if not (self.finder.is_title(token) or self.finder.is_group(token)):
+            return None
+        if [c.lower_ for c in token.children if c.dep_ in ("det", *MODIFIER_DEPS)] != ["the"]:
+            return None
+        head = _head_key(token.lower_)
+        found = self.ctx.heads.get(head)
+        if found and self.ctx.sentence - found[1] <= HEAD_REACH:
+            return found[0]
+        if head == "government":
+            states = {actor for actor, n in self.ctx.states if self.ctx.sentence - n <= 2}
+            states |= {m.actor for i, m in self.index.items() if token.sent.start <= i < token.i
+                       and self._is_state(m.actor)}
+            if len(states) == 1:
+                return states.pop()
         return None
+
+    def _is_state(self, actor_id: str) -> bool:
+        actor = self.gazetteer.actor(actor_id)
+        return actor is not None and actor.kind == "state"
+
+    def _antecedent_in_sentence(self, pronoun: Token, person: bool) -> Agent | None:
+        """"Syria says it is willing", "Vatne said she would": the subject of a governing verb before the pronoun.
+        "They" agrees in number: a plural subject first, then the nearest plural party before it ("the IMF was
+        furious with the Greeks, insisting that they ..."), and only then a singular subject."""
+        plural = not person and pronoun.lower_ in PLURAL_PRONOUNS
+        subjects = [child for ancestor in pronoun.ancestors for child in ancestor.children
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i and child.pos_ != "PRON"]
+        if plural:
+            for child in subjects:
+                agent = self.resolve(child) if self._is_plural(child) else None
+                if agent and agent.speaker is None:
+                    return agent
+            for token in reversed(self.doc[pronoun.sent.start:pronoun.i]):
+                if self._is_plural(token) and token.dep_ not in MODIFIER_DEPS and token.pos_ in ("NOUN", "PROPN"):
+                    agent = self.resolve(token)
+                    if agent and agent.speaker is None:
+                        return agent
+        for child in subjects:
+            agent = self.resolve(child)
+            if agent and (agent.speaker is not None) == person:
+                return agent
+        return None
+
+    def _is_plural(self, token: Token) -> bool:
+        """"Greeks", "officials"; and a people by its demonym, which may not change in the plural: "the Portuguese"."""
+        if token.tag_ in ("NNS", "NNPS"):
+            return True
+        mention = self.index.get(token.i)
+        return (mention is not None and mention.kind == "demonym" and token.dep_ not in MODIFIER_DEPS
+                and any(c.lower_ == "the" for c in token.children))
 
     def _referent_before(self, token: Token, bodies: bool) -> str | None:
         """The nearest body ("the EU ... the bloc") or state ("Iran's minister ... the country") named earlier in
@@ -496,3 +674,41 @@ class ArticleActors:
                         if agent.speaker:
                             self.ctx.last_person = agent.speaker
                         break
+        self._remember_heads(sent)
+        self.ctx.sentence += 1
+
+    def _remember_heads(self, sent: Span) -> None:
+        """The states a sentence named, and the party each title or group phrase of it named, by head noun."""
+        for token in sent:
+            mention = self.index.get(token.i)
+            if mention and self._is_state(mention.actor):
+                self.ctx.states.append((mention.actor, self.ctx.sentence))
+            if token.pos_ == "NOUN" and (self.finder.is_title(token) or self.finder.is_group(token)):
+                actor = self._title_phrase_party(token, 0)
+                if actor:
+                    self.ctx.heads[_head_key(token.lower_)] = (actor, self.ctx.sentence)
+        if any(t.tag_ for t in sent):
+            return
+        # not parsed: "EU trade ministers", "Iran's delegation", read word by word
+        for mention in {m for i, m in self.index.items() if sent.start <= i < sent.end}:
+            j = mention.end + (mention.end < sent.end and self.doc[mention.end].lower_ in ("'s", "’s"))
+            words = [t.lower_ for t in self.doc[j:min(j + 2, sent.end)]]
+            if words and self._head_word(words[0]):
+                self.ctx.heads[_head_key(words[0])] = (mention.actor, self.ctx.sentence)
+            elif len(words) == 2 and self._head_word(words[1]) and (
+                    f"{words[0]} {_head_key(words[1])}" in self.finder.titles
+                    or f"{words[0]} {words[1]}" in self.finder.groups):
+                self.ctx.heads[_head_key(words[1])] = (mention.actor, self.ctx.sentence)
+
+    def _head_word(self, word: str) -> bool:
+        return (_head_key(word) in self.finder.title_heads or word in self.finder.groups
+                or _head_key(word) in self.finder.groups)
+
+def _head_key(word: str) -> str:
+    """One key for a head noun in the singular and the plural: "ministers", "minister" → "minister";
+    "authorities" → "authority"."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word

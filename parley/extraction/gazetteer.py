@@ -187,6 +187,7 @@ class Gazetteer:
         group_nouns: frozenset[str],
         world_people: dict[str, str] | None = None,
         world_surnames: dict[str, str | None] | None = None,
+        name_heads: frozenset[str] = frozenset(),
     ) -> None:
         self._actors = actors
         self._index = index
@@ -197,6 +198,8 @@ class Gazetteer:
         self._outlets = outlets
         self.person_titles = person_titles
         self.group_nouns = group_nouns
+        self.name_heads = name_heads  # "guild", "fund": nouns that alone, after "the", can mean a party named so
+        self._name_words: dict[str, frozenset[str]] | None = None
         self._world_people = world_people if world_people is not None else {}  # key of a name or variant → party
         self._world_surnames = world_surnames if world_surnames is not None else {}  # None: parties differ
         self._world_forms: dict[str, str] = {}  # surface form → key, for the matcher (full names and variants)
@@ -240,7 +243,7 @@ class Gazetteer:
         merged = Gazetteer(
             dict(self._actors), dict(self._index), dict(self._surfaces), self._preferred, dict(self._people),
             dict(self._surnames), self._outlets, self.person_titles, self.group_nouns,
-            dict(self._world_people), dict(self._world_surnames),
+            dict(self._world_people), dict(self._world_surnames), self.name_heads,
         )
         merged._world_forms = self._world_forms
         merged._surname_forms = self._surname_forms
@@ -303,6 +306,19 @@ class Gazetteer:
             claim = self._index[key]
             out.append((surface, claim.actor, claim.kind))
         return out
+
+    def named_with(self, word: str) -> frozenset[str]:
+        """The actors one of whose names or aliases has `word` as a word of its own: "guild" → the Writers Guild
+        of America and the Screen Actors Guild, "fund" → the IMF."""
+        if self._name_words is None:
+            table: dict[str, set[str]] = {}
+            for surface, key in self._surfaces.items():
+                claim = self._index[key]
+                if claim.kind in ("name", "alias"):
+                    for part in _SEPARATORS.split(_fold(surface).casefold()):
+                        table.setdefault(part.strip(".,'’()"), set()).add(claim.actor)
+            self._name_words = {w: frozenset(ids) for w, ids in table.items()}
+        return self._name_words.get(word.casefold(), frozenset())
 
     def resolve(self, phrase: str) -> tuple[str, str] | None:
         """(actor id, kind) that a whole phrase names, or None."""
@@ -541,6 +557,7 @@ def _world() -> Gazetteer:
     gazetteer = Gazetteer(
         {}, {}, {}, preferred, {}, {}, {},
         _words(titles, "person_titles", f"{_DATA}/titles.yaml"), _words(titles, "group_nouns", f"{_DATA}/titles.yaml"),
+        name_heads=_words(titles, "name_heads", f"{_DATA}/titles.yaml"),
     )
     for entries, path in (
         (_state_entries(states, states_path), states_path),
