@@ -54,6 +54,7 @@ class Event:
     exit_threat: bool = False                   # "threatened to leave the deal": in it only on its terms
     purpose: list[Token] = field(default_factory=list)  # "in hopes of reaching a deal": what the act is for
     purpose_stance: str | None = None
+    purpose_condition: str | None = None       # what the goal hinges on ("any truce must allow X": X)
     answers: Event | None = None                # the event this one responds to ("rejects the demand")
 
     def set_condition(self, found: tuple[str, list[Token]] | None) -> None:
@@ -294,6 +295,7 @@ class EventFinder:
             if event.action == "deny" and event.target is None:
                 event.target = self.accusers.get(event.agent.actor)
         for event in events:
+            self._qualified_subject(event)
             event.pending = event.negated and any(_not_yet(t) for t in (event.trigger, event.trigger.head))
             event.exit_threat = event.action == "threaten" and any(
                 self._exit(t) for t in event.content if t.dep_ == "xcomp")
@@ -752,6 +754,18 @@ class EventFinder:
                 continue  # "a member of the team trying to broker a pact has said": who reports, not what
             kept.append(event)
         return kept
+
+    def _qualified_subject(self, event: Event) -> None:
+        """"any ceasefire must allow Israel freedom of action": the party backs a ceasefire only on that term."""
+        verb = event.trigger if event.trigger.pos_ in VERBAL else None
+        if verb is None or event.purpose or self.lexicon.stance.get(event.action) is None:
+            return
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in c.children)), None)
+        if subject is not None:
+            event.purpose, event.purpose_stance = list(subject.subtree), "conditional"
+            end = max(t.i for t in verb.subtree) + 1
+            event.purpose_condition = verb.doc[verb.i:end].text.strip(" .,")
 
     def _exit(self, verb: Token) -> bool:
         """Whether a verb leaves a deal or talks: "withdraw from", "pull out of", "quit"."""
