@@ -176,3 +176,10 @@ def test_what_that_spells_out_is_part_of_the_stance() -> None:
 ])
 def test_negation_refuses_or_tells_of_nothing_done(text: str, action: str, negated: bool) -> None:
     assert [(s.action, s.negated) for s in statements(text)] == [(action, negated)]
+
+
+def test_any_deal_must_sets_the_terms_of_support() -> None:
+    found = {(s.issue, s.stance, s.condition) for s in
+             statements("Norway said any quota deal must give Icelandic boats access to Norwegian ports.")}
+    assert ("quota", "conditional", "give Icelandic boats access to Norwegian ports") in found
+    assert ("port_access", "for", None) in found

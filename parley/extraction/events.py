@@ -54,6 +54,7 @@ class Event:
     exit_threat: bool = False                   # "threatened to leave the deal": in it only on its terms
     purpose: list[Token] = field(default_factory=list)  # "in hopes of reaching a deal": what the act is for
     purpose_stance: str | None = None
+    purpose_condition: str | None = None       # what the goal hinges on ("any truce must allow X": X)
     answers: Event | None = None                # the event this one responds to ("rejects the demand")
 
     def set_condition(self, found: tuple[str, list[Token]] | None) -> None:
@@ -163,6 +164,10 @@ class EventFinder:
             return self.actors.resolve_all(ordered, quoted), False
         if verb.dep_ == "pcomp" and governor.pos_ not in VERBAL:
             return [], False  # "open to hosting talks": a disposition, not an act
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and \
+                verb.head.lemma_.lower() in self.lexicon.statement_nouns:
+            # "issued a declaration demanding ...": the declaration's author demands
+            return self.subjects(verb.head.head, depth + 1)
         if depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") and verb.head.i != verb.i:
             return self.subjects(governor, depth + 1)  # "justified the war by blaming Kyiv": who justified blamed
         if verb.dep_ == "relcl":
@@ -294,6 +299,7 @@ class EventFinder:
             if event.action == "deny" and event.target is None:
                 event.target = self.accusers.get(event.agent.actor)
         for event in events:
+            self._qualified_subject(event)
             event.pending = event.negated and any(_not_yet(t) for t in (event.trigger, event.trigger.head))
             event.exit_threat = event.action == "threaten" and any(
                 self._exit(t) for t in event.content if t.dep_ == "xcomp")
@@ -340,7 +346,8 @@ class EventFinder:
             action = (self.lexicon.answers_to_demand.get(lemma) if answered == "demand" else None) or \
                 self.lexicon.answers[lemma]
         elif obj is not None and lemma in self.lexicon.light_verbs:
-            noun_action = self.lexicon.nouns.get(obj.lemma_.lower())
+            noun_action = next((self.lexicon.nouns[o.lemma_.lower()] for o in [obj, *obj.conjuncts]
+                                if o.lemma_.lower() in self.lexicon.nouns), None)  # "artillery and rocket fire"
             if noun_action is None and obj.lemma_.lower() in self.lexicon.carrier_nouns:
                 noun_action = next((self.lexicon.nouns[c.lemma_.lower()] for c in obj.children
                                     if c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.lexicon.nouns), None)
@@ -448,6 +455,13 @@ class EventFinder:
         """"Reykjavik is ready to sign", "Israel is opposed to French mediation": the subject's stance, stated;
         "Iran's objective is a permanent deal": what a party wants."""
         events = self._goal_events(copula)
+        for child in copula.children:  # "troops remained on alert", "the dockers are on strike"
+            objects = [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else []
+            state = next((self.lexicon.state_phrases[f"{child.lower_} {o.lemma_.lower()}"] for o in objects
+                          if f"{child.lower_} {o.lemma_.lower()}" in self.lexicon.state_phrases), None)
+            if state:
+                events += [Event(agent, state, child, "verb", None, list(child.subtree))
+                           for agent in self.subjects(copula)[0]]
         for child in copula.children:
             if child.dep_ != "acomp" or child.lower_ not in self.lexicon.agentive_cues:
                 continue
@@ -653,9 +667,10 @@ class EventFinder:
         if self.lexicon.nouns[noun.lemma_.lower()] == "consult" or noun.lemma_.lower() in CALL_NOUNS and any(
                 c.dep_ == "prep" and c.lower_ in ("between", "with") for c in noun.children):
             return self._meeting_events(noun)  # "talks with Oslo"; "a call between the two presidents"
+        protest = self.lexicon.nouns[noun.lemma_.lower()] == "protest" and noun.dep_ in ("nsubj", "nsubjpass")
         if self.lexicon.nouns[noun.lemma_.lower()] not in POSITION_NOUN_ACTIONS and \
-                noun.lemma_.lower() not in WARNING_NOUNS:
-            return []
+                noun.lemma_.lower() not in WARNING_NOUNS and not protest:
+            return []  # "Palestinian riots are continuing": a protest named as the subject of the news
         agent = self.owner(noun)
         if agent is None:
             return []
@@ -753,6 +768,18 @@ class EventFinder:
             kept.append(event)
         return kept
 
+    def _qualified_subject(self, event: Event) -> None:
+        """"any ceasefire must allow Israel freedom of action": the party backs a ceasefire only on that term."""
+        verb = event.trigger if event.trigger.pos_ in VERBAL else None
+        if verb is None or event.purpose or self.lexicon.stance.get(event.action) is None:
+            return
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in c.children)), None)
+        if subject is not None:
+            event.purpose, event.purpose_stance = list(subject.subtree), "conditional"
+            end = max(t.i for t in verb.subtree) + 1
+            event.purpose_condition = verb.doc[verb.i:end].text.strip(" .,")
+
     def _exit(self, verb: Token) -> bool:
         """Whether a verb leaves a deal or talks: "withdraw from", "pull out of", "quit"."""
         lemma = self.verb_lemma(verb)
@@ -769,13 +796,14 @@ class EventFinder:
         protests = [e for e in events if e.action == "protest"]
         kept = []
         for event in events:
-            framing = next((p for p in protests if event.action == "demand" and p.agent.actor == event.agent.actor
+            framing = next((p for p in protests if p is not event and p.agent.actor == event.agent.actor
                             and any(event.trigger in c.subtree for h in {p.trigger, p.trigger.head}
                                     for c in h.children if c.dep_ in PURPOSE_DEPS)), None)
             if framing is None:
                 kept.append(event)
-            elif not framing.purpose:
+            elif event.action == "demand" and not framing.purpose:
                 framing.purpose, framing.purpose_stance = list(event.trigger.subtree), "for"
+            # "rioted, setting fire to their mattresses": the burning is part of the riot
         return kept
 
     def _describes_source(self, token: Token) -> bool:

@@ -182,7 +182,8 @@ class Extractor:
         if goal is None or goal.id == statement.issue:
             return []
         stance = FLIP[event.purpose_stance] if goal.inverted else event.purpose_stance
-        return [statement.model_copy(update={"issue": goal.id, "stance": stance, "condition": None})]
+        condition = event.purpose_condition if stance == "conditional" else None
+        return [statement.model_copy(update={"issue": goal.id, "stance": stance, "condition": condition})]
 
     def _statement(self, event: Event, issue: IssueMatch | None, number: int, sent: Span,
                    reporters: list[str], quoted: set[int], background, secondhand: bool) -> Statement:

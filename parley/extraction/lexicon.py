@@ -67,6 +67,8 @@ class Lexicon:
     exit_verbs: frozenset[str]
     obstacle_nouns: frozenset[str]
     purpose_verbs: frozenset[str]
+    statement_nouns: frozenset[str]
+    state_phrases: dict[str, str]
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())
@@ -93,7 +95,8 @@ def load_lexicon() -> Lexicon:
     cues = raw["cues"]
     # Word lists and plain mappings come straight from the YAML key of the same name.
     lists = {name: frozenset(raw[name]) for name in _WORD_LISTS}
-    mappings = {name: raw[name] for name in ("plover", "stance", "answers", "answers_to_demand", "negation")}
+    mappings = {name: raw[name] for name in ("plover", "stance", "answers", "answers_to_demand", "negation",
+                                             "state_phrases")}
     return Lexicon(
         verbs=verbs,
         phrasal=phrasal,

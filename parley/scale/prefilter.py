@@ -73,7 +73,7 @@ class Prefilter:
         nouns = _single(lexicon.nouns)
         self.triggers = (_forms(verbs, verb_exc, inflections) | _forms(nouns, noun_exc, _plurals)
                          | _single(lexicon.agentive_cues) | _forms(set(lexicon.goal_nouns), noun_exc, _plurals)
-                         | _single(lexicon.obstacle_nouns))
+                         | _single(lexicon.obstacle_nouns) | {p.split()[-1] for p in lexicon.state_phrases})
         self.phrasal: dict[str, set[str]] = {}
         for head, particle in lexicon.phrasal:
             for form in _forms({head}, verb_exc, inflections):
