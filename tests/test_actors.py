@@ -141,3 +141,16 @@ def test_they_means_the_plural_party_not_the_singular_subject(nlp, finder):
     assert resolved(nlp, finder, text, "they") == "PRT"
     assert resolved(nlp, finder, "Chilean officials said they would reject the plan.", "they") == "CHL"
     assert resolved(nlp, finder, "Peru said it would reject the plan.", "it") == "PER"
+
+
+def test_they_in_the_next_sentence_is_the_plural_party_just_named(nlp, finder):
+    text = "The IMF was cross with the Portuguese on Monday. They rejected the demand."
+    assert resolved(nlp, finder, text, "They") == "PRT"
+    assert resolved(nlp, finder, "Peru rejected the plan. They also demanded guarantees.", "They") == "PER"
+
+
+def test_a_definite_body_noun_with_a_party_of_its_own_is_that_party(nlp, finder):
+    text = "The African Union met on Monday. The Danish coalition attacked the port."
+    assert resolved(nlp, finder, text, "coalition") == "DNK"
+    assert resolved(nlp, finder, "The African Union met on Monday. The coalition attacked the port.",
+                    "coalition") == "AU"

@@ -72,6 +72,7 @@ class ArticleContext:
     # that "the ministers" a sentence or two later means the same party; and the states each sentence named
     heads: dict[str, tuple[str, int]] = field(default_factory=dict)
     states: list[tuple[str, int]] = field(default_factory=list)
+    last_plural: tuple[str, int] | None = None  # the last plural phrase that stood for a party ("the Greeks")
 
     def add_person(self, name: str, actor: str, title: str | None = None) -> None:
         self.people.setdefault(name, actor)
@@ -482,6 +483,9 @@ class ArticleActors:
             person = self.ctx.last_person
             return Agent(self.ctx.people[person], person, via_pronoun=True) if person and recent else None
         if lower in GROUP_PRONOUNS:
+            plural = self.ctx.last_plural
+            if lower in PLURAL_PRONOUNS and plural and plural[1] >= self.ctx.sentence - 1:
+                return Agent(plural[0], via_pronoun=True)  # "... with the Greeks. They ..."
             return Agent(self.ctx.last_actor, via_pronoun=True) if self.ctx.last_actor and recent else None
         span = self._person_spans.get(token.i)
         if span is not None:
@@ -502,6 +506,9 @@ class ArticleActors:
         if named:
             return Agent(named)
         if token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
+            own = self._title_phrase_party(token, 0) if any(c.dep_ in MODIFIER_DEPS for c in token.children) else None
+            if own:  # "the Saudi coalition", "the Iranian state": a party of its own words, not a reference
+                return Agent(own, self._appositive_person(token))
             if lower in self.finder.lexicon.body_anaphora:
                 body = self._referent_before(token, bodies=True) or self.ctx.last_body
                 return Agent(body) if body else None
@@ -687,6 +694,10 @@ class ArticleActors:
                 actor = self._title_phrase_party(token, 0)
                 if actor:
                     self.ctx.heads[_head_key(token.lower_)] = (actor, self.ctx.sentence)
+            if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in MODIFIER_DEPS and self._is_plural(token):
+                agent = self.resolve(token)
+                if agent and agent.speaker is None:
+                    self.ctx.last_plural = (agent.actor, self.ctx.sentence)
         if any(t.tag_ for t in sent):
             return
         # not parsed: "EU trade ministers", "Iran's delegation", read word by word
