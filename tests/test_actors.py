@@ -154,3 +154,8 @@ def test_a_definite_body_noun_with_a_party_of_its_own_is_that_party(nlp, finder)
     assert resolved(nlp, finder, text, "coalition") == "DNK"
     assert resolved(nlp, finder, "The African Union met on Monday. The coalition attacked the port.",
                     "coalition") == "AU"
+
+
+def test_a_sentence_left_unparsed_that_opens_with_a_party_is_remembered_as_about_it():
+    text = "Vietnam has long kept quiet about the reef. This week it accused China of building an airstrip there."
+    assert ("VNM", "accuse") in pairs(text)   # the planner parses only the second sentence

@@ -672,7 +672,13 @@ class ArticleActors:
             self.ctx.last_actor, self.ctx.sentences_since_actor = agent.actor, 0
             if agent.speaker:
                 self.ctx.last_person = agent.speaker
-        if not subjects:
+        if not subjects and not any(t.tag_ for t in sent):
+            # not parsed: a sentence that opens with a party's name is most likely about it ("Vietnam has long ...")
+            first = next((t for t in sent if not t.is_punct and not t.is_space and t.lower_ != "the"), None)
+            mention = self.index.get(first.i) if first is not None else None
+            if mention and mention.start == first.i and mention.kind in ("name", "alias", "capital", "seat"):
+                self.ctx.last_actor, self.ctx.sentences_since_actor = mention.actor, 0
+        elif not subjects:
             for token in sent:
                 if token.dep_ in ("nsubj", "nsubjpass"):
                     agent = self.resolve(token)
