@@ -12,6 +12,7 @@ from itertools import islice
 from typing import TypeVar
 
 import numpy as np
+from spacy.attrs import IDX, LENGTH, NORM, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,12 +37,12 @@ class SelectiveParser:
         """(Doc, context) in input order; articles are read `batch_size` at a time and their runs go through the
         pipeline in batches of at most `PARSE_TOKENS` tokens (so the largest batch, which sets the peak memory,
         does not depend on how much of a chunk happens to be parsed). A run's parse does not depend on the batch
-        it is in (tests/test_scale_prefilter.py), so neither does an article's analysis."""
+        it is in (tests/test_scale_fast.py), so neither does an article's analysis."""
         iterator = iter(items)
         while chunk := list(islice(iterator, self.batch_size)):
             docs = [self.nlp.make_doc(text) for text, _ in chunk]
             plans = [self.prefilter.plan(doc) for doc in docs]
-            parts = [doc[start:end].as_doc() for doc, plan in zip(docs, plans) for start, end in plan.blocks]
+            parts = [part for doc, plan in zip(docs, plans) for part in runs(doc, plan)]
             parsed = self.parse(parts)
             for doc, plan, (_, context) in zip(docs, plans, chunk):
                 self.tokens += len(doc)
@@ -61,6 +62,25 @@ class SelectiveParser:
             size += len(part)
         if batch:
             yield from self.nlp.pipe(batch, batch_size=len(batch))
+
+
+def runs(doc: Doc, plan: Plan) -> list[Doc]:
+    """The runs to parse as Docs of their own: the words, the spaces after them, and what the tokenizer and the
+    sentence rules set on the tokens (norms such as "n't" → "not", which the models read, and sentence starts).
+    That is all a `Span.as_doc` copy carries into the pipeline of an unparsed article; as_doc also copies every
+    other column of the whole article, and works out a span vector, for each run."""
+    if not plan.blocks:
+        return []
+    text = doc.text
+    columns = doc.to_array([IDX, LENGTH, SPACY, NORM, SENT_START])
+    starts, lengths, spaces = columns[:, 0].tolist(), columns[:, 1].tolist(), columns[:, 2].astype(bool).tolist()
+    parts = []
+    for start, end in plan.blocks:
+        words = [text[i:i + n] for i, n in zip(starts[start:end], lengths[start:end])]
+        part = Doc(doc.vocab, words=words, spaces=spaces[start:end])
+        part.from_array([NORM, SENT_START], columns[start:end, 3:])
+        parts.append(part)
+    return parts
 
 
 def merge(doc: Doc, plan: Plan, blocks: list[Doc]) -> Doc:
