@@ -159,3 +159,15 @@ def test_a_definite_body_noun_with_a_party_of_its_own_is_that_party(nlp, finder)
 def test_a_sentence_left_unparsed_that_opens_with_a_party_is_remembered_as_about_it():
     text = "Vietnam has long kept quiet about the reef. This week it accused China of building an airstrip there."
     assert ("VNM", "accuse") in pairs(text)   # the planner parses only the second sentence
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Troops loyal to the Malian government attacked the rebel camp.", "MLI"),
+    ("Workers affiliated with a Chilean union attacked the depot.", "CHL"),
+])
+def test_a_force_is_the_party_it_is_loyal_or_affiliated_to(text, actor):
+    assert (actor, "assault") in pairs(text)
+
+
+def test_an_ally_is_not_the_party():
+    assert all(actor != "RUS" for actor, _ in pairs("Fighters allied with Russia attacked the town."))

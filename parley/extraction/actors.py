@@ -35,6 +35,7 @@ PERSON_KIND = "person"  # matcher kind of a world person's name: seen by the par
 LEADER_KIND = "leader"  # matcher kind of a one-token "U.S.-led": the party that leads what it modifies
 # "Saudi-led coalition": the leader acts; not so "Russia-backed separatists", "UN-supported forces".
 LED = frozenset({"led"})
+ALLEGIANCE = {"loyal": "to", "affiliated": "with", "belonging": "to"}  # not "allied with": an ally is not the party
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
@@ -338,6 +339,15 @@ class ArticleActors:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.i in self.index and self.index[obj.i].kind in ("name", "alias"):
                         return self.index[obj.i].actor
+            if place_ok and child.lower_ in ALLEGIANCE and child.dep_ in ("amod", "acl"):
+                # "forces loyal to Assad", "workers affiliated with the Serbian union": whom they answer to
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == ALLEGIANCE[child.lower_]:
+                        for obj in prep.children:
+                            actor = self._title_phrase_party(obj, depth + 1) if obj.dep_ == "pobj" else None
+                            actor = actor or (self._modifier_party(obj) if obj.dep_ == "pobj" else None)
+                            if actor:
+                                return actor
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
                 if self._bound_by_hyphen(child):
                     continue  # "Russia-backed separatists" are not Russia
