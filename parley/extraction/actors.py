@@ -702,6 +702,7 @@ class ArticleActors:
 
     def _remember_heads(self, sent: Span) -> None:
         """The states a sentence named, and the party each title or group phrase of it named, by head noun."""
+        self.ctx.states = [(actor, n) for actor, n in self.ctx.states if self.ctx.sentence - n <= 2]
         for token in sent:
             mention = self.index.get(token.i)
             if mention and self._is_state(mention.actor):
