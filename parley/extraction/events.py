@@ -341,6 +341,15 @@ class EventFinder:
         kind = "verb"
         content_root = verb
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        obj_lemma = obj.lemma_.lower() if obj is not None else None
+        if action in ("reject", "deny") and obj_lemma in self.lexicon.claim_nouns:
+            action = "deny"  # "rejected media reports that ...": a denial
+        elif action in ("aid", "propose") and obj_lemma in self.lexicon.speech_objects:
+            action = "consult"  # "provided remarks on the draft": taking part in talks, not giving aid
+        elif obj_lemma in self.lexicon.hostile_nouns and lemma in self.lexicon.preparing_verbs:
+            action = "threaten"  # "plan countermeasures", "is weighing sanctions": a hostile act held out
+        elif action is None and lemma in self.lexicon.gathering_verbs and obj is None:
+            action = "consult"  # "agreed to gather again at 1pm"
         if obj is not None and lemma in self.lexicon.answers and self.lexicon.nouns.get(obj.lemma_.lower()):
             answered = self.lexicon.nouns[obj.lemma_.lower()]
             action = (self.lexicon.answers_to_demand.get(lemma) if answered == "demand" else None) or \
@@ -472,8 +481,10 @@ class EventFinder:
             action = self.lexicon.agentive_cues[child.lower_]
             own_act = next((v for p in child.children if p.dep_ == "prep" for v in p.children
                             if v.dep_ == "pcomp" and v.tag_ == "VBG"), None)
-            if action == "yield" and own_act is not None:
-                action = "propose"  # "open to sending troops": offering to act, not giving in to a demand
+            offered = next((o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                            and o.lemma_.lower() in self.lexicon.settlement_nouns), None)
+            if action == "yield" and (own_act is not None or offered is not None):
+                action = "propose"  # "open to sending troops", "open to a diplomatic solution": an offer
             for agent in agents:
                 targets = [p for p in self.actors.mentioned_parties(child.subtree) if p != agent.actor] or [None]
                 content = list(child.subtree) + [t for c in spelled for t in c.subtree]
@@ -629,7 +640,10 @@ class EventFinder:
             sides.append([owner])
         visit = noun.lemma_.lower() in VISIT_NOUNS
         hosts: list[str] = []
-        for child in noun.children:
+        # "Negotiations continue in Cairo, with an Israeli team on the ground": the verb carries who takes part
+        with_verb = [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "with"] \
+            if noun.dep_ == "nsubj" else []
+        for child in [*noun.children, *with_verb]:
             if child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
