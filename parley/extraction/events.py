@@ -24,6 +24,7 @@ CLAUSE_DEPS = {"ccomp", "xcomp"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 ADVERB_PARTICLES = {"forward", "up", "down", "off", "back", "aside"}  # "put forward", read as an adverb
 PURPOSE_NOUNS = {"hope", "bid", "effort", "attempt", "order", "push", "drive"}  # "in a bid to ...", "in hopes of ..."
+OPEN_MODALS = {"can", "could", "would", "might"}       # "could consider": open to, not yet decided
 WARNING_NOUNS = {"warning", "ultimatum"}              # "warnings from Washington": a threat made, not a topic
 CALL_NOUNS = {"call"}                                   # a phone call between two leaders, not a call for X
 VISIT_NOUNS = {"visit", "trip"}                        # the visitor consults the host, not the other way
@@ -368,6 +369,9 @@ class EventFinder:
         if agreed_to is not None and self.verb_lemma(agreed_to) and \
                 self.verb_action(agreed_to, self.verb_lemma(agreed_to)) == "consult":
             action = "consult"  # "agreed to meet again": the meeting is the news
+        if action is None and lemma in self.lexicon.openness_verbs and any(
+                c.dep_ == "aux" and c.lower_ in OPEN_MODALS for c in verb.children):
+            action = "yield"  # "we could consider X if Y", "would entertain a compromise": open to it
         if action is None and lemma in self.lexicon.role_verbs:
             action, kind = self._role_action(verb), "role"
         if action is None:
@@ -487,7 +491,10 @@ class EventFinder:
                 action = "propose"  # "open to sending troops", "open to a diplomatic solution": an offer
             for agent in agents:
                 targets = [p for p in self.actors.mentioned_parties(child.subtree) if p != agent.actor] or [None]
-                content = list(child.subtree) + [t for c in spelled for t in c.subtree]
+                # "remained entrenched on its position over X": what the stance is on may hang on the copula
+                content = list(child.subtree) + [t for c in spelled for t in c.subtree] + [
+                    t for c in copula.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over")
+                    for t in c.subtree]
                 event = Event(agent, action, child, "cue", targets[0],
                               content, negated=_negated(copula))
                 event.set_condition(find_condition([copula, child, *spelled], self.lexicon))

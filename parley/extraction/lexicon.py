@@ -74,6 +74,7 @@ class Lexicon:
     preparing_verbs: frozenset[str]
     gathering_verbs: frozenset[str]
     settlement_nouns: frozenset[str]
+    openness_verbs: frozenset[str]
     state_phrases: dict[str, str]
 
     def lemma_of_form(self, word: str) -> str | None:
