@@ -62,9 +62,11 @@ def test_negation_turns_agreement_into_rejection():
 
 def test_conditions_are_kept_and_make_the_stance_conditional():
     found = statements("Norway backs more port access, but only if Iceland lowers its quota.")
-    [backing] = [s for s in found if s.action == "support"]
-    assert backing.issue == "port_access" and backing.stance == "conditional"
+    [backing] = [s for s in found if s.action == "support" and s.issue == "port_access"]
+    assert backing.stance == "conditional"
     assert backing.condition.startswith("only if Iceland lowers")
+    # the condition is Norway's stance too: it wants Iceland's quota lowered, not raised
+    assert [(s.issue, s.stance) for s in found if s.issue != "port_access"] == [("quota", "against")]
 
 
 def test_a_demand_for_a_negated_proposition_is_against_it():
@@ -134,7 +136,8 @@ def test_a_long_one_line_text_is_text_not_a_file_name() -> None:
 def test_what_a_party_put_forward_in_a_relative_clause() -> None:
     found = {(s.actor, s.action, s.issue, s.stance)
              for s in statements("Norway rejected the quota cuts that Iceland put forward on Monday.")}
-    assert found == {("NOR", "reject", "quota", "against"), ("ISL", "propose", "quota", "for")}
+    # the issue is a quota *raised*: rejecting cuts is for it, putting cuts forward against it
+    assert found == {("NOR", "reject", "quota", "for"), ("ISL", "propose", "quota", "against")}
 
 
 def test_a_sticking_point_is_what_a_party_will_not_accept() -> None:
@@ -183,3 +186,19 @@ def test_any_deal_must_sets_the_terms_of_support() -> None:
              statements("Norway said any quota deal must give Icelandic boats access to Norwegian ports.")}
     assert ("quota", "conditional", "give Icelandic boats access to Norwegian ports") in found
     assert ("port_access", "for", None) in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # accepting X on condition Y wants Y; rejecting X if Y opposes Y
+    ("Iceland could consider a lower quota if Norway grants port access.",
+     {("quota", "conditional"), ("port_access", "for")}),
+    ("Iceland is open to a lower quota if it gets access to Norwegian ports.",
+     {("quota", "conditional"), ("port_access", "for")}),
+])
+def test_the_condition_is_a_stance_of_its_own(text: str, expected: set) -> None:
+    assert {(s.issue, s.stance) for s in statements(text) if s.actor == "ISL" and s.issue} == expected
+
+
+def test_a_stance_on_the_position_hangs_on_the_copula() -> None:
+    found = statements("Oslo has remained firm on its position over the mackerel quota.")
+    assert [(s.actor, s.issue, s.stance) for s in found] == [("NOR", "quota", "for")]

@@ -24,6 +24,7 @@ CLAUSE_DEPS = {"ccomp", "xcomp"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 ADVERB_PARTICLES = {"forward", "up", "down", "off", "back", "aside"}  # "put forward", read as an adverb
 PURPOSE_NOUNS = {"hope", "bid", "effort", "attempt", "order", "push", "drive"}  # "in a bid to ...", "in hopes of ..."
+OPEN_MODALS = {"can", "could", "would", "might"}       # "could consider": open to, not yet decided
 WARNING_NOUNS = {"warning", "ultimatum"}              # "warnings from Washington": a threat made, not a topic
 CALL_NOUNS = {"call"}                                   # a phone call between two leaders, not a call for X
 VISIT_NOUNS = {"visit", "trip"}                        # the visitor consults the host, not the other way
@@ -341,6 +342,15 @@ class EventFinder:
         kind = "verb"
         content_root = verb
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        obj_lemma = obj.lemma_.lower() if obj is not None else None
+        if action in ("reject", "deny") and obj_lemma in self.lexicon.claim_nouns:
+            action = "deny"  # "rejected media reports that ...": a denial
+        elif action in ("aid", "propose") and obj_lemma in self.lexicon.speech_objects:
+            action = "consult"  # "provided remarks on the draft": taking part in talks, not giving aid
+        elif obj_lemma in self.lexicon.hostile_nouns and lemma in self.lexicon.preparing_verbs:
+            action = "threaten"  # "plan countermeasures", "is weighing sanctions": a hostile act held out
+        elif action is None and lemma in self.lexicon.gathering_verbs and obj is None:
+            action = "consult"  # "agreed to gather again at 1pm"
         if obj is not None and lemma in self.lexicon.answers and self.lexicon.nouns.get(obj.lemma_.lower()):
             answered = self.lexicon.nouns[obj.lemma_.lower()]
             action = (self.lexicon.answers_to_demand.get(lemma) if answered == "demand" else None) or \
@@ -359,6 +369,9 @@ class EventFinder:
         if agreed_to is not None and self.verb_lemma(agreed_to) and \
                 self.verb_action(agreed_to, self.verb_lemma(agreed_to)) == "consult":
             action = "consult"  # "agreed to meet again": the meeting is the news
+        if action is None and lemma in self.lexicon.openness_verbs and any(
+                c.dep_ == "aux" and c.lower_ in OPEN_MODALS for c in verb.children):
+            action = "yield"  # "we could consider X if Y", "would entertain a compromise": open to it
         if action is None and lemma in self.lexicon.role_verbs:
             action, kind = self._role_action(verb), "role"
         if action is None:
@@ -472,11 +485,16 @@ class EventFinder:
             action = self.lexicon.agentive_cues[child.lower_]
             own_act = next((v for p in child.children if p.dep_ == "prep" for v in p.children
                             if v.dep_ == "pcomp" and v.tag_ == "VBG"), None)
-            if action == "yield" and own_act is not None:
-                action = "propose"  # "open to sending troops": offering to act, not giving in to a demand
+            offered = next((o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                            and o.lemma_.lower() in self.lexicon.settlement_nouns), None)
+            if action == "yield" and (own_act is not None or offered is not None):
+                action = "propose"  # "open to sending troops", "open to a diplomatic solution": an offer
             for agent in agents:
                 targets = [p for p in self.actors.mentioned_parties(child.subtree) if p != agent.actor] or [None]
-                content = list(child.subtree) + [t for c in spelled for t in c.subtree]
+                # "remained entrenched on its position over X": what the stance is on may hang on the copula
+                content = list(child.subtree) + [t for c in spelled for t in c.subtree] + [
+                    t for c in copula.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over")
+                    for t in c.subtree]
                 event = Event(agent, action, child, "cue", targets[0],
                               content, negated=_negated(copula))
                 event.set_condition(find_condition([copula, child, *spelled], self.lexicon))
@@ -629,7 +647,10 @@ class EventFinder:
             sides.append([owner])
         visit = noun.lemma_.lower() in VISIT_NOUNS
         hosts: list[str] = []
-        for child in noun.children:
+        # "Negotiations continue in Cairo, with an Israeli team on the ground": the verb carries who takes part
+        with_verb = [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "with"] \
+            if noun.dep_ == "nsubj" else []
+        for child in [*noun.children, *with_verb]:
             if child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":

@@ -85,6 +85,7 @@ class Extractor:
                 if statement.confidence >= self.settings.min_confidence:
                     result.statements.append(statement)
                     result.statements.extend(self._purpose_statements(event, statement, actors))
+                    result.statements.extend(self._condition_statements(event, statement))
             actors.remember(sent, [e.agent for e in events if e.kind != "noun"])
             previous = sent
         result.people = dict(actors.ctx.people)
@@ -184,6 +185,19 @@ class Extractor:
         stance = FLIP[event.purpose_stance] if goal.inverted else event.purpose_stance
         condition = event.purpose_condition if stance == "conditional" else None
         return [statement.model_copy(update={"issue": goal.id, "stance": stance, "condition": condition})]
+
+    def _condition_statements(self, event: Event, statement: Statement) -> list[Statement]:
+        """"open to elections if it gets security guarantees": a party that accepts X only on condition Y wants
+        Y (and one that rejects X if Y opposes Y); one more statement on the condition's issue."""
+        base = self.lexicon.stance.get(statement.action)
+        if statement.stance != "conditional" or not event.condition_tokens or base is None:
+            return []
+        found = self.issues.match(event.condition_tokens, lambda token: None)
+        if found is None or found.id == statement.issue:
+            return []
+        unless = event.condition_tokens[0].lower_ == "unless"
+        stance = FLIP[base] if found.inverted != unless else base
+        return [statement.model_copy(update={"issue": found.id, "stance": stance, "condition": None})]
 
     def _statement(self, event: Event, issue: IssueMatch | None, number: int, sent: Span,
                    reporters: list[str], quoted: set[int], background, secondhand: bool) -> Statement:

@@ -68,6 +68,13 @@ class Lexicon:
     obstacle_nouns: frozenset[str]
     purpose_verbs: frozenset[str]
     statement_nouns: frozenset[str]
+    claim_nouns: frozenset[str]
+    speech_objects: frozenset[str]
+    hostile_nouns: frozenset[str]
+    preparing_verbs: frozenset[str]
+    gathering_verbs: frozenset[str]
+    settlement_nouns: frozenset[str]
+    openness_verbs: frozenset[str]
     state_phrases: dict[str, str]
 
     def lemma_of_form(self, word: str) -> str | None:

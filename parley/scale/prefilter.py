@@ -73,26 +73,27 @@ class Prefilter:
         nouns = _single(lexicon.nouns)
         self.triggers = (_forms(verbs, verb_exc, inflections) | _forms(nouns, noun_exc, _plurals)
                          | _single(lexicon.agentive_cues) | _forms(set(lexicon.goal_nouns), noun_exc, _plurals)
-                         | _single(lexicon.obstacle_nouns) | {p.split()[-1] for p in lexicon.state_phrases})
+                         | _single(lexicon.obstacle_nouns) | {p.split()[-1] for p in lexicon.state_phrases}
+                         | _forms(set(lexicon.gathering_verbs), verb_exc, inflections))
         self.phrasal: dict[str, set[str]] = {}
         for head, particle in lexicon.phrasal:
             for form in _forms({head}, verb_exc, inflections):
                 self.phrasal.setdefault(form, set()).add(particle.split()[0])
         # (verb forms, object words): a trigger only together — "struck a deal", "framed NATO as a threat",
         # "said that talks should resume"
+        self.speech = _forms(_single(lexicon.speech), verb_exc, inflections)
+        obstacles = [n.split() for n in lexicon.obstacle_nouns if " " in n]  # "sticking point", "red line"
         self.pairs = [
             (_forms(_single(lexicon.deal_verbs), verb_exc, inflections),
              _forms(_single(lexicon.deal_nouns), noun_exc, _plurals)),
             (_forms(_single(lexicon.role_verbs), verb_exc, inflections),
              _forms(_single(lexicon.negative_roles), noun_exc, _plurals)),
-            (_forms(_single(lexicon.speech), verb_exc, inflections),
-             _single([*lexicon.modal_cues, *lexicon.evaluative_cues, *lexicon.noun_cues])
+            (self.speech, _single([*lexicon.modal_cues, *lexicon.evaluative_cues, *lexicon.noun_cues])
              | {cue.split()[-1] for cue in lexicon.evaluative_cues if " " in cue}),  # "out of the question"
+            (_forms(set(lexicon.preparing_verbs), verb_exc, inflections),  # "weighing sanctions"
+             _forms(set(lexicon.hostile_nouns), noun_exc, _plurals)),
+            ({words[0] for words in obstacles}, _forms({words[-1] for words in obstacles}, noun_exc, _plurals)),
         ]
-        obstacles = [n.split() for n in lexicon.obstacle_nouns if " " in n]  # "sticking point", "red line"
-        self.pairs.append(({words[0] for words in obstacles}, _forms({words[-1] for words in obstacles}, noun_exc,
-                                                                     _plurals)))
-        self.speech = self.pairs[-2][0]
         self.titles = {form for head in finder.title_heads for form in _plurals(head)}
         self.bodies = _single(lexicon.body_anaphora)
         self.people = {word for actor in (dossier.actors if dossier else []) for person in actor.people
