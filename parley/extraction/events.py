@@ -72,6 +72,12 @@ def _negated(token: Token) -> bool:
                for c in token.children)
 
 
+def _mass_noun(noun: Token) -> bool:
+    """"has immediate demand" (for oil): a bare singular "demand" is a market's, not a party's demand."""
+    return noun.lemma_.lower() == "demand" and noun.tag_ == "NN" and not any(
+        c.dep_ in ("det", "poss") for c in noun.children)
+
+
 def _not_yet(token: Token) -> bool:
     return _negated(token) and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in token.children)
 
@@ -357,7 +363,8 @@ class EventFinder:
                 self.lexicon.answers[lemma]
         elif obj is not None and lemma in self.lexicon.light_verbs:
             noun_action = next((self.lexicon.nouns[o.lemma_.lower()] for o in [obj, *obj.conjuncts]
-                                if o.lemma_.lower() in self.lexicon.nouns), None)  # "artillery and rocket fire"
+                                if o.lemma_.lower() in self.lexicon.nouns and not _mass_noun(o)),
+                               None)  # "artillery and rocket fire"
             if noun_action is None and obj.lemma_.lower() in self.lexicon.carrier_nouns:
                 noun_action = next((self.lexicon.nouns[c.lemma_.lower()] for c in obj.children
                                     if c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.lexicon.nouns), None)
@@ -379,6 +386,10 @@ class EventFinder:
         agents, _ = self.subjects(verb)
         if not agents:
             return []
+        head_lemma = self.verb_lemma(verb.head) if verb.dep_ == "xcomp" else None
+        if head_lemma and self.verb_action(verb.head, head_lemma) == "demand" and \
+                any(c.dep_ == "dobj" for c in verb.head.children):
+            return []  # "asked the authorities to approve its plan": asked for, not done
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.failure_verbs or \
                 verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead"):
             return []  # "failed to reach a deal", "ended without agreeing": nothing was done, nor refused
