@@ -408,7 +408,8 @@ class EventFinder:
         if self._intended(verb) and not negated:
             hedged = False  # "would allow" states an intent; the intent is the action below
             ultimatum = condition is not None and condition[0].lower().startswith("unless")
-            if action in self.lexicon.intent_threaten or (action in self.lexicon.intent_agree and ultimatum):
+            if action in self.lexicon.intent_threaten or (action not in self.lexicon.stance and ultimatum):
+                # "will withdraw its peacekeepers unless ...": an act held out until a demand is met
                 action = "threaten"
             elif action in self.lexicon.intent_agree:
                 action = "agree"
