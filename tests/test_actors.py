@@ -171,3 +171,12 @@ def test_a_force_is_the_party_it_is_loyal_or_affiliated_to(text, actor):
 
 def test_an_ally_is_not_the_party():
     assert all(actor != "RUS" for actor, _ in pairs("Fighters allied with Russia attacked the town."))
+
+
+def test_a_speaker_in_a_new_sentence_after_a_closed_quotation_is_not_its_speaker():
+    text = 'Iceland stated its case on Monday. "We reject the draft." Norway said the talks would go on.'
+    found = {(s.actor, s.action) for s in analyze(text, dossier=DOSSIER,
+                                                  settings=Settings(selective_parsing=False)).statements}
+    assert ("NOR", "reject") not in found
+    joined = 'Iceland stated its case on Monday. "We reject the draft," Norway said on Tuesday.'
+    assert ("NOR", "reject") in {(s.actor, s.action) for s in analyze(joined, dossier=DOSSIER).statements}

@@ -426,7 +426,11 @@ class ArticleActors:
         while end + 1 in self.quoted:
             end += 1
         after = self._outside_quote(end + 1, 1)
-        found = self._named_speaker(after)
+        first = next((t for t in after if not t.is_punct and not t.is_space), None)
+        # '..., Qassem said' or the same sentence: not a new sentence after a full stop, which may be anyone's
+        joined = first is not None and (first.sent.start == self.doc[end].sent.start
+                                        or any(t.text == "," for t in self.doc[end:first.i]))
+        found = self._named_speaker(after) if joined else None
         if found:
             return found
         before = self._outside_quote(start - 1, -1)
