@@ -1,6 +1,7 @@
 """The speed-ups inside the spaCy pipeline change nothing: the faster attribute ruler and lemmatizer give the stock
-components' annotations token for token, a run's parse does not depend on the batch it is parsed in, and a batch
-analysed in a memory zone leaves the vocabulary as it found it."""
+components' annotations token for token, a run built for the parser carries what Span.as_doc carried, a run's
+parse does not depend on the batch it is parsed in, and a batch analysed in a memory zone leaves the vocabulary as
+it found it."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -94,3 +95,27 @@ def test_a_batch_leaves_the_vocabulary_as_it_found_it():
     assert len(analyzer.nlp.vocab.strings) == strings   # the new words of 32 news articles came and went
     assert sum(len(r.statements) for r in results) > 0
     assert all(s.trigger and s.text for r in results for s in r.statements)   # plain strings, still readable
+
+
+def test_runs_are_what_as_doc_would_give_the_pipeline():
+    """A run is built from the article's words, spaces, norms and sentence starts; it equals the Span.as_doc copy
+    it replaces in everything the pipeline reads, and parses the same."""
+    from spacy.attrs import NORM, ORTH, SPACY
+
+    analyzer = Analyzer(None, Settings())
+    nlp, prefilter = analyzer.nlp, analyzer.extractor.selective.prefilter
+    columns = [ORTH, SPACY, NORM, SENT_START]
+    compared = 0
+    for text in texts(30) + ["They didn't agree.\nNorway won't sign a deal it can't keep, it said."]:
+        doc = nlp.make_doc(text)
+        plan = prefilter.plan(doc)
+        mine = selective.runs(doc, plan)
+        copies = [doc[start:end].as_doc() for start, end in plan.blocks]
+        for run, copy in zip(mine, copies, strict=True):
+            assert run.text == copy.text
+            assert np.array_equal(run.to_array(columns), copy.to_array(columns))
+        for run, copy in zip(nlp.pipe(mine), nlp.pipe(copies), strict=True):
+            assert np.array_equal(run.to_array(ATTRS), copy.to_array(ATTRS))
+            compared += 1
+    assert compared > 30
+    assert any("n't" in run.text and any(t.norm_ == "not" for t in run) for run in mine)
