@@ -213,7 +213,9 @@ class Extractor:
         if stance and (event.content_negated != issue.inverted) != (refused != unchanged_by_negation):
             stance = FLIP.get(stance, stance)
         if issue and event.exit_threat and not secondhand:
-            stance = "conditional"
+            # "threatened to walk out if Oslo kept the ban": against the ban; "threatened to leave the deal": in
+            # the deal only on its own terms
+            stance = "against" if event.condition_tokens and event.condition is None else "conditional"
         if stance and (event.condition or event.pending):
             stance = "conditional"
         weights = load_confidence()
