@@ -23,3 +23,4 @@ class Settings(BaseModel):
     heading_max_words: int = _defaults()["heading_max_words"]
     min_confidence: float = _defaults()["min_confidence"]
     selective_parsing: bool = _defaults()["selective_parsing"]
+    issue_embeddings: bool = _defaults()["issue_embeddings"]

@@ -3,6 +3,10 @@
 An issue is matched by its keywords and by the words of its proposition (as lemmas, through a synonym table), and
 by who would act: "Iceland withdraws its boats" and "Norway withdraws its boats" share their words, so the party
 doing the withdrawing in the statement decides between them.
+
+With the setting `issue_embeddings` (an extra), a statement the words do not tie to any issue is compared in meaning
+with each issue's proposition (all-MiniLM-L6-v2, parley/extraction/embeddings.py): "Lavrov rejected Western
+proposals to send troops to Ukraine" is about "Ukraine receives security guarantees" without sharing a keyword.
 """
 from __future__ import annotations
 
@@ -80,11 +84,16 @@ class IssueMatcher:
 
     MIN_SCORE = 2.0
 
-    def __init__(self, nlp: Language, gazetteer: Gazetteer, specs: Sequence[IssueSpec]) -> None:
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, specs: Sequence[IssueSpec],
+                 embeddings: bool = False) -> None:
         self.gazetteer = gazetteer
         _, self.generic, self.antonyms = _synonym_data()
         self.issues = [self._compile(nlp, spec) for spec in specs]
         self.labels = {spec.id: spec.label for spec in specs}
+        self.meaning = None  # the second stage: issue propositions embedded once per matcher (so per dossier)
+        if embeddings:
+            from .embeddings import IssueEmbeddings
+            self.meaning = IssueEmbeddings([s.id for s in specs], [s.proposition for s in specs])
 
     def _word(self, token: Token) -> str:
         """A token as the matcher sees it: a party becomes "@ID", so "join the EU" matches "join the bloc"."""
@@ -150,7 +159,19 @@ class IssueMatcher:
             if score >= self.MIN_SCORE and (best is None or score > best.score):
                 inverted = bool(canon & issue.opposites) and not (canon & issue.verbs)
                 best = IssueMatch(issue.spec.id, score, inverted)
+        if best is None and self.meaning is not None:
+            return self._by_meaning(tokens)
         return best
+
+    def _by_meaning(self, tokens: list[Token]) -> IssueMatch | None:
+        """No issue shares the statement's words: the issue whose proposition is closest in meaning, if close
+        enough. It counts as a bare lexical match (no confidence bonus) and never as inverted."""
+        from .embeddings import MIN_WORDS
+        words = [t for t in tokens if not t.is_punct]
+        if sum(1 for t in words if not t.is_stop) < MIN_WORDS:
+            return None
+        found = self.meaning.closest(" ".join(t.text for t in words))
+        return IssueMatch(found[0], self.MIN_SCORE) if found else None
 
 
 def _same(word: str, other: str) -> bool:
