@@ -43,7 +43,7 @@ class Extractor:
         self.gazetteer = Gazetteer.world().with_dossier(dossier)
         self.finder = ActorFinder(nlp, self.gazetteer, self.lexicon)
         self.outlets = OutletNames(self.gazetteer)
-        self.issues = IssueMatcher(nlp, self.gazetteer, issue_specs(dossier))
+        self.issues = IssueMatcher(nlp, self.gazetteer, issue_specs(dossier), embeddings=settings.issue_embeddings)
         prefilter = Prefilter(nlp, self.finder, self.lexicon, dossier) if settings.selective_parsing else None
         self.selective = SelectiveParser(nlp, prefilter, settings.batch_size) if prefilter else None
 
