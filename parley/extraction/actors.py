@@ -513,6 +513,8 @@ class ArticleActors:
             if mention.kind == "demonym" and token.dep_ in MODIFIER_DEPS:
                 return None  # "Norwegian waters": a modifier, not a party
             return Agent(mention.actor)
+        if token.pos_ == "NOUN" and self.finder.lexicon.nouns.get(token.lemma_.lower()) == "consult":
+            return None  # "the Vienna talks", "the Geneva summit": a meeting named for its venue is no party
         leader = self._leader(token)
         if leader:
             return Agent(leader)

@@ -133,6 +133,10 @@ class EventFinder:
                     return action
         if lemma == "call":  # plain "call" names or describes; "call for"/"call on" demand
             return None
+        purpose = token.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if lemma in self.lexicon.undo_verbs and not purpose and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.lexicon.burdens for c in token.children):
+            return "yield"  # "suspended its port fees", "waived the duties": a burden on the other side eased
         return self.lexicon.verbs.get(lemma)
 
     @staticmethod
@@ -390,6 +394,12 @@ class EventFinder:
         if head_lemma and self.verb_action(verb.head, head_lemma) == "demand" and \
                 any(c.dep_ == "dobj" for c in verb.head.children):
             return []  # "asked the authorities to approve its plan": asked for, not done
+        infinitive = ("xcomp", "advcl")
+        wanted = verb.head.head if verb.dep_ == "conj" and verb.head.dep_ in infinitive else verb.head
+        if (verb.dep_ in infinitive or verb.dep_ == "conj" and verb.head.dep_ in infinitive) and \
+                wanted.lemma_.lower() in self.lexicon.attitude_verbs and \
+                self.lexicon.stance.get(self.verb_action(verb, lemma) or "") is None:
+            return []  # "needed to study it and consult": meant, not done
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.failure_verbs or \
                 verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead"):
             return []  # "failed to reach a deal", "ended without agreeing": nothing was done, nor refused
@@ -657,6 +667,8 @@ class EventFinder:
             owner = None  # "Serbia and Kosovo ended their talks": every subject, not the last one named
         if owner:
             sides.append([owner])
+        if any(c.dep_ == "compound" and c.lower_ in ("news", "press") for c in noun.children):
+            return []  # "told a news conference": speaking to reporters, not negotiating
         visit = noun.lemma_.lower() in VISIT_NOUNS
         hosts: list[str] = []
         # "Negotiations continue in Cairo, with an Israeli team on the ground": the verb carries who takes part
@@ -781,6 +793,11 @@ class EventFinder:
                 and event.trigger.i in {t.i for c in other.trigger.children if c.dep_ in CLAUSE_DEPS | {"pcomp"}
                                         for t in c.subtree}
                 for other in framing)
+            # "dismissed reports that Oslo had agreed to drop the fees": what the denied claim says
+            inside = inside or any(
+                event.trigger.i in {t.i for c in other.trigger.children if c.dep_ == "dobj"
+                                    and c.lemma_.lower() in self.lexicon.claim_nouns for t in c.subtree}
+                for other in framing if other is not event and other.action in ("deny", "reject"))
             # "accused Eritrea of arming rebels", "criticised Minsk for hosting drills": the act alleged
             inside = inside or any(
                 other.agent.actor != event.agent.actor and event.trigger.i in {

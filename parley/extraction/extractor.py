@@ -43,7 +43,7 @@ class Extractor:
         self.gazetteer = Gazetteer.world().with_dossier(dossier)
         self.finder = ActorFinder(nlp, self.gazetteer, self.lexicon)
         self.outlets = OutletNames(self.gazetteer)
-        self.issues = IssueMatcher(nlp, self.gazetteer, issue_specs(dossier))
+        self.issues = IssueMatcher(nlp, self.gazetteer, issue_specs(dossier), embeddings=settings.issue_embeddings)
         prefilter = Prefilter(nlp, self.finder, self.lexicon, dossier) if settings.selective_parsing else None
         self.selective = SelectiveParser(nlp, prefilter, settings.batch_size) if prefilter else None
 
@@ -213,7 +213,9 @@ class Extractor:
         if stance and (event.content_negated != issue.inverted) != (refused != unchanged_by_negation):
             stance = FLIP.get(stance, stance)
         if issue and event.exit_threat and not secondhand:
-            stance = "conditional"
+            # "threatened to walk out if Oslo kept the ban": against the ban; "threatened to leave the deal": in
+            # the deal only on its own terms
+            stance = "against" if event.condition_tokens and event.condition is None else "conditional"
         if stance and (event.condition or event.pending):
             stance = "conditional"
         weights = load_confidence()

@@ -75,6 +75,8 @@ class Lexicon:
     gathering_verbs: frozenset[str]
     settlement_nouns: frozenset[str]
     openness_verbs: frozenset[str]
+    undo_verbs: frozenset[str]
+    burdens: frozenset[str]
     state_phrases: dict[str, str]
 
     def lemma_of_form(self, word: str) -> str | None:

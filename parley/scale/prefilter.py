@@ -96,6 +96,8 @@ class Prefilter:
         ]
         self.titles = {form for head in finder.title_heads for form in _plurals(head)}
         self.bodies = _single(lexicon.body_anaphora)
+        # "the ministers", "the delegation", "the guild": words the extractor reads back to a party named before
+        self.groups = _forms({g for g in finder.groups} | set(finder.gazetteer.name_heads), {}, _plurals)
         self.people = {word for actor in (dossier.actors if dossier else []) for person in actor.people
                        for word in person.split() if word[:1].isupper()}
 
@@ -186,7 +188,8 @@ class Prefilter:
                 or memory.people and word in PERSON_PRONOUNS
                 or quoted and word in FIRST_PERSON
                 or word in memory.titles
-                or memory.body and word in self.bodies]
+                or memory.body and word in self.bodies
+                or word in self.groups]
 
 
 @dataclass
@@ -253,8 +256,9 @@ class _Tokens:
         """Token index → lower-cased word; a capitalised word only at the start or in a headline ("March" is
         not "march")."""
         headline = sum(self.title[i] for i in sent) * 2 > sum(self.alpha[i] for i in sent)
-        return {i: self.lower[i] for i in sent
-                if self.is_lower[i] or not self.alpha[i] or i == sent.start or headline}
+        return {i: self.lower[i] for i in sent  # the first word inside a quotation starts a sentence too
+                if self.is_lower[i] or not self.alpha[i] or i == sent.start or headline
+                or i - 1 in sent and self.text[i - 1] in QUOTE_MARKS}
 
     def name_word(self, i: int, mentions: dict[int, bool], titles: set[str]) -> bool:
         """A word of what looks like a person's name: capitalised, no party's name, next to another such word
