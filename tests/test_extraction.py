@@ -202,3 +202,11 @@ def test_the_condition_is_a_stance_of_its_own(text: str, expected: set) -> None:
 def test_a_stance_on_the_position_hangs_on_the_copula() -> None:
     found = statements("Oslo has remained firm on its position over the mackerel quota.")
     assert [(s.actor, s.issue, s.stance) for s in found] == [("NOR", "quota", "for")]
+
+
+@pytest.mark.parametrize("text,stance", [
+    ("Oslo said that Iceland remains adamant on raising the quota.", "for"),   # what a party insists on
+    ("Oslo said it is clear that Iceland does not want a lower quota.", None),  # blame, not its position
+])
+def test_one_party_telling_another_s_stance(text: str, stance: str | None) -> None:
+    assert [s.stance for s in statements(text) if s.actor == "ISL"] == [stance]

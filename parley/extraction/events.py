@@ -122,8 +122,9 @@ class EventFinder:
         return None
 
     def verb_action(self, token: Token, lemma: str) -> str | None:
-        if any((lemma, c.lower_) in self.lexicon.idle_phrasal for c in token.children if c.dep_ in ("prt", "advmod")):
-            return None  # "pressed ahead with enrichment": carrying on, not demanding
+        if any((lemma, c.lower_) in self.lexicon.idle_phrasal for c in token.children
+               if c.dep_ in ("prt", "advmod", "acomp", "oprd")):
+            return None  # "pressed ahead with enrichment", "pleaded guilty": not a demand
         for child in token.children:
             if child.dep_ not in ("prt", "prep", "dobj") and not (
                     child.dep_ == "advmod" and child.i == token.i + 1 and child.lower_ in ADVERB_PARTICLES):
@@ -551,7 +552,7 @@ class EventFinder:
                     break
                 goal = inner
             goals = [goal, *[t for t in goal.subtree if t.dep_ == "pobj" and t.head.lower_ == "on"]]
-            found = next((g for g in goals if g.lemma_.lower() in self.lexicon.goal_nouns), None)
+            found = next((g for g in goals if g.lemma_.lower() in self.lexicon.goal_nouns and not _mass_noun(g)), None)
             action = "demand"
             if found is None:  # "the sticking point for Athens is the pension age": what a party will not accept
                 found, action = next((g for g in goals if self._obstacle(g)), None), "reject"
@@ -712,6 +713,8 @@ class EventFinder:
         if self.lexicon.nouns[noun.lemma_.lower()] == "consult" or noun.lemma_.lower() in CALL_NOUNS and any(
                 c.dep_ == "prep" and c.lower_ in ("between", "with") for c in noun.children):
             return self._meeting_events(noun)  # "talks with Oslo"; "a call between the two presidents"
+        if _mass_noun(noun):
+            return []  # "German domestic demand": a market's
         protest = self.lexicon.nouns[noun.lemma_.lower()] == "protest" and noun.dep_ in ("nsubj", "nsubjpass")
         if self.lexicon.nouns[noun.lemma_.lower()] not in POSITION_NOUN_ACTIONS and \
                 noun.lemma_.lower() not in WARNING_NOUNS and not protest:

@@ -79,7 +79,10 @@ class Extractor:
                     issue = next((i for e, i in scored if e is event.answers), None)
                 told_by = finder.reporter(event)
                 attitude = event.kind == "cue" or event.trigger.lemma_.lower() in self.lexicon.attitude_verbs
-                secondhand = attitude and told_by is not None and told_by != event.agent.actor
+                # one party telling what another refuses ("Serbia does not want X", said by Kosovo) is blame, not
+                # evidence of a position; telling what it insists on is
+                secondhand = attitude and told_by is not None and told_by != event.agent.actor and (
+                    event.negated or event.content_negated)
                 statement = self._statement(event, issue, number, sent, reporters, quoted, finder.background,
                                             secondhand)
                 if statement.confidence >= self.settings.min_confidence:
