@@ -7,7 +7,7 @@ import pytest
 
 from parley.pipeline import Analyzer
 from parley.settings import Settings
-from parley.sources import read_paths
+from parley.sources import SourceDocument, read_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -83,3 +83,15 @@ def test_every_sentence_is_one_well_formed_tree(analyzers):
     for sent in doc.sents:
         assert sum(1 for t in sent if t.head.i == t.i) == 1
         assert all(sent.start <= t.i < sent.end for token in sent for t in token.subtree)
+
+
+def test_a_pronoun_next_to_a_trigger_brings_in_the_sentence_that_named_its_person():
+    """"she" may be the minister named the sentence before, even where her own sentence names another party: that
+    earlier sentence is parsed too, so the extractor ties the minister to her party as in a full parse."""
+    text = ("Norway's trade minister Ingrid Holm is known for plain speaking. "
+            "On Monday she urged Sweden to lift its export curbs.")
+    full, fast = (Analyzer(None, Settings(selective_parsing=selective)) for selective in (False, True))
+    assert sentences_parsed(fast, text)["Norway's trade minister Ingrid Holm is known for plain speaking."]
+    found = [(s.actor, s.action, s.text) for s in fast.analyze(SourceDocument(text=text)).statements]
+    assert found == [(s.actor, s.action, s.text) for s in full.analyze(SourceDocument(text=text)).statements]
+    assert ("NOR", "demand", "On Monday she urged Sweden to lift its export curbs.") in found

@@ -136,9 +136,10 @@ class Prefilter:
             words = tokens.words(sent)
             triggers = self._triggers(words, quoted)
             referring = self._referring(words, memory, quoted) if memory.recent(k) else []
-            if memory.named and triggers or _near(triggers, referring):
+            near = _near(triggers, referring)
+            if memory.named and triggers or near:
                 parse.add(k)
-                if not memory.named:
+                if near:   # "he" may be the minister of the sentence before, even where this one names a party too
                     parse.add(memory.last_named)
             if memory.named:
                 memory.last_named = k
