@@ -210,3 +210,11 @@ def test_a_stance_on_the_position_hangs_on_the_copula() -> None:
 ])
 def test_one_party_telling_another_s_stance(text: str, stance: str | None) -> None:
     assert [s.stance for s in statements(text) if s.actor == "ISL"] == [stance]
+
+
+@pytest.mark.parametrize("text,outlet", [
+    ("Iceland rejected the quota, according to the Icelandic newspaper Dagfrettir.", "Dagfrettir"),
+    ("Iceland rejected the quota, the Icelandic broadcaster RUV reported.", "RUV"),
+])
+def test_a_medium_named_after_its_common_noun_is_an_outlet(text: str, outlet: str) -> None:
+    assert [s.reported_by for s in statements(text)] == [[outlet]]

@@ -19,6 +19,7 @@ OPENING = "“\"«„"
 CLOSING = "”\"»“"
 _QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:,]))[“\"«„](?P<body>[^“”\"«»\n]{1,1500}?)[”\"»“](?=$|[\s.,;:!?)\]—–]|’s)")
 _WORDS = yaml.safe_load(resources.files("parley").joinpath("data/lexicon/attribution.yaml").read_text("utf-8"))
+MEDIA_NOUNS = frozenset(_WORDS["media_nouns"])
 _OUTLET_WORDS = re.compile(r"\b(" + "|".join(map(re.escape, _WORDS["outlet_words"])) + r")\b")
 REPORT_VERBS = frozenset(_WORDS["report_verbs"])
 
@@ -79,7 +80,23 @@ class OutletNames:
                     found = self.gazetteer.canonical_outlet(doc[run[0].i:run[-1].i + 1].text)
                     if found:
                         return found
-        return None
+        return self._named_medium(token)
+
+    @staticmethod
+    def _named_medium(token: Token) -> str | None:
+        """"the Lebanese newspaper Al-Akhbar", "Yemen's al-Masirah television network": a medium named by the
+        organisation's name right after it or inside its phrase."""
+        if token.lemma_.lower() not in MEDIA_NOUNS:
+            return None
+        for ent in token.doc.ents:
+            after = ent.start == token.i + 1
+            inside = token.left_edge.i <= ent.start and ent.end <= token.i
+            if (after or inside) and ent.label_ in ("ORG", "PERSON", "WORK_OF_ART") and ent[0].text[:1].isalpha():
+                return ent.text
+        doc, end = token.doc, token.i + 1  # a name the tagger did not know: the capitalised words right after
+        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "-" and end > token.i + 1):
+            end += 1
+        return doc[token.i + 1:end].text if end > token.i + 1 else None
 
     def reporters(self, sent: Span) -> list[str]:
         """Outlets a sentence attributes itself to."""
