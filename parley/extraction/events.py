@@ -134,6 +134,20 @@ class EventFinder:
                     return action
         if lemma == "call":  # plain "call" names or describes; "call for"/"call on" demand
             return None
+        for obj in (c for c in token.children if c.dep_ == "dobj"):
+            # "sent 200 tonnes of rice", "moved tanks to the border", "launched joint patrols": the object decides
+            things = {obj.lemma_.lower(), *(o.lemma_.lower() for p in obj.children if p.dep_ == "prep"
+                                            and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")}
+            for action, spec in self.lexicon.object_actions.items():
+                if lemma in spec["verbs"] and things & spec["objects"]:
+                    return action
+            if lemma in self.lexicon.light_verbs and obj.lemma_.lower() in self.lexicon.joint_acts and any(
+                    c.lower_ in ("joint", "combined") for c in obj.children):
+                return "cooperate"
+        for prep in (c for c in token.children if c.dep_ == "prep"):  # "went on strike", "put on alert"
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                if (state := self.lexicon.state_phrases.get(f"{prep.lower_} {obj.lemma_.lower()}")):
+                    return state
         purpose = token.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if lemma in self.lexicon.undo_verbs and not purpose and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self.lexicon.burdens for c in token.children):

@@ -76,6 +76,8 @@ class Lexicon:
     settlement_nouns: frozenset[str]
     openness_verbs: frozenset[str]
     undo_verbs: frozenset[str]
+    object_actions: dict[str, dict[str, frozenset[str]]]
+    joint_acts: frozenset[str]
     burdens: frozenset[str]
     state_phrases: dict[str, str]
 
@@ -112,6 +114,8 @@ def load_lexicon() -> Lexicon:
         idle_phrasal=frozenset(tuple(p.split(maxsplit=1)) for p in raw["idle_phrasal"]),
         word_forms=forms,
         known_verbs=frozenset(known),
+        object_actions={action: {k: frozenset(v) for k, v in spec.items()}
+                        for action, spec in raw["object_actions"].items()},
         nouns=nouns,
         modal_cues=cues["modal"],
         agentive_cues=cues["agentive"],
@@ -125,7 +129,7 @@ def load_lexicon() -> Lexicon:
 
 
 _WORD_LISTS = tuple(f.name for f in fields(Lexicon) if f.type == "frozenset[str]"
-                    and f.name not in ("goal_nouns", "known_verbs"))
+                    and f.name not in ("goal_nouns", "known_verbs", "object_actions"))
 
 
 @cache

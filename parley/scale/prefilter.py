@@ -93,6 +93,9 @@ class Prefilter:
             (_forms(set(lexicon.preparing_verbs), verb_exc, inflections),  # "weighing sanctions"
              _forms(set(lexicon.hostile_nouns), noun_exc, _plurals)),
             ({words[0] for words in obstacles}, _forms({words[-1] for words in obstacles}, noun_exc, _plurals)),
+            (_forms(set(lexicon.light_verbs), verb_exc, inflections), {"joint", "combined"}),  # "joint patrols"
+            *((_forms(set(spec["verbs"]), verb_exc, inflections), _forms(set(spec["objects"]), noun_exc, _plurals))
+              for spec in lexicon.object_actions.values()),  # "moved tanks", "sent rice"
         ]
         self.titles = {form for head in finder.title_heads for form in _plurals(head)}
         self.bodies = _single(lexicon.body_anaphora)
