@@ -246,11 +246,13 @@ class ArticleActors:
     def clean_name(self, span: Span) -> str:
         """A person's name as the text gives it, without a leading title ("Minister", "Sir") or editorial
         brackets ("[Vladimir] Putin")."""
-        words = [t.text.strip("[]") for t in span if t.text not in ("’s", "'s")]
-        while len(words) > 1 and (words[0].lower() in self.finder.title_heads or words[0].lower() in HONORIFICS
-                                  or words[0].lower().rstrip(".") in HONORIFICS):
-            words.pop(0)
-        return " ".join(w for w in words if w)
+        tokens = [t for t in span if t.text not in ("’s", "'s")]
+        while len(tokens) > 1 and (tokens[0].lower_ in self.finder.title_heads or tokens[0].lower_ in HONORIFICS
+                                   or tokens[0].lower_.rstrip(".") in HONORIFICS):
+            tokens.pop(0)
+        # the text's own spacing: "Jean-Claude" stays one word
+        text = "".join(t.text.strip("[]") + (t.whitespace_ and " ") for t in tokens)
+        return " ".join(text.split())
 
     def _person_candidates(self, sent: Span) -> list[Span]:
         spans = [ent for ent in sent.ents if ent.label_ == "PERSON" and not self._is_party_name(ent)]
