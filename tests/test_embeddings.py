@@ -71,3 +71,17 @@ def test_meaning_never_overrides_a_lexical_match(nlp, matchers):
 
 def test_the_stage_is_off_by_default():
     assert Settings().issue_embeddings is False
+
+
+def test_parley_eval_can_match_issues_by_meaning():
+    """`parley eval --issue-embeddings` scores with the second stage on; the seed stays exact."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from parley.cli import app
+
+    result = CliRunner().invoke(app, ["eval", str(SHARED / "eval" / "seed.gold.json"), "--issue-embeddings", "--json"])
+    assert result.exit_code == 0, result.output
+    [seed] = [g for g in json.loads(result.output)["groups"].values()]
+    assert seed["measures"]["positions"]["f1"] == 1.0

@@ -11,6 +11,7 @@ from rich.console import Console
 from ..errors import ParleyError
 from ..evaluation import Evaluation, groups_of, load_floors
 from ..evaluation.report import as_json, calibration_table, group_table, item_details
+from ..settings import Settings
 from . import app
 
 
@@ -25,6 +26,9 @@ def eval_(
                                                      "next to the figures.")] = None,
     calibration: Annotated[bool, typer.Option("--calibration", help="Print precision per confidence band: how "
                                                                       "often statements of each confidence are right.")] = False,
+    issue_embeddings: Annotated[bool, typer.Option(
+        "--issue-embeddings", help="Match issues by meaning where words fail (needs requirements-embeddings.txt "
+                                   "installed; see docs/accuracy.md).")] = False,
 ) -> None:
     """Score parley on gold data: P, R, F1 per measure and group. A measurement: it exits 0 whatever the scores."""
     out = Console(soft_wrap=True)
@@ -32,7 +36,7 @@ def eval_(
     groups = groups_of(gold)
     if cases is not None:
         groups["cases"] = [cases]
-    evaluation = Evaluation()
+    evaluation = Evaluation(Settings(issue_embeddings=True) if issue_embeddings else None)
     scored, failed = [], False
     try:
         pinned = load_floors(floors).groups if floors else {}
