@@ -142,7 +142,7 @@ class IssueMatcher:
             score = 0.0
             full = [k for k in issue.keywords if _contains(words, k)]
             score += sum(3.0 if len(k) > 1 else 2.0 for k in full)
-            partial = {w for w in words if any(_same(w, k) for k in issue.keyword_words)}
+            partial = {w for w in words if _variant(w, issue.keyword_words)}
             partial -= {w for k in full for w in k}
             score += 1.0 * len(partial)
             overlap = canon & issue.lemmas
@@ -172,6 +172,29 @@ class IssueMatcher:
             return None
         found = self.meaning.closest(" ".join(t.text for t in words))
         return IssueMatch(found[0], self.MIN_SCORE) if found else None
+
+
+def _variant(word: str, words: frozenset[str]) -> bool:
+    """Whether `word` is one of `words` or a spelling variant of one (as `_same` says), by look-ups, not a scan."""
+    if word in words:
+        return True
+    if any(len(word) - cut >= 5 and word[:-cut] in words for cut in (1, 2)):
+        return True  # "Philadelphia" for "Philadelphi"
+    return len(word) >= 5 and any(other.startswith(word) and len(other) - len(word) <= 2 for other in
+                                  _longer_by_prefix(words, word[:5]))
+
+
+@cache
+def _prefix_index(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for other in words:
+        if len(other) >= 6:
+            index.setdefault(other[:5], []).append(other)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def _longer_by_prefix(words: frozenset[str], prefix: str) -> tuple[str, ...]:
+    return _prefix_index(words).get(prefix, ())
 
 
 def _same(word: str, other: str) -> bool:
