@@ -330,3 +330,23 @@ def test_a_name_head_finds_the_parties_named_with_it() -> None:
     local = world.with_dossier(dossier)
     assert local.named_with("guild") == {"HWG"} and "HWG" in local.named_with("union")
     assert local.name_heads == world.name_heads
+
+
+@pytest.mark.parametrize(
+    ("loader", "data", "message"),
+    [
+        ("_body_entries", {"bodies": {"UN": {}}}, "`bodies` must be a list"),
+        ("_body_entries", {"bodies": [{"id": "UN"}]}, "bodies entry 1 needs `id`, `name`"),
+        ("_body_entries", {"bodies": [{"id": "UN", "name": "United Nations", "kind": "club"}]},
+         "UN: `kind` must be igo or ngo"),
+        ("_group_entries", {"groups": [{"id": "FARC", "name": "FARC"}]}, "groups entry 1 needs `id`, `name`, `plover`"),
+        ("_group_entries", {"groups": [{"id": "FARC", "name": "FARC", "plover": "COL", "names": "FARC-EP"}]},
+         "FARC.names must be a list"),
+    ],
+)
+def test_a_broken_bodies_or_groups_file_is_named(loader: str, data: dict, message: str) -> None:
+    from parley.extraction import gazetteer
+
+    with pytest.raises(ParleyError) as error:
+        getattr(gazetteer, loader)(data, "bodies.yaml")
+    assert error.value.code == "E040" and "bodies.yaml" in str(error.value) and message in str(error.value)

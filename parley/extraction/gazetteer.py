@@ -416,41 +416,37 @@ def _state_entries(data: dict, path: str) -> list[tuple[Actor, dict[str, list[st
     return entries
 
 
-def _body_entries(data: dict, path: str) -> list[tuple[Actor, dict[str, list[str]]]]:
-    bodies = data.get("bodies")
-    if not isinstance(bodies, list):
-        raise ParleyError(E.E040, path=path, reason="`bodies` must be a list")
+def _listed_entries(data: dict, path: str, section: str, needs: tuple[str, ...]) -> list[tuple[dict, dict[str, list[str]]]]:
+    """The entries of a list of bodies or groups, checked for the keys they need, with their name and demonym words."""
+    items = data.get(section)
+    if not isinstance(items, list):
+        raise ParleyError(E.E040, path=path, reason=f"`{section}` must be a list")
     entries = []
-    for n, body in enumerate(bodies, 1):
-        if not isinstance(body, dict) or not body.get("id") or not body.get("name"):
-            raise ParleyError(E.E040, path=path, reason=f"body {n} needs an `id` and a `name`")
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, dict) or not all(item.get(key) for key in needs):
+            wanted = ", ".join(f"`{key}`" for key in needs)
+            raise ParleyError(E.E040, path=path, reason=f"{section} entry {n} needs {wanted}")
+        demonyms = _strings(item.get("demonyms"), path, f"{item['id']}.demonyms")
+        entries.append((item, {
+            "name": [item["name"], *_strings(item.get("names"), path, f"{item['id']}.names")],
+            "demonym": demonyms + [p for p in map(_plural, demonyms) if p],
+        }))
+    return entries
+
+
+def _body_entries(data: dict, path: str) -> list[tuple[Actor, dict[str, list[str]]]]:
+    entries = []
+    for body, words in _listed_entries(data, path, "bodies", ("id", "name")):
         kind = body.get("kind")
         if kind not in ("igo", "ngo"):
             raise ParleyError(E.E040, path=path, reason=f"{body['id']}: `kind` must be igo or ngo")
-        demonyms = _strings(body.get("demonyms"), path, f"{body['id']}.demonyms")
-        words = {
-            "name": [body["name"], *_strings(body.get("names"), path, f"{body['id']}.names")],
-            "demonym": demonyms + [p for p in map(_plural, demonyms) if p],
-        }
         entries.append((Actor(body["id"], body["name"], kind, body.get("plover", kind.upper())), words))
     return entries
 
 
 def _group_entries(data: dict, path: str) -> list[tuple[Actor, dict[str, list[str]]]]:
-    groups = data.get("groups")
-    if not isinstance(groups, list):
-        raise ParleyError(E.E040, path=path, reason="`groups` must be a list")
-    entries = []
-    for n, group in enumerate(groups, 1):
-        if not isinstance(group, dict) or not group.get("id") or not group.get("name") or not group.get("plover"):
-            raise ParleyError(E.E040, path=path, reason=f"group {n} needs an `id`, a `name` and a `plover` code")
-        demonyms = _strings(group.get("demonyms"), path, f"{group['id']}.demonyms")
-        words = {
-            "name": [group["name"], *_strings(group.get("names"), path, f"{group['id']}.names")],
-            "demonym": demonyms + [p for p in map(_plural, demonyms) if p],
-        }
-        entries.append((Actor(group["id"], group["name"], "group", group["plover"]), words))
-    return entries
+    return [(Actor(group["id"], group["name"], "group", group["plover"]), words)
+            for group, words in _listed_entries(data, path, "groups", ("id", "name", "plover"))]
 
 
 def person_entries(data: dict, path: str) -> list[tuple[str, list[str], list[str] | None, str]]:
