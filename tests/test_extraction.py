@@ -218,3 +218,21 @@ def test_one_party_telling_another_s_stance(text: str, stance: str | None) -> No
 ])
 def test_a_medium_named_after_its_common_noun_is_an_outlet(text: str, outlet: str) -> None:
     assert [s.reported_by for s in statements(text)] == [[outlet]]
+
+
+RELIEF = Dossier.model_validate({
+    "name": "Sanctions talks",
+    "actors": [{"id": "NOR", "name": "Norway"}, {"id": "ISL", "name": "Iceland"}],
+    "issues": [{"id": "relief", "label": "Sanctions lifted", "proposition": "Sanctions on Iceland are lifted",
+                "keywords": ["sanctions"]}],
+})
+
+
+@pytest.mark.parametrize("text,stance", [
+    ("Iceland condemned the sanctions.", "for"),          # against the sanctions: for lifting them
+    ("Norway backs the sanctions.", "against"),
+    ("Norway agreed to lift the sanctions.", "for"),
+    ("Norway rejected calls to lift the sanctions.", "against"),
+])
+def test_an_issue_that_takes_something_away(text: str, stance: str) -> None:
+    assert [s.stance for s in statements(text, RELIEF) if s.issue == "relief"] == [stance]

@@ -195,7 +195,13 @@ class EventFinder:
             # "issued a declaration demanding ...": the declaration's author demands
             return self.subjects(verb.head.head, depth + 1)
         if depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") and verb.head.i != verb.i:
-            return self.subjects(governor, depth + 1)  # "justified the war by blaming Kyiv": who justified blamed
+            agents, passive = self.subjects(governor, depth + 1)  # "justified the war by blaming Kyiv"
+            if not agents and verb.dep_ == "conj" and governor.dep_ == "ccomp" and \
+                    governor.head.lemma_.lower() in self.lexicon.speech:
+                # "the ministry said that the clause was an obstacle and called on Yerevan to remove it": the
+                # parser tied "called" to the reported clause; the speaker did the calling
+                return self.subjects(governor.head, depth + 1)
+            return agents, passive
         if verb.dep_ == "relcl":
             agent = self.actors.resolve(verb.head, quoted)
             return ([agent] if agent else []), False

@@ -162,6 +162,8 @@ class Extractor:
         found = self.issues.match([t for t in content if t.i not in in_condition], agent_of)
         if found is not None and event.trigger.pos_ in ("VERB", "AUX") and self.issues.reverses(found.id, event.trigger):
             found = replace(found, inverted=not found.inverted)  # "suspended its countermeasures"
+        elif found is not None and self.issues.names_only_the_object(found.id, [*content, event.trigger]):
+            found = replace(found, inverted=not found.inverted)  # "condemned the sanctions": for lifting them
         if found is None and event.condition_tokens:
             # "will only accept a deal if Norway withdraws its boats": the condition is what the party wants.
             found = self.issues.match(event.condition_tokens, agent_of)

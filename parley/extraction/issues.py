@@ -125,6 +125,15 @@ class IssueMatcher:
         return _Compiled(spec, tuple(k for k in keywords if k), frozenset(lemmas), subject, frozenset(verbs),
                          opposites - verbs - lemmas, words)
 
+    def names_only_the_object(self, issue_id: str, tokens: Sequence[Token]) -> bool:
+        """Whether an issue proposes taking something away ("sanctions are lifted", "the clause is removed") and
+        the words name only that thing: then opposing the thing is backing the issue ("called the clause an
+        obstacle" is for removing it)."""
+        issue = next(i for i in self.issues if i.spec.id == issue_id)
+        if not issue.verbs & REMOVAL:
+            return False
+        return not any(canonical(t.lemma_.lower()) in issue.verbs | issue.opposites for t in tokens)
+
     def reverses(self, issue_id: str, verb: Token) -> bool:
         """Whether a verb undoes what an issue proposes ("suspended" countermeasures the EU would impose)."""
         lemma = canonical(verb.lemma_.lower())
@@ -172,6 +181,9 @@ class IssueMatcher:
             return None
         found = self.meaning.closest(" ".join(t.text for t in words))
         return IssueMatch(found[0], self.MIN_SCORE) if found else None
+
+
+REMOVAL = frozenset({"lift"})  # the canonical lemma of lift, ease, remove, scrap, drop, end (synonyms.yaml)
 
 
 def _variant(word: str, words: frozenset[str]) -> bool:
