@@ -236,3 +236,11 @@ RELIEF = Dossier.model_validate({
 ])
 def test_an_issue_that_takes_something_away(text: str, stance: str) -> None:
     assert [s.stance for s in statements(text, RELIEF) if s.issue == "relief"] == [stance]
+
+
+@pytest.mark.parametrize("text,stance", [
+    ("Iceland said the sanctions were an obstacle to peace.", "for"),   # the thing itself, opposed
+    ("Norway rejected any change to the sanctions.", "against"),         # a change to it, refused
+])
+def test_only_the_bare_thing_counts_as_what_is_taken_away(text: str, stance: str) -> None:
+    assert [s.stance for s in statements(text, RELIEF) if s.issue == "relief"] == [stance]

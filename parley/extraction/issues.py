@@ -130,9 +130,12 @@ class IssueMatcher:
         the words name only that thing: then opposing the thing is backing the issue ("called the clause an
         obstacle" is for removing it)."""
         issue = next(i for i in self.issues if i.spec.id == issue_id)
-        if not issue.verbs & REMOVAL:
+        if not issue.verbs & REMOVAL or any(canonical(t.lemma_.lower()) in issue.verbs | issue.opposites
+                                            for t in tokens):
             return False
-        return not any(canonical(t.lemma_.lower()) in issue.verbs | issue.opposites for t in tokens)
+        named = [t for t in tokens[:-1] if _variant(self._word(t), issue.keyword_words)
+                 or canonical(t.lemma_.lower()) in issue.lemmas]
+        return bool(named) and all(_bare(t, tokens[-1]) for t in named)
 
     def reverses(self, issue_id: str, verb: Token) -> bool:
         """Whether a verb undoes what an issue proposes ("suspended" countermeasures the EU would impose)."""
@@ -181,6 +184,15 @@ class IssueMatcher:
             return None
         found = self.meaning.closest(" ".join(t.text for t in words))
         return IssueMatch(found[0], self.MIN_SCORE) if found else None
+
+
+def _bare(word: Token, trigger: Token) -> bool:
+    """Whether a word names a thing with nothing done to it but the statement's own act ("condemned the sanctions",
+    "the clause was an obstacle"), not the object of another act ("amend the constitution", "change to it")."""
+    while word.dep_ in ("compound", "amod", "conj", "appos", "nmod") and word.head.i != word.i:
+        word = word.head
+    head = word.head
+    return head.i == trigger.i or head.lemma_.lower() in ("be", "remain") or word.dep_ in ("nsubj", "nsubjpass")
 
 
 REMOVAL = frozenset({"lift"})  # the canonical lemma of lift, ease, remove, scrap, drop, end (synonyms.yaml)
