@@ -244,3 +244,8 @@ def test_an_issue_that_takes_something_away(text: str, stance: str) -> None:
 ])
 def test_only_the_bare_thing_counts_as_what_is_taken_away(text: str, stance: str) -> None:
     assert [s.stance for s in statements(text, RELIEF) if s.issue == "relief"] == [stance]
+
+
+def test_a_condition_without_an_issue_of_its_own_still_says_what_is_wanted() -> None:
+    found = statements("Norway said it could improve its offer if Iceland granted access to its ports.")
+    assert ("NOR", "propose", "port_access", "for") in {(s.actor, s.action, s.issue, s.stance) for s in found}

@@ -195,8 +195,9 @@ class Extractor:
         """"open to elections if it gets security guarantees": a party that accepts X only on condition Y wants
         Y (and one that rejects X if Y opposes Y); one more statement on the condition's issue."""
         base = self.lexicon.stance.get(statement.action)
-        if statement.stance != "conditional" or not event.condition_tokens or base is None:
-            return []
+        hinges = statement.stance == "conditional" or (statement.issue is None and event.condition is not None)
+        if not hinges or not event.condition_tokens or base is None:
+            return []  # "could improve the offer if the union agreed to flexible shifts": wants flexible shifts
         found = self.issues.match(event.condition_tokens, lambda token: None)
         if found is None or found.id == statement.issue:
             return []
