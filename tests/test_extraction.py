@@ -249,3 +249,10 @@ def test_only_the_bare_thing_counts_as_what_is_taken_away(text: str, stance: str
 def test_a_condition_without_an_issue_of_its_own_still_says_what_is_wanted() -> None:
     found = statements("Norway said it could improve its offer if Iceland granted access to its ports.")
     assert ("NOR", "propose", "port_access", "for") in {(s.actor, s.action, s.issue, s.stance) for s in found}
+
+
+def test_a_name_with_a_title_in_apposition_is_a_person_whatever_the_tagger_says() -> None:
+    result = analyze('"We will sign the quota deal next week," Ana Brekke, head of Norway\'s fisheries agency, '
+                     "told reporters in Bergen.", dossier=DOSSIER)
+    assert result.people.get("Ana Brekke") == "NOR"
+    assert [(q.speaker, q.actor) for q in result.quotes] == [("Ana Brekke", "NOR")]

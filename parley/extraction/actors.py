@@ -264,7 +264,11 @@ class ArticleActors:
                 continue
             previous = self.doc[token.i - 1] if token.i > sent.start else None
             after_title = previous is not None and self.finder.is_title(previous) and previous.text[:1].isupper()
-            if (self.ctx.person(token.text) or after_title or self.gazetteer.person_party(token.text)
+            # "Rebeca Grynspan, head of the UN's trade agency": a name with a title in apposition, whatever the
+            # tagger called it (after a quotation mark it guesses a work of art)
+            titled = any(c.dep_ == "appos" and self.finder.is_title(c) for c in token.children) and \
+                any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+            if (self.ctx.person(token.text) or after_title or titled or self.gazetteer.person_party(token.text)
                     or self.gazetteer.world_person_party(token.text) or self._named_before(token, token.text)):
                 start = token.i
                 while (start > sent.start and start - 1 not in covered and self.doc[start - 1].pos_ == "PROPN"
