@@ -58,12 +58,12 @@ def test_a_backer_is_not_the_actor(text, actor):
 def test_a_one_token_led_form_is_a_mention_the_parse_planner_sees(nlp, finder):
     doc = nlp.make_doc("U.S.-led forces attacked the airfield.")
     assert len(doc[0].text) == len("U.S.-led")  # the tokenizer keeps it whole
-    assert finder.mentions(doc)[0].actor == "USA"
+    assert finder.scan(doc)[0][0].actor == "USA"
     analyzer = Analyzer(settings=Settings(selective_parsing=True))
     parsed, _ = next(analyzer.extractor.selective.pipe([("Fishermen sold cod. U.S.-led forces attacked the airfield.",
                                                          None)]))
     assert {s.text: any(t.tag_ for t in s) for s in parsed.sents}["U.S.-led forces attacked the airfield."]
-    assert not finder.mentions(nlp.make_doc("U.S.-backed forces attacked the airfield."))
+    assert not finder.scan(nlp.make_doc("U.S.-backed forces attacked the airfield."))[0]
 
 
 # --- 2. "the ministers", "the delegation", "the government" -----------------------------------------------------

@@ -117,7 +117,7 @@ class ActorFinder:
                 self.kinds[f"{actor_id}|{LEADER_KIND}"] = (actor_id, LEADER_KIND)
                 self.cased.add(f"{actor_id}|{LEADER_KIND}", [led])
         # Well-known people's names, so that whoever plans parsing (scale.prefilter) sees that "President Museveni
-        # threatened ..." names someone who speaks for a party; `mentions` leaves them out: a name is no party.
+        # threatened ..." names someone who speaks for a party; `scan` leaves them out of the mentions: a name is no party.
         people: dict[str, list[Doc]] = {}
         for phrase, actor_id in gazetteer.world_person_forms():
             people.setdefault(f"{actor_id}|{PERSON_KIND}", []).append(nlp.make_doc(phrase))
@@ -127,10 +127,6 @@ class ActorFinder:
         self.titles = {t.lower() for t in gazetteer.person_titles}
         self.title_heads = {t.split()[-1] for t in self.titles}
         self.groups = {g.lower() for g in gazetteer.group_nouns}
-
-    def mentions(self, doc: Doc) -> dict[int, Mention]:
-        """Token index → mention; longest match wins; a name inside a longer PERSON entity is not a party."""
-        return self.scan(doc)[0]
 
     def scan(self, doc: Doc) -> tuple[dict[int, Mention], list[tuple[int, int, str]]]:
         """The mentions of a text, and (start, end, party) of every full name or variant of a world person in it,
