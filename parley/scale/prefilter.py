@@ -104,13 +104,10 @@ class Prefilter:
         self.people = {word for actor in (dossier.actors if dossier else []) for person in actor.people
                        for word in person.split() if word[:1].isupper()}
 
-    def sentence_starts(self, doc: Doc) -> list[int]:
+    def _starts(self, tokens: _Tokens) -> list[int]:
         """Rule-based sentence starts, as the parser draws them: every new line (the pipeline forces it), the
         first word after end punctuation and a space, and a straight quote mark that ends a line after end
         punctuation (the parser gives it a sentence of its own). Spaces stay with the sentence before."""
-        return self._starts(_Tokens.of(doc))
-
-    def _starts(self, tokens: _Tokens) -> list[int]:
         text, space, spaced = tokens.text, tokens.space, tokens.spaced
         size = len(text)
         starts, ended = [0] if size else [], False
