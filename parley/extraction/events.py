@@ -865,7 +865,8 @@ class EventFinder:
         return any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal_cues for c in verb.children)
 
     def _absorb_protest_demands(self, events: list[Event]) -> list[Event]:
-        """"staged demonstrations to demand reforms": the protest is the act; what it demands is its goal."""
+        """"staged demonstrations to demand reforms": the protest is the act, what it demands its goal; other acts
+        done while protesting ("rioted, setting fire to their mattresses") are part of the protest."""
         protests = [e for e in events if e.action == "protest"]
         kept = []
         for event in events:
@@ -876,7 +877,6 @@ class EventFinder:
                 kept.append(event)
             elif event.action == "demand" and not framing.purpose:
                 framing.purpose, framing.purpose_stance = list(event.trigger.subtree), "for"
-            # "rioted, setting fire to their mattresses": the burning is part of the riot
         return kept
 
     def _describes_source(self, token: Token) -> bool:

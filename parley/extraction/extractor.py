@@ -87,7 +87,7 @@ class Extractor:
                                             secondhand)
                 if statement.confidence >= self.settings.min_confidence:
                     result.statements.append(statement)
-                    result.statements.extend(self._purpose_statements(event, statement, actors))
+                    result.statements.extend(self._purpose_statements(event, statement))
                     result.statements.extend(self._condition_statements(event, statement))
             actors.remember(sent, [e.agent for e in events if e.kind != "noun"])
             previous = sent
@@ -179,17 +179,12 @@ class Extractor:
         words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg", "advmod")}
         return event.kind == "cue" or bool(words & REFUSING_WORDS)
 
-    def _purpose_statements(self, event: Event, statement: Statement, actors: ArticleActors) -> list[Statement]:
+    def _purpose_statements(self, event: Event, statement: Statement) -> list[Statement]:
         """"suspended its tariffs in hopes of reaching a trade deal": the act also shows where its party stands on
         the goal it serves; one more statement, same act, on the goal's issue."""
-        if not event.purpose:
+        if not event.purpose or event.purpose_stance is None:
             return []
-        goal = self.issues.match(event.purpose, lambda token: None)
-        if goal is None or goal.id == statement.issue:
-            return []
-        stance = FLIP[event.purpose_stance] if goal.inverted else event.purpose_stance
-        condition = event.purpose_condition if stance == "conditional" else None
-        return [statement.model_copy(update={"issue": goal.id, "stance": stance, "condition": condition})]
+        return self._goal_statement(statement, event.purpose, event.purpose_stance, event.purpose_condition)
 
     def _condition_statements(self, event: Event, statement: Statement) -> list[Statement]:
         """"open to elections if it gets security guarantees": a party that accepts X only on condition Y wants
@@ -198,21 +193,26 @@ class Extractor:
         hinges = statement.stance == "conditional" or (statement.issue is None and event.condition is not None)
         if not hinges or not event.condition_tokens or base is None:
             return []  # "could improve the offer if the union agreed to flexible shifts": wants flexible shifts
-        found = self.issues.match(event.condition_tokens, lambda token: None)
+        unless = event.condition_tokens[0].lower_ == "unless"
+        return self._goal_statement(statement, event.condition_tokens, FLIP[base] if unless else base, None)
+
+    def _goal_statement(self, statement: Statement, words: list[Token], stance: str,
+                        condition: str | None) -> list[Statement]:
+        """One more statement, same act, on the issue other words of the sentence name (when it is another)."""
+        found = self.issues.match(words, lambda token: None)
         if found is None or found.id == statement.issue:
             return []
-        unless = event.condition_tokens[0].lower_ == "unless"
-        stance = FLIP[base] if found.inverted != unless else base
-        return [statement.model_copy(update={"issue": found.id, "stance": stance, "condition": None})]
+        stance = FLIP.get(stance, stance) if found.inverted else stance
+        return [statement.model_copy(update={"issue": found.id, "stance": stance,
+                                             "condition": condition if stance == "conditional" else None})]
 
     def _statement(self, event: Event, issue: IssueMatch | None, number: int, sent: Span,
                    reporters: list[str], quoted: set[int], background, secondhand: bool) -> Statement:
         action = event.action
         if event.negated:
             action = self.lexicon.negation.get(action, action)
-        # Turning down another party's offer of X says no to the offer, not to X (it may ask for more X).
-        # One party's account of another's stance ("it is clear that Serbia does not want X", said by Kosovo) is
-        # evidence of an event, not of the other party's position.
+        # Turning down another party's offer of X says no to the offer, not to X (it may ask for more X); a
+        # second-hand account of a refusal is evidence of an event, not of the other party's position.
         stance = self.lexicon.stance.get(action) if issue and not event.turns_down_offer and not secondhand else None
         refused = any(t.lemma_.lower() in self.lexicon.refusal_nouns for t in event.content if t is not event.trigger)
         unchanged_by_negation = event.negated and action == event.action

@@ -89,6 +89,7 @@ class IssueMatcher:
         self.gazetteer = gazetteer
         _, self.generic, self.antonyms = _synonym_data()
         self.issues = [self._compile(nlp, spec) for spec in specs]
+        self._by_id = {issue.spec.id: issue for issue in self.issues}
         self.labels = {spec.id: spec.label for spec in specs}
         self.meaning = None  # the second stage: issue propositions embedded once per matcher (so per dossier)
         if embeddings:
@@ -129,7 +130,7 @@ class IssueMatcher:
         """Whether an issue proposes taking something away ("sanctions are lifted", "the clause is removed") and
         the words name only that thing: then opposing the thing is backing the issue ("called the clause an
         obstacle" is for removing it)."""
-        issue = next(i for i in self.issues if i.spec.id == issue_id)
+        issue = self._by_id[issue_id]
         if not issue.verbs & REMOVAL or any(canonical(t.lemma_.lower()) in issue.verbs | issue.opposites
                                             for t in tokens):
             return False
@@ -139,8 +140,7 @@ class IssueMatcher:
 
     def reverses(self, issue_id: str, verb: Token) -> bool:
         """Whether a verb undoes what an issue proposes ("suspended" countermeasures the EU would impose)."""
-        lemma = canonical(verb.lemma_.lower())
-        return any(i.spec.id == issue_id and lemma in i.opposites for i in self.issues)
+        return canonical(verb.lemma_.lower()) in self._by_id[issue_id].opposites
 
     def match(self, tokens: Sequence[Token], agent_of: Callable[[Token], str | None]) -> IssueMatch | None:
         """The best issue for the words of a statement's content; `agent_of` names who acts on a word."""

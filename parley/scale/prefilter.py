@@ -100,7 +100,7 @@ class Prefilter:
         self.titles = {form for head in finder.title_heads for form in _plurals(head)}
         self.bodies = _single(lexicon.body_anaphora)
         # "the ministers", "the delegation", "the guild": words the extractor reads back to a party named before
-        self.groups = _forms({g for g in finder.groups} | set(finder.gazetteer.name_heads), {}, _plurals)
+        self.groups = _forms(set(finder.groups) | set(finder.gazetteer.name_heads), {}, _plurals)
         self.people = {word for actor in (dossier.actors if dossier else []) for person in actor.people
                        for word in person.split() if word[:1].isupper()}
 
