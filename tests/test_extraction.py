@@ -256,3 +256,9 @@ def test_a_name_with_a_title_in_apposition_is_a_person_whatever_the_tagger_says(
                      "told reporters in Bergen.", dossier=DOSSIER)
     assert result.people.get("Ana Brekke") == "NOR"
     assert [(q.speaker, q.actor) for q in result.quotes] == [("Ana Brekke", "NOR")]
+
+
+def test_terms_set_for_an_issue_named_by_its_opposite_stay_conditional() -> None:
+    found = {(s.issue, s.stance) for s in
+             statements("Norway said any quota cut must give Icelandic boats access to Norwegian ports.")}
+    assert ("quota", "conditional") in found
