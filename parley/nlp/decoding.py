@@ -1,0 +1,159 @@
+"""Greedy decoding for the model's transition-based components (parser, entity recognizer), without the lock spaCy
+takes at every move: the same network, the same moves, the same annotations.
+
+spaCy 3.8 is compiled with Cython 3, which wraps each accessor of its parse state (`StateC.B_`, the look at the
+buffer) in `PyGILState_Ensure`/`Release`. Its decoding loop runs without the GIL, so each look takes and releases
+the GIL's mutex: the entity recognizer tries 74 moves per token, each looking at the buffer a few times, and so
+spends about twice as long deciding its moves as computing its network. Here the moves are decided without that
+lock:
+
+- the parser's by spaCy's own `transition_states` called with the GIL held (the accessors then take the cheap
+  re-entrant path);
+- the entity recognizer's, five kinds of move that each consume one token (begin, in, last, unit, out, with one
+  label each), for all the documents of a batch at once with numpy, under the rules of spaCy's `BiluoPushDown`.
+  A document with entities already set goes to the first path, which honours them as spaCy does.
+
+Scores come from the component's own step model (`state2vec`, `vec2scores`, unseen classes masked), for the same
+states in the same order as spaCy's loop, and the best valid move is the first highest score, as in spaCy's
+`arg_max_if_valid`. `tests/test_scale_fast.py` checks every annotation against the stock components.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
+from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
+from spacy.pipeline.transition_parser import Parser
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
+
+BEGIN, IN, LAST, UNIT, OUT = range(5)
+_KINDS = {"B": BEGIN, "I": IN, "L": LAST, "U": UNIT, "O": OUT}
+
+
+class GreedyDecoding:
+    """Stands in for a stock parser or entity recognizer in the pipeline; everything but decoding is the stock
+    component's."""
+
+    def __init__(self, stock: Parser) -> None:
+        self.stock = stock
+        self.moves = _EntityMoves(stock) if isinstance(stock, EntityRecognizer) else None
+
+    def __getattr__(self, name: str):
+        return getattr(self.stock, name)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc], batch_size=1))
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
+        """As the stock `pipe`, but each batch is decoded whole (the stock one splits it in four by length: with
+        the moves decided in bulk, fewer and fuller steps are cheaper)."""
+        handler = self.stock.get_error_handler()
+        for batch in minibatch(docs, size=batch_size):
+            try:
+                self.annotate(batch)
+                yield from batch
+            except Exception as exc:  # noqa: BLE001  (as the stock component: its error handler decides)
+                handler(self.stock.name, self, batch, exc)
+
+    def annotate(self, docs: list[Doc]) -> None:
+        stock = self.stock
+        if not any(len(doc) for doc in docs):
+            stock.set_annotations(docs, stock.moves.init_batch(docs))
+            return
+        stock._ensure_labels_are_added(docs)
+        step = stock.model.predict(docs)
+        try:
+            if self.moves is not None and not any(doc.has_annotation("ENT_IOB") for doc in docs):
+                self.moves.decode(docs, step)
+            else:
+                states = stock.moves.init_batch(docs)
+                todo = [state for state in states if not state.is_final()]
+                while todo:
+                    todo = stock.transition_states(todo, step.predict(todo))
+                stock.set_annotations(docs, states)
+        finally:
+            step.clear_memory()
+
+
+class _EntityMoves:
+    """The entity recognizer's moves as arrays: kind and label per class."""
+
+    def __init__(self, stock: EntityRecognizer) -> None:
+        names = [stock.moves.get_class_name(i) for i in range(stock.moves.n_moves)]
+        self.labels = sorted({name[2:] for name in names if name[2:]})
+        self.kind = np.array([_KINDS.get(name[0], -1) for name in names])
+        index = {label: i + 1 for i, label in enumerate(self.labels)}   # 0: no label ("O", "U-")
+        self.label = np.array([index.get(name[2:], 0) for name in names])
+
+    def decode(self, docs: list[Doc], step) -> None:
+        """One move per token for every document at once; the states still going, in input order, are scored
+        together at each step as in spaCy's loop."""
+        lengths = np.array([len(doc) for doc in docs])
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        flags = [doc.to_array([SENT_START, IS_SPACE]) for doc in docs if len(doc)]
+        starts = np.concatenate([f[:, 0] for f in flags]).astype(np.int64) == 1
+        spaces = np.concatenate([f[:, 1] for f in flags]).astype(bool)
+        starts = np.append(starts, False)     # the token after the last: none
+        total = len(docs)
+        open_start = np.full(total, -1)       # where the open entity began, -1 if none
+        open_label = np.zeros(total, dtype=np.int64)
+        found: list[list[tuple[int, int, int]]] = [[] for _ in docs]
+        kind, label = self.kind, self.label
+        labelled = label > 0
+        for t in range(int(lengths.max())):
+            live = np.flatnonzero(lengths > t)
+            here = offsets[live] + t
+            opened = open_start[live] >= 0
+            ids = np.full((len(live), 3), -1, dtype="i")
+            ids[:, 0] = here
+            ids[opened, 1] = offsets[live][opened] + open_start[live][opened]
+            ids[opened, 2] = here[opened] - 1
+            scores = step.vec2scores.predict(step.state2vec.predict(ids))
+            scores[:, step._class_mask == 0] = np.nanmin(scores)
+            room = (lengths[live] - t >= 2)[:, None]
+            next_start = np.where(lengths[live] - t >= 2, starts[here + 1], False)[:, None]
+            space = spaces[here][:, None]
+            closed = ~opened[:, None]
+            same = label[None, :] == open_label[live][:, None]
+            valid = np.select(
+                [kind == BEGIN, kind == IN, kind == LAST, kind == UNIT, kind == OUT],
+                [closed & room & labelled & ~next_start & ~space,
+                 ~closed & room & labelled & same & ~next_start,
+                 ~closed & labelled & same,
+                 closed & labelled & ~space,
+                 np.broadcast_to(closed, scores.shape)],
+                False)
+            best = np.where(valid, scores, -np.inf).argmax(axis=1)
+            moved = kind[best]
+            for state, move, name in zip(live.tolist(), moved.tolist(), label[best].tolist()):
+                if move == BEGIN:
+                    open_start[state], open_label[state] = t, name
+                elif move == LAST:
+                    found[state].append((int(open_start[state]), t + 1, int(open_label[state])))
+                    open_start[state] = -1
+                elif move == UNIT:
+                    found[state].append((t, t + 1, name))
+        for doc, entities in zip(docs, found):
+            doc.set_ents([Span(doc, start, end, label=self.labels[name - 1]) for start, end, name in entities],
+                         default="outside")
+
+
+@Language.factory("parley_greedy_decoding", default_config={"stock": ""})
+def greedy_decoding(nlp: Language, name: str, stock: str) -> GreedyDecoding:
+    """The component named `stock`, decoded here."""
+    return GreedyDecoding(nlp.get_pipe(stock))
+
+
+def decode_greedily(nlp: Language) -> Language:
+    """Put `GreedyDecoding` in place of each transition-based component, under the same name (public API only:
+    rename the stock one, add the stand-in after it, remove the stock one from the pipeline)."""
+    for name, component in list(nlp.pipeline):
+        if isinstance(component, Parser):
+            nlp.rename_pipe(name, f"{name}_stock")
+            nlp.add_pipe("parley_greedy_decoding", name=name, after=f"{name}_stock", config={"stock": f"{name}_stock"})
+            nlp.remove_pipe(f"{name}_stock")
+            component.name = name
+    return nlp
