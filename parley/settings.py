@@ -20,6 +20,7 @@ class Settings(BaseModel):
 
     model: str = _defaults()["model"]
     batch_size: int = _defaults()["batch_size"]
+    kept_vocabulary: int = _defaults()["kept_vocabulary"]
     heading_max_words: int = _defaults()["heading_max_words"]
     min_confidence: float = _defaults()["min_confidence"]
     selective_parsing: bool = _defaults()["selective_parsing"]
