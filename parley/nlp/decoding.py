@@ -79,63 +79,62 @@ class GreedyDecoding:
 
 
 class _EntityMoves:
-    """The entity recognizer's moves as arrays: kind and label per class."""
+    """The entity recognizer's moves as arrays: kind and label per class, and which kinds need what."""
 
     def __init__(self, stock: EntityRecognizer) -> None:
         names = [stock.moves.get_class_name(i) for i in range(stock.moves.n_moves)]
         self.labels = sorted({name[2:] for name in names if name[2:]})
-        self.kind = np.array([_KINDS.get(name[0], -1) for name in names])
+        kind = np.array([_KINDS.get(name[0], -1) for name in names])
         index = {label: i + 1 for i, label in enumerate(self.labels)}   # 0: no label ("O", "U-")
         self.label = np.array([index.get(name[2:], 0) for name in names])
+        self.kind = kind
+        labelled = self.label > 0
+        # with no entity open: begin (a next token in the same sentence, not on a space), unit (not on a space),
+        # out; with one open: in (a next token in the same sentence), last; both with the open entity's label
+        self.begin, self.unit = (kind == BEGIN) & labelled, (kind == UNIT) & labelled
+        self.out, self.inside, self.last = kind == OUT, (kind == IN) & labelled, (kind == LAST) & labelled
 
     def decode(self, docs: list[Doc], step) -> None:
         """One move per token for every document at once; the states still going, in input order, are scored
         together at each step as in spaCy's loop."""
         lengths = np.array([len(doc) for doc in docs])
         offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        flags = [doc.to_array([SENT_START, IS_SPACE]) for doc in docs if len(doc)]
-        starts = np.concatenate([f[:, 0] for f in flags]).astype(np.int64) == 1
-        spaces = np.concatenate([f[:, 1] for f in flags]).astype(bool)
-        starts = np.append(starts, False)     # the token after the last: none
-        total = len(docs)
-        open_start = np.full(total, -1)       # where the open entity began, -1 if none
-        open_label = np.zeros(total, dtype=np.int64)
+        flags = np.concatenate([doc.to_array([SENT_START, IS_SPACE]).reshape(-1, 2) for doc in docs])
+        # per token: whether an entity may go on to the next token (one follows, in the same sentence)
+        follows = np.ones(len(flags), dtype=bool)
+        follows[:-1] = flags[1:, 0].astype(np.int64) != 1
+        follows[offsets + lengths - 1] = False
+        spaces = flags[:, 1].astype(bool)
+        open_start = np.full(len(docs), -1)   # where the open entity began, -1 if none
+        open_label = np.zeros(len(docs), dtype=np.int64)
         found: list[list[tuple[int, int, int]]] = [[] for _ in docs]
-        kind, label = self.kind, self.label
-        labelled = label > 0
+        masked = step._class_mask == 0
         for t in range(int(lengths.max())):
             live = np.flatnonzero(lengths > t)
             here = offsets[live] + t
-            opened = open_start[live] >= 0
+            start = open_start[live]
+            opened = start >= 0
             ids = np.full((len(live), 3), -1, dtype="i")
             ids[:, 0] = here
-            ids[opened, 1] = offsets[live][opened] + open_start[live][opened]
+            ids[opened, 1] = offsets[live][opened] + start[opened]
             ids[opened, 2] = here[opened] - 1
             scores = step.vec2scores.predict(step.state2vec.predict(ids))
-            scores[:, step._class_mask == 0] = np.nanmin(scores)
-            room = (lengths[live] - t >= 2)[:, None]
-            next_start = np.where(lengths[live] - t >= 2, starts[here + 1], False)[:, None]
-            space = spaces[here][:, None]
-            closed = ~opened[:, None]
-            same = label[None, :] == open_label[live][:, None]
-            valid = np.select(
-                [kind == BEGIN, kind == IN, kind == LAST, kind == UNIT, kind == OUT],
-                [closed & room & labelled & ~next_start & ~space,
-                 ~closed & room & labelled & same & ~next_start,
-                 ~closed & labelled & same,
-                 closed & labelled & ~space,
-                 np.broadcast_to(closed, scores.shape)],
-                False)
+            if masked.any():
+                scores[:, masked] = np.nanmin(scores)
+            go_on, space = follows[here][:, None], spaces[here][:, None]
+            valid = np.where(
+                opened[:, None],
+                (self.label[None, :] == open_label[live][:, None]) & (self.inside & go_on | self.last),
+                self.begin & go_on & ~space | self.unit & ~space | self.out)
             best = np.where(valid, scores, -np.inf).argmax(axis=1)
-            moved = kind[best]
-            for state, move, name in zip(live.tolist(), moved.tolist(), label[best].tolist()):
-                if move == BEGIN:
-                    open_start[state], open_label[state] = t, name
-                elif move == LAST:
-                    found[state].append((int(open_start[state]), t + 1, int(open_label[state])))
-                    open_start[state] = -1
-                elif move == UNIT:
-                    found[state].append((t, t + 1, name))
+            kind, label = self.kind[best], self.label[best]
+            begun = kind == BEGIN
+            open_start[live[begun]], open_label[live[begun]] = t, label[begun]
+            for i in np.flatnonzero((kind == LAST) | (kind == UNIT)).tolist():
+                state = int(live[i])
+                first = int(open_start[state]) if kind[i] == LAST else t
+                found[state].append((first, t + 1, int(label[i])))
+                open_start[state] = -1
         for doc, entities in zip(docs, found):
             doc.set_ents([Span(doc, start, end, label=self.labels[name - 1]) for start, end, name in entities],
                          default="outside")
