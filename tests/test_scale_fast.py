@@ -16,7 +16,7 @@ from parley.nlp.fast import FastAttributeRuler, FastLemmatizer
 from parley.pipeline import Analyzer
 from parley.scale import selective
 from parley.settings import Settings
-from parley.sources import read_paths
+from parley.sources import SourceDocument, read_paths
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, SENT_START]
@@ -89,12 +89,15 @@ def test_a_runs_parse_does_not_depend_on_its_batch(pipelines, monkeypatch):
 def test_a_batch_leaves_the_vocabulary_as_it_found_it_once_the_common_words_are_kept():
     analyzer = Analyzer(None, Settings(kept_vocabulary=8, batch_size=8))
     documents = [d for d in read_paths([SHARED / "corpus" / "bulk" / "bbc-2005.jsonl"]) if not isinstance(d, Exception)]
-    before = len(analyzer.nlp.vocab.strings)
-    list(analyzer.analyze_many(documents[:8]))
+    coined = ["Quorvellan", "Brastimonde"]   # a word each for the kept articles and for the later ones
+    first = [SourceDocument(text=f"{d.text}\n\nThe {coined[0]} delegation said so.") for d in documents[:8]]
+    later = [SourceDocument(text=f"{d.text}\n\nThe {coined[1]} delegation said so.") for d in documents[8:40]]
+    list(analyzer.analyze_many(first))
+    assert coined[0] in analyzer.nlp.vocab.strings   # the first 8 articles' words stay
     strings = len(analyzer.nlp.vocab.strings)
-    assert strings > before   # the first 8 articles' words stay
-    results = list(analyzer.analyze_many(documents[8:40]))
+    results = list(analyzer.analyze_many(later))
     assert len(analyzer.nlp.vocab.strings) == strings   # the new words of the next 32 news articles came and went
+    assert coined[1] not in analyzer.nlp.vocab.strings
     assert sum(len(r.statements) for r in results) > 0
     assert all(s.trigger and s.text for r in results for s in r.statements)   # plain strings, still readable
 
