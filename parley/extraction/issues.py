@@ -52,6 +52,7 @@ class _Compiled:
     verbs: frozenset[str]                     # the proposition's predicate lemmas (canonical)
     opposites: frozenset[str]                 # lemmas that assert the opposite of the predicate
     keyword_words: frozenset[str]             # the distinctive single words of all keywords
+    keyword_forms: tuple[tuple[frozenset[str], ...], ...]  # per keyword, the `_spellings` of each of its words
 
 
 @cache
@@ -123,8 +124,10 @@ class IssueMatcher:
         opposites = frozenset(word for verb in verbs | lemmas for word in self.antonyms.get(verb, ()))
         words = frozenset(w for k in keywords for w in k if w not in self.generic and len(w) > 2
                           and not w.startswith("@") and w not in STOP_WORDS)
-        return _Compiled(spec, tuple(k for k in keywords if k), frozenset(lemmas), subject, frozenset(verbs),
-                         opposites - verbs - lemmas, words)
+        keywords = tuple(k for k in keywords if k)
+        forms = tuple(tuple(_spellings(part) for part in k) for k in keywords)
+        return _Compiled(spec, keywords, frozenset(lemmas), subject, frozenset(verbs), opposites - verbs - lemmas,
+                         words, forms)
 
     def names_only_the_object(self, issue_id: str, tokens: Sequence[Token]) -> bool:
         """Whether an issue proposes taking something away ("sanctions are lifted", "the clause is removed") and
@@ -149,10 +152,13 @@ class IssueMatcher:
         tokens = sorted(set(tokens), key=lambda t: t.i)
         words = [self._word(t) for t in tokens]
         canon = {canonical(w) for w, t in zip(words, tokens) if not t.is_stop}
+        spelled = {form for w in words for form in _spellings(w)}
         best: IssueMatch | None = None
         for issue in self.issues:
             score = 0.0
-            full = [k for k in issue.keywords if _contains(words, k)]
+            # a keyword with a word that shares no spelling with the statement's cannot be in it: no scan needed
+            full = [k for k, forms in zip(issue.keywords, issue.keyword_forms)
+                    if all(not f.isdisjoint(spelled) for f in forms) and _contains(words, k)]
             score += sum(3.0 if len(k) > 1 else 2.0 for k in full)
             partial = {w for w in words if _variant(w, issue.keyword_words)}
             partial -= {w for k in full for w in k}
@@ -227,6 +233,11 @@ def _same(word: str, other: str) -> bool:
         return True
     short, long_ = sorted((word, other), key=len)
     return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def _spellings(word: str) -> frozenset[str]:
+    """The word and its cuts by one or two letters, of five letters at least: two words `_same` pairs share one."""
+    return frozenset({word, *(word[:-cut] for cut in (1, 2) if len(word) - cut >= 5)})
 
 
 def _contains(words: list[str], keyword: tuple[str, ...], slack: int = 3) -> bool:
