@@ -50,18 +50,23 @@ class SelectiveParser:
                 yield merge(doc, plan, [next(parsed) for _ in plan.blocks]), context
 
     def parse(self, parts: list[Doc]) -> Iterator[Doc]:
-        """The runs through the whole pipeline, in order, in batches of at most PARSE_TOKENS tokens (a longer run
-        alone)."""
-        batch: list[Doc] = []
+        """The runs through the whole pipeline in batches of at most PARSE_TOKENS tokens (a longer run alone),
+        returned in input order. Runs go into batches shortest first: the parser and the entity recognizer take
+        as many steps over a batch as its longest run has moves, so runs of like length share the steps."""
+        order = sorted(range(len(parts)), key=lambda i: len(parts[i]))
+        parsed: list[Doc] = [None] * len(parts)  # type: ignore[list-item]
+        batch: list[int] = []
         size = 0
-        for part in parts:
-            if batch and size + len(part) > PARSE_TOKENS:
-                yield from self.nlp.pipe(batch, batch_size=len(batch))
+        for i in [*order, None]:
+            if batch and (i is None or size + len(parts[i]) > PARSE_TOKENS):
+                docs = self.nlp.pipe([parts[j] for j in batch], batch_size=len(batch))
+                for j, doc in zip(batch, docs, strict=True):
+                    parsed[j] = doc
                 batch, size = [], 0
-            batch.append(part)
-            size += len(part)
-        if batch:
-            yield from self.nlp.pipe(batch, batch_size=len(batch))
+            if i is not None:
+                batch.append(i)
+                size += len(parts[i])
+        return iter(parsed)
 
 
 def runs(doc: Doc, plan: Plan) -> list[Doc]:
