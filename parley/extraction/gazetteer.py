@@ -58,6 +58,8 @@ class _Claim:
 
 def _fold(text: str) -> str:
     """Accent-free form: "Élysée" → "Elysee", "Vučić" → "Vucic"."""
+    if text.isascii():
+        return text  # most text: nothing to decompose
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
