@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
+from .words import Words
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
@@ -185,6 +186,8 @@ class ArticleActors:
         self.finder = finder
         self.gazetteer = finder.gazetteer
         self.doc = doc
+        self.words = Words(doc)
+        self._people_ents = [ent for ent in doc.ents if ent.label_ == "PERSON"]  # doc.ents is rebuilt at each call
         # parties named, and world people the article names in full anywhere (parsed sentences or not)
         self.index, self.named_in_full = finder.scan(doc)
         # each naming of a party by a name or alias, in text order: what "the guild" can mean
@@ -251,13 +254,15 @@ class ArticleActors:
         return " ".join(text.split())
 
     def _person_candidates(self, sent: Span) -> list[Span]:
-        spans = [ent for ent in sent.ents if ent.label_ == "PERSON" and not self._is_party_name(ent)]
+        spans = [ent for ent in self._people_ents if sent.start <= ent.start and ent.end <= sent.end
+                 and not self._is_party_name(ent)]
         covered = {i for s in spans for i in range(s.start, s.end)}
         # Names the tagger mislabels ("Vatne" as ORG) still count once the article has introduced them, and a
         # proper-noun run right after a title is a name ("President Ana Costa").
-        for token in sent:
-            if token.i in covered or token.pos_ != "PROPN" or token.i in self.index:
+        for i in range(sent.start, sent.end):
+            if i in covered or self.words.pos[i] != "PROPN" or i in self.index:
                 continue
+            token = self.doc[i]
             previous = self.doc[token.i - 1] if token.i > sent.start else None
             after_title = previous is not None and self.finder.is_title(previous) and previous.text[:1].isupper()
             # "Rebeca Grynspan, head of the UN's trade agency": a name with a title in apposition, whatever the
@@ -682,24 +687,24 @@ class ArticleActors:
     def remember(self, sent: Span, subjects: list[Agent]) -> None:
         """After a sentence: who it was about, for pronouns and "the bloc" in the next one."""
         self.ctx.sentences_since_actor += 1
-        for token in sent:
-            mention = self.index.get(token.i)
+        for i in range(sent.start, sent.end):
+            mention = self.index.get(i)
             if mention and self._is_body(mention.actor):
                 self.ctx.last_body = mention.actor
         for agent in subjects:
             self.ctx.last_actor, self.ctx.sentences_since_actor = agent.actor, 0
             if agent.speaker:
                 self.ctx.last_person = agent.speaker
-        if not subjects and not any(t.tag_ for t in sent):
+        if not subjects and not self.words.tagged(sent):
             # not parsed: a sentence that opens with a party's name is most likely about it ("Vietnam has long ...")
             first = next((t for t in sent if not t.is_punct and not t.is_space and t.lower_ != "the"), None)
             mention = self.index.get(first.i) if first is not None else None
             if mention and mention.start == first.i and mention.kind in ("name", "alias", "capital", "seat"):
                 self.ctx.last_actor, self.ctx.sentences_since_actor = mention.actor, 0
         elif not subjects:
-            for token in sent:
-                if token.dep_ in ("nsubj", "nsubjpass"):
-                    agent = self.resolve(token)
+            for i in range(sent.start, sent.end):
+                if self.words.dep[i] in ("nsubj", "nsubjpass"):
+                    agent = self.resolve(self.doc[i])
                     if agent:
                         self.ctx.last_actor, self.ctx.sentences_since_actor = agent.actor, 0
                         if agent.speaker:
@@ -711,19 +716,22 @@ class ArticleActors:
     def _remember_heads(self, sent: Span) -> None:
         """The states a sentence named, and the party each title or group phrase of it named, by head noun."""
         self.ctx.states = [(actor, n) for actor, n in self.ctx.states if self.ctx.sentence - n <= 2]
-        for token in sent:
-            mention = self.index.get(token.i)
+        for i in range(sent.start, sent.end):
+            mention = self.index.get(i)
             if mention and self._is_state(mention.actor):
                 self.ctx.states.append((mention.actor, self.ctx.sentence))
+            if self.words.pos[i] not in ("NOUN", "PROPN"):
+                continue
+            token = self.doc[i]
             if token.pos_ == "NOUN" and (self.finder.is_title(token) or self.finder.is_group(token)):
                 actor = self._title_phrase_party(token, 0)
                 if actor:
                     self.ctx.heads[_head_key(token.lower_)] = (actor, self.ctx.sentence)
-            if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in MODIFIER_DEPS and self._is_plural(token):
+            if token.dep_ not in MODIFIER_DEPS and self._is_plural(token):
                 agent = self.resolve(token)
                 if agent and agent.speaker is None:
                     self.ctx.last_plural = (agent.actor, self.ctx.sentence)
-        if any(t.tag_ for t in sent):
+        if self.words.tagged(sent):
             return
         # not parsed: "EU trade ministers", "Iran's delegation", read word by word
         for mention in {m for i, m in self.index.items() if sent.start <= i < sent.end}:

@@ -14,6 +14,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from .gazetteer import Gazetteer
+from .words import Words
 
 OPENING = "“\"«„"
 CLOSING = "”\"»“"
@@ -22,6 +23,8 @@ _WORDS = yaml.safe_load(resources.files("parley").joinpath("data/lexicon/attribu
 MEDIA_NOUNS = frozenset(_WORDS["media_nouns"])
 _OUTLET_WORDS = re.compile(r"\b(" + "|".join(map(re.escape, _WORDS["outlet_words"])) + r")\b")
 REPORT_VERBS = frozenset(_WORDS["report_verbs"])
+_CUE_LEMMAS = REPORT_VERBS | {"say", "tell", "interview"}   # the words `reporters` reads a sentence by
+_CUE_FORMS = {"according", "citing", "told"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ class OutletNames:
             end += 1
         return doc[token.i + 1:end].text if end > token.i + 1 else None
 
-    def reporters(self, sent: Span) -> list[str]:
+    def reporters(self, sent: Span, words: Words) -> list[str]:
         """Outlets a sentence attributes itself to."""
         found: list[str] = []
 
@@ -106,7 +109,10 @@ class OutletNames:
             if name and name not in found:
                 found.append(name)
 
-        for token in sent:
+        for i in range(sent.start, sent.end):
+            if words.lemma[i] not in _CUE_LEMMAS and words.lower[i] not in _CUE_FORMS:
+                continue
+            token = sent.doc[i]
             lemma = token.lemma_.lower()
             if token.lower_ == "according" and token.dep_ in ("prep", "advmod"):
                 for to in [*token.children, token.nbor() if token.i + 1 < len(token.doc) else token]:

@@ -18,6 +18,7 @@ from .conditions import find_condition
 from .lexicon import Lexicon
 
 VERBAL = {"VERB", "AUX"}
+TRIGGER_POS = VERBAL | {"NOUN", "PROPN", "ADJ"}  # a verb, an action noun, or a verb the tagger took for another word
 TARGET_PREPS = {"to", "with", "on", "against", "at", "toward", "towards", "upon"}
 OWNER_PREPS = {"from", "by", "of"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
@@ -308,8 +309,11 @@ class EventFinder:
         events: list[Event] = []
         relatives = self._relative_matches(sent)
         taken = {verb.i for _, _, verb, _ in relatives}
-        for token in sent:
-            if token.is_punct or token.is_space or token.i in taken:
+        for i in range(sent.start, sent.end):
+            if i in taken or self.actors.words.pos[i] not in TRIGGER_POS:
+                continue
+            token = sent.doc[i]
+            if token.is_punct or token.is_space:
                 continue
             lemma = self.verb_lemma(token)
             if lemma and not self.descriptive(token):
@@ -762,23 +766,24 @@ class EventFinder:
         """"a demand Iceland outright denies": action noun, party, verb, read off the words, since the parser
         often misreads such reduced relative clauses. Gives (noun, party, verb token, action)."""
         matches = []
-        doc = sent.doc
-        for noun in sent:
-            if self.lexicon.nouns.get(noun.lemma_.lower()) not in ("demand", "propose"):
+        doc, words = sent.doc, self.actors.words
+        for n in range(sent.start, sent.end):
+            if self.lexicon.nouns.get(words.lemma[n]) not in ("demand", "propose"):
                 continue
-            i = noun.i + 1
-            if i < sent.end and doc[i].lower_ in ("that", "which"):
+            i = n + 1
+            if i < sent.end and words.lower[i] in ("that", "which"):
                 i += 1
             mention = self.actors.index.get(i)
             if mention is None:
                 continue
             j = mention.end
-            while j < sent.end and j - mention.end < 3 and (doc[j].pos_ == "ADV" or doc[j].lower_ in RELATIVE_FILLERS):
+            while j < sent.end and j - mention.end < 3 and (
+                    words.pos[j] == "ADV" or words.lower[j] in RELATIVE_FILLERS):
                 j += 1
-            verb = self.lexicon.lemma_of_form(doc[j].lower_) if j < sent.end else None
+            verb = self.lexicon.lemma_of_form(words.lower[j]) if j < sent.end else None
             action = (self.lexicon.answers.get(verb) or self.lexicon.verbs.get(verb)) if verb else None
             if action:
-                matches.append((noun, mention.actor, doc[j], action))
+                matches.append((doc[n], mention.actor, doc[j], action))
         return matches
 
     def _relative_events(self, matches: list[tuple[Token, str, Token, str]], found: list[Event]) -> list[Event]:

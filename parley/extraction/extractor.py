@@ -71,7 +71,7 @@ class Extractor:
                 actors.ctx.quote_speaker = self._quote_speaker(sent, actors, quoted, previous)
                 for q in inside:
                     self._add_quote(result, q, actors.ctx.quote_speaker)
-            reporters = self.outlets.reporters(sent)
+            reporters = self.outlets.reporters(sent, actors.words)
             events = finder.find(sent)
             scored = [(event, issue) for event in events for issue in self._issues(event, actors)]
             for event, issue in scored:
@@ -98,9 +98,10 @@ class Extractor:
     # --- quotes --------------------------------------------------------------------------------------------
     def _quote_speaker(self, sent: Span, actors: ArticleActors, quoted: set[int], previous: Span | None) -> Agent | None:
         """Who speaks a quote: the subject of a speech verb outside the marks, or the speaker carried on."""
-        for token in sent:
-            if token.i in quoted or token.pos_ not in ("VERB", "AUX"):
+        for i in range(sent.start, sent.end):
+            if i in quoted or actors.words.pos[i] not in ("VERB", "AUX"):
                 continue
+            token = sent.doc[i]
             lemma = token.lemma_.lower()
             if lemma not in self.lexicon.speech and lemma not in self.lexicon.verbs:
                 continue
