@@ -53,6 +53,7 @@ class _Compiled:
     opposites: frozenset[str]                 # lemmas that assert the opposite of the predicate
     keyword_words: frozenset[str]             # the distinctive single words of all keywords
     keyword_forms: tuple[tuple[frozenset[str], ...], ...]  # per keyword, the `_spellings` of each of its words
+    spellings: frozenset[str]                 # the `_spellings` of all keyword words
 
 
 @cache
@@ -127,7 +128,7 @@ class IssueMatcher:
         keywords = tuple(k for k in keywords if k)
         forms = tuple(tuple(_spellings(part) for part in k) for k in keywords)
         return _Compiled(spec, keywords, frozenset(lemmas), subject, frozenset(verbs), opposites - verbs - lemmas,
-                         words, forms)
+                         words, forms, frozenset().union(*(f for parts in forms for f in parts)))
 
     def names_only_the_object(self, issue_id: str, tokens: Sequence[Token]) -> bool:
         """Whether an issue proposes taking something away ("sanctions are lifted", "the clause is removed") and
@@ -156,11 +157,13 @@ class IssueMatcher:
         best: IssueMatch | None = None
         for issue in self.issues:
             score = 0.0
-            # a keyword with a word that shares no spelling with the statement's cannot be in it: no scan needed
+            # Words that share no spelling with an issue's keyword words hold no keyword of it and no variant of one;
+            # nor is a keyword there when one of its words shares none: look-ups rule most out before any scan.
+            shared = not issue.spellings.isdisjoint(spelled)
             full = [k for k, forms in zip(issue.keywords, issue.keyword_forms)
-                    if all(not f.isdisjoint(spelled) for f in forms) and _contains(words, k)]
+                    if shared and all(not f.isdisjoint(spelled) for f in forms) and _contains(words, k)]
             score += sum(3.0 if len(k) > 1 else 2.0 for k in full)
-            partial = {w for w in words if _variant(w, issue.keyword_words)}
+            partial = {w for w in words if shared and _variant(w, issue.keyword_words)}
             partial -= {w for k in full for w in k}
             score += 1.0 * len(partial)
             overlap = canon & issue.lemmas
