@@ -18,7 +18,6 @@ from .conditions import find_condition
 from .lexicon import Lexicon
 
 VERBAL = {"VERB", "AUX"}
-TRIGGER_POS = VERBAL | {"NOUN", "PROPN", "ADJ"}  # a verb, an action noun, or a verb the tagger took for another word
 TARGET_PREPS = {"to", "with", "on", "against", "at", "toward", "towards", "upon"}
 OWNER_PREPS = {"from", "by", "of"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
@@ -114,12 +113,17 @@ class EventFinder:
 
     # --- trigger recognition -------------------------------------------------------------------------------
     def verb_lemma(self, token: Token) -> str | None:
-        if token.pos_ in VERBAL:
-            lemma = token.lemma_.lower()
+        return self.verb_lemma_at(token.i)
+
+    def verb_lemma_at(self, i: int) -> str | None:
+        """The verb lemma of the article's i-th word, if it is a verb, read off the word lists (no Token needed)."""
+        words = self.actors.words
+        if words.pos[i] in VERBAL:
+            lemma = words.lemma[i]
             # the lemmatizer errs on some forms ("staged" → "stag"): the lexicon's own inflections decide then
-            return lemma if lemma in self.lexicon.known_verbs else self.lexicon.lemma_of_form(token.lower_) or lemma
-        if token.dep_ in MISTAGGED_DEPS and token.pos_ in ("NOUN", "PROPN", "ADJ"):
-            return self.lexicon.lemma_of_form(token.lower_)
+            return lemma if lemma in self.lexicon.known_verbs else self.lexicon.lemma_of_form(words.lower[i]) or lemma
+        if words.dep[i] in MISTAGGED_DEPS and words.pos[i] in ("NOUN", "PROPN", "ADJ"):
+            return self.lexicon.lemma_of_form(words.lower[i])
         return None
 
     def verb_action(self, token: Token, lemma: str) -> str | None:
@@ -309,16 +313,18 @@ class EventFinder:
         events: list[Event] = []
         relatives = self._relative_matches(sent)
         taken = {verb.i for _, _, verb, _ in relatives}
+        words = self.actors.words
         for i in range(sent.start, sent.end):
-            if i in taken or self.actors.words.pos[i] not in TRIGGER_POS:
+            lemma = self.verb_lemma_at(i)
+            action_noun = words.pos[i] == "NOUN" and words.lemma[i] in self.lexicon.nouns
+            if i in taken or not (lemma or action_noun):
                 continue
             token = sent.doc[i]
             if token.is_punct or token.is_space:
                 continue
-            lemma = self.verb_lemma(token)
             if lemma and not self.descriptive(token):
                 events.extend(self._verb_events(token, lemma))
-            elif token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.nouns:
+            elif action_noun:
                 events.extend(self._noun_events(token))
         events.extend(self._relative_events(relatives, events))
         for event in events:
