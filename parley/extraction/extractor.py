@@ -59,7 +59,8 @@ class Extractor:
     def extract(self, doc: Doc) -> Extraction:
         actors = ArticleActors(self.finder, doc)
         quotes = find_quotes(doc.text)
-        quoted = {t.i for q in quotes for t in doc.char_span(q.start, q.end, alignment_mode="expand") or []}
+        spans = (doc.char_span(q.start, q.end, alignment_mode="expand") for q in quotes)
+        quoted = {i for span in spans if span is not None for i in range(span.start, span.end)}
         actors.quoted = quoted
         finder = EventFinder(actors, self.lexicon, quoted, self.outlets)
         result = Extraction()
@@ -234,8 +235,9 @@ class Extractor:
         confidence += adjust["strong_issue"] if issue and issue.score >= 4 else 0.0
         confidence += adjust["background"] if background(event.trigger) else 0.0
         confidence += adjust["secondhand"] if secondhand else 0.0
-        text = sent.text.strip()
-        start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        whole = sent.text  # spaCy joins a span's words anew at each call
+        text = whole.strip()
+        start = sent.start_char + len(whole) - len(whole.lstrip())
         return Statement(
             sentence=number,
             start=start,

@@ -23,8 +23,8 @@ class Words:
             self.dep.append(token.dep_)
             self.lower.append(token.lower_)
             self.lemma.append(token.lemma_.lower())
-        self._tags = doc.to_array(TAG)
+        self._tagged_before = [0, *(doc.to_array(TAG) != 0).cumsum().tolist()]  # tagged tokens before index i
 
     def tagged(self, sent: Span) -> bool:
         """Whether the tagger read a sentence (selective parsing leaves the others without tags)."""
-        return bool(self._tags[sent.start:sent.end].any())
+        return self._tagged_before[sent.end] > self._tagged_before[sent.start]
