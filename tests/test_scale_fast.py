@@ -113,8 +113,8 @@ def test_runs_are_what_as_doc_would_give_the_pipeline():
     compared = 0
     for text in texts(30) + ["They didn't agree.\nNorway won't sign a deal it can't keep, it said."]:
         doc = nlp.make_doc(text)
-        plan = prefilter.plan(doc)
-        mine = selective.runs(doc, plan)
+        plan = prefilter.plan(doc, text)
+        mine = selective.runs(doc, plan, text)
         copies = [doc[start:end].as_doc() for start, end in plan.blocks]
         for run, copy in zip(mine, copies, strict=True):
             assert run.text == copy.text

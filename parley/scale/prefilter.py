@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_STOP, IS_TITLE
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_SPACE, IS_STOP, IS_TITLE, LENGTH, SPACY
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -121,9 +122,10 @@ class Prefilter:
                 ended = True
         return starts
 
-    def plan(self, doc: Doc) -> Plan:
-        line_breaks(doc)   # the parts keep the sentence starts the pipeline forces at new lines
-        tokens = _Tokens.of(doc)
+    def plan(self, doc: Doc, text: str) -> Plan:
+        """The plan for `doc`, tokenized from `text`."""
+        line_breaks(doc, text)   # the parts keep the sentence starts the pipeline forces at new lines
+        tokens = _Tokens.of(doc, text)
         starts = self._starts(tokens)
         mentions = self._mentions(doc)
         memory = _Memory(origin=dict.fromkeys(self.people))
@@ -132,7 +134,7 @@ class Prefilter:
         for k, (start, end) in enumerate(zip(starts, [*starts[1:], len(doc)])):
             sent = range(start, end)
             needs.append(memory.read(k, sent, tokens, mentions, self.titles))
-            quoted = any(ch in QUOTE_MARKS for i in sent for ch in tokens.text[i])
+            quoted = tokens.quotes[end] > tokens.quotes[start]
             words = tokens.words(sent)
             triggers = self._triggers(words, quoted)
             referring = self._referring(words, memory, quoted) if memory.recent(k) else []
@@ -239,19 +241,21 @@ class _Tokens:
     title: list[bool]
     stop: list[bool]
     space: list[bool]
+    quotes: list[int]      # quote marks in the tokens before each index (a sentence holds one if the count grows)
 
     @classmethod
-    def of(cls, doc: Doc) -> _Tokens:
-        text, lower, whitespace = [], [], []
-        for token in doc:
-            text.append(token.text)
-            lower.append(token.lower_)
-            whitespace.append(token.whitespace_)
-        flags = doc.to_array([IS_ALPHA, IS_LOWER, IS_TITLE, IS_STOP, IS_SPACE]).astype(bool).T.tolist() if len(doc) \
-            else [[], [], [], [], []]
-        alpha, is_lower, title, stop, space = flags
+    def of(cls, doc: Doc, full: str) -> _Tokens:
+        """Read from the Doc's text `full` at the token offsets and from arrays, without a Token object per
+        word."""
+        if not len(doc):
+            return cls([], [], [], [], [], [], [], [], [], [0])
+        columns = doc.to_array([IDX, LENGTH, SPACY, IS_ALPHA, IS_LOWER, IS_TITLE, IS_STOP, IS_SPACE])
+        text = [full[i:i + n] for i, n in zip(columns[:, 0].tolist(), columns[:, 1].tolist())]
+        whitespace = [" " if s else "" for s in columns[:, 2].tolist()]
+        alpha, is_lower, title, stop, space = columns[:, 3:].astype(bool).T.tolist()
         spaced = [bool(w) or s for w, s in zip(whitespace, space)]
-        return cls(text, lower, whitespace, spaced, alpha, is_lower, title, stop, space)
+        quotes = [0, *accumulate(not QUOTE_MARKS.isdisjoint(t) for t in text)]
+        return cls(text, [t.lower() for t in text], whitespace, spaced, alpha, is_lower, title, stop, space, quotes)
 
     def words(self, sent: range) -> dict[int, str]:
         """Token index → lower-cased word; a capitalised word only at the start or in a headline ("March" is

@@ -41,8 +41,8 @@ class SelectiveParser:
         iterator = iter(items)
         while chunk := list(islice(iterator, self.batch_size)):
             docs = [self.nlp.make_doc(text) for text, _ in chunk]
-            plans = [self.prefilter.plan(doc) for doc in docs]
-            parts = [part for doc, plan in zip(docs, plans) for part in runs(doc, plan)]
+            plans = [self.prefilter.plan(doc, text) for doc, (text, _) in zip(docs, chunk)]
+            parts = [part for doc, plan, (text, _) in zip(docs, plans, chunk) for part in runs(doc, plan, text)]
             parsed = self.parse(parts)
             for doc, plan, (_, context) in zip(docs, plans, chunk):
                 self.tokens += len(doc)
@@ -69,14 +69,14 @@ class SelectiveParser:
         return iter(parsed)
 
 
-def runs(doc: Doc, plan: Plan) -> list[Doc]:
+def runs(doc: Doc, plan: Plan, text: str) -> list[Doc]:
     """The runs to parse as Docs of their own: the words, the spaces after them, and what the tokenizer and the
     sentence rules set on the tokens (norms such as "n't" → "not", which the models read, and sentence starts).
     That is all a `Span.as_doc` copy carries into the pipeline of an unparsed article; as_doc also copies every
-    other column of the whole article, and works out a span vector, for each run."""
+    other column of the whole article, and works out a span vector, for each run. `text` is the Doc's own
+    (`Doc.text` joins it again word by word)."""
     if not plan.blocks:
         return []
-    text = doc.text
     columns = doc.to_array([IDX, LENGTH, SPACY, NORM, SENT_START])
     starts, lengths, spaces = columns[:, 0].tolist(), columns[:, 1].tolist(), columns[:, 2].astype(bool).tolist()
     parts = []
@@ -99,16 +99,15 @@ def merge(doc: Doc, plan: Plan, blocks: list[Doc]) -> Doc:
         array[start:end] = block.to_array(ANNOTATIONS)
         parsed[start:end] = True
     head, dep = ANNOTATIONS.index("HEAD"), ANNOTATIONS.index("DEP")
-    root, attached = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
-    starts = set(plan.starts)
-    first = None
-    for i in range(len(doc)):
-        if parsed[i]:
-            first = None
-            continue
-        if first is None or i in starts:
-            first = i
-        array[i, head] = np.int64(first - i).astype(np.uint64)
-        array[i, dep] = root if i == first else attached
+    flat = np.flatnonzero(~parsed)
+    if len(flat):
+        # the first token of each unparsed stretch: a sentence start, or the token after a parsed run
+        opens = np.zeros(len(doc), dtype=bool)
+        opens[[start for start in plan.starts if start < len(doc)]] = True
+        opens[1:] |= parsed[:-1]
+        opens[0] = True
+        first = np.maximum.accumulate(np.where(opens, np.arange(len(doc)), 0))[flat]
+        array[flat, head] = (first - flat).astype(np.uint64)
+        array[flat, dep] = np.where(first == flat, doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep"))
     doc.from_array(ANNOTATIONS, array)
     return doc
