@@ -66,16 +66,45 @@ class GreedyDecoding:
         stock._ensure_labels_are_added(docs)
         step = stock.model.predict(docs)
         try:
+            scores = _Scores(step)
             if self.moves is not None and not any(doc.has_annotation("ENT_IOB") for doc in docs):
-                self.moves.decode(docs, step)
+                self.moves.decode(docs, scores)
             else:
                 states = stock.moves.init_batch(docs)
                 todo = [state for state in states if not state.is_final()]
                 while todo:
-                    todo = stock.transition_states(todo, step.predict(todo))
+                    todo = stock.transition_states(todo, scores(step.get_token_ids(todo)))
                 stock.set_annotations(docs, states)
         finally:
             step.clear_memory()
+
+
+class _Scores:
+    """The scores of spaCy's step model (`step_forward`) for the states' feature tokens, with its upper layer's
+    arithmetic done here when it is a plain linear layer (one call instead of a model call per step)."""
+
+    def __init__(self, step) -> None:
+        self.step = step
+        upper = step.vec2scores if step.attrs["has_upper"] else None
+        self.linear = (upper.get_param("W"), upper.get_param("b")) if upper is not None and upper.name == "linear" \
+            else None
+        self.masked = step._class_mask == 0
+        self.any_masked = bool(self.masked.any())
+
+    def __call__(self, ids: np.ndarray) -> np.ndarray:
+        step = self.step
+        vector = step.state2vec.predict(ids)
+        if self.linear is not None:
+            weights, bias = self.linear
+            scores = step.vec2scores.ops.gemm(vector, weights, trans2=True)
+            scores += bias
+        elif step.attrs["has_upper"]:
+            scores = step.vec2scores.predict(vector)
+        else:
+            scores = step.ops.asarray(vector)
+        if self.any_masked:
+            scores[:, self.masked] = np.nanmin(scores)
+        return scores
 
 
 class _EntityMoves:
@@ -94,7 +123,7 @@ class _EntityMoves:
         self.begin, self.unit = (kind == BEGIN) & labelled, (kind == UNIT) & labelled
         self.out, self.inside, self.last = kind == OUT, (kind == IN) & labelled, (kind == LAST) & labelled
 
-    def decode(self, docs: list[Doc], step) -> None:
+    def decode(self, docs: list[Doc], scored: _Scores) -> None:
         """One move per token for every document at once; the states still going, in input order, are scored
         together at each step as in spaCy's loop."""
         lengths = np.array([len(doc) for doc in docs])
@@ -108,7 +137,6 @@ class _EntityMoves:
         open_start = np.full(len(docs), -1)   # where the open entity began, -1 if none
         open_label = np.zeros(len(docs), dtype=np.int64)
         found: list[list[tuple[int, int, int]]] = [[] for _ in docs]
-        masked = step._class_mask == 0
         for t in range(int(lengths.max())):
             live = np.flatnonzero(lengths > t)
             here = offsets[live] + t
@@ -118,9 +146,7 @@ class _EntityMoves:
             ids[:, 0] = here
             ids[opened, 1] = offsets[live][opened] + start[opened]
             ids[opened, 2] = here[opened] - 1
-            scores = step.vec2scores.predict(step.state2vec.predict(ids))
-            if masked.any():
-                scores[:, masked] = np.nanmin(scores)
+            scores = scored(ids)
             go_on, space = follows[here][:, None], spaces[here][:, None]
             valid = np.where(
                 opened[:, None],
