@@ -118,10 +118,15 @@ class _EntityMoves:
         self.label = np.array([index.get(name[2:], 0) for name in names])
         self.kind = kind
         labelled = self.label > 0
-        # with no entity open: begin (a next token in the same sentence, not on a space), unit (not on a space),
-        # out; with one open: in (a next token in the same sentence), last; both with the open entity's label
-        self.begin, self.unit = (kind == BEGIN) & labelled, (kind == UNIT) & labelled
-        self.out, self.inside, self.last = kind == OUT, (kind == IN) & labelled, (kind == LAST) & labelled
+        begin, unit, out = (kind == BEGIN) & labelled, (kind == UNIT) & labelled, kind == OUT
+        inside, last = (kind == IN) & labelled, (kind == LAST) & labelled
+        # The valid moves, by row: with no entity open (row 2 * goes_on + on_space), begin (if the entity can go on
+        # to a next token in the same sentence, and not on a space), unit (not on a space) and out; with one open
+        # (row 4 + 2 * its label + goes_on), in (if it can go on) and last, with the open entity's label.
+        closed = [begin & go & ~space | unit & ~space | out for go in (False, True) for space in (False, True)]
+        opened = [(self.label == name) & (inside & go | last) for name in range(len(self.labels) + 1)
+                  for go in (False, True)]
+        self.valid = np.array(closed + opened)
 
     def decode(self, docs: list[Doc], scored: _Scores) -> None:
         """One move per token for every document at once; the states still going, in input order, are scored
@@ -147,11 +152,9 @@ class _EntityMoves:
             ids[opened, 1] = offsets[live][opened] + start[opened]
             ids[opened, 2] = here[opened] - 1
             scores = scored(ids)
-            go_on, space = follows[here][:, None], spaces[here][:, None]
-            valid = np.where(
-                opened[:, None],
-                (self.label[None, :] == open_label[live][:, None]) & (self.inside & go_on | self.last),
-                self.begin & go_on & ~space | self.unit & ~space | self.out)
+            goes_on = follows[here].astype(np.int64)
+            row = np.where(opened, 4 + 2 * open_label[live] + goes_on, 2 * goes_on + spaces[here])
+            valid = self.valid[row]
             best = np.where(valid, scores, -np.inf).argmax(axis=1)
             kind, label = self.kind[best], self.label[best]
             begun = kind == BEGIN
