@@ -54,11 +54,13 @@ class Extractor:
         docs = self.selective.pipe(texts) if self.selective else self.nlp.pipe(
             texts, as_tuples=True, batch_size=self.settings.batch_size)
         for doc, (document, article) in docs:
-            yield document, article, self.extract(doc)
+            yield document, article, self.extract(doc, article.text)
 
-    def extract(self, doc: Doc) -> Extraction:
+    def extract(self, doc: Doc, text: str) -> Extraction:
+        """What one parsed article says; `text` is the Doc's own text (`Doc.text` would join it again word by
+        word)."""
         actors = ArticleActors(self.finder, doc)
-        quotes = find_quotes(doc.text)
+        quotes = find_quotes(text)
         spans = (doc.char_span(q.start, q.end, alignment_mode="expand") for q in quotes)
         quoted = {i for span in spans if span is not None for i in range(span.start, span.end)}
         actors.quoted = quoted
