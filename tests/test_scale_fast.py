@@ -1,5 +1,6 @@
-"""The speed-ups inside the spaCy pipeline change nothing: the faster attribute ruler and lemmatizer give the stock
-components' annotations token for token, a run built for the parser carries what Span.as_doc carried, a run's
+"""The speed-ups inside the spaCy pipeline change nothing: the faster attribute ruler and lemmatizer and the parser
+and entity recognizer decoded without a lock per move give the stock components' annotations token for token, a
+run built for the parser carries what Span.as_doc carried, a run's
 parse does not depend on the batch it is parsed in, and a batch analysed in a memory zone leaves the vocabulary as
 it found it."""
 from __future__ import annotations
@@ -10,8 +11,10 @@ import numpy as np
 import pytest
 import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.tokens import Span
 
 from parley.nlp import load_nlp
+from parley.nlp.decoding import GreedyDecoding
 from parley.nlp.fast import FastAttributeRuler, FastLemmatizer
 from parley.pipeline import Analyzer
 from parley.scale import selective
@@ -36,7 +39,8 @@ def texts(limit: int) -> list[str]:
 @pytest.fixture(scope="module")
 def pipelines():
     """(parley's pipeline, the stock pipeline with parley's sentence rule): the same model, the same components
-    but for the two swapped ones."""
+    but for the swapped ones (attribute ruler, lemmatizer) and the decoding of the parser and the entity
+    recognizer."""
     fast = load_nlp(Settings().model)
     stock = spacy.load(Settings().model)
     stock.add_pipe("parley_line_breaks", before="parser")
@@ -48,6 +52,8 @@ def test_the_swapped_components_are_the_faster_ones(pipelines):
     assert isinstance(fast.get_pipe("attribute_ruler"), FastAttributeRuler)
     assert isinstance(fast.get_pipe("lemmatizer"), FastLemmatizer)
     assert not isinstance(stock.get_pipe("attribute_ruler"), FastAttributeRuler)
+    assert isinstance(fast.get_pipe("parser"), GreedyDecoding) and isinstance(fast.get_pipe("ner"), GreedyDecoding)
+    assert fast.pipe_names == stock.pipe_names
 
 
 def test_fast_components_annotate_as_the_stock_ones(pipelines):
@@ -60,6 +66,33 @@ def test_fast_components_annotate_as_the_stock_ones(pipelines):
         assert [(t.lemma_, t.pos_, str(t.morph)) for t in mine] == [(t.lemma_, t.pos_, str(t.morph)) for t in theirs]
         tokens += len(mine)
     assert tokens > 30_000
+
+
+def test_decoding_agrees_on_odd_documents_one_at_a_time(pipelines):
+    """Empty and blank texts, one word, a name at the very end, entities across a line break, and the one-Doc
+    call path rather than `pipe`."""
+    fast, stock = pipelines
+    odd = ["", "\n\n", "Hello", "Talks resumed with Norway", "The envoy of Norway\nAnd Iceland met.",
+           "  Ingrid Holm  met  Jon Arason in Oslo.  ", "UN", "\u201cNo,\u201d said Putin."]
+    for text in odd:
+        mine, theirs = fast(text), stock(text)
+        assert np.array_equal(mine.to_array(ATTRS), theirs.to_array(ATTRS)), text
+        assert [(e.start, e.end, e.label_) for e in mine.ents] == [(e.start, e.end, e.label_) for e in theirs.ents]
+
+
+def test_entities_set_before_the_recognizer_are_honoured_as_spacy_does(pipelines):
+    """A Doc that already has entities goes through spaCy's own moves (with the GIL held), which keep them."""
+    fast, stock = pipelines
+    text = "The Harbour Council and Norway signed the Cod Accord in Bergen on Monday."
+    found = []
+    for nlp in (fast, stock):
+        doc = nlp.make_doc(text)
+        doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 7, 9, label="LAW")]
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        found.append([(e.start, e.end, e.label_) for e in doc.ents])
+    assert found[0] == found[1]
+    assert (1, 3, "ORG") in found[0] and (7, 9, "LAW") in found[0]
 
 
 def test_multi_token_rules_still_apply(pipelines):
