@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import numpy as np
-from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 from spacy.pipeline.transition_parser import Parser
@@ -42,6 +42,8 @@ class GreedyDecoding:
         self.moves = _EntityMoves(stock) if isinstance(stock, EntityRecognizer) else None
 
     def __getattr__(self, name: str):
+        if name == "stock":   # not set yet (a copy being built): no stock component to ask
+            raise AttributeError(name)
         return getattr(self.stock, name)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -59,6 +61,7 @@ class GreedyDecoding:
                 handler(self.stock.name, self, batch, exc)
 
     def annotate(self, docs: list[Doc]) -> None:
+        """Decode a batch and set its annotations as the stock component's `predict` and `set_annotations` do."""
         stock = self.stock
         if not any(len(doc) for doc in docs):
             stock.set_annotations(docs, stock.moves.init_batch(docs))
