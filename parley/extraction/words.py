@@ -6,7 +6,7 @@ only for the few that can matter to them.
 """
 from __future__ import annotations
 
-from spacy.attrs import TAG
+from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span
 
 
@@ -14,16 +14,18 @@ class Words:
     """Part of speech, dependency, lower-case form and lower-case lemma of every token of a doc, by token index."""
 
     def __init__(self, doc: Doc) -> None:
-        self.pos: list[str] = []
-        self.dep: list[str] = []
-        self.lower: list[str] = []
-        self.lemma: list[str] = []
-        for token in doc:
-            self.pos.append(token.pos_)
-            self.dep.append(token.dep_)
-            self.lower.append(token.lower_)
-            self.lemma.append(token.lemma_.lower())
-        self._tagged_before = [0, *(doc.to_array(TAG) != 0).cumsum().tolist()]  # tagged tokens before index i
+        columns = doc.to_array([POS, DEP, LOWER, LEMMA, TAG]).reshape(-1, 5)
+        names: dict[int, str] = {}   # each distinct id looked up once
+        strings = doc.vocab.strings
+
+        def read(ids: list[int]) -> list[str]:
+            return [names[i] if i in names else names.setdefault(i, strings[i]) for i in ids]
+
+        self.pos: list[str] = read(columns[:, 0].tolist())
+        self.dep: list[str] = read(columns[:, 1].tolist())
+        self.lower: list[str] = read(columns[:, 2].tolist())
+        self.lemma: list[str] = [lemma.lower() for lemma in read(columns[:, 3].tolist())]
+        self._tagged_before = [0, *(columns[:, 4] != 0).cumsum().tolist()]  # tagged tokens before index i
 
     def tagged(self, sent: Span) -> bool:
         """Whether the tagger read a sentence (selective parsing leaves the others without tags)."""
