@@ -15,7 +15,7 @@ from .dossier import Dossier, load_dossier
 from .errors import E, ParleyError
 from .extraction import Extractor
 from .models import ArticleAnalysis
-from .nlp import load_nlp
+from .nlp import batch_zone, load_nlp
 from .positions import build_gaps, build_positions, summarize
 from .settings import Settings
 from .sources import SourceDocument
@@ -64,24 +64,19 @@ class Analyzer(BatchAnalysis):
         self.dossier = load_dossier(dossier) if isinstance(dossier, (str, Path)) else dossier
         self.nlp = load_nlp(self.settings.model)
         self.extractor = Extractor(self.nlp, self.dossier, self.settings)
-        self.articles = 0   # analysed so far: the first `kept_vocabulary` teach the vocabulary its common words
 
     def analyze(self, document: SourceDocument) -> ArticleAnalysis:
         return next(self.analyze_many([document]))
 
     def analyze_many(self, documents: Iterable[SourceDocument]) -> Iterator[ArticleAnalysis]:
-        """Analyses in input order, `batch_size` articles at a time. Once the first `kept_vocabulary` articles
-        have put their words (a stream's common words) into the vocabulary for good, each batch is analysed
-        whole inside a spaCy memory zone, which frees the strings and words the batch added when it closes: so
-        memory stays flat however long the stream. (Words made inside a zone are made again in every zone they
-        occur in, which cost more time than the rest of tokenizing when no word was kept.) Nothing spaCy made
-        inside the zone (Docs, Tokens) leaves it; the analyses are plain Python objects, and they are handed out
-        only once the zone is closed."""
+        """Analyses in input order, `batch_size` articles at a time. Once the pipeline has seen
+        `kept_vocabulary` articles, each batch is analysed whole inside a spaCy memory zone (`batch_zone`), which
+        frees the strings and words the batch added when it closes. Nothing spaCy made inside the zone (Docs,
+        Tokens) leaves it; the analyses are plain Python objects, and they are handed out only once the zone is
+        closed."""
         stream = iter(documents)
         while batch := list(islice(stream, self.settings.batch_size)):
-            kept = self.articles < self.settings.kept_vocabulary
-            self.articles += len(batch)
-            with nullcontext() if kept else self.nlp.memory_zone():
+            with batch_zone(self.nlp, len(batch), self.settings.kept_vocabulary):
                 cleaned = [(document, clean(document.text, self.settings.heading_max_words)) for document in batch]
                 results = [self._assemble(document, article, extraction)
                            for document, article, extraction in self.extractor.pipe(cleaned)]
