@@ -13,9 +13,11 @@ lock:
   label each), for all the documents of a batch at once with numpy, under the rules of spaCy's `BiluoPushDown`.
   A document with entities already set goes to the first path, which honours them as spaCy does.
 
-Scores come from the component's own step model (`state2vec`, `vec2scores`, unseen classes masked), for the same
-states in the same order as spaCy's loop, and the best valid move is the first highest score, as in spaCy's
-`arg_max_if_valid`. `tests/test_scale_fast.py` checks every annotation against the stock components.
+Scores come from the component's own step model (`state2vec`, `vec2scores`, unseen classes masked; numpy arrays, so
+on CPU), for the states still going, scored together in input order as spaCy's loop does for each of its
+sub-batches (a run's parse does not depend on its batch), and the best valid move is the first highest score, as in
+spaCy's `arg_max_if_valid`. Only greedy components are replaced (beam width 1, the model's setting).
+`tests/test_scale_fast.py` checks every annotation against the stock components.
 """
 from __future__ import annotations
 
@@ -46,8 +48,8 @@ class GreedyDecoding:
             raise AttributeError(name)
         return getattr(self.stock, name)
 
-    def __call__(self, doc: Doc) -> Doc:
-        return next(self.pipe([doc], batch_size=1))
+    def __call__(self, doc: Doc) -> Doc | None:
+        return next(self.pipe([doc], batch_size=1), None)   # None if an error handler swallowed a failure
 
     def pipe(self, docs: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
         """As the stock `pipe`, but each batch is decoded whole (the stock one splits it in four by length: with
@@ -67,6 +69,8 @@ class GreedyDecoding:
             stock.set_annotations(docs, stock.moves.init_batch(docs))
             return
         stock._ensure_labels_are_added(docs)
+        if self.moves is not None and len(self.moves.kind) != stock.moves.n_moves:
+            self.moves = _EntityMoves(stock)   # labels added for entities set before it: more moves
         step = stock.model.predict(docs)
         try:
             scores = _Scores(step)
@@ -123,13 +127,15 @@ class _EntityMoves:
         labelled = self.label > 0
         begin, unit, out = (kind == BEGIN) & labelled, (kind == UNIT) & labelled, kind == OUT
         inside, last = (kind == IN) & labelled, (kind == LAST) & labelled
-        # The valid moves, by row: with no entity open (row 2 * goes_on + on_space), begin (if the entity can go on
-        # to a next token in the same sentence, and not on a space), unit (not on a space) and out; with one open
-        # (row 4 + 2 * its label + goes_on), in (if it can go on) and last, with the open entity's label.
-        closed = [begin & go & ~space | unit & ~space | out for go in (False, True) for space in (False, True)]
-        opened = [(self.label == name) & (inside & go | last) for name in range(len(self.labels) + 1)
-                  for go in (False, True)]
-        self.valid = np.array(closed + opened)
+        # The valid moves, a row per kind of state (`_row`): with no entity open, begin (if an entity could go on
+        # to a next token in the same sentence, and not on a space), unit (not on a space) and out; with one open,
+        # in (if it could go on) and last, with the open entity's label.
+        self.valid = np.zeros((_row(True, len(self.labels), 1, 0) + 1, len(names)), dtype=bool)
+        for go in (0, 1):
+            for space in (0, 1):
+                self.valid[_row(False, 0, go, space)] = begin & bool(go) & (not space) | unit & (not space) | out
+            for name in range(len(self.labels) + 1):
+                self.valid[_row(True, name, go, 0)] = (self.label == name) & (inside & bool(go) | last)
 
     def decode(self, docs: list[Doc], scored: _Scores) -> None:
         """One move per token for every document at once; the states still going, in input order, are scored
@@ -156,8 +162,7 @@ class _EntityMoves:
             ids[opened, 2] = here[opened] - 1
             scores = scored(ids)
             goes_on = follows[here].astype(np.int64)
-            row = np.where(opened, 4 + 2 * open_label[live] + goes_on, 2 * goes_on + spaces[here])
-            valid = self.valid[row]
+            valid = self.valid[_row(opened, open_label[live], goes_on, spaces[here])]
             best = np.where(valid, scores, -np.inf).argmax(axis=1)
             kind, label = self.kind[best], self.label[best]
             begun = kind == BEGIN
@@ -172,6 +177,13 @@ class _EntityMoves:
                          default="outside")
 
 
+def _row(opened, label, goes_on, space):
+    """The row of the valid-move table for states (arrays or single values): with no entity open, by whether an
+    entity could go on from the token and whether the token is a space (rows 0-3); with one open, by its label and
+    whether it could go on (rows 4 on)."""
+    return np.where(opened, 4 + 2 * label + goes_on, 2 * goes_on + space)
+
+
 @Language.factory("parley_greedy_decoding", default_config={"stock": ""})
 def greedy_decoding(nlp: Language, name: str, stock: str) -> GreedyDecoding:
     """The component named `stock`, decoded here."""
@@ -179,10 +191,10 @@ def greedy_decoding(nlp: Language, name: str, stock: str) -> GreedyDecoding:
 
 
 def decode_greedily(nlp: Language) -> Language:
-    """Put `GreedyDecoding` in place of each transition-based component, under the same name (public API only:
-    rename the stock one, add the stand-in after it, remove the stock one from the pipeline)."""
+    """Put `GreedyDecoding` in place of each greedy transition-based component, under the same name (public API
+    only: rename the stock one, add the stand-in after it, remove the stock one from the pipeline)."""
     for name, component in list(nlp.pipeline):
-        if isinstance(component, Parser):
+        if isinstance(component, Parser) and component.cfg.get("beam_width", 1) == 1:
             nlp.rename_pipe(name, f"{name}_stock")
             nlp.add_pipe("parley_greedy_decoding", name=name, after=f"{name}_stock", config={"stock": f"{name}_stock"})
             nlp.remove_pipe(f"{name}_stock")
