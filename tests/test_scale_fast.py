@@ -95,6 +95,38 @@ def test_entities_set_before_the_recognizer_are_honoured_as_spacy_does(pipelines
     assert (1, 3, "ORG") in found[0] and (7, 9, "LAW") in found[0]
 
 
+def test_decoding_agrees_on_a_batch_mixing_empty_blank_and_short_documents(pipelines):
+    fast, stock = pipelines
+    batch = ["", "Norway", "", "  ", "Ingrid Holm", "\n", "UN", "Talks with Iceland and the EU resumed in Oslo."]
+    for size in (1, 3, 100):
+        for mine, theirs in zip(fast.pipe(batch, batch_size=size), stock.pipe(batch, batch_size=size), strict=True):
+            assert np.array_equal(mine.to_array(ATTRS), theirs.to_array(ATTRS)), (size, mine.text)
+
+
+def test_entity_labels_added_on_the_way_are_decoded_too():
+    """An entity set before the recognizer with a label the model lacks adds moves to it; the batches after that
+    are still decoded as spaCy decodes them (a fresh pipeline: the added label changes the model for good)."""
+    load_nlp.cache_clear()
+    try:
+        fast = load_nlp(Settings().model)
+        stock = spacy.load(Settings().model)
+        stock.add_pipe("parley_line_breaks", before="parser")
+        text = "The Cod Accord binds Norway and Iceland."
+        sample = texts(10)
+        found = []
+        for nlp in (fast, stock):
+            doc = nlp.make_doc(text)
+            doc.ents = [Span(doc, 1, 3, label="FISHERY_TREATY")]
+            for _, component in nlp.pipeline:
+                doc = component(doc)
+            found.append([(e.start, e.end, e.label_) for e in doc.ents])
+        assert found[0] == found[1] and (1, 3, "FISHERY_TREATY") in found[0]
+        for mine, theirs in zip(fast.pipe(sample), stock.pipe(sample), strict=True):
+            assert np.array_equal(mine.to_array(ATTRS), theirs.to_array(ATTRS)), mine.text[:80]
+    finally:
+        load_nlp.cache_clear()   # the next caller gets the model as shipped
+
+
 def test_multi_token_rules_still_apply(pipelines):
     """The attribute ruler's two-token patterns ("gon na", "there is") go through their own matcher."""
     fast, stock = pipelines
@@ -120,9 +152,10 @@ def test_a_runs_parse_does_not_depend_on_its_batch(pipelines, monkeypatch):
 
 
 def test_a_batch_leaves_the_vocabulary_as_it_found_it_once_the_common_words_are_kept():
+    load_nlp.cache_clear()   # a pipeline that has read no article yet: the kept articles are counted per pipeline
     analyzer = Analyzer(None, Settings(kept_vocabulary=8, batch_size=8))
     documents = [d for d in read_paths([SHARED / "corpus" / "bulk" / "bbc-2005.jsonl"]) if not isinstance(d, Exception)]
-    coined = ["Quorvellan", "Brastimonde"]   # a word each for the kept articles and for the later ones
+    coined = ["Quorvellan", "Brastimonde", "Tellurivan"]   # words for the kept articles, the later ones, a new caller
     first = [SourceDocument(text=f"{d.text}\n\nThe {coined[0]} delegation said so.") for d in documents[:8]]
     later = [SourceDocument(text=f"{d.text}\n\nThe {coined[1]} delegation said so.") for d in documents[8:40]]
     list(analyzer.analyze_many(first))
@@ -133,6 +166,12 @@ def test_a_batch_leaves_the_vocabulary_as_it_found_it_once_the_common_words_are_
     assert coined[1] not in analyzer.nlp.vocab.strings
     assert sum(len(r.statements) for r in results) > 0
     assert all(s.trigger and s.text for r in results for s in r.statements)   # plain strings, still readable
+    # a new Analyzer on the same pipeline (parley.analyze makes one per call) does not start keeping words again
+    fresh = Analyzer(None, Settings(kept_vocabulary=8, batch_size=8))
+    assert fresh.nlp is analyzer.nlp
+    fresh.analyze(SourceDocument(text=f"The {coined[2]} delegation rejected the plan."))
+    assert coined[2] not in analyzer.nlp.vocab.strings
+    assert len(analyzer.nlp.vocab.strings) == strings
 
 
 def test_runs_are_what_as_doc_would_give_the_pipeline():
