@@ -124,7 +124,7 @@ class Prefilter:
 
     def plan(self, doc: Doc, text: str) -> Plan:
         """The plan for `doc`, tokenized from `text`."""
-        line_breaks(doc, text)   # the parts keep the sentence starts the pipeline forces at new lines
+        line_breaks(doc)   # the parts keep the sentence starts the pipeline forces at new lines
         tokens = _Tokens.of(doc, text)
         starts = self._starts(tokens)
         mentions = self._mentions(doc)
