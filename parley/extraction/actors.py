@@ -723,11 +723,11 @@ class ArticleActors:
             if self.words.pos[i] not in ("NOUN", "PROPN"):
                 continue
             token = self.doc[i]
-            if token.pos_ == "NOUN" and (self.finder.is_title(token) or self.finder.is_group(token)):
+            if self.words.pos[i] == "NOUN" and (self.finder.is_title(token) or self.finder.is_group(token)):
                 actor = self._title_phrase_party(token, 0)
                 if actor:
-                    self.ctx.heads[_head_key(token.lower_)] = (actor, self.ctx.sentence)
-            if token.dep_ not in MODIFIER_DEPS and self._is_plural(token):
+                    self.ctx.heads[_head_key(self.words.lower[i])] = (actor, self.ctx.sentence)
+            if self.words.dep[i] not in MODIFIER_DEPS and self._is_plural(token):
                 agent = self.resolve(token)
                 if agent and agent.speaker is None:
                     self.ctx.last_plural = (agent.actor, self.ctx.sentence)

@@ -113,8 +113,8 @@ class OutletNames:
             if words.lemma[i] not in _CUE_LEMMAS and words.lower[i] not in _CUE_FORMS:
                 continue
             token = sent.doc[i]
-            lemma = token.lemma_.lower()
-            if token.lower_ == "according" and token.dep_ in ("prep", "advmod"):
+            lemma = words.lemma[i]
+            if words.lower[i] == "according" and token.dep_ in ("prep", "advmod"):
                 for to in [*token.children, token.nbor() if token.i + 1 < len(token.doc) else token]:
                     for obj in to.children:
                         if obj.dep_ == "pobj":

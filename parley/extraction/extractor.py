@@ -104,10 +104,10 @@ class Extractor:
         for i in range(sent.start, sent.end):
             if i in quoted or actors.words.pos[i] not in ("VERB", "AUX"):
                 continue
-            token = sent.doc[i]
-            lemma = token.lemma_.lower()
+            lemma = actors.words.lemma[i]
             if lemma not in self.lexicon.speech and lemma not in self.lexicon.verbs:
                 continue
+            token = sent.doc[i]
             for child in token.children:
                 passive_quote = child.dep_ == "nsubjpass" and lemma in ("quote", "cite")
                 if child.i not in quoted and (child.dep_ == "nsubj" or passive_quote):

@@ -159,12 +159,13 @@ class IssueMatcher:
             score = 0.0
             # Words that share no spelling with an issue's keyword words hold no keyword of it and no variant of one;
             # nor is a keyword there when one of its words shares none: look-ups rule most out before any scan.
-            shared = not issue.spellings.isdisjoint(spelled)
-            full = [k for k, forms in zip(issue.keywords, issue.keyword_forms)
-                    if shared and all(not f.isdisjoint(spelled) for f in forms) and _contains(words, k)]
+            full: list[tuple[str, ...]] = []
+            partial: set[str] = set()
+            if not issue.spellings.isdisjoint(spelled):
+                full = [k for k, forms in zip(issue.keywords, issue.keyword_forms)
+                        if all(not f.isdisjoint(spelled) for f in forms) and _contains(words, k)]
+                partial = {w for w in words if _variant(w, issue.keyword_words)} - {w for k in full for w in k}
             score += sum(3.0 if len(k) > 1 else 2.0 for k in full)
-            partial = {w for w in words if shared and _variant(w, issue.keyword_words)}
-            partial -= {w for k in full for w in k}
             score += 1.0 * len(partial)
             overlap = canon & issue.lemmas
             score += 1.0 * len(overlap)
@@ -209,10 +210,8 @@ REMOVAL = frozenset({"lift"})  # the canonical lemma of lift, ease, remove, scra
 
 def _variant(word: str, words: frozenset[str]) -> bool:
     """Whether `word` is one of `words` or a spelling variant of one (as `_same` says), by look-ups, not a scan."""
-    if word in words:
-        return True
-    if any(len(word) - cut >= 5 and word[:-cut] in words for cut in (1, 2)):
-        return True  # "Philadelphia" for "Philadelphi"
+    if not _spellings(word).isdisjoint(words):
+        return True  # the word itself, or it cut short: "Philadelphia" for "Philadelphi"
     return len(word) >= 5 and any(other.startswith(word) and len(other) - len(word) <= 2 for other in
                                   _longer_by_prefix(words, word[:5]))
 

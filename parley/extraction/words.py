@@ -19,7 +19,9 @@ class Words:
         strings = doc.vocab.strings
 
         def read(ids: list[int]) -> list[str]:
-            return [names[i] if i in names else names.setdefault(i, strings[i]) for i in ids]
+            for i in set(ids) - names.keys():
+                names[i] = strings[i]
+            return [names[i] for i in ids]
 
         self.pos: list[str] = read(columns[:, 0].tolist())
         self.dep: list[str] = read(columns[:, 1].tolist())
