@@ -27,8 +27,8 @@ def bench(
     eval_: Annotated[bool, typer.Option("--eval/--no-eval", help="Print the eval scores.")] = True,
     json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
 ) -> None:
-    """Articles per second of raw spaCy (full pipeline) and of parley end to end, their ratio, peak memory, and
-    the eval scores with full and with selective parsing."""
+    """Articles per second of raw spaCy (full pipeline) and of parley end to end (taking turns, 100 articles at a
+    time, in one process), their ratio, peak memory, and the eval scores with full and with selective parsing."""
     err = Console(stderr=True)
     try:
         result = run_benchmark(corpus, n, raw=raw, store=store, workers=workers, dask=dask,
@@ -56,7 +56,8 @@ def _print(out: Console, result: BenchResult) -> None:
     if result.parsed_share is not None:
         out.print(f"tokens parsed: {result.parsed_share:.0%}")
     found = f"statements: {result.statements}" if result.statements is not None else f"stored: {result.stored}"
-    out.print(f"{found}   peak RSS of parley: {result.peak_rss_mib:.0f} MiB")
+    whose = "of parley and raw spaCy, one process (--no-raw for parley's own)" if result.raw else "of parley"
+    out.print(f"{found}   peak RSS {whose}: {result.peak_rss_mib:.0f} MiB")
     if result.eval:
         scores = Table(title="Eval: full parsing vs selective parsing", title_justify="left")
         for column in ("group", "measure", "full", "selective", "change"):

@@ -7,6 +7,7 @@ import resource
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -14,10 +15,12 @@ from pathlib import Path
 from ..errors import ParleyError
 from ..settings import Settings
 from ..sources import SourceDocument, read_paths
+from ..store import Store
 from .runners import TASK_SIZE, open_analyzer
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPUS = SHARED / "corpus" / "bulk" / "bbc-2005.jsonl"
+TURN = 100   # articles parley, then raw spaCy, read in turn
 GOLD = [SHARED / "eval" / "seed.gold.json", SHARED / "eval" / "dev", SHARED / "eval" / "plover" / "gsr-dev.jsonl"]
 
 
@@ -43,7 +46,7 @@ class BenchResult:
     statements: int | None = None        # found, without --store
     stored: int | None = None            # articles stored, with --store
     parsed_share: float | None = None     # tokens the parser saw, of all tokens (one-process selective runs)
-    peak_rss_mib: float = 0.0            # of the parley pass (run first), loading included
+    peak_rss_mib: float = 0.0            # of the process, loading included: parley's own with raw=False
     eval: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)   # group → measure → {full, fast}
 
     @property
@@ -65,51 +68,57 @@ def documents(corpus: Path, n: int) -> Iterator[SourceDocument]:
     return islice(readable, n)
 
 
-def _timed(name: str, articles: int, run) -> Pass:
-    wall, cpu = time.perf_counter(), time.process_time()
-    run()
-    return Pass(name, articles, time.perf_counter() - wall, time.process_time() - cpu)
+class _Clock:
+    """Adds up the wall-clock and CPU time of the runs it times into one Pass."""
+
+    def __init__(self, name: str) -> None:
+        self.done = Pass(name, 0, 0.0, 0.0)
+
+    def time(self, articles: int, run) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        run()
+        self.done.seconds += time.perf_counter() - wall
+        self.done.cpu_seconds += time.process_time() - cpu
+        self.done.articles += articles
 
 
-def raw_spacy(corpus: Path, n: int, model: str) -> Pass:
-    """spaCy as installed, every component on, `nlp.pipe` with its own batch size: the baseline."""
-    import spacy
-
-    nlp = spacy.load(model)
-    texts = [document.text for document in documents(corpus, n)]
-    return _timed("raw spaCy (full pipeline)", len(texts), lambda: sum(1 for _ in nlp.pipe(texts)))
-
-
-def parley_end_to_end(result: BenchResult, corpus: Path, n: int, *, workers: int = 1, dask: str | None = None,
-                      store: bool = False) -> None:
-    """Clean, extract, positions (and with `store` into a fresh SQLite file), streaming over the corpus."""
+def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, model: str, workers: int = 1,
+               dask: str | None = None, store: bool = False) -> None:
+    """parley end to end (clean, extract, positions, and with `store` into a fresh SQLite file) and, with `raw`,
+    raw spaCy: `nlp.pipe` with every component on, as installed. Both are warmed up first, then take turns on
+    `TURN` articles at a time, so that a machine whose speed drifts during the run slows both alike."""
     with open_analyzer(None, Settings(), workers=workers, dask=dask) as analyzer, \
-            tempfile.TemporaryDirectory() as tmp:
-        list(analyzer.analyze_many(documents(corpus, TASK_SIZE * max(workers, 2))))   # warm up every worker
-        counted = {"articles": 0}
+            tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
+        warm_up = list(documents(corpus, TASK_SIZE * max(workers, 2)))
+        list(analyzer.analyze_many(warm_up))   # warm up every worker
+        db = stack.enter_context(Store(Path(tmp) / "bench.db")) if store else None
+        baseline = None
+        if raw:
+            import spacy
 
-        def counting() -> Iterator[SourceDocument]:
-            for document in documents(corpus, n):
-                counted["articles"] += 1
-                yield document
-
-        if store:
-            from ..store import Store
-
-            def run() -> None:
-                with Store(Path(tmp) / "bench.db") as db:
-                    result.stored = db.ingest(counting(), analyzer).stored
-        else:
-            def run() -> None:
-                result.statements = sum(len(getattr(a, "statements", ())) for a in analyzer.analyze_many(counting()))
-
+            baseline = spacy.load(model)
+            list(baseline.pipe(document.text for document in warm_up))
         label = "parley end to end" + (" into SQLite" if store else "") + (
             f" on Dask {dask}" if dask else f", {workers} processes" if workers > 1 else "")
+        parley, spacy_alone = _Clock(label), _Clock("raw spaCy (full pipeline)")
         selective = getattr(getattr(analyzer, "extractor", None), "selective", None)
         before = (selective.tokens, selective.parsed) if selective else None
-        timed = _timed(label, 0, run)
-        timed.articles = counted["articles"]
-        result.parley = timed
+        found = {"statements": 0, "stored": 0}
+
+        def analyse(turn: list[SourceDocument]) -> None:
+            if db is not None:
+                found["stored"] += db.ingest(turn, analyzer).stored
+            else:
+                found["statements"] += sum(len(getattr(a, "statements", ())) for a in analyzer.analyze_many(turn))
+
+        stream = documents(corpus, n)
+        while turn := list(islice(stream, TURN)):
+            parley.time(len(turn), lambda: analyse(turn))
+            if baseline is not None:
+                spacy_alone.time(len(turn), lambda: sum(1 for _ in baseline.pipe(d.text for d in turn)))
+        result.parley = parley.done
+        result.raw = spacy_alone.done if baseline is not None else None
+        result.statements, result.stored = (None, found["stored"]) if store else (found["statements"], None)
         if selective and before and selective.tokens > before[0]:
             result.parsed_share = (selective.parsed - before[1]) / (selective.tokens - before[0])
 
@@ -135,10 +144,8 @@ def peak_rss_mib() -> float:
 def run_benchmark(corpus: Path = CORPUS, n: int = 500, *, raw: bool = True, store: bool = False, workers: int = 1,
                   dask: str | None = None, gold: list[Path] | None = None) -> BenchResult:
     result = BenchResult(str(corpus))
-    parley_end_to_end(result, corpus, n, workers=workers, dask=dask, store=store)
-    result.peak_rss_mib = peak_rss_mib()   # parley first: the process's peak so far is parley's own
-    if raw:
-        result.raw = raw_spacy(corpus, n, Settings().model)
+    run_passes(result, corpus, n, raw=raw, model=Settings().model, workers=workers, dask=dask, store=store)
+    result.peak_rss_mib = peak_rss_mib()   # before the eval; with raw spaCy loaded, the process's, not parley's
     if gold:
         result.eval = eval_scores(gold)
     return result
