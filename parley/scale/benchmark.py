@@ -74,51 +74,54 @@ class _Clock:
     def __init__(self, name: str) -> None:
         self.done = Pass(name, 0, 0.0, 0.0)
 
-    def time(self, articles: int, run) -> None:
+    def time(self, articles: int, run):
+        """Time `run` over `articles` and return what it returns."""
         wall, cpu = time.perf_counter(), time.process_time()
-        run()
+        value = run()
         self.done.seconds += time.perf_counter() - wall
         self.done.cpu_seconds += time.process_time() - cpu
         self.done.articles += articles
+        return value
 
 
-def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, model: str, workers: int = 1,
-               dask: str | None = None, store: bool = False) -> None:
+def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers: int = 1, dask: str | None = None,
+               store: bool = False) -> None:
     """parley end to end (clean, extract, positions, and with `store` into a fresh SQLite file) and, with `raw`,
     raw spaCy: `nlp.pipe` with every component on, as installed. Both are warmed up first, then take turns on
     `TURN` articles at a time, so that a machine whose speed drifts during the run slows both alike."""
-    with open_analyzer(None, Settings(), workers=workers, dask=dask) as analyzer, \
-            tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
+    settings = Settings()
+    with open_analyzer(None, settings, workers=workers, dask=dask) as analyzer, ExitStack() as stack:
         warm_up = list(documents(corpus, TASK_SIZE * max(workers, 2)))
         list(analyzer.analyze_many(warm_up))   # warm up every worker
-        db = stack.enter_context(Store(Path(tmp) / "bench.db")) if store else None
+        db = stack.enter_context(Store(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "bench.db")) \
+            if store else None
         baseline = None
         if raw:
             import spacy
 
-            baseline = spacy.load(model)
+            baseline = spacy.load(settings.model)
             list(baseline.pipe(document.text for document in warm_up))
+
+        def found(turn: list[SourceDocument]) -> int:
+            """Articles stored (with `store`) or statements found in a turn."""
+            if db is not None:
+                return db.ingest(turn, analyzer).stored
+            return sum(len(getattr(a, "statements", ())) for a in analyzer.analyze_many(turn))
+
         label = "parley end to end" + (" into SQLite" if store else "") + (
             f" on Dask {dask}" if dask else f", {workers} processes" if workers > 1 else "")
         parley, spacy_alone = _Clock(label), _Clock("raw spaCy (full pipeline)")
         selective = getattr(getattr(analyzer, "extractor", None), "selective", None)
         before = (selective.tokens, selective.parsed) if selective else None
-        found = {"statements": 0, "stored": 0}
-
-        def analyse(turn: list[SourceDocument]) -> None:
-            if db is not None:
-                found["stored"] += db.ingest(turn, analyzer).stored
-            else:
-                found["statements"] += sum(len(getattr(a, "statements", ())) for a in analyzer.analyze_many(turn))
-
+        total = 0
         stream = documents(corpus, n)
         while turn := list(islice(stream, TURN)):
-            parley.time(len(turn), lambda: analyse(turn))
+            total += parley.time(len(turn), lambda: found(turn))
             if baseline is not None:
                 spacy_alone.time(len(turn), lambda: sum(1 for _ in baseline.pipe(d.text for d in turn)))
         result.parley = parley.done
         result.raw = spacy_alone.done if baseline is not None else None
-        result.statements, result.stored = (None, found["stored"]) if store else (found["statements"], None)
+        result.statements, result.stored = (None, total) if store else (total, None)
         if selective and before and selective.tokens > before[0]:
             result.parsed_share = (selective.parsed - before[1]) / (selective.tokens - before[0])
 
@@ -144,7 +147,7 @@ def peak_rss_mib() -> float:
 def run_benchmark(corpus: Path = CORPUS, n: int = 500, *, raw: bool = True, store: bool = False, workers: int = 1,
                   dask: str | None = None, gold: list[Path] | None = None) -> BenchResult:
     result = BenchResult(str(corpus))
-    run_passes(result, corpus, n, raw=raw, model=Settings().model, workers=workers, dask=dask, store=store)
+    run_passes(result, corpus, n, raw=raw, workers=workers, dask=dask, store=store)
     result.peak_rss_mib = peak_rss_mib()   # before the eval; with raw spaCy loaded, the process's, not parley's
     if gold:
         result.eval = eval_scores(gold)
