@@ -95,8 +95,8 @@ class _Scores:
         upper = step.vec2scores if step.attrs["has_upper"] else None
         self.linear = (upper.get_param("W"), upper.get_param("b")) if upper is not None and upper.name == "linear" \
             else None
-        self.masked = step._class_mask == 0
-        self.any_masked = bool(self.masked.any())
+        unseen = step._class_mask == 0
+        self.unseen = unseen if unseen.any() else None   # classes the model never saw in training get the minimum
 
     def __call__(self, ids: np.ndarray) -> np.ndarray:
         step = self.step
@@ -109,8 +109,8 @@ class _Scores:
             scores = step.vec2scores.predict(vector)
         else:
             scores = step.ops.asarray(vector)
-        if self.any_masked:
-            scores[:, self.masked] = np.nanmin(scores)
+        if self.unseen is not None:
+            scores[:, self.unseen] = np.nanmin(scores)
         return scores
 
 
