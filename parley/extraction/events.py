@@ -150,9 +150,8 @@ class EventFinder:
                     c.lower_ in ("joint", "combined") for c in obj.children):
                 return "cooperate"
         for prep in (c for c in token.children if c.dep_ == "prep"):  # "went on strike", "put on alert"
-            for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                if (state := self.lexicon.state_phrases.get(f"{prep.lower_} {obj.lemma_.lower()}")):
-                    return state
+            if (state := self._state_phrase(prep)):
+                return state
         purpose = token.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if lemma in self.lexicon.undo_verbs and not purpose and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self.lexicon.burdens for c in token.children):
@@ -517,14 +516,17 @@ class EventFinder:
             return True
         return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.intent_markers
 
+    def _state_phrase(self, prep: Token) -> str | None:
+        """The action a preposition and its object name together ("on strike": protest), if any."""
+        return next((state for obj in prep.children if obj.dep_ == "pobj"
+                     if (state := self.lexicon.state_phrases.get(f"{prep.lower_} {obj.lemma_.lower()}"))), None)
+
     def _state_events(self, copula: Token) -> list[Event]:
         """"Reykjavik is ready to sign", "Israel is opposed to French mediation": the subject's stance, stated;
         "Iran's objective is a permanent deal": what a party wants."""
         events = self._goal_events(copula)
         for child in copula.children:  # "troops remained on alert", "the dockers are on strike"
-            objects = [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else []
-            state = next((self.lexicon.state_phrases[f"{child.lower_} {o.lemma_.lower()}"] for o in objects
-                          if f"{child.lower_} {o.lemma_.lower()}" in self.lexicon.state_phrases), None)
+            state = self._state_phrase(child) if child.dep_ == "prep" else None
             if state:
                 events += [Event(agent, state, child, "verb", None, list(child.subtree))
                            for agent in self.subjects(copula)[0]]
