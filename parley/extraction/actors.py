@@ -568,7 +568,7 @@ class ArticleActors:
             return found[0]
         if head == "government":
             states = {actor for actor, n in self.ctx.states if self.ctx.sentence - n <= 2}
-            states |= {m.actor for i, m in self.index.items() if token.sent.start <= i < token.i
+            states |= {m.actor for i in range(token.sent.start, token.i) if (m := self.index.get(i))
                        and self._is_state(m.actor)}
             if len(states) == 1:
                 return states.pop()
@@ -734,7 +734,8 @@ class ArticleActors:
         if self.words.tagged(sent):
             return
         # not parsed: "EU trade ministers", "Iran's delegation", read word by word
-        for mention in {m for i, m in self.index.items() if sent.start <= i < sent.end}:
+        # the sentence's mentions, each once, in text order
+        for mention in dict.fromkeys(m for i in range(sent.start, sent.end) if (m := self.index.get(i))):
             j = mention.end + (mention.end < sent.end and self.doc[mention.end].lower_ in ("'s", "’s"))
             words = [t.lower_ for t in self.doc[j:min(j + 2, sent.end)]]
             if words and self._head_word(words[0]):
