@@ -129,7 +129,7 @@ def load_lexicon() -> Lexicon:
 
 
 _WORD_LISTS = tuple(f.name for f in fields(Lexicon) if f.type == "frozenset[str]"
-                    and f.name not in ("goal_nouns", "known_verbs", "object_actions"))
+                    and f.name not in ("goal_nouns", "known_verbs"))
 
 
 @cache
