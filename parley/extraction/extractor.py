@@ -18,6 +18,7 @@ from .events import Event, EventFinder
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import load_confidence, load_lexicon
+from .linking import IssueLinker, Link
 from ..scale.prefilter import Prefilter
 from ..scale.selective import SelectiveParser
 
@@ -44,6 +45,10 @@ class Extractor:
         self.finder = ActorFinder(nlp, self.gazetteer, self.lexicon)
         self.outlets = OutletNames(self.gazetteer)
         self.issues = IssueMatcher(nlp, self.gazetteer, issue_specs(dossier), embeddings=settings.issue_embeddings)
+        self.linker = IssueLinker(self.issues, self.lexicon)
+        # the linker speaks only for the parties at the table when a dossier names them: "the UK, France,
+        # Austria and Sweden want X" is evidence on the UK and France of a UK-France dossier, not on the others
+        self.linked_parties = frozenset(a.id for a in dossier.actors) if dossier and dossier.actors else None
         prefilter = Prefilter(nlp, self.finder, self.lexicon, dossier) if settings.selective_parsing else None
         self.selective = SelectiveParser(nlp, prefilter, settings.batch_size) if prefilter else None
 
@@ -92,6 +97,14 @@ class Extractor:
                     result.statements.append(statement)
                     result.statements.extend(self._purpose_statements(event, statement))
                     result.statements.extend(self._condition_statements(event, statement))
+            covered = {(s.actor, s.issue) for s in result.statements if s.sentence == number}
+            for link in self.linker.link(sent, actors, lambda token: self._agent_of(token, actors)):
+                at_table = self.linked_parties is None or link.agent.actor in self.linked_parties
+                if at_table and (link.agent.actor, link.issue) not in covered:
+                    covered.add((link.agent.actor, link.issue))
+                    statement = self._link_statement(link, number, sent, reporters, quoted)
+                    if statement.confidence >= self.settings.min_confidence:
+                        result.statements.append(statement)
             actors.remember(sent, [e.agent for e in events if e.kind != "noun"])
             previous = sent
         result.people = dict(actors.ctx.people)
@@ -145,18 +158,7 @@ class Extractor:
             return None
 
         def agent_of(token: Token) -> str | None:
-            for child in token.children:
-                if child.dep_ in ("nsubj", "poss") or (child.dep_ in MODIFIER_DEPS and token.pos_ == "NOUN"):
-                    mention = actors.index.get(child.i)
-                    agent = mention.actor if mention else getattr(actors.resolve(child), "actor", None)
-                    if agent:
-                        return agent
-                if child.dep_ == "prep" and child.lower_ in ("of", "by"):
-                    for obj in child.children:
-                        resolved = actors.resolve(obj) if obj.dep_ == "pobj" else None
-                        if resolved:
-                            return resolved.actor
-            return None
+            return self._agent_of(token, actors)
 
         # a verb names the action, not the issue ("left the agreement" is no withdrawal of forces); a noun may
         # name both ("a Hamas agreement to the amendment")
@@ -174,6 +176,22 @@ class Extractor:
             if found is not None:
                 event.condition = None
         return found
+
+    @staticmethod
+    def _agent_of(token: Token, actors: ArticleActors) -> str | None:
+        """Who acts on a word of an issue ("Norway withdraws", "Norway's withdrawal", "withdrawal by Norway")."""
+        for child in token.children:
+            if child.dep_ in ("nsubj", "poss") or (child.dep_ in MODIFIER_DEPS and token.pos_ == "NOUN"):
+                mention = actors.index.get(child.i)
+                agent = mention.actor if mention else getattr(actors.resolve(child), "actor", None)
+                if agent:
+                    return agent
+            if child.dep_ == "prep" and child.lower_ in ("of", "by"):
+                for obj in child.children:
+                    resolved = actors.resolve(obj) if obj.dep_ == "pobj" else None
+                    if resolved:
+                        return resolved.actor
+        return None
 
     @staticmethod
     def _refusal(event: Event) -> bool:
@@ -210,6 +228,21 @@ class Extractor:
         return [statement.model_copy(update={"issue": found.id, "stance": stance,
                                              "condition": condition if stance == "conditional" else None})]
 
+    def _link_statement(self, link: Link, number: int, sent: Span, reporters: list[str],
+                        quoted: set[int]) -> Statement:
+        """A statement read by the issue linker: a stance word the event rules did not tie to this issue."""
+        weights = load_confidence()
+        confidence = weights["base"]["link"] + weights["action"].get(link.action, 0.0)
+        confidence += weights["adjust"]["pronoun"] if link.agent.via_pronoun else 0.0
+        start, end, text = _sentence_bounds(sent)
+        return Statement(
+            sentence=number, start=start, end=end, text=text, actor=link.agent.actor, speaker=link.agent.speaker,
+            action=link.action, plover=self.lexicon.plover[link.action], target=None, issue=link.issue,
+            stance=link.stance, condition=link.condition, quote=link.trigger.i in quoted, reported_by=reporters,
+            negated=False, confidence=round(max(0.05, min(0.99, confidence)), 2), trigger=link.trigger.text,
+            rule="link",
+        )
+
     def _statement(self, event: Event, issue: IssueMatch | None, number: int, sent: Span,
                    reporters: list[str], quoted: set[int], background, secondhand: bool) -> Statement:
         action = event.action
@@ -237,13 +270,11 @@ class Extractor:
         confidence += adjust["strong_issue"] if issue and issue.score >= 4 else 0.0
         confidence += adjust["background"] if background(event.trigger) else 0.0
         confidence += adjust["secondhand"] if secondhand else 0.0
-        whole = sent.text  # spaCy joins a span's words anew at each call
-        text = whole.strip()
-        start = sent.start_char + len(whole) - len(whole.lstrip())
+        start, end, text = _sentence_bounds(sent)
         return Statement(
             sentence=number,
             start=start,
-            end=start + len(text),
+            end=end,
             text=text,
             actor=event.agent.actor,
             speaker=event.agent.speaker,
@@ -261,6 +292,14 @@ class Extractor:
             trigger=event.trigger.text,
             rule=event.kind,
         )
+
+
+def _sentence_bounds(sent: Span) -> tuple[int, int, str]:
+    """A sentence's start and end offsets and its text, without the whitespace around it."""
+    whole = sent.text  # spaCy joins a span's words anew at each call
+    text = whole.strip()
+    start = sent.start_char + len(whole) - len(whole.lstrip())
+    return start, start + len(text), text
 
 
 def _conjuncts(content: list[Token]) -> list[list[Token]]:

@@ -135,12 +135,24 @@ class IssueMatcher:
         the words name only that thing: then opposing the thing is backing the issue ("called the clause an
         obstacle" is for removing it)."""
         issue = self._by_id[issue_id]
-        if not issue.verbs & REMOVAL or any(canonical(t.lemma_.lower()) in issue.verbs | issue.opposites
+        if not self.removes(issue_id) or any(canonical(t.lemma_.lower()) in issue.verbs | issue.opposites
                                             for t in tokens):
             return False
         named = [t for t in tokens[:-1] if _variant(self._word(t), issue.keyword_words)
                  or canonical(t.lemma_.lower()) in issue.lemmas]
         return bool(named) and all(_bare(t, tokens[-1]) for t in named)
+
+    def predicate_sign(self, issue_id: str, word: Token) -> int:
+        """1 for a word that is the issue's own predicate ("withdraw" of a withdrawal), -1 for one that asserts
+        its opposite ("remain"), 0 for any other."""
+        issue = self._by_id[issue_id]
+        lemma = canonical(word.lemma_.lower())
+        return 1 if lemma in issue.verbs else -1 if lemma in issue.opposites else 0
+
+    def removes(self, issue_id: str) -> bool:
+        """Whether the issue proposes taking something away or down ("sanctions are lifted", "the rebate is
+        reduced"): then a word against the thing is a word for the issue."""
+        return bool(self._by_id[issue_id].verbs & REMOVAL)
 
     def reverses(self, issue_id: str, verb: Token) -> bool:
         """Whether a verb undoes what an issue proposes ("suspended" countermeasures the EU would impose)."""

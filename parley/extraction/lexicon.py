@@ -136,3 +136,10 @@ _WORD_LISTS = tuple(f.name for f in fields(Lexicon) if f.type == "frozenset[str]
 def load_confidence() -> dict:
     """Confidence weights (data/lexicon/confidence.yaml): a base per rule and additive adjustments."""
     return yaml.safe_load(resources.files("parley").joinpath("data/lexicon/confidence.yaml").read_text("utf-8"))
+
+
+@cache
+def linking_words() -> dict[str, frozenset[str]]:
+    """The issue linker's own word lists (data/lexicon/linking.yaml)."""
+    raw = yaml.safe_load(resources.files("parley").joinpath("data/lexicon/linking.yaml").read_text("utf-8"))
+    return {name: frozenset(words) for name, words in raw.items()}

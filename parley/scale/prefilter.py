@@ -75,7 +75,10 @@ class Prefilter:
         self.triggers = (_forms(verbs, verb_exc, inflections) | _forms(nouns, noun_exc, _plurals)
                          | _single(lexicon.agentive_cues) | _forms(set(lexicon.goal_nouns), noun_exc, _plurals)
                          | _single(lexicon.obstacle_nouns) | {p.split()[-1] for p in lexicon.state_phrases}
-                         | _forms(set(lexicon.gathering_verbs), verb_exc, inflections))
+                         | _forms(set(lexicon.gathering_verbs), verb_exc, inflections)
+                         # the issue linker's stance words: "want X", "X is unacceptable", "spoke out against X"
+                         | _forms(set(lexicon.attitude_verbs), verb_exc, inflections)
+                         | _single(lexicon.evaluative_cues) | {"against"})
         self.phrasal: dict[str, set[str]] = {}
         for head, particle in lexicon.phrasal:
             for form in _forms({head}, verb_exc, inflections):

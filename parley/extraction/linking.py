@@ -1,0 +1,272 @@
+"""Issue links: tie each place a sentence names an issue to the party that holds a stance on it, along the parse.
+
+The event rules start from a trigger word and look for an issue in what follows it; news prose often puts the issue
+where they do not look ("want the EU budget to be capped", "called the rebate unjustified", "unions are united
+against the plans", "the union's request to share in streaming revenue"). This stage starts from the other end:
+it finds every issue mention, walks up the dependency tree from it, and composes the stance from what it passes:
+words that take a stance (want, reject, unacceptable, a demand), words that undo the issue (scrap, withdraw, the
+issue's antonyms), negation and "against"; a condition clause on the way makes it conditional. The first stance word
+whose subject (or owner, for a noun) is a party names the holder, one party per conjunct; a speech verb above names
+the speaker's party when the stance word has none.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .actors import Agent, ArticleActors
+from .conditions import find_condition
+from .issues import IssueMatcher
+from .lexicon import Lexicon, linking_words
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+COMPLEMENT_DEPS = {"acomp", "attr", "oprd", "xcomp", "ccomp"}
+CLAUSE_JOINS = {"conj", "advcl", "parataxis"}      # the next clause up: its subject may be ours, its stance is not
+OWNER_PREPS = {"of", "from", "by"}
+NEGATORS = {"not", "n't", "never", "no"}
+HYPOTHETICAL = {"if", "unless", "whether"}
+MENTION_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+MAX_MENTION = 12                                    # words at most in the phrase that names an issue
+PREDICATE_REACH = 3                                 # words up from a mention to the issue's own verb
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a sentence names an issue: the head word, and whether it asserts the opposite."""
+
+    anchor: Token
+    issue: str
+    inverted: bool
+
+
+@dataclass
+class Link:
+    """One party's stance on one issue as one sentence gives it; `trigger` is the word that takes the stance."""
+
+    agent: Agent
+    issue: str
+    stance: str
+    action: str
+    trigger: Token
+    condition: str | None = None
+    negated: bool = False
+
+
+@dataclass
+class _Walk:
+    sign: int = 1
+    trigger: Token | None = None
+    action: str | None = None
+    condition: str | None = None
+    negated: bool = False
+
+
+class IssueLinker:
+    """Per dossier: the issue matcher and the lexicon's stance words, read as one polarity table."""
+
+    def __init__(self, issues: IssueMatcher, lexicon: Lexicon) -> None:
+        self.issues = issues
+        self.lexicon = lexicon
+        cues = {**lexicon.agentive_cues, **lexicon.evaluative_cues}
+        self.cue_actions = {word: action for word, action in cues.items() if " " not in word}
+        self.noun_cue_actions = {w: a for w, a in lexicon.noun_cues.items() if " " not in w}
+        self.opposing_heads = linking_words()["opposing_heads"]
+
+    # --- mentions ------------------------------------------------------------------------------------------
+    def mentions(self, sent: Span, agent_of: Callable[[Token], str | None]) -> list[tuple[Token, str, bool]]:
+        """Each issue named in a sentence: the head of the smallest phrase that names it (or the issue's own verb
+        above it), with `inverted` when the phrase asserts the opposite of the proposition ("keep the troops").
+        A phrase inside another issue's phrase is part of that one ("the EU budget" in "the EU budget to be
+        capped at 1%")."""
+        found: dict[int, tuple[str, bool]] = {}
+        for token in sent:
+            if token.pos_ in MENTION_POS and token.n_lefts + token.n_rights < MAX_MENTION:
+                words = list(token.subtree)
+                match = self.issues.match(words, agent_of) if len(words) <= MAX_MENTION else None
+                if match is not None:
+                    found[token.i] = (match.id, match.inverted)
+        mentions: dict[int, Mention] = {}
+        for i, (issue, inverted) in found.items():
+            token = sent.doc[i]
+            if any(d.i != i and found.get(d.i, ("",))[0] == issue for d in token.subtree):
+                continue  # a smaller phrase inside names the same issue
+            token = self._predicate(token, issue)
+            sign = self.issues.predicate_sign(issue, token)
+            if sign < 0:
+                inverted = True     # "keep the troops there": against their withdrawal
+            elif sign == 0 and self.issues.removes(issue):
+                inverted = not inverted  # "the rebate" of "the rebate is reduced": against it is for the issue
+            mentions[token.i] = Mention(token, issue, inverted)
+        return [m for m in mentions.values()
+                if not any(a.i in mentions and mentions[a.i].issue != m.issue for a in m.anchor.ancestors)]
+
+    def _predicate(self, token: Token, issue: str) -> Token:
+        """The issue's own verb (or its opposite) a few words above a mention, if any: "reduce the rebate",
+        "urged an increase to 1.26%" name the act, not just the thing."""
+        node = token
+        for _ in range(PREDICATE_REACH):
+            head = node.head
+            if head.i == node.i:
+                break
+            if self.issues.predicate_sign(issue, head):
+                return self._predicate(head, issue)
+            if head.pos_ in ("VERB", "AUX"):
+                break
+            node = head
+        return token
+
+    # --- polarity ------------------------------------------------------------------------------------------
+    def _stance_word(self, token: Token) -> tuple[str | None, bool]:
+        """The action a word takes a stance with, and whether it names its holder (a verb or noun with a subject
+        or owner, "ready" or "opposed") rather than judging its subject ("the plan is unacceptable")."""
+        lemma = token.lemma_.lower()
+        if token.pos_ == "ADJ" or token.tag_ == "VBN":
+            cue = self.cue_actions.get(token.lower_) or self.cue_actions.get(lemma)
+            if cue is not None:
+                agentive = token.lower_ in self.lexicon.agentive_cues or lemma in self.lexicon.agentive_cues
+                return (cue if cue in self.lexicon.stance else None), agentive
+        if token.pos_ in ("VERB", "AUX"):
+            particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+            action = self.lexicon.phrasal.get((lemma, particle)) if particle else None
+            action = action or self.lexicon.verbs.get(lemma)
+            if action is None and lemma in self.lexicon.attitude_verbs:
+                action = "demand"
+            return (action if action in self.lexicon.stance else None), True
+        if token.pos_ in ("NOUN", "PROPN"):
+            action = self.lexicon.nouns.get(lemma) or self.noun_cue_actions.get(lemma)
+            return (action if action in self.lexicon.stance else None), True
+        return None, False
+
+    def _undoes(self, token: Token, issue: str) -> bool:
+        """A word that takes away what the issue proposes: its antonyms ("remain" for a withdrawal), or a verb
+        that ends a thing ("scrap", "withdraw") where the issue's own predicate is not that verb."""
+        if token.pos_ not in ("VERB", "NOUN"):
+            return False
+        sign = self.issues.predicate_sign(issue, token)
+        return sign < 0 or (sign == 0 and token.lemma_.lower() in self.lexicon.undo_verbs)
+
+    def _opposes(self, head: Token) -> bool:
+        """Whether "against" under this word is a stance ("united against", "spoke out against") rather than a
+        victim or a foe ("crimes against civilians")."""
+        return head.pos_ == "ADJ" or head.lemma_.lower() in self.opposing_heads
+
+    @staticmethod
+    def _negated(token: Token) -> bool:
+        return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATORS) for c in token.children)
+
+    # --- holders -------------------------------------------------------------------------------------------
+    def _holders(self, token: Token, actors: ArticleActors, noun: bool) -> list[Agent]:
+        """The parties a stance word speaks for: its subject, its passive agent, or for a noun its owner."""
+        heads = [c for c in token.children if c.dep_ == "nsubj"]
+        for child in token.children:
+            if child.dep_ == "agent" or (noun and child.dep_ == "prep" and child.lower_ in OWNER_PREPS):
+                heads += [g for g in child.children if g.dep_ == "pobj"]
+            if noun and child.dep_ == "poss":
+                heads.append(child)
+        if not heads and token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX", "ADJ"):
+            heads = [c for c in token.head.children if c.dep_ == "nsubj"]  # "refused to X", "met and rejected X"
+        agents: list[Agent] = []
+        for head in heads:
+            for agent in actors.resolve_all(head):
+                if agent.actor and all(a.actor != agent.actor for a in agents):
+                    agents.append(agent)
+        return agents
+
+    # --- the walk ------------------------------------------------------------------------------------------
+    def link(self, sent: Span, actors: ArticleActors, agent_of: Callable[[Token], str | None]) -> list[Link]:
+        """Each party's stance on each issue the sentence names."""
+        links: list[Link] = []
+        for mention in self.mentions(sent, agent_of):
+            found = self._walk(mention.anchor, mention.issue, actors)
+            if found is None:
+                continue
+            walk, agents = found
+            positive = (walk.sign > 0) != mention.inverted
+            stance = "conditional" if walk.condition else ("for" if positive else "against")
+            links += [Link(agent, mention.issue, stance, walk.action, walk.trigger, walk.condition, walk.negated)
+                      for agent in agents]
+        return links
+
+    def _walk(self, anchor: Token, issue: str, actors: ArticleActors) -> tuple[_Walk, list[Agent]] | None:
+        """Up from the mention: every stance word, undoing word, "against" and negation on the way multiplies the
+        sign; the first stance word with a party for subject or owner (or a speech verb above) holds it."""
+        walk = _Walk()
+        if any(a.lemma_.lower() in self.lexicon.claim_nouns for a in anchor.ancestors):
+            return None   # "dismissed reports that Corvia had agreed to X": a claim told, not a stance taken
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in anchor.children):
+            walk.sign = -1
+        child, node = anchor, anchor.head
+        opposed_by: Token | None = None    # the predicate an "against" hangs from holds the stance
+        while node.i != child.i and not (child.dep_ in CLAUSE_JOINS):
+            if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in node.children):
+                return None   # "could strike if ministers scrap X": nobody has yet taken that stance
+            if node.lemma_.lower() in self.lexicon.failure_verbs or (
+                    node.dep_ == "xcomp" and node.head.lemma_.lower() in self.lexicon.failure_verbs) or (
+                    node.head.lower_ == "without"):
+                return None   # "failed to support the deal", "ended without agreeing on X": nothing done
+            noun = node.pos_ in ("NOUN", "PROPN")
+            by_subject = child.dep_ in SUBJECT_DEPS
+            action, holds = self._stance_word(node)
+            if action is not None and noun and not self._holders(node, actors, noun=True):
+                action = None  # "a credible offer": a proposal nobody is said to own is a topic, not a stance
+            if by_subject:
+                action, holds = self._judgement(node), False  # "the rebate was unjustified": it is judged
+            elif action is None and node.lemma_.lower() in self.lexicon.role_verbs:
+                action = self._judgement(node)              # "called the rebate unjustified"
+            modal = next((self.lexicon.modal_cues[c.lower_] for c in node.children
+                          if c.dep_ == "aux" and c.lower_ in self.lexicon.modal_cues), None)
+            if action is not None and modal is not None:
+                holds = False   # "Norway must agree to X", said by Iceland: Iceland demands it
+            if node.lower_ == "against" and node.dep_ == "prep" and self._opposes(node.head):
+                action, holds, opposed_by = "oppose", False, node.head
+            if action is not None:
+                if self.lexicon.stance[action] == "against":
+                    walk.sign = -walk.sign
+                if self._negated(node):
+                    walk.sign, walk.negated = -walk.sign, True
+                if walk.trigger is None:
+                    walk.trigger, walk.action = node, action
+                found = find_condition([node], self.lexicon)
+                if found and walk.condition is None:
+                    walk.condition = found[0]
+            elif not by_subject and self._undoes(node, issue):
+                walk.sign = -walk.sign
+            if walk.trigger is not None and (holds or node is opposed_by) and not by_subject:
+                holders = self._holders(node, actors, noun)
+                if holders and noun and self._answered(node, holders, actors):
+                    return None   # "the union rejected the board's offer of X": the union's act, told here
+                if holders:
+                    return walk, holders
+            if node.pos_ == "VERB" and node.lemma_.lower() in self.lexicon.speech and walk.trigger is not None:
+                holders = self._holders(node, actors, noun=False)
+                return (walk, holders) if holders else None
+            child, node = node, node.head
+        return None
+
+    def _answered(self, noun: Token, owners: list[Agent], actors: ArticleActors) -> bool:
+        """Whether another party's act takes up a party's demand or offer ("rejected the board's offer"): the
+        sentence tells that act; what the offer held is the other party's account of it."""
+        for verb in noun.ancestors:
+            if verb.pos_ in ("VERB", "AUX"):
+                subjects = [a.actor for c in verb.children if c.dep_ == "nsubj" for a in actors.resolve_all(c)]
+                return any(actor not in {o.actor for o in owners} for actor in subjects)
+        return False
+
+    def _judgement(self, node: Token) -> str | None:
+        """The stance a predicate's complement takes on its subject or object: "is unacceptable", "called it
+        unjustified", "is a red line for him"."""
+        for child in node.children:
+            if child.dep_ not in COMPLEMENT_DEPS:
+                continue
+            lemma = child.lemma_.lower()
+            action = self.cue_actions.get(lemma) or self.cue_actions.get(child.lower_)
+            if action is None and child.pos_ == "NOUN":
+                modifiers = " ".join(t.lower_ for t in child.lefts if t.dep_ in ("amod", "compound"))
+                action = self.noun_cue_actions.get(lemma) or self.lexicon.noun_cues.get(f"{modifiers} {lemma}")
+            if action in self.lexicon.stance:
+                if self._negated(child):
+                    return "support" if self.lexicon.stance[action] == "against" else "reject"
+                return action
+        return None
