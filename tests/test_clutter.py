@@ -38,7 +38,7 @@ BODY = "The two delegations met in Tarsholm on Tuesday and agreed to meet again 
     "Posted on 3 March 2026 by Education Worker staff", "Health correspondent", "Diplomatic Editor",
     "Newsletter sign-up", "Partner content", "Sign up to our newsletter", "Middle East", "Email *", "@ingridsato",
     "News|Conflict", "Home » News » Industrial relations", "Home / World / Asia", "Listen to this article · 5 min",
-    "—", "2", "Nora Vik contributed reporting.", "Reporting by A. Reporter in Vesk; Editing by B. Editor",
+    "—", "2", "Also read: Hospital waiting lists at record high", "Nora Vik contributed reporting.", "Reporting by A. Reporter in Vesk; Editing by B. Editor",
 ])
 def test_lines_of_furniture_are_clutter(line: str) -> None:
     assert dropped(BODY, line, BODY) == [line]
@@ -51,7 +51,7 @@ def test_lines_of_furniture_are_clutter(line: str) -> None:
     "A Reuters/Ipsos poll found most voters back the deal.", "By Friday the talks had collapsed.",
     "- Raised the income-tax threshold to 100,000 rupees",  # a bulleted point of the article
     "GOMA | Wire | Rebels said on Friday that they would release 700 prisoners.",
-    "Sign of the times for the fishing fleet",
+    "Sign of the times for the fishing fleet", "Also at stake: the quotas for the next decade",
 ])
 def test_article_lines_are_kept(line: str) -> None:
     assert dropped(BODY, line, BODY) == []

@@ -25,6 +25,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b")
 # Fields of page metadata side by side: "News|Conflict", "Home » News", "Listen · 5 min", "Home / World / Asia".
 _FIELDS = re.compile(r"\s[|•·»›/]\s|[^\s|]\|[^\s|]|•")
+_LABELLED_LINK = re.compile(r"^(?P<label>[^:|»›]{1,40}?)\s*[:|»›]\s*\S")
 _BYLINE = re.compile(r"^(?P<before>.*?)\bby\s+(?P<names>.+)$", re.I)
 _CREDIT_TAIL = re.compile(r"(?:^|(?<=[.!?])\s+|[(\[]\s*)(?P<credit>[^.!?()\[\]]+?)[)\]]?\s*$")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -190,7 +191,7 @@ def _kind(line: _Line) -> str | None:
         return "symbols"
     if _date(line):
         return "date"
-    if is_boilerplate(text):
+    if is_boilerplate(text) or _labelled_link(text):
         return "widget"
     credit = _credit(text)
     if credit:
@@ -206,11 +207,17 @@ def _kind(line: _Line) -> str | None:
     return None
 
 
-def _is_header(line: _Line, kind: str | None) -> bool:
-    """A bare label over a list of links: "More on this story", "Related", "Trending now", "Partner content"."""
+def _list_label(line: _Line) -> bool:
+    """Words that label a list of links: "More on this story", "Related", "Trending now", "Also read"."""
     words = _words()
-    return (kind in ("widget", "listed") and not line.ended and any(w in words.list_cues for w in line.lower)
+    return (not line.ended and any(w in words.list_cues for w in line.lower)
             and all(w in words.furniture or w in words.glue for w in line.lower))
+
+
+def _labelled_link(text: str) -> bool:
+    """A list label and the one link it carries: "Also read: Hospital waiting lists at record high"."""
+    match = _LABELLED_LINK.match(text)
+    return bool(match) and _list_label(_Line(match.group("label")))
 
 
 def _unquoted(text: str) -> str | None:
@@ -248,7 +255,7 @@ def clutter_lines(texts: list[str]) -> list[bool]:
     # Links under a bare list label, until the article's sentences resume; not in the page head, where the
     # headline sits under the menus ("More" is a menu item there).
     for i in range(first_sentence, len(lines)):
-        if not _is_header(lines[i], kinds[i]):
+        if kinds[i] not in ("widget", "listed") or not _list_label(lines[i]):
             continue
         for j in range(i + 1, len(lines)):
             following = lines[j]
