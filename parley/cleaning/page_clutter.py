@@ -24,9 +24,9 @@ _FIGURE = re.compile(r"\d{3}")  # "78,000" in a results table; a list's rank or 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b")
 # Fields of page metadata side by side: "News|Conflict", "Home » News", "Listen · 5 min", "Home / World / Asia".
-_FIELDS = re.compile(r"\s[|•·»›/]\s|[^\s|]\|[^\s|]|•")
+_FIELDS = re.compile(r"\s[|•·∙»›/]\s|[^\s|]\|[^\s|]|•")
 _LABELLED_LINK = re.compile(r"^(?P<label>[^:|»›]{1,40}?)\s*[:|»›]\s*\S")
-_BYLINE = re.compile(r"^(?P<before>.*?)\bby\s+(?P<names>.+)$", re.I)
+_BYLINE = re.compile(r"^(?P<before>.*?)\bby:?\s+(?P<names>.+)$", re.I)
 _CREDIT_TAIL = re.compile(r"(?:^|(?<=[.!?])\s+|[(\[]\s*)(?P<credit>[^.!?()\[\]]+?)[)\]]?\s*$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _QUOTES = "\"“”'‘’«»"
@@ -45,6 +45,7 @@ class _Words:
     widgets: frozenset[str]
     list_cues: frozenset[str]
     sections: frozenset[str]
+    byline_openers: frozenset[str]
     roles: frozenset[str]
     agencies: frozenset[str]
     credit_labels: frozenset[str]
@@ -113,14 +114,16 @@ def _listed(line: _Line) -> bool:
 
 
 def _date(line: _Line) -> bool:
-    """A publication moment and nothing else: "Tue 3 Mar 2026 14.05 GMT", "Published On 3 Mar 2026", "3 hours ago"."""
+    """A publication moment and nothing else: "Tue 3 Mar 2026 14.05 GMT", "Published On 3 Mar 2026", "3 hours ago";
+    a full date may carry a dateline's place in capitals ("Updated - March 03, 2026 09:41 pm IST - NEW DELHI")."""
     words = _words()
     lower = line.lower
-    if line.addresses or not all(w in words.moment for w in lower):
+    other = [w for w, low in zip(line.words, lower) if low not in words.moment]
+    if line.addresses or not all(w.isupper() for w in other):
         return False
     dated = bool(_NUMERIC_DATE.search(line.text)) or (bool(_YEAR.search(line.text))
                                                     and any(w in words.dates for w in lower))
-    return dated or any(w in words.date_labels for w in lower) and line.numbers > 0
+    return dated or not other and any(w in words.date_labels for w in lower) and line.numbers > 0
 
 
 def _names(line: _Line, allowed: frozenset[str]) -> bool:
@@ -129,13 +132,14 @@ def _names(line: _Line, allowed: frozenset[str]) -> bool:
 
 
 def _byline(line: _Line) -> bool:
-    """ "By Name and Name, Role", "Posted on 3 March 2026 by Name staff"."""
+    """ "By Name and Name, Role", "Story by Name", "Edited by: Name", "Posted on 3 March 2026 by Name staff"."""
     words = _words()
     match = _BYLINE.match(line.text)
     if not match or line.ended:
         return False
     before, names = _Line(match.group("before")), _Line(match.group("names"))
-    return ((not before.words or _date(before)) and not names.numbers
+    opener = all(w in words.byline_openers | words.furniture | words.glue for w in before.lower)
+    return ((opener or _date(before)) and not names.numbers
             and _names(names, words.roles | words.sections | words.glue | words.agencies)
             and any(_capitalised(w) for w in names.words))
 
@@ -191,11 +195,11 @@ def _kind(line: _Line) -> str | None:
         return "symbols"
     if _date(line):
         return "date"
-    if is_boilerplate(text) or _labelled_link(text):
-        return "widget"
     credit = _credit(text)
     if credit:
         return credit
+    if is_boilerplate(text) or _labelled_link(text):
+        return "widget"
     if _role(line):
         return "role"
     if _byline(line):
