@@ -231,34 +231,34 @@ def _unquoted(text: str) -> str | None:
     return None
 
 
-def clutter_lines(texts: list[str]) -> list[bool]:
-    """Which lines of a page are clutter: by their own features, then by their neighbours."""
-    lines = [_Line(t) for t in texts]
-    kinds = [_kind(line) for line in lines]
+def _repeats(texts: list[str], head: set[str], clutter: list[bool]) -> None:
+    """The headline again, or a pull quote of a sentence printed elsewhere. (A line repeated in the body, such as a
+    results table's "Winners meet in final match", stays.)"""
     folded = [t.casefold() for t in texts]
-    clutter = [k is not None for k in kinds]
-    # The page head: what comes before the article's first sentence (menus, headline, byline, date).
-    first_sentence = next((i for i, line in enumerate(lines) if line.ended and not clutter[i]), len(lines))
-    head = set(folded[:first_sentence])
     for i, text in enumerate(folded):
-        # The headline again, or a pull quote of a sentence printed elsewhere. (A line repeated in the body, such
-        # as a results table's "Winners meet in final match", stays.)
         quote = _unquoted(texts[i])
         if text in head and text in folded[:i] or quote and any(quote in other for j, other in enumerate(folded)
                                                                      if j != i):
             clutter[i] = True
+
+
+def _beside(lines: list[_Line], kinds: list[str | None], clutter: list[bool]) -> None:
+    """A reporter's name (or a place) beside their role or the date; a caption above its credit."""
     for i, line in enumerate(lines):
+        if clutter[i] or line.ended:
+            continue
         neighbours = [kinds[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-        # A reporter's name beside their role or the date; a caption above its credit.
-        if (not clutter[i] and not line.ended and line.numbers == 0 and line.length <= _NAME_WORDS
-                and _names(line, _words().glue) and ("role" in neighbours or "date" in neighbours)):
+        if (line.numbers == 0 and line.length <= _NAME_WORDS and _names(line, _words().glue)
+                and ("role" in neighbours or "date" in neighbours)):
             clutter[i] = True
-        if (not clutter[i] and not line.ended and line.length <= _CAPTION_WORDS
-                and i + 1 < len(lines) and kinds[i + 1] == "credit"):
+        if line.length <= _CAPTION_WORDS and i + 1 < len(lines) and kinds[i + 1] == "credit":
             clutter[i] = True
-    # Links under a bare list label, until the article's sentences resume; not in the page head, where the
-    # headline sits under the menus ("More" is a menu item there).
-    for i in range(first_sentence, len(lines)):
+
+
+def _link_lists(lines: list[_Line], kinds: list[str | None], clutter: list[bool], start: int) -> None:
+    """Links under a bare list label, until the article's sentences resume; from `start` on, below the page head
+    where the headline sits under the menus ("More" is a menu item there)."""
+    for i in range(start, len(lines)):
         if kinds[i] not in ("widget", "listed") or not _list_label(lines[i]):
             continue
         for j in range(i + 1, len(lines)):
@@ -267,7 +267,10 @@ def clutter_lines(texts: list[str]) -> list[bool]:
                                    or following.length > _LINK_WORDS):
                 break
             clutter[j] = True
-    # Runs of short lines, half of them clutter already: a menu, a tag list, a list of sections.
+
+
+def _menus(lines: list[_Line], clutter: list[bool]) -> None:
+    """Runs of short lines, half of them clutter already: a menu, a tag list, a list of sections."""
     start = 0
     while start < len(lines):
         end = start
@@ -278,4 +281,17 @@ def clutter_lines(texts: list[str]) -> list[bool]:
             for i in run:
                 clutter[i] = True
         start = end + 1
+
+
+def clutter_lines(texts: list[str]) -> list[bool]:
+    """Which lines of a page are clutter: by their own features, then by their neighbours."""
+    lines = [_Line(t) for t in texts]
+    kinds = [_kind(line) for line in lines]
+    clutter = [k is not None for k in kinds]
+    # The page head: what comes before the article's first sentence (menus, headline, byline, date).
+    first_sentence = next((i for i, line in enumerate(lines) if line.ended and not clutter[i]), len(lines))
+    _repeats(texts, {t.casefold() for t in texts[:first_sentence]}, clutter)
+    _beside(lines, kinds, clutter)
+    _link_lists(lines, kinds, clutter, first_sentence)
+    _menus(lines, clutter)
     return clutter
