@@ -231,14 +231,12 @@ def _unquoted(text: str) -> str | None:
     return None
 
 
-def _repeats(texts: list[str], head: set[str], clutter: list[bool]) -> None:
-    """The headline again, or a pull quote of a sentence printed elsewhere. (A line repeated in the body, such as a
-    results table's "Winners meet in final match", stays.)"""
+def _pull_quotes(texts: list[str], clutter: list[bool]) -> None:
+    """A line that is one quotation of words printed in another line: a pull quote."""
     folded = [t.casefold() for t in texts]
-    for i, text in enumerate(folded):
-        quote = _unquoted(texts[i])
-        if text in head and text in folded[:i] or quote and any(quote in other for j, other in enumerate(folded)
-                                                                     if j != i):
+    for i, text in enumerate(texts):
+        quote = _unquoted(text)
+        if quote and any(quote in other for j, other in enumerate(folded) if j != i):
             clutter[i] = True
 
 
@@ -288,10 +286,13 @@ def clutter_lines(texts: list[str]) -> list[bool]:
     lines = [_Line(t) for t in texts]
     kinds = [_kind(line) for line in lines]
     clutter = [k is not None for k in kinds]
-    # The page head: what comes before the article's first sentence (menus, headline, byline, date).
-    first_sentence = next((i for i, line in enumerate(lines) if line.ended and not clutter[i]), len(lines))
-    _repeats(texts, {t.casefold() for t in texts[:first_sentence]}, clutter)
+    _pull_quotes(texts, clutter)
     _beside(lines, kinds, clutter)
+    # Below the page head (menus, headline, byline, date: what comes before the article's first sentence).
+    first_sentence = next((i for i, line in enumerate(lines) if line.ended and not clutter[i]), len(lines))
     _link_lists(lines, kinds, clutter, first_sentence)
     _menus(lines, clutter)
-    return clutter
+    # The same words are clutter everywhere or nowhere: a line reported as clutter never stays in the article. (So a
+    # headline printed twice stays twice: dropping one copy would report article words as clutter.)
+    dropped = {t.casefold() for t, c in zip(texts, clutter) if c}
+    return [t.casefold() in dropped for t in texts]
