@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .boilerplate import is_boilerplate
 from .normalize import normalize_lines
+from .page_clutter import clutter_lines
 from .sources_line import parse_sources_line
 
 _FINAL_PUNCTUATION = tuple('.!?:;"”’\')…')
@@ -36,7 +36,7 @@ def is_heading(line: str, max_words: int) -> bool:
 def clean(raw: str, heading_max_words: int = 12) -> CleanArticle:
     """Normalise, drop clutter lines (reported once each), lift a trailing sources line, mark headings."""
     lines = normalize_lines(raw)
-    clutter = [is_boilerplate(line) for line in lines]
+    clutter = clutter_lines(lines)
     article_lines_left = len(clutter) - clutter.count(True)
     result = CleanArticle(text="")
     kept: list[str] = []

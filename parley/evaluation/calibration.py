@@ -15,8 +15,11 @@ Judged = tuple[float, bool]  # (confidence, right)
 
 
 def judge(result: ArticleAnalysis, gold: ArticleGold | SentenceGold, code: Callable[[str], str]) -> list[Judged]:
-    """Each statement with an actor, as (confidence, right)."""
+    """Each statement with an actor, as (confidence, right); none for an article gold without events (nothing to
+    judge them by: eval/clutter scores boilerplate only)."""
     if isinstance(gold, ArticleGold):
+        if gold.events is None:
+            return []
         events = {(actor, action) for actor, action, _ in gold.events}
         return [(s.confidence, (s.actor, s.action) in events) for s in result.statements if s.actor]
     pairs = {(source, gold.event) for source in gold.source}

@@ -31,15 +31,24 @@ def group_table(group: GroupScore, floors: dict[str, float] | None = None) -> Ta
     def floor(measure: str) -> list[str]:
         return [f"{floors[measure]:.3f}" if measure in floors else ""] if floors else []
 
-    for measure, counts in group.measures().items():
+    measures = group.measures()
+    for measure, counts in measures.items():
         table.add_row(measure, f"{counts.precision:.3f}", f"{counts.recall:.3f}", score(measure, counts.f1),
                       str(counts.tp), str(counts.fp), str(counts.fn), *floor(measure))
+    captions = []
+    clutter = measures.get("boilerplate")
+    if clutter is not None and clutter.tp + clutter.fn:
+        # Every line of a page is clutter or article: a line dropped that the gold does not call clutter is article.
+        captions.append(f"boilerplate: {clutter.tp} of {clutter.tp + clutter.fn} clutter lines found (R), "
+                        f"{clutter.fp} article lines dropped as clutter (FP)")
     accuracy = group.accuracy()
     if accuracy is not None:
         table.add_row("event_accuracy", "", "", score("event_accuracy", accuracy.accuracy), str(accuracy.correct),
                       str(accuracy.predicted - accuracy.correct), "", *floor("event_accuracy"))
-        table.caption = (f"event_accuracy: TP = gold type predicted, FP = not, over the {accuracy.predicted} of "
-                         f"{accuracy.sentences} sentences with a gold event where parley predicts any")
+        captions.append(f"event_accuracy: TP = gold type predicted, FP = not, over the {accuracy.predicted} of "
+                        f"{accuracy.sentences} sentences with a gold event where parley predicts any")
+    if captions:
+        table.caption = "\n".join(captions)
         table.caption_justify = "left"
     return table
 
