@@ -53,3 +53,9 @@ class ParleyError(Exception):
 
 def _rebuild(code: str, details: dict) -> ParleyError:
     return ParleyError(E[code], **details)
+
+
+def failure_reason(exc: BaseException) -> str:
+    """One line that says why an article could not be analysed (here, not in the pipeline, so that the store can
+    record a failure without loading spaCy)."""
+    return f"{type(exc).__name__}: {(str(exc).strip().splitlines() or [''])[0][:200]}"

@@ -11,7 +11,6 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..errors import ParleyError
-from ..pipeline import Analyzer
 from ..settings import Settings
 from ..sources import SourceDocument, read_paths
 from . import app
@@ -30,6 +29,8 @@ def analyze(
 
     Exit code 0 when every article was analysed, 1 when some could not be read or analysed (the others are still
     printed), 2 when nothing could start (a bad dossier)."""
+    from ..pipeline import Analyzer  # spaCy loads for this command only, not for `parley --help` or the store
+
     out = Console(soft_wrap=True)
     err = Console(stderr=True, soft_wrap=True)
     try:

@@ -9,8 +9,6 @@ import typer
 from rich.console import Console
 
 from ..errors import ParleyError
-from ..evaluation import Evaluation, groups_of, load_floors
-from ..evaluation.report import as_json, calibration_table, group_table, item_details
 from ..settings import Settings
 from . import app
 
@@ -31,6 +29,9 @@ def eval_(
                                    "installed; see docs/accuracy.md).")] = False,
 ) -> None:
     """Score parley on gold data: P, R, F1 per measure and group. A measurement: it exits 0 whatever the scores."""
+    from ..evaluation import Evaluation, groups_of, load_floors  # the evaluation runs the pipeline (spaCy)
+    from ..evaluation.report import as_json, calibration_table, group_table, item_details
+
     out = Console(soft_wrap=True)
     err = Console(stderr=True)
     groups = groups_of(gold)
