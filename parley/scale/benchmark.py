@@ -13,12 +13,12 @@ from itertools import islice
 from pathlib import Path
 
 from ..errors import ParleyError
-from ..settings import Settings
+from ..settings import Settings, defaults
 from ..sources import SourceDocument, read_paths
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPUS = SHARED / "corpus" / "bulk" / "bbc-2005.jsonl"
-TURN = 100   # articles parley, then raw spaCy, read in turn
+TURN = defaults("run")["bench_turn"]
 GOLD = [SHARED / "eval" / "seed.gold.json", SHARED / "eval" / "dev", SHARED / "eval" / "plover" / "gsr-dev.jsonl"]
 
 

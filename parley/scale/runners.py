@@ -19,12 +19,12 @@ from ..dossier import Dossier, load_dossier
 from ..errors import E, ParleyError
 from ..models import ArticleAnalysis
 from ..pipeline import BatchAnalysis
-from ..settings import Settings
+from ..settings import Settings, defaults
 from ..sources import SourceDocument
 from .worker import Job, analyse_batch, analyzer_for
 
-TASK_SIZE = 8           # articles per task: big enough to batch through nlp.pipe, small enough to balance workers
-CHUNKS_PER_WORKER = 4   # the ingest reads this many tasks per worker ahead, so no worker waits on the client
+TASK_SIZE = defaults("run")["task_size"]
+CHUNKS_PER_WORKER = defaults("run")["chunks_per_worker"]
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 

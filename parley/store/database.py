@@ -2,28 +2,21 @@
 from __future__ import annotations
 
 import os
-from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import E, ParleyError
-
-
-@cache
-def store_defaults() -> dict:
-    """The packaged store defaults (parley/data/store.yaml)."""
-    return yaml.safe_load(resources.files("parley").joinpath("data/store.yaml").read_text(encoding="utf-8"))
+from ..settings import defaults
 
 
 def resolve_url(db: str | Path | None = None) -> str:
     """`--db` value, else PARLEY_DB, else ./parley.db; a plain path means an SQLite file."""
-    value = str(db) if db else os.environ.get("PARLEY_DB") or store_defaults()["default_db"]
+    value = str(db) if db else os.environ.get("PARLEY_DB") or defaults("store")["default_db"]
     return value if "://" in value else f"sqlite:///{value}"
 
 
