@@ -8,13 +8,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from ..errors import ParleyError
 from ..settings import Settings
 from ..sources import SourceDocument, read_paths
 from . import app
-from .view import render_analysis
+from .view import print_error, render_analysis
 
 
 @app.command()
@@ -37,14 +36,14 @@ def analyze(
         settings = Settings() if min_confidence is None else Settings(min_confidence=min_confidence)
         analyzer = Analyzer(dossier, settings)
     except ParleyError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
+        print_error(err, exc)
         raise typer.Exit(2) from exc
     failures = 0
 
     def report(error: ParleyError) -> None:
         nonlocal failures
         failures += 1
-        err.print(f"[red]error:[/red] {escape(str(error))}", markup=True, highlight=False)
+        print_error(err, error)
 
     def documents() -> Iterator[SourceDocument]:
         """Stream the readable articles; report each unreadable one and go on with the batch."""

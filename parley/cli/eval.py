@@ -11,6 +11,7 @@ from rich.console import Console
 from ..errors import ParleyError
 from ..settings import Settings
 from . import app
+from .view import print_error
 
 
 @app.command("eval")
@@ -46,9 +47,9 @@ def eval_(
                 scored.extend(evaluation.run({name: paths}))
             except ParleyError as exc:
                 failed = True
-                err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+                print_error(err, exc)
     except ParleyError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        print_error(err, exc)
         raise typer.Exit(2) from exc
     if json:
         sys.stdout.write(as_json(scored, details) + "\n")

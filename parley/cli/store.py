@@ -20,7 +20,7 @@ from rich.text import Text
 
 from ..errors import ParleyError
 from . import app
-from .view import STANCE_STYLE
+from .view import STANCE_STYLE, print_error
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,7 +47,7 @@ def _store(db: str | None) -> Iterator[Store]:
         with Store(db) as store:
             yield store
     except ParleyError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        print_error(err, exc)
         raise typer.Exit(2) from exc
 
 
@@ -143,7 +143,7 @@ def ingest(
                 raise typer.Exit(130) from None
         out.print(_summary_table(latest))
         for message in latest.errors:
-            err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+            print_error(err, message)
     if latest.failed:
         raise typer.Exit(1)
 

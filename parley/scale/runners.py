@@ -16,7 +16,7 @@ from itertools import islice
 from pathlib import Path
 
 from ..dossier import Dossier, load_dossier
-from ..errors import E, ParleyError
+from ..errors import E, ParleyError, needs_extra
 from ..models import ArticleAnalysis
 from ..pipeline import BatchAnalysis
 from ..settings import Settings, defaults
@@ -87,7 +87,8 @@ def open_analyzer(dossier: Dossier | str | Path | None = None, settings: Setting
         raise ParleyError(E.E072, workers=workers)
     job = job_for(dossier, settings)
     if dask:
-        from .cluster import DaskAnalyzer
+        with needs_extra("dask", "--dask"):
+            from .cluster import DaskAnalyzer
 
         runner: ParallelAnalyzer = DaskAnalyzer(job, dask)
     elif workers > 1:

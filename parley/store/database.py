@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from importlib import resources
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import E, ParleyError
+from ..errors import E, ParleyError, needs_extra
 from ..settings import defaults
 
 
@@ -43,8 +44,10 @@ def migrate(engine: Engine) -> None:
 def open_engine(db: str | Path | None = None) -> Engine:
     """An engine on an up-to-date schema; a clear ParleyError (E050) if the database cannot be reached."""
     url = resolve_url(db)
+    driver = needs_extra("postgres", f"the store {_safe(url)}") if url.startswith("postgresql") else nullcontext()
     try:
-        engine = create_engine(url)
+        with driver:  # SQLite is in Python; PostgreSQL's driver is an extra
+            engine = create_engine(url)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _tune_sqlite)
         migrate(engine)
