@@ -234,7 +234,8 @@ def timeline(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "csv",  # noqa: A002
+    format: Annotated[str, typer.Option(  # noqa: A002
+        "--format", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "csv",
     table: Annotated[list[str] | None, typer.Option("--table", help=f"Table(s) to export [default: all]: "
                                                                      f"{', '.join(EXPORT_TABLES)}.")] = None,
     out_path: Annotated[Path, typer.Option("--out", help="Directory, or one file when exporting one table.")] = Path("export"),
