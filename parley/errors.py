@@ -4,6 +4,8 @@ Each error has a code, so that tests, logs and users can refer to it. Raise `Par
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 
 
@@ -36,6 +38,8 @@ class E(str, Enum):
     E070 = "--dask {address!r}: give a scheduler address (tcp://host:8786) or local:N with N a number of workers"
     E071 = "--dask {address!r}: cannot reach the Dask scheduler ({reason})"
     E072 = "--workers {workers}: give 1 or more local processes, and not together with --dask"
+    E080 = ("{feature} needs the optional dependencies parley[{extra}] ({reason}): pip install 'parley[{extra}]' "
+            "(`make install` installs every extra)")
 
 
 class ParleyError(Exception):
@@ -53,3 +57,19 @@ class ParleyError(Exception):
 
 def _rebuild(code: str, details: dict) -> ParleyError:
     return ParleyError(E[code], **details)
+
+
+def failure_reason(exc: BaseException) -> str:
+    """One line that says why an article could not be analysed (here, not in the pipeline, so that the store can
+    record a failure without loading spaCy)."""
+    return f"{type(exc).__name__}: {(str(exc).strip().splitlines() or [''])[0][:200]}"
+
+
+@contextmanager
+def needs_extra(extra: str, feature: str) -> Iterator[None]:
+    """Turn a missing optional dependency into E080, which names the extra that provides it (the core install is
+    what `parley analyze` and an SQLite store need; pyproject.toml lists the extras)."""
+    try:
+        yield
+    except ImportError as exc:
+        raise ParleyError(E.E080, feature=feature, extra=extra, reason=str(exc).splitlines()[0]) from exc

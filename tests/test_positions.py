@@ -1,10 +1,15 @@
-"""Positions and gaps from statements: the aggregation rules, on statements built by hand."""
+"""Positions and gaps from statements, and positions over time from a store's history: the rules, on statements
+and history rows built by hand."""
 from __future__ import annotations
 
+import datetime as dt
+
+import pandas as pd
 import pytest
 
 from parley.models import Statement
-from parley.positions import build_gaps, build_positions, gap_status, summarize
+from parley.positions import build_gaps, build_positions, gap_status, gaps_between, summarize
+from parley.positions.over_time import latest_positions, shifts
 
 
 def statement(actor: str, issue: str | None, stance: str | None, confidence: float = 0.8,
@@ -52,3 +57,41 @@ def test_gaps_cover_every_pair_where_one_side_is_on_record():
                      ("fish", "BBB", "CCC"): "unknown"}
     summary = summarize(positions, gaps, {"ports": "Port access"})
     assert "AAA and BBB on Port access" in summary
+
+
+def test_gaps_between_keeps_the_order_of_issues_and_parties_given():
+    stances = {("AAA", "ports"): "for", ("CCC", "ports"): "conditional", ("BBB", "fish"): "against"}
+    gaps = gaps_between(stances, ["CCC", "BBB", "AAA"], ["fish", "ports", "water"])
+    assert [(g.issue, g.a, g.b, g.status) for g in gaps] == [
+        ("fish", "CCC", "BBB", "unknown"), ("fish", "BBB", "AAA", "unknown"),
+        ("ports", "CCC", "BBB", "unknown"), ("ports", "CCC", "AAA", "conditional"), ("ports", "BBB", "AAA", "unknown")]
+
+
+def _history(*rows: tuple) -> pd.DataFrame:
+    """A store history (time order) from (actor, issue, stance, day, article_id, source) rows."""
+    columns = ["actor", "issue", "stance", "date", "article_id", "source"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.assign(condition=None, statement_ids=[[i] for i in range(len(frame))])
+
+
+def test_the_latest_stance_holds_since_its_run_began_with_sources_for_and_against():
+    history = _history(("AAA", "ports", "for", dt.date(2025, 3, 1), 1, 1),
+                       ("AAA", "ports", "against", dt.date(2025, 3, 2), 2, 2),
+                       ("AAA", "ports", "for", dt.date(2025, 3, 3), 3, 3),
+                       ("AAA", "ports", "for", dt.date(2025, 3, 4), 4, 3),  # the same story as article 3
+                       ("BBB", "ports", "against", None, 5, 5))
+    frame = latest_positions(history).set_index("actor")
+    assert frame.loc["AAA", "stance"] == "for"
+    assert frame.loc["AAA", "since"] == dt.date(2025, 3, 3) and frame.loc["AAA", "last_seen"] == dt.date(2025, 3, 4)
+    # articles 1, 3, 4 say "for", but 3 and 4 are one story: two independent sources; one source says otherwise
+    assert (frame.loc["AAA", "articles"], frame.loc["AAA", "sources"], frame.loc["AAA", "contrary"]) == (3, 2, 1)
+    assert frame.loc["AAA", "article_id"] == 4 and frame.loc["AAA", "statement_ids"] == [3]
+    assert frame.loc["BBB", "stance"] == "against" and frame.loc["BBB", "contrary"] == 0
+
+
+def test_a_shift_is_a_change_between_consecutive_reports():
+    history = _history(("AAA", "ports", "for", None, 1, 1), ("AAA", "ports", "for", None, 2, 2),
+                       ("AAA", "ports", "against", None, 3, 3), ("BBB", "ports", "for", None, 4, 4))
+    assert [(before["article_id"], after["article_id"], after["stance"]) for before, after in shifts(history)] == [
+        (2, 3, "against")]
+    assert latest_positions(history.iloc[:0]).empty and shifts(history.iloc[:0]) == []

@@ -11,7 +11,7 @@ from markupsafe import escape
 import parley
 from parley.positions.gaps import gap_status
 from parley.web import create_app
-from parley.web.app import web_settings
+from parley.settings import defaults
 
 TOKEN = "test-token-1234"
 
@@ -198,7 +198,7 @@ def test_ingest_needs_the_token_and_a_server_without_one_is_read_only(client, se
 
 
 def test_request_bodies_over_the_limit_are_refused(client):
-    limit = web_settings()["max_body_bytes"]
+    limit = defaults("web")["max_body_bytes"]
     response = client.post("/api/analyze", json={"text": "x" * (limit + 1)})
     assert response.status_code == 413 and "too large" in response.json()["error"]["message"]
     streamed = client.post("/api/analyze", content=iter([b'{"text": "', b"x" * limit, b'"}']),

@@ -8,14 +8,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from ..errors import ParleyError
-from ..pipeline import Analyzer
 from ..settings import Settings
 from ..sources import SourceDocument, read_paths
 from . import app
-from .view import render_analysis
+from .view import print_error, render_analysis
 
 
 @app.command()
@@ -30,20 +28,22 @@ def analyze(
 
     Exit code 0 when every article was analysed, 1 when some could not be read or analysed (the others are still
     printed), 2 when nothing could start (a bad dossier)."""
+    from ..pipeline import Analyzer  # spaCy loads for this command only, not for `parley --help` or the store
+
     out = Console(soft_wrap=True)
     err = Console(stderr=True, soft_wrap=True)
     try:
         settings = Settings() if min_confidence is None else Settings(min_confidence=min_confidence)
         analyzer = Analyzer(dossier, settings)
     except ParleyError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
+        print_error(err, exc)
         raise typer.Exit(2) from exc
     failures = 0
 
     def report(error: ParleyError) -> None:
         nonlocal failures
         failures += 1
-        err.print(f"[red]error:[/red] {escape(str(error))}", markup=True, highlight=False)
+        print_error(err, error)
 
     def documents() -> Iterator[SourceDocument]:
         """Stream the readable articles; report each unreadable one and go on with the batch."""

@@ -12,6 +12,7 @@ from rich.table import Table
 from ..errors import ParleyError
 from ..scale.benchmark import CORPUS, GOLD, BenchResult, run_benchmark
 from . import app
+from .view import print_error
 
 
 @app.command()
@@ -34,7 +35,7 @@ def bench(
         result = run_benchmark(corpus, n, raw=raw, store=store, workers=workers, dask=dask,
                                gold=(gold or GOLD) if eval_ else None)
     except ParleyError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        print_error(err, exc)
         raise typer.Exit(2) from exc
     if json:
         typer.echo(json_module.dumps(result.as_dict()))

@@ -9,10 +9,9 @@ import typer
 from rich.console import Console
 
 from ..errors import ParleyError
-from ..evaluation import Evaluation, groups_of, load_floors
-from ..evaluation.report import as_json, calibration_table, group_table, item_details
 from ..settings import Settings
 from . import app
+from .view import print_error
 
 
 @app.command("eval")
@@ -31,6 +30,9 @@ def eval_(
                                    "installed; see docs/accuracy.md).")] = False,
 ) -> None:
     """Score parley on gold data: P, R, F1 per measure and group. A measurement: it exits 0 whatever the scores."""
+    from ..evaluation import Evaluation, groups_of, load_floors  # the evaluation runs the pipeline (spaCy)
+    from ..evaluation.report import as_json, calibration_table, group_table, item_details
+
     out = Console(soft_wrap=True)
     err = Console(stderr=True)
     groups = groups_of(gold)
@@ -45,9 +47,9 @@ def eval_(
                 scored.extend(evaluation.run({name: paths}))
             except ParleyError as exc:
                 failed = True
-                err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+                print_error(err, exc)
     except ParleyError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        print_error(err, exc)
         raise typer.Exit(2) from exc
     if json:
         sys.stdout.write(as_json(scored, details) + "\n")

@@ -8,6 +8,7 @@ import typer
 
 from . import app
 from .store import DbOption, err
+from .view import print_error
 
 
 @app.command()
@@ -18,15 +19,16 @@ def serve(
     dossier: Annotated[list[Path] | None, typer.Option(help="Dossier(s) naming the parties and issues; repeatable.")] = None,
 ) -> None:
     """Serve the dashboard and JSON API. Read-only unless PARLEY_TOKEN is set (then writes need that token)."""
-    import uvicorn
+    from ..errors import ParleyError, needs_extra
 
-    from ..errors import ParleyError
-    from ..web.app import LOOPBACK_NAMES, create_app
-
-    hosts = LOOPBACK_NAMES if host in LOOPBACK_NAMES else ["*"]  # bound elsewhere: reached by names we cannot know
     try:
+        with needs_extra("web", "parley serve"):
+            import uvicorn
+
+            from ..web.app import LOOPBACK_NAMES, create_app
+        hosts = LOOPBACK_NAMES if host in LOOPBACK_NAMES else ["*"]  # bound elsewhere: reached by names we cannot know
         application = create_app(db, dossier or [], hosts=hosts)
     except ParleyError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        print_error(err, exc)
         raise typer.Exit(2) from exc
     uvicorn.run(application, host=host, port=port, log_level="info", server_header=False)

@@ -1,15 +1,17 @@
-"""`parley ingest`, `positions`, `gaps`, `timeline`, `export`: the store from the command line."""
+"""`parley ingest`, `positions`, `gaps`, `timeline`, `export`: the store from the command line.
+
+The store (SQLAlchemy, pandas, MinHash) is imported when a command runs, so that `parley --help` stays quick."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
@@ -17,13 +19,17 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import ParleyError
-from ..sources import read_paths
-from ..sources.reader import ARTICLE_SUFFIXES
-from ..store import FORMATS, TABLES, IngestSummary, Store
-from ..store.analyses import read_analyses
-from ..store.dates import parse_date
 from . import app
-from .view import STANCE_STYLE
+from .view import STANCE_STYLE, print_error
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..store import IngestSummary, Store
+
+# The choices of `parley export`, as parley.store.export names them (tests/test_layers.py checks they agree).
+EXPORT_FORMATS = ("csv", "jsonl", "parquet")
+EXPORT_TABLES = ("articles", "statements", "quotes", "people", "positions", "errors")
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Store: SQLite file or database URL "
                                                            "[default: $PARLEY_DB or ./parley.db].")]
@@ -35,15 +41,19 @@ err = Console(stderr=True)
 @contextmanager
 def _store(db: str | None) -> Iterator[Store]:
     """The open store; a user error (bad URL, bad table...) is printed and exits 2."""
+    from ..store import Store
+
     try:
         with Store(db) as store:
             yield store
     except ParleyError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        print_error(err, exc)
         raise typer.Exit(2) from exc
 
 
 def _day(value: str | None) -> dt.date | None:
+    from ..store.dates import parse_date
+
     if value is None:
         return None
     day = parse_date(value)
@@ -60,6 +70,8 @@ class _RateColumn(ProgressColumn):
 
 def _expected(paths: list[str]) -> int | None:
     """How many articles the paths hold, counted cheaply (JSON Lines by line); None for stdin."""
+    from ..sources.reader import ARTICLE_SUFFIXES
+
     if "-" in paths:
         return None
     total = 0
@@ -101,6 +113,9 @@ def ingest(
 ) -> None:
     """Analyse articles into the store; already stored ones are skipped, so re-running finishes an interrupted run."""
     from ..scale.runners import open_analyzer
+    from ..sources import read_paths
+    from ..store import IngestSummary
+    from ..store.analyses import read_analyses
 
     analyzers = nullcontext() if analysed else open_analyzer(dossier, workers=workers, dask=dask)
     with _store(db) as store, analyzers as analyzer:
@@ -128,7 +143,7 @@ def ingest(
                 raise typer.Exit(130) from None
         out.print(_summary_table(latest))
         for message in latest.errors:
-            err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+            print_error(err, message)
     if latest.failed:
         raise typer.Exit(1)
 
@@ -153,7 +168,7 @@ def _print(frame: pd.DataFrame, title: str, as_json: bool, empty: str) -> None:
 
 
 def _cell(column: str, value: object) -> Text:
-    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    text = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
     style = STANCE_STYLE.get(text, "") if "stance" in column else ""
     return Text(text, style=style)
 
@@ -219,9 +234,10 @@ def timeline(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")] = "csv",  # noqa: A002
+    format: Annotated[str, typer.Option(  # noqa: A002
+        "--format", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "csv",
     table: Annotated[list[str] | None, typer.Option("--table", help=f"Table(s) to export [default: all]: "
-                                                                     f"{', '.join(TABLES)}.")] = None,
+                                                                     f"{', '.join(EXPORT_TABLES)}.")] = None,
     out_path: Annotated[Path, typer.Option("--out", help="Directory, or one file when exporting one table.")] = Path("export"),
     db: DbOption = None,
 ) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -9,6 +10,12 @@ from ..dossier import Dossier
 from ..models import ArticleAnalysis
 
 STANCE_STYLE = {"for": "green", "against": "red", "conditional": "yellow"}
+
+
+def print_error(console: Console, error: object) -> None:
+    """One error line. The message is escaped, so that brackets in it (`parley[web]`, a file name) print as written
+    instead of being read as Rich markup."""
+    console.print(f"[red]error:[/red] {escape(str(error))}", markup=True, highlight=False)
 
 
 def _matrix(result: ArticleAnalysis, dossier: Dossier | None) -> Table:

@@ -1,4 +1,3 @@
-"""Extraction: actors, attribution, events, issues and stance, read off the parsed article."""
-from .extractor import Extraction, Extractor
+"""Extraction: actors, attribution, events, issues and stance, read off the parsed article (`extractor.Extractor`).
 
-__all__ = ["Extraction", "Extractor"]
+The package imports none of its modules, so the spaCy-free data modules (gazetteer, lexicon) load alone."""

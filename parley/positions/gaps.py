@@ -1,6 +1,8 @@
-"""Gaps: for every issue, every pair of parties that spoke in the article, how far apart they are."""
+"""Gaps: how far apart two parties are on an issue. The one place that pairs parties up: an article's gaps, the
+store's `gaps(a, b)` and the dashboard's gaps panel all call `gaps_between`."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
 
 from ..models import Gap, Position
@@ -15,15 +17,20 @@ def gap_status(a: str | None, b: str | None) -> str:
     return "agree" if a == b else "opposed"
 
 
-def build_gaps(positions: list[Position], parties: list[str]) -> list[Gap]:
-    """Pairs where at least one side has a position on the issue; parties in order of appearance."""
-    stance = {(p.actor, p.issue): p.stance for p in positions}
-    issues = list(dict.fromkeys(p.issue for p in positions))
+def gaps_between(stances: Mapping[tuple[str, str], str], parties: Sequence[str], issues: Iterable[str]) -> list[Gap]:
+    """Issue by issue, every pair of `parties` (in their order) of which at least one has a stance in `stances`,
+    keyed (party, issue)."""
     gaps = []
     for issue in issues:
         for a, b in combinations(parties, 2):
-            sa, sb = stance.get((a, issue)), stance.get((b, issue))
+            sa, sb = stances.get((a, issue)), stances.get((b, issue))
             if sa is None and sb is None:
                 continue
             gaps.append(Gap(issue=issue, a=a, b=b, status=gap_status(sa, sb)))
     return gaps
+
+
+def build_gaps(positions: list[Position], parties: list[str]) -> list[Gap]:
+    """An article's gaps: issues in order of first position, parties in order of appearance."""
+    stances = {(p.actor, p.issue): p.stance for p in positions}
+    return gaps_between(stances, parties, dict.fromkeys(p.issue for p in positions))

@@ -13,14 +13,12 @@ from itertools import islice
 from pathlib import Path
 
 from ..errors import ParleyError
-from ..settings import Settings
+from ..settings import Settings, defaults
 from ..sources import SourceDocument, read_paths
-from ..store import Store
-from .runners import TASK_SIZE, open_analyzer
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPUS = SHARED / "corpus" / "bulk" / "bbc-2005.jsonl"
-TURN = 100   # articles parley, then raw spaCy, read in turn
+TURN = defaults("run")["bench_turn"]
 GOLD = [SHARED / "eval" / "seed.gold.json", SHARED / "eval" / "dev", SHARED / "eval" / "plover" / "gsr-dev.jsonl"]
 
 
@@ -89,6 +87,9 @@ def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers:
     """parley end to end (clean, extract, positions, and with `store` into a fresh SQLite file) and, with `raw`,
     raw spaCy: `nlp.pipe` with every component on, as installed. Both are warmed up first, then take turns on
     `TURN` articles at a time, so that a machine whose speed drifts during the run slows both alike."""
+    from ..store import Store  # the pipeline (spaCy) and the store load when a benchmark runs, not with the CLI
+    from .runners import TASK_SIZE, open_analyzer
+
     settings = Settings()
     with open_analyzer(None, settings, workers=workers, dask=dask) as analyzer, ExitStack() as stack:
         warm_up = list(documents(corpus, TASK_SIZE * max(workers, 2)))

@@ -16,15 +16,15 @@ from itertools import islice
 from pathlib import Path
 
 from ..dossier import Dossier, load_dossier
-from ..errors import E, ParleyError
+from ..errors import E, ParleyError, needs_extra
 from ..models import ArticleAnalysis
 from ..pipeline import BatchAnalysis
-from ..settings import Settings
+from ..settings import Settings, defaults
 from ..sources import SourceDocument
 from .worker import Job, analyse_batch, analyzer_for
 
-TASK_SIZE = 8           # articles per task: big enough to batch through nlp.pipe, small enough to balance workers
-CHUNKS_PER_WORKER = 4   # the ingest reads this many tasks per worker ahead, so no worker waits on the client
+TASK_SIZE = defaults("run")["task_size"]
+CHUNKS_PER_WORKER = defaults("run")["chunks_per_worker"]
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
@@ -87,7 +87,8 @@ def open_analyzer(dossier: Dossier | str | Path | None = None, settings: Setting
         raise ParleyError(E.E072, workers=workers)
     job = job_for(dossier, settings)
     if dask:
-        from .cluster import DaskAnalyzer
+        with needs_extra("dask", "--dask"):
+            from .cluster import DaskAnalyzer
 
         runner: ParallelAnalyzer = DaskAnalyzer(job, dask)
     elif workers > 1:

@@ -2,28 +2,22 @@
 from __future__ import annotations
 
 import os
-from functools import cache
+from contextlib import nullcontext
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import E, ParleyError
-
-
-@cache
-def store_defaults() -> dict:
-    """The packaged store defaults (parley/data/store.yaml)."""
-    return yaml.safe_load(resources.files("parley").joinpath("data/store.yaml").read_text(encoding="utf-8"))
+from ..errors import E, ParleyError, needs_extra
+from ..settings import defaults
 
 
 def resolve_url(db: str | Path | None = None) -> str:
     """`--db` value, else PARLEY_DB, else ./parley.db; a plain path means an SQLite file."""
-    value = str(db) if db else os.environ.get("PARLEY_DB") or store_defaults()["default_db"]
+    value = str(db) if db else os.environ.get("PARLEY_DB") or defaults("store")["default_db"]
     return value if "://" in value else f"sqlite:///{value}"
 
 
@@ -50,8 +44,10 @@ def migrate(engine: Engine) -> None:
 def open_engine(db: str | Path | None = None) -> Engine:
     """An engine on an up-to-date schema; a clear ParleyError (E050) if the database cannot be reached."""
     url = resolve_url(db)
+    driver = needs_extra("postgres", f"the store {_safe(url)}") if url.startswith("postgresql") else nullcontext()
     try:
-        engine = create_engine(url)
+        with driver:  # SQLite is in Python; PostgreSQL's driver is an extra
+            engine = create_engine(url)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _tune_sqlite)
         migrate(engine)

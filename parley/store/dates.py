@@ -8,14 +8,14 @@ from functools import cache
 
 import dateparser
 
-from .database import store_defaults
+from ..settings import defaults
 
 _ABSOLUTE = ("day_month", "month_day")
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    config = {k: v for k, v in store_defaults()["dates"].items() if isinstance(v, str)}
+    config = {k: v for k, v in defaults("store")["dates"].items() if isinstance(v, str)}
     return {name: re.compile(pattern, re.I) for name, pattern in config.items()}
 
 
@@ -35,7 +35,7 @@ def article_date(published: str | None, text: str) -> dt.date | None:
     found = parse_date(published)
     if found:
         return found
-    head = text[: store_defaults()["dates"]["text_window"]]
+    head = text[: defaults("store")["dates"]["text_window"]]
     for name in _ABSOLUTE:
         for match in _patterns()[name].finditer(head):
             if re.search(r"\d{4}", match.group(0)):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import JSON, Engine, select
 
-from ..errors import E, ParleyError
+from ..errors import E, ParleyError, needs_extra
 from . import schema
 
 TABLES: dict[str, type[schema.Base]] = {
@@ -54,4 +54,5 @@ def _write(read: tuple[pd.DataFrame, list[str]], fmt: str, target: Path) -> None
     if fmt == "csv":
         frame.to_csv(target, index=False)
     else:
-        frame.to_parquet(target, index=False)
+        with needs_extra("parquet", "--format parquet"):
+            frame.to_parquet(target, index=False)

@@ -19,9 +19,8 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..errors import E, ParleyError
+from ..errors import E, ParleyError, failure_reason
 from ..models import ArticleAnalysis
-from ..pipeline import failure_reason
 from ..sources import SourceDocument
 from . import schema
 from .dates import article_date, statement_date

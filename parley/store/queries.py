@@ -14,14 +14,13 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Engine, Select, func, select
 
-from ..positions.gaps import gap_status
+from ..positions.gaps import gaps_between
+from ..positions.over_time import latest_positions, shifts
 from . import schema
 
 A, S, P = schema.Article, schema.Statement, schema.PositionRecord
 _SOURCE = func.coalesce(A.near_duplicate_of, A.id)
 
-POSITION_COLUMNS = ["actor", "issue", "stance", "condition", "since", "last_seen", "articles", "sources", "contrary",
-                    "article_id", "statement_ids"]
 SHIFT_COLUMNS = ["actor", "issue", "from_stance", "to_stance", "to_condition", "from_date", "to_date", "from_article",
                  "to_article",
                  "from_outlet", "to_outlet", "from_evidence", "to_evidence"]
@@ -70,44 +69,21 @@ class Queries:
         """Where each party stands on each issue (as of a day): its latest stance, since when, and how many
         articles and independent sources report that stance (`articles`, `sources`) or another one (`contrary`).
         With `as_of`, undated positions are left out: nothing says they were known by then."""
-        history = self.history(issue, actor, as_of)
-        rows = []
-        for (who, what), group in history.groupby(["actor", "issue"], sort=True):
-            stances = group["stance"].tolist()
-            start = len(stances) - 1
-            while start > 0 and stances[start - 1] == stances[-1]:
-                start -= 1
-            latest = group.iloc[-1]
-            agreeing = group["stance"] == latest["stance"]
-            rows.append({
-                "actor": who, "issue": what, "stance": latest["stance"], "condition": latest["condition"],
-                "since": group["date"].iloc[start], "last_seen": latest["date"],
-                "articles": int(group.loc[agreeing, "article_id"].nunique()),
-                "sources": int(group.loc[agreeing, "source"].nunique()),
-                "contrary": int(group.loc[~agreeing, "source"].nunique()),
-                "article_id": int(latest["article_id"]), "statement_ids": latest["statement_ids"],
-            })
-        return pd.DataFrame(rows, columns=POSITION_COLUMNS)
+        return latest_positions(self.history(issue, actor, as_of))
 
     def gaps(self, a: str, b: str, as_of: dt.date | None = None) -> pd.DataFrame:
         """Issue by issue, the two parties' current stances and how far apart they are."""
         current = self.positions(as_of=as_of)
         stance = {(r.actor, r.issue): r.stance for r in current.itertuples() if r.actor in (a, b)}
-        issues = sorted({issue for _, issue in stance})
-        rows = [{"issue": issue, "a": a, "b": b, "stance_a": stance.get((a, issue)),
-                 "stance_b": stance.get((b, issue)),
-                 "status": gap_status(stance.get((a, issue)), stance.get((b, issue)))} for issue in issues]
+        rows = [{"issue": gap.issue, "a": gap.a, "b": gap.b, "stance_a": stance.get((gap.a, gap.issue)),
+                 "stance_b": stance.get((gap.b, gap.issue)), "status": gap.status}
+                for gap in gaps_between(stance, [a, b], sorted({issue for _, issue in stance}))]
         return pd.DataFrame(rows, columns=GAP_COLUMNS)
 
     def timeline(self, issue: str | None = None, actor: str | None = None) -> pd.DataFrame:
         """Shifts: each time a party's stance on an issue differs from the one before, with the evidence (statement
         texts, dates, outlets) of the last report of the old stance and the first of the new."""
-        history = self.history(issue, actor)
-        pairs = []
-        for _, group in history.groupby(["actor", "issue"], sort=True):
-            records = group.to_dict("records")
-            pairs += [(before, after) for before, after in zip(records, records[1:])
-                      if before["stance"] != after["stance"]]
+        pairs = shifts(self.history(issue, actor))
         wanted = {i for before, after in pairs for i in before["statement_ids"] + after["statement_ids"]}
         texts = self._statement_texts(wanted)
 

@@ -12,7 +12,8 @@ from ..errors import E, ParleyError
 from ..models import ArticleAnalysis
 from ..sources import SourceDocument
 from . import schema
-from .database import open_engine, resolve_url, store_defaults
+from ..settings import defaults
+from .database import open_engine, resolve_url
 from .dedupe import NearDuplicates
 from .export import export_tables
 from .ingest import IngestSummary, Ingestor
@@ -40,9 +41,9 @@ class Store(Queries):
     def _ingest_state(self) -> Ingestor:
         """What the store holds (keys, hashes, signatures), loaded on the first ingest."""
         if self._ingestor is None:
-            defaults = store_defaults()
-            self._ingestor = Ingestor(self.engine, NearDuplicates(**defaults["near_duplicates"]),
-                                      defaults["analysis_time_limit"])
+            store = defaults("store")
+            self._ingestor = Ingestor(self.engine, NearDuplicates(**store["near_duplicates"]),
+                                      store["analysis_time_limit"])
         return self._ingestor
 
     def retry_crashed(self) -> int:

@@ -10,11 +10,12 @@ from pydantic import BaseModel, Field
 
 from ..sources import SourceDocument, read_text
 from . import charts, views
-from .app import Web, web_settings
+from ..settings import defaults
+from .app import Web
 from .security import check_token
 
 router = APIRouter(prefix="/api", tags=["api"])
-MAX_LIMIT = web_settings()["max_limit"]
+MAX_LIMIT = defaults("web")["max_limit"]
 Limit = Annotated[int | None, Query(ge=1, le=MAX_LIMIT, description=f"At most this many rows (1-{MAX_LIMIT}).")]
 Day = Annotated[dt.date | None, Query(description="A day, YYYY-MM-DD.")]
 Id = Annotated[str | None, Query(max_length=100)]

@@ -5,12 +5,9 @@ import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -24,6 +21,7 @@ from .. import __version__
 from ..dossier import Dossier
 from ..errors import ParleyError
 from ..models import ArticleAnalysis
+from ..settings import defaults
 from ..sources import SourceDocument
 from ..store import IngestSummary, Store
 from . import views
@@ -32,12 +30,6 @@ from .security import BodyLimit, SecurityHeaders
 
 HERE = Path(__file__).resolve().parent
 LOOPBACK_NAMES = ("127.0.0.1", "localhost")
-
-
-@cache
-def web_settings() -> dict:
-    """The packaged dashboard defaults (parley/data/web.yaml)."""
-    return yaml.safe_load(resources.files("parley").joinpath("data/web.yaml").read_text(encoding="utf-8"))
 
 
 @dataclass
@@ -104,7 +96,7 @@ def create_app(db: str | Path | None = None, dossiers: Sequence[str | Path] = ()
     from . import api, pages
 
     dossier = merge_dossiers(dossiers)
-    settings = web_settings()
+    settings = defaults("web")
     app = FastAPI(title="parley", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="Where each party in a negotiation stands on each issue, with the evidence.")

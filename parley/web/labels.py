@@ -1,13 +1,24 @@
 """Display names: a party's name and an issue's label from the dossiers given to `parley serve`, else from the
-world gazetteer and the built-in issue taxonomy, else the bare id."""
+world gazetteer and the built-in issue taxonomy, else the bare id. Both are read from parley's data files without
+spaCy or the extraction rules (tests/test_layers.py checks it)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
+from importlib import resources
 from pathlib import Path
+
+import yaml
 
 from ..dossier import Dossier, load_dossier
 from ..extraction.gazetteer import Gazetteer
-from ..extraction.issues import taxonomy_issues
+
+
+@cache
+def taxonomy_labels() -> dict[str, tuple[str, str]]:
+    """The built-in issues (data/lexicon/taxonomy.yaml): id → (label, proposition)."""
+    raw = yaml.safe_load(resources.files("parley").joinpath("data/lexicon/taxonomy.yaml").read_text("utf-8"))
+    return {issue["id"]: (issue["label"], issue["proposition"]) for issue in raw}
 
 
 def merge_dossiers(paths: Sequence[str | Path]) -> Dossier | None:
@@ -33,7 +44,7 @@ class Labels:
     def __init__(self, dossier: Dossier | None = None) -> None:
         self.dossier = dossier
         self._gazetteer = Gazetteer.world()
-        self._issues = {spec.id: (spec.label, spec.proposition) for spec in taxonomy_issues()}
+        self._issues = dict(taxonomy_labels())
         if dossier is not None:
             self._issues.update({i.id: (i.label, i.proposition) for i in dossier.issues})
         self._actors = {a.id: a.name for a in dossier.actors} if dossier else {}

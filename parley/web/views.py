@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import groupby
+from operator import attrgetter
 
 import pandas as pd
 
-from ..positions.gaps import gap_status
+from ..positions.gaps import gaps_between
 from ..store import Store
 from . import charts
 from .labels import Labels
@@ -44,19 +45,20 @@ def _cell(position: dict | None, issue: str) -> dict:
 
 def _gaps(cell: dict, parties: list[str], issues: list[str], labels: Labels) -> list[dict]:
     """Per issue: pairs opposed, and pairs that might meet (one side conditional: its condition is the offer)."""
+    stances = {key: position["stance"] for key, position in cell.items()}
     panel = []
-    for issue in issues:
+    for issue, gaps in groupby(gaps_between(stances, parties, issues), key=attrgetter("issue")):
         opposed, meet, agree = [], [], []
-        for a, b in combinations(parties, 2):
-            pa, pb = cell.get((a, issue)), cell.get((b, issue))
-            status = gap_status(pa and pa["stance"], pb and pb["stance"])
-            pair = {"a": a, "b": b, "a_name": labels.actor(a), "b_name": labels.actor(b), "status": status}
-            if status == "opposed":
+        for gap in gaps:
+            pair = {"a": gap.a, "b": gap.b, "a_name": labels.actor(gap.a), "b_name": labels.actor(gap.b),
+                    "status": gap.status}
+            if gap.status == "opposed":
                 opposed.append(pair)
-            elif status == "agree":
+            elif gap.status == "agree":
                 agree.append(pair)
-            elif status == "conditional":
-                pair["conditions"] = [f"{labels.actor(p['actor'])}: {p['condition']}" for p in (pa, pb)
+            elif gap.status == "conditional":
+                sides = (cell[(gap.a, issue)], cell[(gap.b, issue)])
+                pair["conditions"] = [f"{labels.actor(p['actor'])}: {p['condition']}" for p in sides
                                       if p["stance"] == "conditional" and p["condition"]]
                 meet.append(pair)
         if opposed or meet:

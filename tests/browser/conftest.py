@@ -1,5 +1,6 @@
 """End-to-end fixtures: a store seeded with real analyses, `parley serve` on a free loopback port in a subprocess,
-and Debian's Chromium driven by Playwright. Screenshots go to test-output/ (gitignored)."""
+and Debian's Chromium driven by Playwright. Screenshots go to test-output/ (gitignored). Without Chromium the tests
+skip before anything is seeded (.ci/run installs it, and there a skip fails)."""
 from __future__ import annotations
 
 import os
@@ -21,6 +22,14 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TOKEN = "browser-test-token"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chromium() -> str:
+    """Debian's Chromium; session-scoped and autouse, so it is checked before the store is seeded and served."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium; .ci/run does)")
+    return CHROMIUM
 
 
 def _free_port() -> int:
@@ -74,13 +83,13 @@ def shots() -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(chromium: str):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture
