@@ -97,19 +97,25 @@ class Extractor:
                     result.statements.append(statement)
                     result.statements.extend(self._purpose_statements(event, statement))
                     result.statements.extend(self._condition_statements(event, statement))
-            covered = {(s.actor, s.issue) for s in result.statements if s.sentence == number}
-            for link in self.linker.link(sent, actors, lambda token: self._agent_of(token, actors)):
-                at_table = self.linked_parties is None or link.agent.actor in self.linked_parties
-                if at_table and (link.agent.actor, link.issue) not in covered:
-                    covered.add((link.agent.actor, link.issue))
-                    statement = self._link_statement(link, number, sent, reporters, quoted)
-                    if statement.confidence >= self.settings.min_confidence:
-                        result.statements.append(statement)
+            self._add_links(result, sent, number, actors, reporters, quoted)
             actors.remember(sent, [e.agent for e in events if e.kind != "noun"])
             previous = sent
         result.people = dict(actors.ctx.people)
         result.parties = list(dict.fromkeys(s.actor for s in result.statements if s.actor))
         return result
+
+    def _add_links(self, result: Extraction, sent: Span, number: int, actors: ArticleActors,
+                   reporters: list[str], quoted: set[int]) -> None:
+        """The issue linker's reading of a sentence: a (party, issue) the event rules left untied in it becomes
+        a statement, for the dossier's parties only."""
+        covered = {(s.actor, s.issue) for s in result.statements if s.sentence == number}
+        for link in self.linker.link(sent, actors, lambda token: self._agent_of(token, actors)):
+            at_table = self.linked_parties is None or link.agent.actor in self.linked_parties
+            if at_table and (link.agent.actor, link.issue) not in covered:
+                covered.add((link.agent.actor, link.issue))
+                statement = self._link_statement(link, number, sent, reporters, quoted)
+                if statement.confidence >= self.settings.min_confidence:
+                    result.statements.append(statement)
 
     # --- quotes --------------------------------------------------------------------------------------------
     def _quote_speaker(self, sent: Span, actors: ArticleActors, quoted: set[int], previous: Span | None) -> Agent | None:
