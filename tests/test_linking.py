@@ -64,3 +64,12 @@ def test_a_party_not_at_the_table_holds_no_linked_stance():
 def test_another_partys_offer_turned_down_is_that_partys_act():
     found = linked("Iceland rejected Norway's offer of a cap on the annual catch.")
     assert ("NOR", "catch_cap", "for") not in found
+
+
+def test_the_plan_points_back_to_the_issue_named_last():
+    text = ("Norway wants the fishing levy reduced. Iceland dismissed the proposal.")
+    assert ("ISL", "levy_cut", "against") in positions(text)
+
+
+def test_a_plan_with_no_issue_named_before_is_no_stance():
+    assert not linked("Iceland dismissed the proposal.")

@@ -18,7 +18,7 @@ from .events import Event, EventFinder
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import load_confidence, load_lexicon
-from .linking import IssueLinker, Link
+from .linking import IssueLinker, IssueMemory, Link
 from ..scale.prefilter import Prefilter
 from ..scale.selective import SelectiveParser
 
@@ -71,6 +71,7 @@ class Extractor:
         actors.quoted = quoted
         finder = EventFinder(actors, self.lexicon, quoted, self.outlets)
         result = Extraction()
+        memory = IssueMemory()
         previous: Span | None = None
         for number, sent in enumerate(doc.sents):
             actors.link_people(sent)
@@ -97,19 +98,19 @@ class Extractor:
                     result.statements.append(statement)
                     result.statements.extend(self._purpose_statements(event, statement))
                     result.statements.extend(self._condition_statements(event, statement))
-            self._add_links(result, sent, number, actors, reporters, quoted)
+            self._add_links(result, sent, number, actors, memory, reporters, quoted)
             actors.remember(sent, [e.agent for e in events if e.kind != "noun"])
             previous = sent
         result.people = dict(actors.ctx.people)
         result.parties = list(dict.fromkeys(s.actor for s in result.statements if s.actor))
         return result
 
-    def _add_links(self, result: Extraction, sent: Span, number: int, actors: ArticleActors,
+    def _add_links(self, result: Extraction, sent: Span, number: int, actors: ArticleActors, memory: IssueMemory,
                    reporters: list[str], quoted: set[int]) -> None:
         """The issue linker's reading of a sentence: a (party, issue) the event rules left untied in it becomes
         a statement, for the dossier's parties only."""
         covered = {(s.actor, s.issue) for s in result.statements if s.sentence == number}
-        for link in self.linker.link(sent, actors, lambda token: self._agent_of(token, actors)):
+        for link in self.linker.link(sent, actors, lambda token: self._agent_of(token, actors), memory):
             at_table = self.linked_parties is None or link.agent.actor in self.linked_parties
             if at_table and (link.agent.actor, link.issue) not in covered:
                 covered.add((link.agent.actor, link.issue))

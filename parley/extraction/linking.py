@@ -27,6 +27,7 @@ CLAUSE_JOINS = {"conj", "advcl", "parataxis"}      # the next clause up: its sub
 OWNER_PREPS = {"of", "from", "by"}
 NEGATORS = {"not", "n't", "never", "no"}
 HYPOTHETICAL = {"if", "unless", "whether"}
+POINTING = {"the", "this", "these", "that", "those", "such"}   # determiners of a phrase that points back
 MENTION_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 MAX_MENTION = 12                                    # words at most in the phrase that names an issue
 PREDICATE_REACH = 3                                 # words up from a mention to the issue's own verb
@@ -63,6 +64,17 @@ class _Walk:
     negated: bool = False
 
 
+@dataclass
+class IssueMemory:
+    """Per article: the issue named last, which "the plan" or "this" in a later sentence points back to."""
+
+    last: str | None = None
+
+    def remember(self, issues: list[str]) -> None:
+        if issues:
+            self.last = issues[-1]
+
+
 class IssueLinker:
     """Per dossier: the issue matcher and the lexicon's stance words, read as one polarity table."""
 
@@ -72,10 +84,14 @@ class IssueLinker:
         cues = {**lexicon.agentive_cues, **lexicon.evaluative_cues}
         self.cue_actions = {word: action for word, action in cues.items() if " " not in word}
         self.noun_cue_actions = {w: a for w, a in lexicon.noun_cues.items() if " " not in w}
-        self.opposing_heads = linking_words()["opposing_heads"]
+        words = linking_words()
+        self.opposing_heads = words["opposing_heads"]
+        self.pointer_nouns = words["pointer_nouns"]
+        self.pointer_pronouns = words["pointer_pronouns"]
 
     # --- mentions ------------------------------------------------------------------------------------------
-    def mentions(self, sent: Span, agent_of: Callable[[Token], str | None]) -> list[tuple[Token, str, bool]]:
+    def mentions(self, sent: Span, agent_of: Callable[[Token], str | None],
+                 memory: IssueMemory | None = None) -> list[Mention]:
         """Each issue named in a sentence: the head of the smallest phrase that names it (or the issue's own verb
         above it), with `inverted` when the phrase asserts the opposite of the proposition ("keep the troops").
         A phrase inside another issue's phrase is part of that one ("the EU budget" in "the EU budget to be
@@ -87,6 +103,10 @@ class IssueLinker:
                 match = self.issues.match(words, agent_of) if len(words) <= MAX_MENTION else None
                 if match is not None:
                     found[token.i] = (match.id, match.inverted)
+        if memory is not None and memory.last is not None:
+            for token in sent:
+                if token.i not in found and self._points_back(token, found):
+                    found[token.i] = (memory.last, False)
         mentions: dict[int, Mention] = {}
         for i, (issue, inverted) in found.items():
             token = sent.doc[i]
@@ -116,6 +136,18 @@ class IssueLinker:
                 break
             node = head
         return token
+
+    def _points_back(self, token: Token, found: dict[int, tuple[str, bool]]) -> bool:
+        """A phrase that names an issue by pointing back to it: "the plan", "Glazer's proposal", "these
+        regulations", "this" as a subject or object; it stands for the issue the article named last."""
+        lemma = token.lemma_.lower()
+        if token.pos_ == "PRON":
+            return lemma in self.pointer_pronouns and token.dep_ in ("nsubj", "dobj", "pobj")
+        if token.pos_ != "NOUN" or lemma not in self.pointer_nouns:
+            return False
+        if any(d.i in found for d in token.subtree):
+            return False  # "the plan to raise the pension age" names its issue itself
+        return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in POINTING) for c in token.children)
 
     # --- polarity ------------------------------------------------------------------------------------------
     def _stance_word(self, token: Token) -> tuple[str | None, bool]:
@@ -175,10 +207,13 @@ class IssueLinker:
         return agents
 
     # --- the walk ------------------------------------------------------------------------------------------
-    def link(self, sent: Span, actors: ArticleActors, agent_of: Callable[[Token], str | None]) -> list[Link]:
-        """Each party's stance on each issue the sentence names."""
+    def link(self, sent: Span, actors: ArticleActors, agent_of: Callable[[Token], str | None],
+             memory: IssueMemory) -> list[Link]:
+        """Each party's stance on each issue the sentence names; the memory learns the last one named."""
         links: list[Link] = []
-        for mention in self.mentions(sent, agent_of):
+        mentions = self.mentions(sent, agent_of, memory)
+        memory.remember([m.issue for m in sorted(mentions, key=lambda m: m.anchor.i)])
+        for mention in mentions:
             found = self._walk(mention.anchor, mention.issue, actors)
             if found is None:
                 continue
