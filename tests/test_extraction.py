@@ -262,3 +262,8 @@ def test_terms_set_for_an_issue_named_by_its_opposite_stay_conditional() -> None
     found = {(s.issue, s.stance) for s in
              statements("Norway said any quota cut must give Icelandic boats access to Norwegian ports.")}
     assert ("quota", "conditional") in found
+
+
+def test_both_sides_are_the_two_parties_named_most():
+    text = "Norway met Iceland in Bergen. Oslo and Reykjavik traded offers. Both sides rejected the proposal."
+    assert {("NOR", "reject"), ("ISL", "reject")} <= {(a, b) for a, b, _ in triples(text)}

@@ -29,6 +29,8 @@ HONORIFICS = {"sir", "dame", "lord", "lady", "mr", "mrs", "ms", "dr", "prof", "s
               "prince", "princess", "emir", "sultan", "pope", "rev", "gen", "col", "lt", "sen", "rep", "gov"}
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "some", "many", "group", "groups",
                   "members", "member", "supporters", "representatives", "delegates", "number", "crowd", "crowds"}
+SIDE_NOUNS = {"side", "party", "government", "country", "nation", "delegation", "camp"}  # "both sides", "the two parties"
+PAIR_WORDS = {"both", "two"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
 # Honorifics that, like a title, tell a family name alone is a public figure's: "King Hussein", "Pope Francis".
 STYLE_TITLES = {"king", "queen", "prince", "princess", "emir", "sultan", "pope", "sheikh", "sheik", "gen", "col"}
@@ -635,7 +637,9 @@ class ArticleActors:
     def resolve_all(self, token: Token, in_quote: bool = False) -> list[Agent]:
         """A coordinated phrase yields one agent per conjunct: "Norway and the EU" → NOR, EU; "Hungarian and
         Romanian officials" → HUN, ROU."""
-        agents: list[Agent] = []
+        agents: list[Agent] = self.both_sides(token)
+        if agents:
+            return agents
 
         def add(agent: Agent | None) -> None:
             if agent and all(a.actor != agent.actor for a in agents):
@@ -656,6 +660,21 @@ class ArticleActors:
                         if other.i in self.index:
                             add(Agent(self.index[other.i].actor))
         return agents
+
+    def both_sides(self, token: Token) -> list[Agent]:
+        """"both sides", "the two sides", "the two governments": the two parties the article has named most so
+        far (the later named first on a tie)."""
+        if token.lemma_.lower() not in SIDE_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+            return []
+        if not any(c.lower_ in PAIR_WORDS for c in token.children if c.dep_ in ("det", "predet", "nummod")):
+            return []
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        for mention in {m for m in self.index.values() if m.start < token.i}:
+            counts[mention.actor] = counts.get(mention.actor, 0) + 1
+            latest[mention.actor] = max(latest.get(mention.actor, -1), mention.start)
+        ranked = sorted(counts, key=lambda actor: (counts[actor], latest[actor]), reverse=True)
+        return [Agent(actor) for actor in ranked[:2]] if len(ranked) >= 2 else []
 
     @staticmethod
     def _conjuncts(token: Token, any_pos: bool = False) -> list[Token]:

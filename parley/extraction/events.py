@@ -18,6 +18,7 @@ from .conditions import find_condition
 from .lexicon import Lexicon
 
 VERBAL = {"VERB", "AUX"}
+RECIPROCAL_ACTIONS = {"consult", "agree", "cooperate"}  # acts two sides do with each other
 TARGET_PREPS = {"to", "with", "on", "against", "at", "toward", "towards", "upon"}
 OWNER_PREPS = {"from", "by", "of"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
@@ -297,6 +298,13 @@ class EventFinder:
                             add(sub)
         return found
 
+    def _each_other(self, verb: Token, agent: Agent, action: str) -> list[str]:
+        """"Both sides met", "the two governments agreed": a joint act is aimed at the other side."""
+        if action not in RECIPROCAL_ACTIONS:
+            return []
+        return [a.actor for c in verb.children if c.dep_ == "nsubj"
+                for a in self.actors.both_sides(c) if a.actor != agent.actor]
+
     def content_of(self, verb: Token) -> list[Token]:
         """The words a verb's statement is about: its phrase less its subject and coordinated clauses (a passive
         subject stays: "no ceasefire deal would be accepted" is about the deal)."""
@@ -457,7 +465,7 @@ class EventFinder:
             action = "threaten"  # "may halt its mediation if ...": a hostile act held out is a threat
         events = []
         for agent in agents:
-            targets = self.targets(verb, agent.actor) or [None]
+            targets = self.targets(verb, agent.actor) or self._each_other(verb, agent, action) or [None]
             for target in targets:
                 event = Event(agent, action, verb, kind, target, content, negated=negated, hedged=hedged,
                               content_negated=clause is not None and _clause_negated(clause),
