@@ -83,6 +83,7 @@ class Extractor:
             reporters = self.outlets.reporters(sent, actors.words)
             events = finder.find(sent)
             scored = [(event, issue) for event in events for issue in self._issues(event, actors)]
+            first = len(result.statements)
             for event, issue in scored:
                 if event.answers is not None and issue is None:
                     issue = next((i for e, i in scored if e is event.answers), None)
@@ -98,25 +99,20 @@ class Extractor:
                     result.statements.append(statement)
                     result.statements.extend(self._purpose_statements(event, statement))
                     result.statements.extend(self._condition_statements(event, statement))
-            self._add_links(result, sent, number, actors, memory, reporters, quoted)
+            covered = {(s.actor, s.issue) for s in result.statements[first:]}
+            for link in self.linker.link(sent, actors, lambda token: self._agent_of(token, actors), memory):
+                at_table = self.linked_parties is None or link.agent.actor in self.linked_parties
+                if at_table and (link.agent.actor, link.issue) not in covered:
+                    # a (party, issue) the event rules left untied in this sentence
+                    covered.add((link.agent.actor, link.issue))
+                    statement = self._link_statement(link, number, sent, reporters, quoted, finder.background)
+                    if statement.confidence >= self.settings.min_confidence:
+                        result.statements.append(statement)
             actors.remember(sent, [e.agent for e in events if e.kind != "noun"])
             previous = sent
         result.people = dict(actors.ctx.people)
         result.parties = list(dict.fromkeys(s.actor for s in result.statements if s.actor))
         return result
-
-    def _add_links(self, result: Extraction, sent: Span, number: int, actors: ArticleActors, memory: IssueMemory,
-                   reporters: list[str], quoted: set[int]) -> None:
-        """The issue linker's reading of a sentence: a (party, issue) the event rules left untied in it becomes
-        a statement, for the dossier's parties only."""
-        covered = {(s.actor, s.issue) for s in result.statements if s.sentence == number}
-        for link in self.linker.link(sent, actors, lambda token: self._agent_of(token, actors), memory):
-            at_table = self.linked_parties is None or link.agent.actor in self.linked_parties
-            if at_table and (link.agent.actor, link.issue) not in covered:
-                covered.add((link.agent.actor, link.issue))
-                statement = self._link_statement(link, number, sent, reporters, quoted)
-                if statement.confidence >= self.settings.min_confidence:
-                    result.statements.append(statement)
 
     # --- quotes --------------------------------------------------------------------------------------------
     def _quote_speaker(self, sent: Span, actors: ArticleActors, quoted: set[int], previous: Span | None) -> Agent | None:
@@ -235,12 +231,14 @@ class Extractor:
         return [statement.model_copy(update={"issue": found.id, "stance": stance,
                                              "condition": condition if stance == "conditional" else None})]
 
-    def _link_statement(self, link: Link, number: int, sent: Span, reporters: list[str],
-                        quoted: set[int]) -> Statement:
+    def _link_statement(self, link: Link, number: int, sent: Span, reporters: list[str], quoted: set[int],
+                        background) -> Statement:
         """A statement read by the issue linker: a stance word the event rules did not tie to this issue."""
         weights = load_confidence()
+        adjust = weights["adjust"]
         confidence = weights["base"]["link"] + weights["action"].get(link.action, 0.0)
-        confidence += weights["adjust"]["pronoun"] if link.agent.via_pronoun else 0.0
+        confidence += adjust["pronoun"] if link.agent.via_pronoun else 0.0
+        confidence += adjust["background"] if background(link.trigger) else 0.0
         start, end, text = _sentence_bounds(sent)
         return Statement(
             sentence=number, start=start, end=end, text=text, actor=link.agent.actor, speaker=link.agent.speaker,

@@ -217,7 +217,7 @@ def _bare(word: Token, trigger: Token) -> bool:
     return head.i == trigger.i or head.lemma_.lower() in ("be", "remain") or word.dep_ in ("nsubj", "nsubjpass")
 
 
-REMOVAL = frozenset({"lift"})  # the canonical lemma of lift, ease, remove, scrap, drop, end (synonyms.yaml)
+REMOVAL = frozenset({"lift", "lower"})  # canonical lemmas: lift (ease, remove, scrap, end), lower (reduce, cut)
 
 
 def _variant(word: str, words: frozenset[str]) -> bool:

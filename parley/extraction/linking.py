@@ -18,19 +18,18 @@ from spacy.tokens import Span, Token
 
 from .actors import Agent, ArticleActors
 from .conditions import find_condition
+from .events import HYPOTHETICAL_MARKS, OWNER_PREPS, _negated
 from .issues import IssueMatcher
 from .lexicon import Lexicon, linking_words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 COMPLEMENT_DEPS = {"acomp", "attr", "oprd", "xcomp", "ccomp"}
 CLAUSE_JOINS = {"conj", "advcl", "parataxis"}      # the next clause up: its subject may be ours, its stance is not
-OWNER_PREPS = {"of", "from", "by"}
-NEGATORS = {"not", "n't", "never", "no"}
-HYPOTHETICAL = {"if", "unless", "whether"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}        # "fishing" in "the fishing levy": the levy is named
 POINTING = {"the", "this", "these", "that", "those", "such"}   # determiners of a phrase that points back
 MENTION_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 MAX_MENTION = 12                                    # words at most in the phrase that names an issue
-PREDICATE_REACH = 3                                 # words up from a mention to the issue's own verb
+PREDICATE_REACH = 3                                 # words up from a mention (or the last act) to the issue's verb
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,6 @@ class Link:
     action: str
     trigger: Token
     condition: str | None = None
-    negated: bool = False
 
 
 @dataclass
@@ -61,12 +59,11 @@ class _Walk:
     trigger: Token | None = None
     action: str | None = None
     condition: str | None = None
-    negated: bool = False
 
 
 @dataclass
 class IssueMemory:
-    """Per article: the issue named last, which "the plan" or "this" in a later sentence points back to."""
+    """Per article: the issue named last, which "the plan" in a later sentence points back to."""
 
     last: str | None = None
 
@@ -87,19 +84,20 @@ class IssueLinker:
         words = linking_words()
         self.opposing_heads = words["opposing_heads"]
         self.pointer_nouns = words["pointer_nouns"]
-        self.pointer_pronouns = words["pointer_pronouns"]
+        self.wanting_verbs = words["wanting_verbs"]
 
     # --- mentions ------------------------------------------------------------------------------------------
     def mentions(self, sent: Span, agent_of: Callable[[Token], str | None],
                  memory: IssueMemory | None = None) -> list[Mention]:
         """Each issue named in a sentence: the head of the smallest phrase that names it (or the issue's own verb
         above it), with `inverted` when the phrase asserts the opposite of the proposition ("keep the troops").
-        A phrase inside another issue's phrase is part of that one ("the EU budget" in "the EU budget to be
-        capped at 1%")."""
+        A list's items are phrases of their own; a phrase inside another issue's phrase is part of that one
+        ("the EU budget" in "the EU budget to be capped at 1%")."""
         found: dict[int, tuple[str, bool]] = {}
+        pointers: set[int] = set()   # "the plan": the proposition itself, not a thing it takes away
         for token in sent:
-            if token.pos_ in MENTION_POS and token.n_lefts + token.n_rights < MAX_MENTION:
-                words = list(token.subtree)
+            if token.pos_ in MENTION_POS and token.right_edge.i - token.left_edge.i < MAX_MENTION * 3:
+                words = _own_phrase(token)
                 match = self.issues.match(words, agent_of) if len(words) <= MAX_MENTION else None
                 if match is not None:
                     found[token.i] = (match.id, match.inverted)
@@ -107,16 +105,19 @@ class IssueLinker:
             for token in sent:
                 if token.i not in found and self._points_back(token, found):
                     found[token.i] = (memory.last, False)
+                    pointers.add(token.i)
         mentions: dict[int, Mention] = {}
         for i, (issue, inverted) in found.items():
             token = sent.doc[i]
-            if any(d.i != i and found.get(d.i, ("",))[0] == issue for d in token.subtree):
+            if any(d.i != i and found.get(d.i, ("",))[0] == issue for d in _own_phrase(token)):
                 continue  # a smaller phrase inside names the same issue
+            while token.dep_ in MODIFIER_DEPS and token.head.i != token.i:
+                token = token.head
             token = self._predicate(token, issue)
             sign = self.issues.predicate_sign(issue, token)
             if sign < 0:
                 inverted = True     # "keep the troops there": against their withdrawal
-            elif sign == 0 and self.issues.removes(issue):
+            elif sign == 0 and self.issues.removes(issue) and i not in pointers:
                 inverted = not inverted  # "the rebate" of "the rebate is reduced": against it is for the issue
             mentions[token.i] = Mention(token, issue, inverted)
         return [m for m in mentions.values()
@@ -139,11 +140,8 @@ class IssueLinker:
 
     def _points_back(self, token: Token, found: dict[int, tuple[str, bool]]) -> bool:
         """A phrase that names an issue by pointing back to it: "the plan", "Glazer's proposal", "these
-        regulations", "this" as a subject or object; it stands for the issue the article named last."""
-        lemma = token.lemma_.lower()
-        if token.pos_ == "PRON":
-            return lemma in self.pointer_pronouns and token.dep_ in ("nsubj", "dobj", "pobj")
-        if token.pos_ != "NOUN" or lemma not in self.pointer_nouns:
+        regulations"; it stands for the issue the article named last."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.pointer_nouns:
             return False
         if any(d.i in found for d in token.subtree):
             return False  # "the plan to raise the pension age" names its issue itself
@@ -163,9 +161,9 @@ class IssueLinker:
             particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
             action = self.lexicon.phrasal.get((lemma, particle)) if particle else None
             action = action or self.lexicon.verbs.get(lemma)
-            if action is None and lemma in self.lexicon.attitude_verbs:
+            if action is None and lemma in self.wanting_verbs:
                 action = "demand"
-            return (action if action in self.lexicon.stance else None), True
+            return (action if action in self.lexicon.stance else None), action is None or action in self.lexicon.stance
         if token.pos_ in ("NOUN", "PROPN"):
             action = self.lexicon.nouns.get(lemma) or self.noun_cue_actions.get(lemma)
             return (action if action in self.lexicon.stance else None), True
@@ -173,7 +171,7 @@ class IssueLinker:
 
     def _undoes(self, token: Token, issue: str) -> bool:
         """A word that takes away what the issue proposes: its antonyms ("remain" for a withdrawal), or a verb
-        that ends a thing ("scrap", "withdraw") where the issue's own predicate is not that verb."""
+        that ends a thing ("scrap", "withdraw", "drop") where the issue's own predicate is not that verb."""
         if token.pos_ not in ("VERB", "NOUN"):
             return False
         sign = self.issues.predicate_sign(issue, token)
@@ -184,14 +182,12 @@ class IssueLinker:
         victim or a foe ("crimes against civilians")."""
         return head.pos_ == "ADJ" or head.lemma_.lower() in self.opposing_heads
 
-    @staticmethod
-    def _negated(token: Token) -> bool:
-        return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATORS) for c in token.children)
-
     # --- holders -------------------------------------------------------------------------------------------
     def _holders(self, token: Token, actors: ArticleActors, noun: bool) -> list[Agent]:
-        """The parties a stance word speaks for: its subject, its passive agent, or for a noun its owner."""
-        heads = [c for c in token.children if c.dep_ == "nsubj"]
+        """The parties a stance word speaks for: its subject, its passive agent, or for a noun its owner; the
+        passive subject of a participle that states a stance ("Norway is opposed to X")."""
+        heads = [c for c in token.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and token.tag_ == "VBN"
+                                                                      and token.lower_ in self.cue_actions)]
         for child in token.children:
             if child.dep_ == "agent" or (noun and child.dep_ == "prep" and child.lower_ in OWNER_PREPS):
                 heads += [g for g in child.children if g.dep_ == "pobj"]
@@ -220,80 +216,103 @@ class IssueLinker:
             walk, agents = found
             positive = (walk.sign > 0) != mention.inverted
             stance = "conditional" if walk.condition else ("for" if positive else "against")
-            links += [Link(agent, mention.issue, stance, walk.action, walk.trigger, walk.condition, walk.negated)
+            links += [Link(agent, mention.issue, stance, walk.action, walk.trigger, walk.condition)
                       for agent in agents]
         return links
 
     def _walk(self, anchor: Token, issue: str, actors: ArticleActors) -> tuple[_Walk, list[Agent]] | None:
         """Up from the mention: every stance word, undoing word, "against" and negation on the way multiplies the
-        sign; the first stance word with a party for subject or owner (or a speech verb above) holds it."""
-        walk = _Walk()
+        sign; the first stance word (or the word an "against" hangs from) with a party for subject or owner, or
+        a speech verb above, holds it."""
         if any(a.lemma_.lower() in self.lexicon.claim_nouns for a in anchor.ancestors):
             return None   # "dismissed reports that Corvia had agreed to X": a claim told, not a stance taken
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in anchor.children):
-            walk.sign = -1
+        walk = _Walk()
+        if _negated(anchor):
+            walk.sign = -1  # "no fishing levy", "not withdraw"
+        owned: list[Agent] = []   # the owners of a demand or offer whose own act above it the walk reads on
         child, node = anchor, anchor.head
-        opposed_by: Token | None = None    # the predicate an "against" hangs from holds the stance
-        while node.i != child.i and not (child.dep_ in CLAUSE_JOINS):
-            if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in node.children):
-                return None   # "could strike if ministers scrap X": nobody has yet taken that stance
-            if node.lemma_.lower() in self.lexicon.failure_verbs or (
-                    node.dep_ == "xcomp" and node.head.lemma_.lower() in self.lexicon.failure_verbs) or (
-                    node.head.lower_ == "without"):
-                return None   # "failed to support the deal", "ended without agreeing on X": nothing done
+        while node.i != child.i and child.dep_ not in CLAUSE_JOINS:
+            if self._nothing_done(node):
+                return None
             noun = node.pos_ in ("NOUN", "PROPN")
             by_subject = child.dep_ in SUBJECT_DEPS
             action, holds = self._stance_word(node)
-            if action is not None and noun and not self._holders(node, actors, noun=True):
+            owners = self._holders(node, actors, noun=True) if noun and action is not None else []
+            if noun and not owners:
                 action = None  # "a credible offer": a proposal nobody is said to own is a topic, not a stance
             if by_subject:
-                action, holds = self._judgement(node), False  # "the rebate was unjustified": it is judged
+                # "the rebate was unjustified": the subject is judged, by the predicate or its complement
+                action, holds = (action if action is not None and not holds else self._judgement(node, child)), False
             elif action is None and node.lemma_.lower() in self.lexicon.role_verbs:
-                action = self._judgement(node)              # "called the rebate unjustified"
-            modal = next((self.lexicon.modal_cues[c.lower_] for c in node.children
-                          if c.dep_ == "aux" and c.lower_ in self.lexicon.modal_cues), None)
-            if action is not None and modal is not None:
+                action = self._judgement(node, child)      # "called the rebate unjustified"
+            if action is not None and any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal_cues
+                                          for c in node.children):
                 holds = False   # "Norway must agree to X", said by Iceland: Iceland demands it
-            if node.lower_ == "against" and node.dep_ == "prep" and self._opposes(node.head):
-                action, holds, opposed_by = "oppose", False, node.head
-            if action is not None:
+            opposed = node.lower_ == "against" and node.dep_ == "prep" and self._opposes(node.head)
+            if opposed:
+                action, holds = "oppose", False
+            if self._undoes(node, issue) and not by_subject:
+                walk.sign = -walk.sign    # "agreed to drop the cap", "withdrew its demand for X"
+                action = None if walk.trigger is None else action
+            elif action is not None:
                 if self.lexicon.stance[action] == "against":
                     walk.sign = -walk.sign
-                if self._negated(node):
-                    walk.sign, walk.negated = -walk.sign, True
                 if walk.trigger is None:
                     walk.trigger, walk.action = node, action
-                found = find_condition([node], self.lexicon)
-                if found and walk.condition is None:
-                    walk.condition = found[0]
-            elif not by_subject and self._undoes(node, issue):
+                    found = find_condition([node], self.lexicon)
+                    walk.condition = found[0] if found else None
+            if _negated(node) and node is not anchor:
                 walk.sign = -walk.sign
-            if walk.trigger is not None and (holds or node is opposed_by) and not by_subject:
-                holders = self._holders(node, actors, noun)
-                if holders and noun and self._answered(node, holders, actors):
-                    return None   # "the union rejected the board's offer of X": the union's act, told here
+            if walk.trigger is not None and not by_subject and (holds or node is walk.trigger.head and opposed):
+                holders = owners or self._holders(node, actors, noun)
+                if holders and noun:
+                    answer = self._answer(node, holders, actors)
+                    if answer is False:
+                        return None   # "the union rejected the board's offer of X": the union's act, told here
+                    if answer is True:
+                        owned = holders   # "Norway withdrew its demand for X": what the owner does with it counts
+                        child, node = node, node.head
+                        continue
                 if holders:
                     return walk, holders
-            if node.pos_ == "VERB" and node.lemma_.lower() in self.lexicon.speech and walk.trigger is not None:
+            if walk.trigger is not None and node.pos_ == "VERB" and node.lemma_.lower() in self.lexicon.speech:
                 holders = self._holders(node, actors, noun=False)
                 return (walk, holders) if holders else None
             child, node = node, node.head
+        return (walk, owned) if owned else None
+
+    def _nothing_done(self, node: Token) -> bool:
+        """A clause that tells of no stance taken: hypothetical ("could strike if ministers scrap X"), failed
+        ("failed to back X"), done without ("ended without agreeing on X"), or an accusation ("accused Norway of
+        opposing X": the accuser does not oppose X)."""
+        lemma = node.lemma_.lower()
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
+            return True
+        if lemma in self.lexicon.failure_verbs or node.head.lower_ == "without" or (
+                node.dep_ == "xcomp" and node.head.lemma_.lower() in self.lexicon.failure_verbs):
+            return True
+        return node.pos_ in ("VERB", "AUX") and self.lexicon.verbs.get(lemma) == "accuse"
+
+    def _answer(self, noun: Token, owners: list[Agent], actors: ArticleActors) -> bool | None:
+        """How the clause above a party's demand or offer takes it up: False when another party acts on it
+        ("Iceland rejected Norway's offer", "was rejected by Iceland"), True when its owner does ("Norway
+        withdrew its demand"), None when no party acts on it."""
+        for verb in noun.ancestors:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            doers = [c for c in verb.children if c.dep_ == "nsubj"]
+            doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            parties = {a.actor for d in doers for a in actors.resolve_all(d)}
+            if not parties:
+                return None
+            return parties <= {o.actor for o in owners}
         return None
 
-    def _answered(self, noun: Token, owners: list[Agent], actors: ArticleActors) -> bool:
-        """Whether another party's act takes up a party's demand or offer ("rejected the board's offer"): the
-        sentence tells that act; what the offer held is the other party's account of it."""
-        for verb in noun.ancestors:
-            if verb.pos_ in ("VERB", "AUX"):
-                subjects = [a.actor for c in verb.children if c.dep_ == "nsubj" for a in actors.resolve_all(c)]
-                return any(actor not in {o.actor for o in owners} for actor in subjects)
-        return False
-
-    def _judgement(self, node: Token) -> str | None:
-        """The stance a predicate's complement takes on its subject or object: "is unacceptable", "called it
-        unjustified", "is a red line for him"."""
+    def _judgement(self, node: Token, via: Token) -> str | None:
+        """The stance a predicate's complement (not the word the walk came from) takes on its subject or
+        object: "is unacceptable", "called it unjustified", "is a red line for him"."""
         for child in node.children:
-            if child.dep_ not in COMPLEMENT_DEPS:
+            if child.dep_ not in COMPLEMENT_DEPS or child.i == via.i:
                 continue
             lemma = child.lemma_.lower()
             action = self.cue_actions.get(lemma) or self.cue_actions.get(child.lower_)
@@ -301,7 +320,13 @@ class IssueLinker:
                 modifiers = " ".join(t.lower_ for t in child.lefts if t.dep_ in ("amod", "compound"))
                 action = self.noun_cue_actions.get(lemma) or self.lexicon.noun_cues.get(f"{modifiers} {lemma}")
             if action in self.lexicon.stance:
-                if self._negated(child):
+                if _negated(child):
                     return "support" if self.lexicon.stance[action] == "against" else "reject"
                 return action
         return None
+
+
+def _own_phrase(token: Token) -> list[Token]:
+    """A word's phrase without the other items of a list it heads ("a cap" in "a cap and a cut in the levy")."""
+    others = {d.i for c in token.children if c.dep_ == "conj" for d in c.subtree}
+    return [t for t in token.subtree if t.i not in others]
