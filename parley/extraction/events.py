@@ -238,7 +238,20 @@ class EventFinder:
         return None
 
     def owner(self, noun: Token) -> Agent | None:
-        """Whose demand, proposal or threat a noun names: possessor, from/by object, or party modifier."""
+        """Whose demand, proposal or threat a noun names: its named owner, or for "the demand" the party that
+        made one last."""
+        named = self.named_owner(noun)
+        if named is not None:
+            return named
+        action = self.lexicon.nouns.get(noun.lemma_.lower())
+        modified = any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in noun.children)  # "the Tory plans"
+        if action in ("demand", "propose") and not modified and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            return self.last_by_action.get(action)  # "Norway rejected the demand": the demand made before
+        return None
+
+    def named_owner(self, noun: Token) -> Agent | None:
+        """The owner a noun's own phrase names: possessor, from/by object, or party modifier ("an EU demand")."""
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 mention = self.actors.index.get(child.i)
@@ -249,11 +262,6 @@ class EventFinder:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and (agent := self.actors.resolve(obj, noun.i in self.quoted)):
                         return agent
-        action = self.lexicon.nouns.get(noun.lemma_.lower())
-        modified = any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in noun.children)  # "the Tory plans"
-        if action in ("demand", "propose") and not modified and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
-            return self.last_by_action.get(action)  # "Norway rejected the demand": the demand made before
         return None
 
     def _leader(self, modifier: Token) -> Agent | None:

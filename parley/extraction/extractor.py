@@ -18,7 +18,7 @@ from .events import Event, EventFinder
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import load_confidence, load_lexicon
-from .linking import IssueLinker, IssueMemory, Link
+from .linking import IssueLinker, Link, Reading
 from ..scale.prefilter import Prefilter
 from ..scale.selective import SelectiveParser
 
@@ -71,7 +71,7 @@ class Extractor:
         actors.quoted = quoted
         finder = EventFinder(actors, self.lexicon, quoted, self.outlets)
         result = Extraction()
-        memory = IssueMemory()
+        reading = Reading(actors, lambda token: self._agent_of(token, actors), finder.named_owner)
         previous: Span | None = None
         for number, sent in enumerate(doc.sents):
             actors.link_people(sent)
@@ -100,7 +100,7 @@ class Extractor:
                     result.statements.extend(self._purpose_statements(event, statement))
                     result.statements.extend(self._condition_statements(event, statement))
             covered = {(s.actor, s.issue) for s in result.statements[first:]}
-            for link in self.linker.link(sent, actors, lambda token: self._agent_of(token, actors), memory):
+            for link in self.linker.link(sent, reading):
                 at_table = self.linked_parties is None or link.agent.actor in self.linked_parties
                 if at_table and (link.agent.actor, link.issue) not in covered:
                     # a (party, issue) the event rules left untied in this sentence

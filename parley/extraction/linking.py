@@ -12,7 +12,7 @@ the speaker's party when the stance word has none.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -70,6 +70,17 @@ class IssueMemory:
     def remember(self, issues: list[str]) -> None:
         if issues:
             self.last = issues[-1]
+
+
+@dataclass
+class Reading:
+    """What the linker needs of one article: who its words stand for, who acts on a word ("Norway withdraws"),
+    who owns a demand or an offer ("Norway's offer", "an EU demand"), and the issue named last."""
+
+    actors: ArticleActors
+    agent_of: Callable[[Token], str | None]
+    owner: Callable[[Token], Agent | None]
+    memory: IssueMemory = field(default_factory=IssueMemory)
 
 
 class IssueLinker:
@@ -183,34 +194,32 @@ class IssueLinker:
         return head.pos_ == "ADJ" or head.lemma_.lower() in self.opposing_heads
 
     # --- holders -------------------------------------------------------------------------------------------
-    def _holders(self, token: Token, actors: ArticleActors, noun: bool) -> list[Agent]:
-        """The parties a stance word speaks for: its subject, its passive agent, or for a noun its owner; the
-        passive subject of a participle that states a stance ("Norway is opposed to X")."""
+    def _holders(self, token: Token, reading: Reading, noun: bool) -> list[Agent]:
+        """The parties a stance word speaks for: its subject or passive agent, the passive subject of a
+        participle that states a stance ("Norway is opposed to X"), or for a noun its owner."""
+        if noun:
+            owner = reading.owner(token)
+            return [owner] if owner is not None and owner.actor else []
         heads = [c for c in token.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and token.tag_ == "VBN"
                                                                       and token.lower_ in self.cue_actions)]
-        for child in token.children:
-            if child.dep_ == "agent" or (noun and child.dep_ == "prep" and child.lower_ in OWNER_PREPS):
-                heads += [g for g in child.children if g.dep_ == "pobj"]
-            if noun and child.dep_ == "poss":
-                heads.append(child)
+        heads += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if not heads and token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX", "ADJ"):
             heads = [c for c in token.head.children if c.dep_ == "nsubj"]  # "refused to X", "met and rejected X"
         agents: list[Agent] = []
         for head in heads:
-            for agent in actors.resolve_all(head):
+            for agent in reading.actors.resolve_all(head):
                 if agent.actor and all(a.actor != agent.actor for a in agents):
                     agents.append(agent)
         return agents
 
     # --- the walk ------------------------------------------------------------------------------------------
-    def link(self, sent: Span, actors: ArticleActors, agent_of: Callable[[Token], str | None],
-             memory: IssueMemory) -> list[Link]:
+    def link(self, sent: Span, reading: Reading) -> list[Link]:
         """Each party's stance on each issue the sentence names; the memory learns the last one named."""
         links: list[Link] = []
-        mentions = self.mentions(sent, agent_of, memory)
-        memory.remember([m.issue for m in sorted(mentions, key=lambda m: m.anchor.i)])
+        mentions = self.mentions(sent, reading.agent_of, reading.memory)
+        reading.memory.remember([m.issue for m in sorted(mentions, key=lambda m: m.anchor.i)])
         for mention in mentions:
-            found = self._walk(mention.anchor, mention.issue, actors)
+            found = self._walk(mention.anchor, mention.issue, reading)
             if found is None:
                 continue
             walk, agents = found
@@ -220,7 +229,7 @@ class IssueLinker:
                       for agent in agents]
         return links
 
-    def _walk(self, anchor: Token, issue: str, actors: ArticleActors) -> tuple[_Walk, list[Agent]] | None:
+    def _walk(self, anchor: Token, issue: str, reading: Reading) -> tuple[_Walk, list[Agent]] | None:
         """Up from the mention: every stance word, undoing word, "against" and negation on the way multiplies the
         sign; the first stance word (or the word an "against" hangs from) with a party for subject or owner, or
         a speech verb above, holds it."""
@@ -237,7 +246,7 @@ class IssueLinker:
             noun = node.pos_ in ("NOUN", "PROPN")
             by_subject = child.dep_ in SUBJECT_DEPS
             action, holds = self._stance_word(node)
-            owners = self._holders(node, actors, noun=True) if noun and action is not None else []
+            owners = self._holders(node, reading, noun=True) if noun and action is not None else []
             if noun and not owners:
                 action = None  # "a credible offer": a proposal nobody is said to own is a topic, not a stance
             if by_subject:
@@ -264,9 +273,9 @@ class IssueLinker:
             if _negated(node) and node is not anchor:
                 walk.sign = -walk.sign
             if walk.trigger is not None and not by_subject and (holds or node is walk.trigger.head and opposed):
-                holders = owners or self._holders(node, actors, noun)
+                holders = owners or self._holders(node, reading, noun)
                 if holders and noun:
-                    answer = self._answer(node, holders, actors)
+                    answer = self._answer(node, holders, reading.actors)
                     if answer is False:
                         return None   # "the union rejected the board's offer of X": the union's act, told here
                     if answer is True:
@@ -276,7 +285,7 @@ class IssueLinker:
                 if holders:
                     return walk, holders
             if walk.trigger is not None and node.pos_ == "VERB" and node.lemma_.lower() in self.lexicon.speech:
-                holders = self._holders(node, actors, noun=False)
+                holders = self._holders(node, reading, noun=False)
                 return (walk, holders) if holders else None
             child, node = node, node.head
         return (walk, owned) if owned else None
