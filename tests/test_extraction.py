@@ -267,3 +267,14 @@ def test_terms_set_for_an_issue_named_by_its_opposite_stay_conditional() -> None
 def test_both_sides_are_the_two_parties_named_most():
     text = "Norway met Iceland in Bergen. Oslo and Reykjavik traded offers. Both sides rejected the proposal."
     assert {("NOR", "reject"), ("ISL", "reject")} <= {(a, b) for a, b, _ in triples(text)}
+
+
+def test_a_demand_in_trade_wants_what_it_asks_and_offers_the_rest_on_condition():
+    found = {(s.actor, s.issue, s.stance) for s in statements(
+        "Iceland demanded a higher mackerel quota in exchange for port access.") if s.issue}
+    assert found == {("ISL", "quota", "for"), ("ISL", "port_access", "conditional")}
+
+
+def test_refusing_until_another_party_acts_is_no_act_of_that_party():
+    assert ("ISL", "agree") not in {(a, b) for a, b, _ in triples(
+        "Norway will not sign until Iceland agrees to a lower mackerel quota.")}

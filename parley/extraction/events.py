@@ -31,7 +31,7 @@ CALL_NOUNS = {"call"}                                   # a phone call between t
 VISIT_NOUNS = {"visit", "trip"}                        # the visitor consults the host, not the other way
 PURPOSE_DEPS = {"advcl", "xcomp", "ccomp", "acl"}     # "rallied to demand", "demonstrated, calling for"
 MISTAGGED_DEPS = {"ROOT", "conj", "relcl", "ccomp", "advcl"}
-HYPOTHETICAL_MARKS = {"if", "unless", "provided", "providing", "whether"}
+HYPOTHETICAL_MARKS = {"if", "unless", "until", "provided", "providing", "whether"}
 RELATIVE_FILLERS = {"outright", "flatly", "firmly", "has", "have", "had", "also", "still", "now"}
 BACKGROUND_MARKERS = {"when", "while", "before", "after", "during", "since", "following"}
 # Nouns that state a party's position; other action nouns ("the threat from X", "talks") often name a topic.

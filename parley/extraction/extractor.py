@@ -23,6 +23,8 @@ from ..scale.prefilter import Prefilter
 from ..scale.selective import SelectiveParser
 
 FLIP = {"for": "against", "against": "for"}
+NOT_BEFORE = {"unless", "until"}
+TRADES = ("in exchange for", "in return for")  # markers of what must happen first: refusing X until Y is wanting Y
 REFUSING_WORDS = {"will", "would", "wo", "'ll", "shall", "can", "ca", "could", "never"}
 
 
@@ -215,10 +217,16 @@ class Extractor:
         """"open to elections if it gets security guarantees": a party that accepts X only on condition Y wants
         Y (and one that rejects X if Y opposes Y); one more statement on the condition's issue."""
         base = self.lexicon.stance.get(statement.action)
+        if _asks_in_trade(event, statement.action) and event.condition_tokens:
+            # "demanded X in exchange for Y": X is wanted, Y offered only for it
+            given = {t.i for t in event.condition_tokens}
+            wanted = " ".join(t.text for t in sorted(event.content, key=lambda t: t.i) if t.i not in given
+                              and t.i > event.trigger.i and not t.is_punct and t.dep_ != "mark")
+            return self._goal_statement(statement, event.condition_tokens, "conditional", f"in exchange for {wanted}")
         hinges = statement.stance == "conditional" or (statement.issue is None and event.condition is not None)
         if not hinges or not event.condition_tokens or base is None:
             return []  # "could improve the offer if the union agreed to flexible shifts": wants flexible shifts
-        unless = event.condition_tokens[0].lower_ == "unless"
+        unless = event.condition_tokens[0].lower_ in NOT_BEFORE  # "won't resume talks until X": wants X
         return self._goal_statement(statement, event.condition_tokens, FLIP[base] if unless else base, None)
 
     def _goal_statement(self, statement: Statement, words: list[Token], stance: str,
@@ -264,7 +272,7 @@ class Extractor:
             # "threatened to walk out if Oslo kept the ban": against the ban; "threatened to leave the deal": in
             # the deal only on its own terms
             stance = "against" if event.condition_tokens and event.condition is None else "conditional"
-        if stance and (event.condition or event.pending):
+        if stance and (event.condition or event.pending) and not _asks_in_trade(event, action):
             stance = "conditional"
         weights = load_confidence()
         confidence = weights["base"][event.kind] + weights["action"].get(action, 0.0)
@@ -297,6 +305,12 @@ class Extractor:
             trigger=event.trigger.text,
             rule=event.kind,
         )
+
+
+def _asks_in_trade(event: Event, action: str) -> bool:
+    """A demand with a trade ("demanded X in exchange for Y"): the demanding party wants X and offers Y; an
+    offer with a trade ("would drop X in exchange for Y") gives X only for Y."""
+    return action == "demand" and bool(event.condition) and event.condition.lower().startswith(TRADES)
 
 
 def _sentence_bounds(sent: Span) -> tuple[int, int, str]:
