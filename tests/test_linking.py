@@ -93,3 +93,8 @@ def test_a_run_on_sentence_is_read_in_bounded_time():
     clause = "Norway said that Iceland wants a cap on the annual catch, "
     result = analyze(clause * 60 + "and so on.", dossier=DOSSIER)
     assert isinstance(result.statements, list)
+
+
+def test_a_decision_owned_by_parties_is_their_stance_even_when_a_third_welcomes_it():
+    found = linked("Denmark welcomed the decision by Norway and Iceland to cap the annual catch at 1,000 tonnes.")
+    assert {("NOR", "catch_cap", "for"), ("ISL", "catch_cap", "for")} <= found

@@ -252,17 +252,22 @@ class EventFinder:
 
     def named_owner(self, noun: Token) -> Agent | None:
         """The owner a noun's own phrase names: possessor, from/by object, or party modifier ("an EU demand")."""
+        owners = self.named_owners(noun)
+        return owners[0] if owners else None
+
+    def named_owners(self, noun: Token) -> list[Agent]:
+        """Every owner a noun's own phrase names, one per conjunct ("the decision by India and Pakistan")."""
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 mention = self.actors.index.get(child.i)
                 agent = Agent(mention.actor) if mention else self.actors.resolve(child, noun.i in self.quoted)
                 if agent or (agent := self._leader(child)):
-                    return agent
+                    return [agent]
             if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and (agent := self.actors.resolve(obj, noun.i in self.quoted)):
-                        return agent
-        return None
+                    if obj.dep_ == "pobj" and (agents := self.actors.resolve_all(obj, noun.i in self.quoted)):
+                        return agents
+        return []
 
     def _leader(self, modifier: Token) -> Agent | None:
         """"a US-led summit", "the Saudi-led coalition": the party that leads it (not one that merely backs it)."""

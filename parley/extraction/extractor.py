@@ -73,7 +73,7 @@ class Extractor:
         actors.quoted = quoted
         finder = EventFinder(actors, self.lexicon, quoted, self.outlets)
         result = Extraction()
-        reading = Reading(actors, lambda token: self._agent_of(token, actors), finder.named_owner)
+        reading = Reading(actors, lambda token: self._agent_of(token, actors), finder.named_owners)
         previous: Span | None = None
         for number, sent in enumerate(doc.sents):
             actors.link_people(sent)

@@ -79,7 +79,7 @@ class Reading:
 
     actors: ArticleActors
     agent_of: Callable[[Token], str | None]
-    owner: Callable[[Token], Agent | None]
+    owners: Callable[[Token], list[Agent]]
     memory: IssueMemory = field(default_factory=IssueMemory)
 
 
@@ -96,6 +96,7 @@ class IssueLinker:
         self.opposing_heads = words["opposing_heads"]
         self.pointer_nouns = words["pointer_nouns"]
         self.wanting_verbs = words["wanting_verbs"]
+        self.commitment_nouns = words["commitment_nouns"]
 
     # --- mentions ------------------------------------------------------------------------------------------
     def mentions(self, sent: Span, agent_of: Callable[[Token], str | None],
@@ -177,6 +178,7 @@ class IssueLinker:
             return (action if action in self.lexicon.stance else None), action is None or action in self.lexicon.stance
         if token.pos_ in ("NOUN", "PROPN"):
             action = self.lexicon.nouns.get(lemma) or self.noun_cue_actions.get(lemma)
+            action = action or ("agree" if lemma in self.commitment_nouns else None)
             return (action if action in self.lexicon.stance else None), True
         return None, False
 
@@ -198,8 +200,7 @@ class IssueLinker:
         """The parties a stance word speaks for: its subject or passive agent, the passive subject of a
         participle that states a stance ("Norway is opposed to X"), or for a noun its owner."""
         if noun:
-            owner = reading.owner(token)
-            return [owner] if owner is not None and owner.actor else []
+            return [owner for owner in reading.owners(token) if owner.actor]
         heads = [c for c in token.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and token.tag_ == "VBN"
                                                                       and token.lower_ in self.cue_actions)]
         heads += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -303,18 +304,21 @@ class IssueLinker:
         return node.pos_ in ("VERB", "AUX") and self.lexicon.verbs.get(lemma) == "accuse"
 
     def _answer(self, noun: Token, owners: list[Agent], actors: ArticleActors) -> bool | None:
-        """How the clause above a party's demand or offer takes it up: False when another party acts on it
-        ("Iceland rejected Norway's offer", "was rejected by Iceland"), True when its owner does ("Norway
-        withdrew its demand"), None when no party acts on it."""
+        """How the clause above a party's demand or offer takes it up: False when another party turns it down
+        ("Iceland rejected Norway's offer": Iceland's account of what Norway offered), True when its owner acts
+        on it ("Norway withdrew its demand"), None otherwise ("the UK welcomed the decision by India to X")."""
         for verb in noun.ancestors:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
             doers = [c for c in verb.children if c.dep_ == "nsubj"]
             doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             parties = {a.actor for d in doers for a in actors.resolve_all(d)}
-            if not parties:
-                return None
-            return parties <= {o.actor for o in owners}
+            if parties and parties <= {o.actor for o in owners}:
+                return True
+            action = self.lexicon.verbs.get(verb.lemma_.lower())
+            if parties and self.lexicon.stance.get(action or "") == "against":
+                return False
+            return None
         return None
 
     def _judgement(self, node: Token, via: Token) -> str | None:
