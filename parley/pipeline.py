@@ -22,7 +22,7 @@ from .sources import SourceDocument
 
 
 class BatchAnalysis:
-    """What every analyser offers (the Analyzer here, the process and Dask runners of parley.scale): a stream of
+    """What every analyser offers (the Analyzer here, the process and Dask runners of parley.run): a stream of
     analyses in input order in which one bad article never costs its neighbours."""
 
     settings: Settings

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import ParleyError
-from ..scale.benchmark import CORPUS, GOLD, BenchResult, run_benchmark
+from ..run.benchmark import CORPUS, GOLD, BenchResult, run_benchmark
 from . import app
 from .view import print_error
 

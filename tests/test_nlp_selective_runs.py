@@ -17,7 +17,7 @@ from parley.nlp import load_nlp
 from parley.nlp.decoding import GreedyDecoding
 from parley.nlp.fast import FastAttributeRuler, FastLemmatizer
 from parley.pipeline import Analyzer
-from parley.scale import selective
+from parley.nlp import selective
 from parley.settings import Settings
 from parley.sources import SourceDocument, read_paths
 
