@@ -87,3 +87,20 @@ def test_lemmatizer_answers_stay_the_same_when_its_cache_starts_afresh(pipelines
     sample = paragraphs()[1:4]
     for mine, theirs in zip(fast.pipe(sample), stock.pipe(sample), strict=True):
         same(mine, theirs)
+
+
+def test_rules_the_drop_in_cannot_look_up_or_set_go_the_stock_way():
+    """A pattern testing another attribute (ORTH) and a rule setting one without a Token setter here (NORM) fall
+    back to spaCy's own matcher and setter, with the stock result."""
+    import spacy
+
+    found = []
+    for factory in ("attribute_ruler", "parley_attribute_ruler"):
+        nlp = spacy.blank("en")
+        ruler = nlp.add_pipe(factory)
+        ruler.add([[{"ORTH": "talks"}]], {"NORM": "negotiations", "LEMMA": "talk"})
+        ruler.add([[{"LOWER": "envoy"}]], {"TAG": "NN"})
+        doc = nlp("The envoy said talks resume.")
+        found.append([(t.norm_, t.lemma_, t.tag_) for t in doc])
+    assert found[0] == found[1]
+    assert found[1][3] == ("negotiations", "talk", "")

@@ -74,6 +74,9 @@ class FastAttributeRuler(AttributeRuler):
     no pattern names and that every REGEX treats alike share one entry, so the lookup stays small."""
 
     def _prepare(self) -> None:
+        self._size = len(self.attrs)
+        # every rule sets only attributes with a public Token setter (else set_annotations is the stock one)
+        self._settable = all(set(attrs) <= _SETTERS.keys() for attrs in self.attrs)
         singles: list[tuple[int, int, list[Callable[[tuple], bool]]]] = []   # (attr id, match id, conditions)
         self._multi = Matcher(self.vocab)
         self._usable = True
@@ -106,7 +109,6 @@ class FastAttributeRuler(AttributeRuler):
         self._singles = singles
         self._classes: dict[int, tuple] = {}   # LOWER hash → what the patterns can tell of the word
         self._found: dict[tuple, tuple[tuple[int, int], ...]] = {}
-        self._size = len(self.attrs)
 
     def _single_matches(self, key: tuple, text: tuple) -> tuple[tuple[int, int], ...]:
         found = tuple((attr_id, match_id) for attr_id, match_id, tests in self._singles
@@ -146,7 +148,7 @@ class FastAttributeRuler(AttributeRuler):
         anything else goes through the stock method."""
         if getattr(self, "_size", None) != len(self.attrs):
             self._prepare()
-        if not all(set(attrs) <= _SETTERS.keys() for attrs in self.attrs):
+        if not self._settable:
             super().set_annotations(doc, matches)
             return
         for attr_id, _, start, end in matches:
