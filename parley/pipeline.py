@@ -22,7 +22,7 @@ from .sources import SourceDocument
 
 
 class BatchAnalysis:
-    """What every analyser offers (the Analyzer here, the process and Dask runners of parley.scale): a stream of
+    """What every analyser offers (the Analyzer here, the process and Dask runners of parley.run): a stream of
     analyses in input order in which one bad article never costs its neighbours."""
 
     settings: Settings
@@ -62,7 +62,7 @@ class Analyzer(BatchAnalysis):
     def __init__(self, dossier: Dossier | str | Path | None = None, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.dossier = load_dossier(dossier) if isinstance(dossier, (str, Path)) else dossier
-        self.nlp = load_nlp(self.settings.model)
+        self.nlp = load_nlp(self.settings.model, self.settings.fast_components)
         self.extractor = Extractor(self.nlp, self.dossier, self.settings)
 
     def analyze(self, document: SourceDocument) -> ArticleAnalysis:

@@ -32,3 +32,4 @@ class Settings(BaseModel):
     min_confidence: float = defaults("analysis")["min_confidence"]
     selective_parsing: bool = defaults("analysis")["selective_parsing"]
     issue_embeddings: bool = defaults("analysis")["issue_embeddings"]
+    fast_components: bool = defaults("analysis")["fast_components"]

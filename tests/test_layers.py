@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DOSSIER = ROOT / "examples" / "timeline" / "dossier.yaml"
 # Only the spaCy-free data modules of extraction (the gazetteer's names, the lexicon's action list) may load.
-RULES = ("parley.pipeline", "parley.nlp", "parley.scale.prefilter", "parley.scale.selective", "parley.scale.runners",
+RULES = ("parley.pipeline", "parley.nlp", "parley.nlp.prefilter", "parley.nlp.selective", "parley.run.runners",
          "parley.extraction.extractor", "parley.extraction.actors", "parley.extraction.events",
          "parley.extraction.attribution", "parley.extraction.conditions", "parley.extraction.issues",
          "parley.extraction.words")

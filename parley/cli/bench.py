@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import ParleyError
-from ..scale.benchmark import CORPUS, GOLD, BenchResult, run_benchmark
+from ..run.benchmark import CORPUS, GOLD, BenchResult, run_benchmark
 from . import app
 from .view import print_error
 
@@ -24,7 +24,7 @@ def bench(
     dask: Annotated[str | None, typer.Option(help="Run parley on a Dask cluster (address, or local:N).")] = None,
     raw: Annotated[bool, typer.Option(help="Time raw spaCy too (the baseline of the ratio).")] = True,
     gold: Annotated[list[Path] | None, typer.Option(help="Gold to score with and without the speed-ups "
-                                                         "[default: seed, dev and PLOVER dev].")] = None,
+                                                         "[default: seed, dev, dev2 and PLOVER dev].")] = None,
     eval_: Annotated[bool, typer.Option("--eval/--no-eval", help="Print the eval scores.")] = True,
     json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
 ) -> None:

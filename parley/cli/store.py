@@ -112,7 +112,7 @@ def ingest(
                                                                         "because the process died on them (E055).")] = False,
 ) -> None:
     """Analyse articles into the store; already stored ones are skipped, so re-running finishes an interrupted run."""
-    from ..scale.runners import open_analyzer
+    from ..run.runners import open_analyzer
     from ..sources import read_paths
     from ..store import IngestSummary
     from ..store.analyses import read_analyses

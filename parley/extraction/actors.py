@@ -119,7 +119,7 @@ class ActorFinder:
             if kind in ("name", "alias") and len(led) == 1:
                 self.kinds[f"{actor_id}|{LEADER_KIND}"] = (actor_id, LEADER_KIND)
                 self.cased.add(f"{actor_id}|{LEADER_KIND}", [led])
-        # Well-known people's names, so that whoever plans parsing (scale.prefilter) sees that "President Museveni
+        # Well-known people's names, so that whoever plans parsing (nlp.prefilter) sees that "President Museveni
         # threatened ..." names someone who speaks for a party; `scan` leaves them out of the mentions: a name is no party.
         people: dict[str, list[Doc]] = {}
         for phrase, actor_id in gazetteer.world_person_forms():

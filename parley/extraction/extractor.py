@@ -19,8 +19,8 @@ from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import load_confidence, load_lexicon
 from .linking import IssueLinker, Link, Reading
-from ..scale.prefilter import Prefilter
-from ..scale.selective import SelectiveParser
+from ..nlp.prefilter import Prefilter
+from ..nlp.selective import SelectiveParser
 
 FLIP = {"for": "against", "against": "for"}
 NOT_BEFORE = {"unless", "until"}

@@ -14,7 +14,11 @@ and looked up afterwards:
   uses; here every answer is cached (spaCy skips a few kinds), the lemmas are written with one `from_array`,
   and the cache is emptied when it grows large, so memory stays bounded on a long stream.
 
-`tests/test_scale_fast.py` checks every token attribute against the stock components on real articles.
+They are registered as spaCy factories (`parley_attribute_ruler`, `parley_lemmatizer`) and used only when the
+setting `fast_components` (section `analysis`) is on: `load_nlp` then asks `spacy.load` to build the model's
+`attribute_ruler` and `lemmatizer` with these factories, and each loads the model's own patterns and tables from
+disk as the stock one does. `tests/test_nlp_fast.py` checks every token attribute against the stock components on a
+small corpus committed with the tests.
 """
 from __future__ import annotations
 
@@ -24,16 +28,24 @@ from collections.abc import Callable
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.errors import Errors
+from spacy.lang.en import English
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc
-from spacy.tokens._retokenize import set_token_attrs
+from spacy.tokens import Doc, Token
 
 CACHE_LIMIT = 200_000   # lemmatizer entries kept before the cache starts afresh
 _KEY = [LOWER, TAG, DEP, IS_SPACE]
 _FIELDS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}
+# attribute id → how the attribute ruler's value (a string hash) is set on a Token, through its public setters
+_SETTERS: dict[int, Callable[[Token, int], None]] = {
+    TAG: lambda token, value: setattr(token, "tag", value),
+    POS: lambda token, value: setattr(token, "pos", value),
+    DEP: lambda token, value: setattr(token, "dep", value),
+    LEMMA: lambda token, value: setattr(token, "lemma", value),
+    MORPH: lambda token, value: token.set_morph(value),
+}
 
 
 def _condition(field: int, value) -> Callable[[tuple], bool] | None:
@@ -62,6 +74,9 @@ class FastAttributeRuler(AttributeRuler):
     no pattern names and that every REGEX treats alike share one entry, so the lookup stays small."""
 
     def _prepare(self) -> None:
+        self._size = len(self.attrs)
+        # every rule sets only attributes with a public Token setter (else set_annotations is the stock one)
+        self._settable = all(set(attrs) <= _SETTERS.keys() for attrs in self.attrs)
         singles: list[tuple[int, int, list[Callable[[tuple], bool]]]] = []   # (attr id, match id, conditions)
         self._multi = Matcher(self.vocab)
         self._usable = True
@@ -94,7 +109,6 @@ class FastAttributeRuler(AttributeRuler):
         self._singles = singles
         self._classes: dict[int, tuple] = {}   # LOWER hash → what the patterns can tell of the word
         self._found: dict[tuple, tuple[tuple[int, int], ...]] = {}
-        self._size = len(self.attrs)
 
     def _single_matches(self, key: tuple, text: tuple) -> tuple[tuple[int, int], ...]:
         found = tuple((attr_id, match_id) for attr_id, match_id, tests in self._singles
@@ -129,14 +143,23 @@ class FastAttributeRuler(AttributeRuler):
         return matches
 
     def set_annotations(self, doc: Doc, matches) -> None:
-        """As AttributeRuler.set_annotations, without building a Span per match."""
+        """As AttributeRuler.set_annotations, without building a Span per match: each value is set through the
+        Token's own setters (the attributes the model's rules set: TAG, POS, MORPH, LEMMA, DEP); a rule that sets
+        anything else goes through the stock method."""
+        if getattr(self, "_size", None) != len(self.attrs):
+            self._prepare()
+        if not self._settable:
+            super().set_annotations(doc, matches)
+            return
         for attr_id, _, start, end in matches:
             index = self.indices[attr_id]
             position = (start if index >= 0 else end) + index
             if not start <= position < end:
                 super().set_annotations(doc, matches)   # raises the stock error
                 return
-            set_token_attrs(doc[position], self.attrs[attr_id])
+            token = doc[position]
+            for name, value in self.attrs[attr_id].items():
+                _SETTERS[name](token, value)
 
 
 class FastLemmatizer(EnglishLemmatizer):
@@ -147,6 +170,9 @@ class FastLemmatizer(EnglishLemmatizer):
             return super().__call__(doc)
         if not self._validated:
             self._validate_tables(Errors.E1004)
+        if not getattr(self, "_indexed", False):
+            _set_index(self)
+            self._indexed = True
         if not len(doc):
             return doc
         error_handler = self.get_error_handler()
@@ -169,18 +195,32 @@ class FastLemmatizer(EnglishLemmatizer):
             error_handler(self.name, self, [doc], e)
 
 
-def speed_up(nlp: Language) -> Language:
-    """Swap the stock attribute ruler and English rule lemmatizer for the faster ones, in place (same data). The
-    lemmatizer's word index per POS, a list it tests words against one by one, becomes a set (the rule
+def _set_index(lemmatizer: FastLemmatizer) -> None:
+    """The lemmatizer's word index per POS, a list it tests words against one by one, becomes a set (the rule
     lemmatizer only ever asks whether a word is in it)."""
-    for _, component in nlp.pipeline:
-        if type(component) is AttributeRuler:
-            component.__class__ = FastAttributeRuler
-        elif type(component) is EnglishLemmatizer:
-            component.__class__ = FastLemmatizer
-            if component.lookups.has_table("lemma_index"):
-                index = component.lookups.get_table("lemma_index")
-                for key in list(index.keys()):
-                    if isinstance(index[key], list):
-                        index[key] = frozenset(index[key])
-    return nlp
+    if lemmatizer.lookups.has_table("lemma_index"):
+        index = lemmatizer.lookups.get_table("lemma_index")
+        for key in list(index.keys()):
+            if isinstance(index[key], list):
+                index[key] = frozenset(index[key])
+
+
+@Language.factory("parley_attribute_ruler", default_config={"validate": False,
+                                                             "scorer": {"@scorers": "spacy.attribute_ruler_scorer.v1"}})
+def make_attribute_ruler(nlp: Language, name: str, validate: bool, scorer) -> FastAttributeRuler:
+    """The attribute ruler, same config as spaCy's `attribute_ruler` factory; its patterns load from the model."""
+    return FastAttributeRuler(nlp.vocab, name, validate=validate, scorer=scorer)
+
+
+@English.factory("parley_lemmatizer", assigns=["token.lemma"],
+                 default_config={"model": None, "mode": "rule", "overwrite": False,
+                                 "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"}})
+def make_lemmatizer(nlp: Language, model, name: str, mode: str, overwrite: bool, scorer) -> FastLemmatizer:
+    """The English rule lemmatizer, same config as spaCy's `lemmatizer` factory for English; its tables load from
+    the model."""
+    return FastLemmatizer(nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer)
+
+
+#: `spacy.load(..., config=FAST_CONFIG)` builds the model's two rule components with the factories above.
+FAST_CONFIG = {"components": {"attribute_ruler": {"factory": "parley_attribute_ruler"},
+                              "lemmatizer": {"factory": "parley_lemmatizer"}}}

@@ -9,22 +9,29 @@ import spacy
 from spacy.language import Language
 
 from ..errors import E, ParleyError
+from ..settings import Settings
 from . import components  # noqa: F401  (registers parley's components)
-from .decoding import decode_greedily
-from .fast import speed_up
+from .fast import FAST_CONFIG
+
+
+def load_nlp(name: str, fast_components: bool | None = None) -> Language:
+    """The pipeline with parley's sentence rules placed before the parser; with `fast_components` (default: the
+    setting of that name) the model's attribute ruler and lemmatizer are built by parley's faster drop-ins
+    (parley/nlp/fast.py), which give the same output. One pipeline per (name, fast_components) per process."""
+    return _load(name, Settings().fast_components if fast_components is None else fast_components)
 
 
 @cache
-def load_nlp(name: str) -> Language:
-    """The pipeline with parley's sentence rules placed before the parser, the faster drop-ins for the attribute
-    ruler and the lemmatizer (parley/nlp/fast.py) and the parser and entity recognizer decoded without a lock per
-    move (parley/nlp/decoding.py): the same output as the stock pipeline."""
+def _load(name: str, fast_components: bool) -> Language:
     try:
-        nlp = spacy.load(name)
+        nlp = spacy.load(name, config=FAST_CONFIG if fast_components else {})
     except OSError as exc:
         raise ParleyError(E.E060, name=name) from exc
     nlp.add_pipe("parley_line_breaks", before="parser")
-    return decode_greedily(speed_up(nlp))
+    return nlp
+
+
+load_nlp.cache_clear = _load.cache_clear  # type: ignore[attr-defined]  (tests start from a fresh pipeline)
 
 
 _ARTICLES_SEEN: WeakKeyDictionary[Language, int] = WeakKeyDictionary()

@@ -24,7 +24,7 @@ from ..dossier import Dossier
 from ..extraction.actors import FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS, ActorFinder
 from ..extraction.attribution import CLOSING, OPENING
 from ..extraction.lexicon import Lexicon, inflections
-from ..nlp.components import line_breaks
+from .components import line_breaks
 
 QUOTE_MARKS = frozenset(OPENING + CLOSING)
 REACH = 2    # sentences back that a pronoun or title is taken to refer to

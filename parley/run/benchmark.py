@@ -19,7 +19,8 @@ from ..sources import SourceDocument, read_paths
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPUS = SHARED / "corpus" / "bulk" / "bbc-2005.jsonl"
 TURN = defaults("run")["bench_turn"]
-GOLD = [SHARED / "eval" / "seed.gold.json", SHARED / "eval" / "dev", SHARED / "eval" / "plover" / "gsr-dev.jsonl"]
+GOLD = [SHARED / "eval" / "seed.gold.json", SHARED / "eval" / "dev", SHARED / "dev2-conflict" / "gold",
+        SHARED / "dev2-economy" / "gold", SHARED / "eval" / "plover" / "gsr-dev.jsonl"]
 
 
 @dataclass
