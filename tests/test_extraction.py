@@ -262,3 +262,45 @@ def test_terms_set_for_an_issue_named_by_its_opposite_stay_conditional() -> None
     found = {(s.issue, s.stance) for s in
              statements("Norway said any quota cut must give Icelandic boats access to Norwegian ports.")}
     assert ("quota", "conditional") in found
+
+
+# Vocabulary by PLOVER category: synonyms beyond the words the gold sets happen to use. Each sentence is our own.
+@pytest.mark.parametrize("text,expected", [
+    ("Iceland beseeched Norway to reopen its ports.", ("ISL", "demand")),            # REQUEST
+    ("Norway lobbied for a higher quota.", ("NOR", "demand")),
+    ("Oslo brushed aside the Icelandic offer.", ("NOR", "reject")),                  # REJECT
+    ("Reykjavik defied the ban on landing fish.", ("ISL", "reject")),
+    ("Norway terminated the fisheries agreement with Iceland.", ("NOR", "reject")),
+    ("Oslo voted against the quota plan.", ("NOR", "oppose")),
+    ("Iceland lashed out at Norway over the quota.", ("ISL", "criticize")),          # ACCUSE
+    ("Norway reprimanded Iceland for its boats.", ("NOR", "criticize")),
+    ("Iceland sued Norway over the port fees.", ("ISL", "accuse")),
+    ("Norway filed a complaint against Iceland.", ("NOR", "accuse")),
+    ("Iceland apologised to Norway for the delay.", ("ISL", "support")),             # SUPPORT
+    ("Oslo threw its weight behind the Icelandic plan.", ("NOR", "support")),
+    ("Norway paid tribute to Iceland's negotiators.", ("NOR", "praise")),
+    ("Norwegian and Icelandic officials haggled over the quota.", ("NOR", "consult")),  # CONSULT
+    ("Iceland backtracked on its demand for port access.", ("ISL", "yield")),        # CONCEDE
+    ("Norway bowed to pressure and cut the fees.", ("NOR", "yield")),
+    ("Norway and Iceland joined forces against the pirates.", ("NOR", "cooperate")),   # COOPERATE
+    ("Norway extended a loan to Iceland.", ("NOR", "aid")),                           # AID
+    ("Iceland announced the withdrawal of its patrol boats.", ("ISL", "retreat")),   # RETREAT
+    ("Norway severed ties with Iceland.", ("NOR", "sanction")),                       # SANCTION
+    ("Norway announced a suspension of flights to Iceland.", ("NOR", "sanction")),
+    ("Iceland recalled its observers from the fishing grounds.", ("ISL", "sanction")),
+    ("Norway beefed up its coast guard.", ("NOR", "mobilize")),                       # MOBILIZE
+    ("Icelandic police rounded up the protesters.", ("ISL", "coerce")),              # COERCE
+    ("Norway outlawed the fishermen's union.", ("NOR", "coerce")),
+    ("Icelandic gunmen kidnapped two Norwegian sailors.", ("ISL", "assault")),       # ASSAULT (CAMEO 181)
+    ("Norwegian dockers walked off the job.", ("NOR", "protest")),                    # PROTEST
+])
+def test_vocabulary_covers_each_plover_category(text: str, expected: tuple) -> None:
+    assert expected in {(s.actor, s.action) for s in statements(text)}
+
+
+def test_withdrawing_monitors_with_intent_is_a_threat_and_troops_a_retreat() -> None:
+    # CAMEO 166: withdrawing one's own inspectors or envoys reduces relations; held out for the future, a threat
+    assert ("ISL", "threaten") in {(s.actor, s.action) for s in
+                                   statements("Iceland said it will withdraw its inspectors from Norway.")}
+    assert ("NOR", "retreat") in {(s.actor, s.action) for s in
+                                  statements("Norway withdrew its troops from the border.")}
