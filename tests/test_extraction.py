@@ -304,3 +304,20 @@ def test_withdrawing_monitors_with_intent_is_a_threat_and_troops_a_retreat() -> 
                                    statements("Iceland said it will withdraw its inspectors from Norway.")}
     assert ("NOR", "retreat") in {(s.actor, s.action) for s in
                                   statements("Norway withdrew its troops from the border.")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A human rights group condemned the arrests of the fishermen.", ("NGO", "criticize")),
+    ("Aid agencies suspended their deliveries to the port.", ("NGO", "sanction")),
+])
+def test_unnamed_rights_and_aid_groups_are_ngo_as_plover_codes_them(text: str, expected: tuple) -> None:
+    assert expected in {(s.actor, s.action) for s in statements(text, None)}
+
+
+@pytest.mark.parametrize("text,threat", [
+    ("Aid agencies warned of famine in the north.", False),          # a peril: nobody's act
+    ("Despite warnings of starvation from aid agencies, Norway kept the ban.", False),
+    ("Norway warned of retaliation if Iceland raised its quota.", True),
+])
+def test_a_warning_of_a_peril_is_no_threat(text: str, threat: bool) -> None:
+    assert any(s.action == "threaten" for s in statements(text, None)) == threat

@@ -417,6 +417,8 @@ class EventFinder:
             action, kind = self._role_action(verb), "role"
         if action is None:
             return self._cue_events(verb, lemma) if lemma in self.lexicon.speech else []
+        if action == "threaten" and self._warns_of_peril(verb):
+            return []  # "agencies warned of famine": a caution, not a threat
         agents, _ = self.subjects(verb)
         if not agents:
             return []
@@ -751,6 +753,8 @@ class EventFinder:
         if self.lexicon.nouns[noun.lemma_.lower()] not in POSITION_NOUN_ACTIONS and \
                 noun.lemma_.lower() not in WARNING_NOUNS and not protest:
             return []  # "Palestinian riots are continuing": a protest named as the subject of the news
+        if noun.lemma_.lower() in WARNING_NOUNS and self._warns_of_peril(noun):
+            return []  # "warnings of starvation by aid agencies": a caution, not a threat
         agent = self.owner(noun)
         if agent is None:
             return []
@@ -865,6 +869,11 @@ class EventFinder:
             event.purpose, event.purpose_stance = list(subject.subtree), "conditional"
             end = max(t.i for t in verb.subtree) + 1
             event.purpose_condition = verb.doc[verb.i:end].text.strip(" .,")
+
+    def _warns_of_peril(self, token: Token) -> bool:
+        """"warned of famine", "warnings of a collapse": what is warned of happens to a party, no party does it."""
+        return any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in self.lexicon.perils for o in c.children) for c in token.children)
 
     def _exit(self, verb: Token) -> bool:
         """Whether a verb leaves a deal or talks: "withdraw from", "pull out of", "quit"."""

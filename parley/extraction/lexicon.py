@@ -80,6 +80,7 @@ class Lexicon:
     joint_acts: frozenset[str]
     burdens: frozenset[str]
     state_phrases: dict[str, str]
+    perils: frozenset[str]
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())
