@@ -321,3 +321,18 @@ def test_unnamed_rights_and_aid_groups_are_ngo_as_plover_codes_them(text: str, e
 ])
 def test_a_warning_of_a_peril_is_no_threat(text: str, threat: bool) -> None:
     assert any(s.action == "threaten" for s in statements(text, None)) == threat
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Norway is ready to impose sanctions on Iceland.", ("NOR", "threaten")),   # a hostile act held out
+    ("Norway is ready to sign the quota deal.", ("NOR", "agree")),              # a deal held out
+    ("Norway balloted its dockers on strikes.", ("NOR", "threaten")),          # a strike ballot, not a strike
+    ("Norwegian dockers went on strike.", ("NOR", "protest")),
+])
+def test_readiness_and_ballots_for_hostile_acts_are_threats(text: str, expected: tuple) -> None:
+    assert expected in {(s.actor, s.action) for s in statements(text)}
+
+
+def test_a_party_wanted_in_the_passive_demands_nothing() -> None:
+    text = "Norway gave asylum to two Icelandic sailors who fled the island and are wanted at home."
+    assert "demand" not in {s.action for s in statements(text)}

@@ -150,7 +150,7 @@ class EventFinder:
                     c.lower_ in ("joint", "combined") for c in obj.children):
                 return "cooperate"
         for prep in (c for c in token.children if c.dep_ == "prep"):  # "went on strike", "put on alert"
-            if (state := self._state_phrase(prep)):
+            if (state := self._state_phrase(prep)) and lemma not in self.lexicon.verbs:  # not "balloted on strikes"
                 return state
         purpose = token.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if lemma in self.lexicon.undo_verbs and not purpose and any(
@@ -364,7 +364,8 @@ class EventFinder:
             if opinions:  # "agreed that the tariffs were unacceptable": a view, not an agreement
                 return opinions
         patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if patient is not None and lemma in self.lexicon.attitude_verbs:
+        passive = patient is not None or any(c.dep_ == "auxpass" for c in verb.children)  # "... and are wanted"
+        if passive and lemma in self.lexicon.attitude_verbs:
             return []  # "rebels who are wanted at home": wanted by someone unnamed, no party's stance
         if patient is not None and verb.lower_ in self.lexicon.agentive_cues and \
                 not any(c.dep_ == "agent" for c in verb.children):
@@ -546,6 +547,8 @@ class EventFinder:
                             and o.lemma_.lower() in self.lexicon.settlement_nouns), None)
             if action == "yield" and (own_act is not None or offered is not None):
                 action = "propose"  # "open to sending troops", "open to a diplomatic solution": an offer
+            if action == "agree" and self._readied_hostility(child):
+                action = "threaten"  # "ready to impose tariffs", "prepared to strike": a hostile act held out
             for agent in agents:
                 targets = [p for p in self.actors.mentioned_parties(child.subtree) if p != agent.actor] or [None]
                 # "remained entrenched on its position over X": what the stance is on may hang on the copula
@@ -869,6 +872,12 @@ class EventFinder:
             event.purpose, event.purpose_stance = list(subject.subtree), "conditional"
             end = max(t.i for t in verb.subtree) + 1
             event.purpose_condition = verb.doc[verb.i:end].text.strip(" .,")
+
+    def _readied_hostility(self, cue: Token) -> bool:
+        """Whether what a party is ready for ("ready to strike", "willing to impose sanctions") is a hostile act."""
+        readied = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+        lemma = self.verb_lemma(readied) if readied is not None else None
+        return lemma is not None and self.verb_action(readied, lemma) in self.lexicon.intent_threaten | {"threaten"}
 
     def _warns_of_peril(self, token: Token) -> bool:
         """"warned of famine", "warnings of a collapse": what is warned of happens to a party, no party does it."""
