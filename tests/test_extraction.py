@@ -336,3 +336,16 @@ def test_readiness_and_ballots_for_hostile_acts_are_threats(text: str, expected:
 def test_a_party_wanted_in_the_passive_demands_nothing() -> None:
     text = "Norway gave asylum to two Icelandic sailors who fled the island and are wanted at home."
     assert "demand" not in {s.action for s in statements(text)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iceland admitted Norwegian inspectors to its fish plants.", ("ISL", "retreat")),  # CAMEO 0862
+    ("Norway will send an envoy to Reykjavik to mediate between the fishermen.", ("NOR", "agree")),  # planned
+])
+def test_letting_in_monitors_and_planned_mediation(text: str, expected: tuple) -> None:
+    assert expected in {(s.actor, s.action) for s in statements(text)}
+
+
+def test_the_purpose_of_a_planned_visit_is_planned_too() -> None:
+    found = {(s.actor, s.action) for s in statements("Norway's minister will visit Iceland to mediate in the dispute.")}
+    assert ("NOR", "consult") not in found and ("NOR", "agree") in found

@@ -517,6 +517,9 @@ class EventFinder:
         """An act announced or planned rather than done: "will provide", "would boycott", "plans to impose"."""
         if any(c.dep_ == "aux" and c.lower_ in self.lexicon.intent_markers for c in verb.children):
             return True
+        if verb.dep_ == "advcl" and verb.head.pos_ in VERBAL and verb.head.i != verb.i and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return self._intended(verb.head)  # "will visit Dakar to mediate": the purpose of a plan is planned too
         return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.intent_markers
 
     def _state_phrase(self, prep: Token) -> str | None:
