@@ -349,3 +349,9 @@ def test_letting_in_monitors_and_planned_mediation(text: str, expected: tuple) -
 def test_the_purpose_of_a_planned_visit_is_planned_too() -> None:
     found = {(s.actor, s.action) for s in statements("Norway's minister will visit Iceland to mediate in the dispute.")}
     assert ("NOR", "consult") not in found and ("NOR", "agree") in found
+
+
+def test_an_act_in_a_clause_of_time_sets_the_scene_and_is_not_the_news() -> None:
+    found = {(s.actor, s.action) for s in statements(
+        "Norway suspended its flights to Iceland, a day after Icelandic gunboats shelled a Norwegian trawler.")}
+    assert ("NOR", "sanction") in found and ("ISL", "assault") not in found

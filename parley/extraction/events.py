@@ -854,6 +854,8 @@ class EventFinder:
                 continue
             if event.negated and event.action in self.lexicon.material:
                 continue  # "has not released": nothing happened
+            if event.action in self.lexicon.material and event.kind == "verb" and self.background(event.trigger):
+                continue  # "a day after a jet shot down a helicopter": what set the scene, not the news
             if self._hypothetical(event.trigger):
                 continue  # "... only if Iceland agrees to inspections": a condition, not an act
             if event.kind == "noun" and event.action == "consult" and not self.background(event.trigger) and any(
