@@ -355,3 +355,12 @@ def test_an_act_in_a_clause_of_time_sets_the_scene_and_is_not_the_news() -> None
     found = {(s.actor, s.action) for s in statements(
         "Norway suspended its flights to Iceland, a day after Icelandic gunboats shelled a Norwegian trawler.")}
     assert ("NOR", "sanction") in found and ("ISL", "assault") not in found
+
+
+@pytest.mark.parametrize("text,kept,dropped", [
+    ("Norwegian dockers shunned work on Monday to protest the quota.", ("NOR", "protest"), ("NOR", "reject")),
+    ("Norway opened the border to allow the delivery of Icelandic fish.", ("NOR", "retreat"), ("NOR", "yield")),
+])
+def test_an_act_and_the_purpose_it_serves_are_one_event(text: str, kept: tuple, dropped: tuple) -> None:
+    found = {(s.actor, s.action) for s in statements(text)}
+    assert kept in found and dropped not in found

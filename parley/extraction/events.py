@@ -909,6 +909,17 @@ class EventFinder:
             framing = next((p for p in protests if p is not event and p.agent.actor == event.agent.actor
                             and any(event.trigger in c.subtree for h in {p.trigger, p.trigger.head}
                                     for c in h.children if c.dep_ in PURPOSE_DEPS)), None)
+            done_to_protest = event.action != "protest" and any(
+                p.agent.actor == event.agent.actor and p.trigger.head.i == event.trigger.i and p.trigger.dep_ == "advcl"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in p.trigger.children) for p in protests)
+            if done_to_protest:
+                continue  # "shunned work to protest the settlements": the stay-away is the protest
+            goal_of_act = event.trigger.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in event.trigger.children) and any(
+                o is not event and o.agent.actor == event.agent.actor and o.trigger.i == event.trigger.head.i
+                and o.action in self.lexicon.material for o in events)
+            if goal_of_act:
+                continue  # "opened the bridge to allow deliveries": what the act is for, done by the act itself
             if framing is None:
                 kept.append(event)
             elif event.action == "demand" and not framing.purpose:
