@@ -285,6 +285,7 @@ def test_terms_set_for_an_issue_named_by_its_opposite_stay_conditional() -> None
     ("Norway and Iceland joined forces against the pirates.", ("NOR", "cooperate")),   # COOPERATE
     ("Norway extended a loan to Iceland.", ("NOR", "aid")),                           # AID
     ("Iceland announced the withdrawal of its patrol boats.", ("ISL", "retreat")),   # RETREAT
+    ("Norway paid compensation to Icelandic trawler owners for the seized nets.", ("NOR", "retreat")),  # CAMEO 0842
     ("Norway severed ties with Iceland.", ("NOR", "sanction")),                       # SANCTION
     ("Norway announced a suspension of flights to Iceland.", ("NOR", "sanction")),
     ("Iceland recalled its observers from the fishing grounds.", ("ISL", "sanction")),
