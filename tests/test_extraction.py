@@ -365,3 +365,14 @@ def test_an_act_in_a_clause_of_time_sets_the_scene_and_is_not_the_news() -> None
 def test_an_act_and_the_purpose_it_serves_are_one_event(text: str, kept: tuple, dropped: tuple) -> None:
     found = {(s.actor, s.action) for s in statements(text)}
     assert kept in found and dropped not in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Norway called Iceland's quota plan reckless.", ("NOR", "criticize", "ISL")),
+    ("Iceland described the Norwegian offer as insulting.", ("ISL", "criticize", "NOR")),
+    ("Iceland expressed deep disappointment at Norway.", ("ISL", "criticize", "NOR")),
+    ("Norway called the Icelandic offer generous.", None),   # praise of a kind: no criticism
+])
+def test_calling_a_party_or_its_doing_a_wrong_criticises_it(text: str, expected: tuple | None) -> None:
+    found = {(s.actor, s.action, s.target) for s in statements(text) if s.action == "criticize"}
+    assert found == ({expected} if expected else set())

@@ -289,6 +289,13 @@ class EventFinder:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         add(obj)
+        for child in verb.children:  # "expressed disappointment at Oslo": the action noun's target
+            if child.dep_ == "dobj" and child.lemma_.lower() in self.lexicon.nouns:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
+                        for obj in prep.children:
+                            if obj.dep_ == "pobj":
+                                add(obj)
         if not found:
             for child in verb.children:
                 if child.dep_ in CLAUSE_DEPS:
@@ -441,6 +448,8 @@ class EventFinder:
             action = "accuse"  # "a rights group protested that the authorities ...": a complaint, in words
         hedged = any(c.lower_ in self.lexicon.hedges for c in verb.children if c.dep_ == "aux")
         content = self.content_of(content_root)
+        if kind == "role" and any(r.lower_ in self.lexicon.negative_qualities for r in self._roles(verb)):
+            content = []  # "called the rebate unjustified": a judgement of X, no stance on an issue that may be X undone
         clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
         offer_by = self.owner(obj) if obj is not None and self.lexicon.nouns.get(obj.lemma_.lower()) == "propose" \
             and self.lexicon.stance.get(action) == "against" else None
@@ -565,16 +574,23 @@ class EventFinder:
         return events
 
     def _role_action(self, verb: Token) -> str | None:
-        """"framed the alliance as a threat", "called Oslo an aggressor": casting a party as a danger criticises it."""
-        for child in verb.children:
-            role = None
-            if child.dep_ == "prep" and child.lower_ == "as":
-                role = next((o for o in child.children if o.dep_ == "pobj"), None)
-            elif child.dep_ in ("oprd", "attr", "xcomp"):
-                role = child
-            if role is not None and role.lemma_.lower() in self.lexicon.negative_roles:
-                return "criticize"
+        """"framed the alliance as a threat", "called Oslo an aggressor", "called the rebate unjustified": casting a
+        party or its doing as a danger or a wrong criticises it."""
+        roles = self._roles(verb)
+        if any(r.lemma_.lower() in self.lexicon.negative_roles or r.lower_ in self.lexicon.negative_qualities
+               for r in roles):
+            return "criticize"
         return None
+
+    def _roles(self, verb: Token) -> list[Token]:
+        """What a verb of naming casts its object as: "as a threat", "an aggressor", "unjustified"."""
+        roles = []
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                roles += [o for o in child.children if o.dep_ in ("pobj", "pcomp", "amod", "acomp")]
+            elif child.dep_ in ("oprd", "attr", "xcomp"):
+                roles.append(child)
+        return roles
 
     def _goal_events(self, copula: Token) -> list[Event]:
         subject = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)

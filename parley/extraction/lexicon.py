@@ -81,6 +81,7 @@ class Lexicon:
     burdens: frozenset[str]
     state_phrases: dict[str, str]
     perils: frozenset[str]
+    negative_qualities: frozenset[str]
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())
