@@ -376,3 +376,10 @@ def test_an_act_and_the_purpose_it_serves_are_one_event(text: str, kept: tuple, 
 def test_calling_a_party_or_its_doing_a_wrong_criticises_it(text: str, expected: tuple | None) -> None:
     found = {(s.actor, s.action, s.target) for s in statements(text) if s.action == "criticize"}
     assert found == ({expected} if expected else set())
+
+
+def test_a_verb_of_saying_after_its_clause_may_put_its_subject_last() -> None:
+    # quotative inversion: "..., warn Icelandic officials" is the officials' warning
+    found = {(s.actor, s.action) for s in statements(
+        "Trawlers could be seized if Norway keeps the ban, warn Icelandic officials.")}
+    assert ("ISL", "threaten") in found

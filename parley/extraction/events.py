@@ -183,6 +183,9 @@ class EventFinder:
                         return self.actors.resolve_all(obj, quoted), True
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return self._speaker_of(verb), True
+        if self._inverted_saying(verb) and \
+                (inverted := next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)) is not None:
+            return self.actors.resolve_all(inverted, quoted), False  # "... could strike, warn union leaders"
         if verb.dep_ == "conj" and (patient := next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)):
             # "was indicted by the court and will resign": the one indicted resigns
             return self.actors.resolve_all(patient, quoted), False
@@ -210,6 +213,16 @@ class EventFinder:
             agent = self.actors.resolve(verb.head, quoted)
             return ([agent] if agent else []), False
         return [], False
+
+    def _inverted_saying(self, verb: Token) -> bool:
+        """"Workers could strike if ..., warn union leaders": a verb of saying after what is said, its subject last
+        (the parser reads the clause as its complement, or the verb as a conjunct after a comma)."""
+        lemma = verb.lemma_.lower()
+        if lemma not in self.lexicon.speech and self.lexicon.verbs.get(lemma) in (None, *self.lexicon.material):
+            return False
+        if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            return True
+        return verb.dep_ == "conj" and verb.head.i < verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
     def _speaker_of(self, clause: Token) -> list[Agent]:
         """The party whose reported speech a clause is: "Qassem asserted that no deal would be accepted"."""
