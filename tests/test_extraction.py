@@ -383,3 +383,17 @@ def test_a_verb_of_saying_after_its_clause_may_put_its_subject_last() -> None:
     found = {(s.actor, s.action) for s in statements(
         "Trawlers could be seized if Norway keeps the ban, warn Icelandic officials.")}
     assert ("ISL", "threaten") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iceland said the Norwegian figures were an exaggeration.", ("ISL", "deny")),
+    ("Icelandic dockers issued a strike notice to Norway.", ("ISL", "threaten")),
+    ("Iceland issued a 72-hour notice to Norway.", ("ISL", "threaten")),
+    ("Norway encouraged Iceland to return to the table.", ("NOR", "demand")),
+])
+def test_denials_notices_and_encouragement(text: str, expected: tuple) -> None:
+    assert expected in {(s.actor, s.action) for s in statements(text)}
+
+
+def test_putting_out_a_statement_is_no_release() -> None:
+    assert "retreat" not in {s.action for s in statements("Norway released a statement on the quota talks.")}

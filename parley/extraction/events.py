@@ -408,6 +408,8 @@ class EventFinder:
             action = "deny"  # "rejected media reports that ...": a denial
         elif action in ("aid", "propose") and obj_lemma in self.lexicon.speech_objects:
             action = "consult"  # "provided remarks on the draft": taking part in talks, not giving aid
+        elif action in self.lexicon.material and obj_lemma in self.lexicon.statement_nouns | self.lexicon.claim_nouns:
+            action = None  # "released a statement", "issued a report": words put out, not an act
         elif obj_lemma in self.lexicon.hostile_nouns and lemma in self.lexicon.preparing_verbs:
             action = "threaten"  # "plan countermeasures", "is weighing sanctions": a hostile act held out
         elif action is None and lemma in self.lexicon.gathering_verbs and obj is None:
