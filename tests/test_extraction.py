@@ -397,3 +397,13 @@ def test_denials_notices_and_encouragement(text: str, expected: tuple) -> None:
 
 def test_putting_out_a_statement_is_no_release() -> None:
     assert "retreat" not in {s.action for s in statements("Norway released a statement on the quota talks.")}
+
+
+@pytest.mark.parametrize("text,action", [
+    ("Norway launched air strikes on Icelandic boats.", "assault"),
+    ("Norway carried out strikes on Reykjavik.", "assault"),
+    ("Norwegian dockers staged a strike.", "protest"),
+    ("Norwegian dockers staged strikes against the port owners.", "protest"),
+])
+def test_a_strike_by_weapon_or_on_a_place_is_an_attack(text: str, action: str) -> None:
+    assert {s.action for s in statements(text) if s.actor == "NOR"} == {action}

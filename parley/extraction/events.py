@@ -419,7 +419,8 @@ class EventFinder:
             action = (self.lexicon.answers_to_demand.get(lemma) if answered == "demand" else None) or \
                 self.lexicon.answers[lemma]
         elif obj is not None and lemma in self.lexicon.light_verbs:
-            noun_action = next((self.lexicon.nouns[o.lemma_.lower()] for o in [obj, *obj.conjuncts]
+            noun_action = next(("assault" if self._armed_strike(o) else self.lexicon.nouns[o.lemma_.lower()]
+                                for o in [obj, *obj.conjuncts]
                                 if o.lemma_.lower() in self.lexicon.nouns and not _mass_noun(o)),
                                None)  # "artillery and rocket fire"
             if noun_action is None and obj.lemma_.lower() in self.lexicon.carrier_nouns:
@@ -778,6 +779,8 @@ class EventFinder:
 
     def _noun_events(self, noun: Token) -> list[Event]:
         """"a continued demand from Iceland", "(another demand from Oslo)", "Reykjavik's proposal"."""
+        if self._armed_strike(noun):
+            return []  # "Israeli air strikes killed 20": the verb tells the attack
         if noun.dep_ in ("dobj", "nsubjpass") and self._acts(noun.head) and \
                 self.lexicon.nouns[noun.lemma_.lower()] != "consult":
             return []  # the object of a verb: that verb's event covers it
@@ -914,6 +917,15 @@ class EventFinder:
         readied = next((c for c in cue.children if c.dep_ == "xcomp"), None)
         lemma = self.verb_lemma(readied) if readied is not None else None
         return lemma is not None and self.verb_action(readied, lemma) in self.lexicon.intent_threaten | {"threaten"}
+
+    def _armed_strike(self, noun: Token) -> bool:
+        """"air strikes", "missile strikes", "strikes on Kyiv": a protest noun that names an attack."""
+        if self.lexicon.nouns.get(noun.lemma_.lower()) != "protest":
+            return False
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in self.lexicon.armed_modifiers for c in noun.children):
+            return True
+        return any(c.dep_ == "prep" and c.lower_ == "on" and any(
+            o.dep_ == "pobj" and o.i in self.actors.index for o in c.children) for c in noun.children)
 
     def _warns_of_peril(self, token: Token) -> bool:
         """"warned of famine", "warnings of a collapse": what is warned of happens to a party, no party does it."""

@@ -82,6 +82,7 @@ class Lexicon:
     state_phrases: dict[str, str]
     perils: frozenset[str]
     negative_qualities: frozenset[str]
+    armed_modifiers: frozenset[str]
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())
