@@ -294,6 +294,11 @@ def test_terms_set_for_an_issue_named_by_its_opposite_stay_conditional() -> None
     ("Norway outlawed the fishermen's union.", ("NOR", "coerce")),
     ("Icelandic gunmen kidnapped two Norwegian sailors.", ("ISL", "assault")),       # ASSAULT (CAMEO 181)
     ("Norwegian dockers walked off the job.", ("NOR", "protest")),                    # PROTEST
+    ("Norway vowed to retaliate against Iceland.", ("NOR", "threaten")),             # a vow of force
+    ("Norwegian and Icelandic gunboats exchanged fire.", ("ISL", "assault")),
+    ("Norway held naval drills off Iceland.", ("NOR", "mobilize")),                  # CAMEO 150
+    ("Norway and Iceland held joint naval drills.", ("ISL", "cooperate")),
+    ("Norway summoned the Icelandic ambassador over the seizure.", ("NOR", "accuse")),
 ])
 def test_vocabulary_covers_each_plover_category(text: str, expected: tuple) -> None:
     assert expected in {(s.actor, s.action) for s in statements(text)}

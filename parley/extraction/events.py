@@ -428,7 +428,7 @@ class EventFinder:
                                     if c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.lexicon.nouns), None)
             if lemma in self.lexicon.deal_verbs and obj.lemma_.lower() in self.lexicon.deal_nouns:
                 noun_action = "agree"
-            if noun_action:
+            if noun_action and action != "cooperate":  # "held joint drills" stays cooperation
                 action, kind = noun_action, "light"
         agreed_to = next((c for c in verb.children if c.dep_ == "xcomp"), None) if action == "agree" else None
         if agreed_to is not None and self.verb_lemma(agreed_to) and \
