@@ -878,10 +878,11 @@ class EventFinder:
                 event.trigger.i in {t.i for c in other.trigger.children if c.dep_ == "dobj"
                                     and c.lemma_.lower() in self.lexicon.claim_nouns for t in c.subtree}
                 for other in framing if other is not event and other.action in ("deny", "reject"))
-            # "accused Eritrea of arming rebels", "criticised Minsk for hosting drills": the act alleged
+            # "accused Eritrea of arming rebels", "criticised Minsk for hosting drills", "warned NATO against sending
+            # troops": the act alleged or warned against
             inside = inside or any(
                 other.agent.actor != event.agent.actor and event.trigger.i in {
-                    t.i for c in other.trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                    t.i for c in other.trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "against")
                     and any(g.dep_ == "pcomp" for g in c.children) for t in c.subtree}
                 for other in framing if other is not event)
             if inside:
