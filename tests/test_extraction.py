@@ -415,5 +415,5 @@ def test_a_strike_by_weapon_or_on_a_place_is_an_attack(text: str, action: str) -
 
 
 def test_what_a_party_is_warned_against_is_not_its_act() -> None:
-    found = {(s.actor, s.action) for s in statements("Norway warned Iceland against sending gunboats to the fjord.")}
+    found = {(s.actor, s.action) for s in statements("Norway warned Iceland against sending troops to the border.")}
     assert ("NOR", "threaten") in found and not any(actor == "ISL" for actor, _ in found)
