@@ -272,6 +272,8 @@ def test_terms_set_for_an_issue_named_by_its_opposite_stay_conditional() -> None
     ("Reykjavik defied the ban on landing fish.", ("ISL", "reject")),
     ("Norway terminated the fisheries agreement with Iceland.", ("NOR", "reject")),
     ("Oslo voted against the quota plan.", ("NOR", "oppose")),
+    ("Norway walked away from the talks.", ("NOR", "reject")),                      # "away" read as an adverb
+    ("Norway slammed the door on further talks.", ("NOR", "reject")),
     ("Iceland lashed out at Norway over the quota.", ("ISL", "criticize")),          # ACCUSE
     ("Norway reprimanded Iceland for its boats.", ("NOR", "criticize")),
     ("Iceland sued Norway over the port fees.", ("ISL", "accuse")),
