@@ -419,3 +419,13 @@ def test_a_strike_by_weapon_or_on_a_place_is_an_attack(text: str, action: str) -
 def test_what_a_party_is_warned_against_is_not_its_act() -> None:
     found = {(s.actor, s.action) for s in statements("Norway warned Iceland against sending troops to the border.")}
     assert ("NOR", "threaten") in found and not any(actor == "ISL" for actor, _ in found)
+
+
+@pytest.mark.parametrize("text,rejects", [
+    ("Norway's spokesman declined to say whether the minister backed the plan.", False),
+    ("Norway declined to confirm the figures.", False),
+    ("Norway refused to respond to Iceland's demand.", True),   # a demand left unanswered is turned down
+    ("Norway refused to lift the ban.", True),
+])
+def test_declining_to_comment_turns_nothing_down(text: str, rejects: bool) -> None:
+    assert ("reject" in {s.action for s in statements(text) if s.actor == "NOR"}) == rejects

@@ -443,6 +443,9 @@ class EventFinder:
             return self._cue_events(verb, lemma) if lemma in self.lexicon.speech else []
         if action == "threaten" and self._warns_of_peril(verb):
             return []  # "agencies warned of famine": a caution, not a threat
+        if action == "reject" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lexicon.withheld_words
+                                      for c in verb.children):
+            return []  # "declined to comment": nothing turned down
         agents, _ = self.subjects(verb)
         if not agents:
             return []

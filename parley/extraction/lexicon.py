@@ -83,6 +83,7 @@ class Lexicon:
     perils: frozenset[str]
     negative_qualities: frozenset[str]
     armed_modifiers: frozenset[str]
+    withheld_words: frozenset[str]
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())
