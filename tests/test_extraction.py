@@ -301,6 +301,9 @@ def test_terms_set_for_an_issue_named_by_its_opposite_stay_conditional() -> None
     ("Norway held naval drills off Iceland.", ("NOR", "mobilize")),                  # CAMEO 150
     ("Norway and Iceland held joint naval drills.", ("ISL", "cooperate")),
     ("Norway summoned the Icelandic ambassador over the seizure.", ("NOR", "accuse")),
+    ("Norway granted Iceland a loan of 200 million crowns.", ("NOR", "aid")),       # a loan granted, not a demand met
+    ("Norway closed its border with Iceland.", ("NOR", "coerce")),                  # CAMEO 191
+    ("Thousands of Icelanders took to the streets of Reykjavik.", ("ISL", "protest")),
 ])
 def test_vocabulary_covers_each_plover_category(text: str, expected: tuple) -> None:
     assert expected in {(s.actor, s.action) for s in statements(text)}
