@@ -303,6 +303,8 @@ def test_terms_set_for_an_issue_named_by_its_opposite_stay_conditional() -> None
     ("Norway summoned the Icelandic ambassador over the seizure.", ("NOR", "accuse")),
     ("Norway granted Iceland a loan of 200 million crowns.", ("NOR", "aid")),       # a loan granted, not a demand met
     ("Norway closed its border with Iceland.", ("NOR", "coerce")),                  # CAMEO 191
+    ("Norway fined the Icelandic trawler owners.", ("NOR", "coerce")),              # CAMEO 172
+    ("A Norwegian court ruled against Iceland.", ("NOR", "accuse")),                # CAMEO 116
     ("Thousands of Icelanders took to the streets of Reykjavik.", ("ISL", "protest")),
 ])
 def test_vocabulary_covers_each_plover_category(text: str, expected: tuple) -> None:
