@@ -339,6 +339,7 @@ def test_a_warning_of_a_peril_is_no_threat(text: str, threat: bool) -> None:
 @pytest.mark.parametrize("text,expected", [
     ("Norway is ready to impose sanctions on Iceland.", ("NOR", "threaten")),   # a hostile act held out
     ("Norway is ready to sign the quota deal.", ("NOR", "agree")),              # a deal held out
+    ("Norway said it was prepared to veto any quota deal.", ("NOR", "threaten")),  # a veto held out
     ("Norway balloted its dockers on strikes.", ("NOR", "threaten")),          # a strike ballot, not a strike
     ("Norwegian dockers went on strike.", ("NOR", "protest")),
 ])

@@ -918,10 +918,11 @@ class EventFinder:
             event.purpose_condition = verb.doc[verb.i:end].text.strip(" .,")
 
     def _readied_hostility(self, cue: Token) -> bool:
-        """Whether what a party is ready for ("ready to strike", "willing to impose sanctions") is a hostile act."""
+        """Whether what a party is ready for ("ready to strike", "prepared to veto") is a hostile act held out."""
         readied = next((c for c in cue.children if c.dep_ == "xcomp"), None)
         lemma = self.verb_lemma(readied) if readied is not None else None
-        return lemma is not None and self.verb_action(readied, lemma) in self.lexicon.intent_threaten | {"threaten"}
+        return lemma is not None and (self.verb_action(readied, lemma) in self.lexicon.intent_threaten | {"threaten"}
+                                      or lemma in self.lexicon.blocking_verbs)
 
     def _armed_strike(self, noun: Token) -> bool:
         """"air strikes", "missile strikes", "strikes on Kyiv": a protest noun that names an attack."""

@@ -84,6 +84,7 @@ class Lexicon:
     negative_qualities: frozenset[str]
     armed_modifiers: frozenset[str]
     withheld_words: frozenset[str]
+    blocking_verbs: frozenset[str]
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())
