@@ -435,9 +435,3 @@ def test_what_a_party_is_warned_against_is_not_its_act() -> None:
 ])
 def test_declining_to_comment_turns_nothing_down(text: str, rejects: bool) -> None:
     assert ("reject" in {s.action for s in statements(text) if s.actor == "NOR"}) == rejects
-
-
-def test_they_in_a_partys_own_quote_is_not_that_party() -> None:
-    text = ('Iceland spoke after the talks. "We have negotiated in good faith, but last week they presented an offer '
-            'worth less than before," Iceland said.')
-    assert ("ISL", "propose") not in {(s.actor, s.action) for s in statements(text)}

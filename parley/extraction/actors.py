@@ -505,12 +505,9 @@ class ArticleActors:
             return Agent(self.ctx.people[person], person, via_pronoun=True) if person and recent else None
         if lower in GROUP_PRONOUNS:
             plural = self.ctx.last_plural
-            found = plural[0] if lower in PLURAL_PRONOUNS and plural and plural[1] >= self.ctx.sentence - 1 \
-                else self.ctx.last_actor if recent else None  # "... with the Greeks. They ..."
-            speaker = (self.quote_attribution(token) or self.ctx.quote_speaker) if in_quote else None
-            if found and speaker and speaker.actor == found:
-                return None  # in a party's own quote it says "we"; "they" is another party
-            return Agent(found, via_pronoun=True) if found else None
+            if lower in PLURAL_PRONOUNS and plural and plural[1] >= self.ctx.sentence - 1:
+                return Agent(plural[0], via_pronoun=True)  # "... with the Greeks. They ..."
+            return Agent(self.ctx.last_actor, via_pronoun=True) if self.ctx.last_actor and recent else None
         span = self._person_spans.get(token.i)
         if span is not None:
             full = self.ctx.person(self.clean_name(span))
