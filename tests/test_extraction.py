@@ -282,6 +282,7 @@ def test_terms_set_for_an_issue_named_by_its_opposite_stay_conditional() -> None
     ("Oslo threw its weight behind the Icelandic plan.", ("NOR", "support")),
     ("Norway paid tribute to Iceland's negotiators.", ("NOR", "praise")),
     ("Norwegian and Icelandic officials haggled over the quota.", ("NOR", "consult")),  # CONSULT
+    ("Norwegian negotiators are hammering out a deal with Iceland.", ("NOR", "consult")),
     ("Iceland backtracked on its demand for port access.", ("ISL", "yield")),        # CONCEDE
     ("Norway bowed to pressure and cut the fees.", ("NOR", "yield")),
     ("Norway and Iceland joined forces against the pirates.", ("NOR", "cooperate")),   # COOPERATE
