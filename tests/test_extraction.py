@@ -306,6 +306,11 @@ def test_terms_set_for_an_issue_named_by_its_opposite_stay_conditional() -> None
     ("Norway closed its border with Iceland.", ("NOR", "coerce")),                  # CAMEO 191
     ("Norway fined the Icelandic trawler owners.", ("NOR", "coerce")),              # CAMEO 172
     ("A Norwegian court ruled against Iceland.", ("NOR", "accuse")),                # CAMEO 116
+    ("Norway called the Icelandic proposal a trap.", ("NOR", "criticize")),
+    ("Norway lodged a strong protest with Iceland.", ("NOR", "accuse")),           # an official complaint, CAMEO 114
+    ("Norway carried out a wave of air strikes on Icelandic boats.", ("NOR", "assault")),
+    ("Norway and Iceland swapped 20 detainees.", ("NOR", "retreat")),              # CAMEO 0841
+    ("Norwegian dockers staged a series of walkouts.", ("NOR", "protest")),
     ("Thousands of Icelanders took to the streets of Reykjavik.", ("ISL", "protest")),
 ])
 def test_vocabulary_covers_each_plover_category(text: str, expected: tuple) -> None:

@@ -425,12 +425,17 @@ class EventFinder:
                                 if o.lemma_.lower() in self.lexicon.nouns and not _mass_noun(o)),
                                None)  # "artillery and rocket fire"
             if noun_action is None and obj.lemma_.lower() in self.lexicon.carrier_nouns:
-                noun_action = next((self.lexicon.nouns[c.lemma_.lower()] for c in obj.children
-                                    if c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.lexicon.nouns), None)
+                # "a mediation effort", "a wave of airstrikes": the carrier's modifier or its "of" object
+                carried = [c for c in obj.children if c.dep_ in ("compound", "amod")] + [
+                    o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                    if o.dep_ == "pobj"]
+                noun_action = next(("assault" if self._armed_strike(c) else self.lexicon.nouns[c.lemma_.lower()]
+                                    for c in carried if c.lemma_.lower() in self.lexicon.nouns), None)
             if lemma in self.lexicon.deal_verbs and obj.lemma_.lower() in self.lexicon.deal_nouns:
                 noun_action = "agree"
-            if noun_action and action != "cooperate":  # "held joint drills" stays cooperation
-                action, kind = noun_action, "light"
+            phrased = (lemma, obj.lower_) in self.lexicon.phrasal or (lemma, obj.lemma_.lower()) in self.lexicon.phrasal
+            if noun_action and action != "cooperate" and not phrased:  # "held joint drills" stays cooperation;
+                action, kind = noun_action, "light"                      # "lodged a protest" is its own phrase
         agreed_to = next((c for c in verb.children if c.dep_ == "xcomp"), None) if action == "agree" else None
         if agreed_to is not None and self.verb_lemma(agreed_to) and \
                 self.verb_action(agreed_to, self.verb_lemma(agreed_to)) == "consult":
