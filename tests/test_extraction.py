@@ -441,3 +441,13 @@ def test_what_a_party_is_warned_against_is_not_its_act() -> None:
 ])
 def test_declining_to_comment_turns_nothing_down(text: str, rejects: bool) -> None:
     assert ("reject" in {s.action for s in statements(text) if s.actor == "NOR"}) == rejects
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Norway said it would not release the Icelandic sailors until Iceland lifts its ban.", ("NOR", "reject", False)),
+    ("Norway will not withdraw its gunboats from the fjord.", ("NOR", "reject", False)),
+    ("Norway has not released the Icelandic sailors.", None),   # nothing done, nothing refused
+])
+def test_refusing_to_undo_a_measure_is_a_rejection(text: str, expected: tuple | None) -> None:
+    found = {(s.actor, s.action, s.negated) for s in statements(text) if not s.negated and s.actor == "NOR"}
+    assert found == ({expected} if expected else set())

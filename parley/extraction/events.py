@@ -492,6 +492,9 @@ class EventFinder:
                 action = "agree"
         elif hedged and not negated and action in self.lexicon.intent_threaten:
             action = "threaten"  # "may halt its mediation if ...": a hostile act held out is a threat
+        elif negated and action in self.lexicon.intent_agree | {"retreat"} and self._intended(verb) and \
+                not any(c.lower_ == "yet" for c in verb.children):
+            action, negated = "reject", False  # "will not release the hostages until ...": a refusal (CAMEO 124)
         events = []
         for agent in agents:
             targets = self.targets(verb, agent.actor) or [None]
