@@ -451,3 +451,13 @@ def test_declining_to_comment_turns_nothing_down(text: str, rejects: bool) -> No
 def test_refusing_to_undo_a_measure_is_a_rejection(text: str, expected: tuple | None) -> None:
     found = {(s.actor, s.action, s.negated) for s in statements(text) if not s.negated and s.actor == "NOR"}
     assert found == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize("text,action", [
+    ("Norway pulled out of the talks.", "reject"),             # leaving talks turns them down
+    ("Norway withdrew from the quota agreement.", "reject"),
+    ("Norwegian troops pulled out of the town.", "retreat"),   # leaving ground is a retreat
+    ("Norway suspended the talks with Iceland.", "sanction"),  # halting talks, CAMEO 164
+])
+def test_leaving_talks_rejects_and_leaving_ground_retreats(text: str, action: str) -> None:
+    assert {s.action for s in statements(text) if s.actor == "NOR"} == {action}

@@ -130,6 +130,8 @@ class EventFinder:
         if any((lemma, c.lower_) in self.lexicon.idle_phrasal for c in token.children
                if c.dep_ in ("prt", "advmod", "acomp", "oprd")):
             return None  # "pressed ahead with enrichment", "pleaded guilty": not a demand
+        if self._leaves_talks(token, lemma):
+            return "reject"  # "pulled out of the talks", "quit the deal": not a retreat from ground
         for child in token.children:
             if child.dep_ not in ("prt", "prep", "dobj") and not (
                     child.dep_ == "advmod" and child.i == token.i + 1 and child.lower_ in ADVERB_PARTICLES):
@@ -924,6 +926,23 @@ class EventFinder:
             event.purpose, event.purpose_stance = list(subject.subtree), "conditional"
             end = max(t.i for t in verb.subtree) + 1
             event.purpose_condition = verb.doc[verb.i:end].text.strip(" .,")
+
+    def _leaves_talks(self, verb: Token, lemma: str) -> bool:
+        """"pulled out of the talks", "walked away from the deal", "quit the agreement": an exit verb whose object is
+        a deal or talks (an exit from a town or a region stays a retreat)."""
+        particles = [c for c in verb.children if c.dep_ == "prt" or c.dep_ in ("advmod", "prep") and c.i == verb.i + 1
+                     and c.lower_ in ("out", "away")]  # the parser reads "out" of "pulled out of" as a preposition
+        if self.lexicon.verbs.get(lemma) == "sanction":
+            return False  # "suspended the talks" halts them (SANCTION, CAMEO 164)
+        if lemma not in self.lexicon.exit_verbs and not any(
+                f"{lemma} {p.lower_}" in self.lexicon.exit_verbs for p in particles):
+            return False
+        left = [c for c in verb.children if c.dep_ == "dobj"] + [
+            o for p in [*verb.children, *(g for c in particles for g in c.children)]
+            if p.dep_ == "prep" and p.lower_ in ("of", "from") for o in p.children if o.dep_ == "pobj"]
+        forums = self.lexicon.deal_nouns | self.lexicon.settlement_nouns | {
+            n for n, action in self.lexicon.nouns.items() if action == "consult"}
+        return any(o.lemma_.lower() in forums or o.lower_ in forums for o in left)
 
     def _readied_hostility(self, cue: Token) -> bool:
         """Whether what a party is ready for ("ready to strike", "prepared to veto") is a hostile act held out."""
