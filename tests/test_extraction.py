@@ -461,3 +461,9 @@ def test_refusing_to_undo_a_measure_is_a_rejection(text: str, expected: tuple | 
 ])
 def test_leaving_talks_rejects_and_leaving_ground_retreats(text: str, action: str) -> None:
     assert {s.action for s in statements(text) if s.actor == "NOR"} == {action}
+
+
+def test_what_must_happen_first_has_not_happened() -> None:
+    found = {(s.actor, s.action) for s in statements(
+        "Norway said it would not release the Icelandic sailors until Iceland lifts its ban.")}
+    assert ("NOR", "reject") in found and not any(actor == "ISL" for actor, _ in found)

@@ -1021,6 +1021,9 @@ class EventFinder:
             if ancestor.dep_ in ("advcl", "conj") and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS
                                                 for c in ancestor.children):
                 return True
+            if ancestor.dep_ == "advcl" and ancestor.tag_ in ("VBZ", "VBP") and any(
+                    c.dep_ == "mark" and c.lower_ in ("until", "till") for c in ancestor.children):
+                return True  # "will not release them until Israel ends the war": not yet, and maybe never
         return False
 
     def _link_conditions(self, events: list[Event]) -> None:
