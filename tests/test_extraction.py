@@ -406,6 +406,7 @@ def test_a_verb_of_saying_after_its_clause_may_put_its_subject_last() -> None:
 
 @pytest.mark.parametrize("text,expected", [
     ("Iceland said the Norwegian figures were an exaggeration.", ("ISL", "deny")),
+    ("Iceland dismissed Norway's accusations as baseless.", ("ISL", "deny")),      # an answer to a claim denies
     ("Icelandic dockers issued a strike notice to Norway.", ("ISL", "threaten")),
     ("Iceland issued a 72-hour notice to Norway.", ("ISL", "threaten")),
     ("Norway encouraged Iceland to return to the table.", ("NOR", "demand")),

@@ -417,7 +417,8 @@ class EventFinder:
         elif action is None and lemma in self.lexicon.gathering_verbs and obj is None:
             action = "consult"  # "agreed to gather again at 1pm"
         if obj is not None and lemma in self.lexicon.answers and self.lexicon.nouns.get(obj.lemma_.lower()) and \
-                self.lexicon.nouns[obj.lemma_.lower()] not in self.lexicon.material:  # "granted a loan" gives aid
+                self.lexicon.nouns[obj.lemma_.lower()] not in self.lexicon.material and \
+                obj_lemma not in self.lexicon.claim_nouns:  # "granted a loan" gives aid; "dismissed the accusations" denies
             answered = self.lexicon.nouns[obj.lemma_.lower()]
             action = (self.lexicon.answers_to_demand.get(lemma) if answered == "demand" else None) or \
                 self.lexicon.answers[lemma]
