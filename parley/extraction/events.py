@@ -399,7 +399,8 @@ class EventFinder:
             pledged = next((c for c in verb.children if c.dep_ == "xcomp"), None)
             pledged_lemma = self.verb_lemma(pledged) if pledged is not None else None
             pledged_action = self.verb_action(pledged, pledged_lemma) if pledged_lemma else None
-            hostile = pledged_action in self.lexicon.intent_threaten | {"assault", "threaten"}
+            hostile = pledged_action in self.lexicon.intent_threaten | {"assault", "threaten"} or \
+                pledged_lemma in self.lexicon.blocking_verbs  # "vowed to veto it"
             refusal = pledged is not None and _negated(pledged)
             action = "threaten" if hostile else "reject" if refusal else "agree"  # "vowed not to recognise it"
         kind = "verb"
