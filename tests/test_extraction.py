@@ -469,3 +469,10 @@ def test_what_must_happen_first_has_not_happened() -> None:
     found = {(s.actor, s.action) for s in statements(
         "Norway said it would not release the Icelandic sailors until Iceland lifts its ban.")}
     assert ("NOR", "reject") in found and not any(actor == "ISL" for actor, _ in found)
+
+
+def test_what_a_party_is_urged_to_do_is_not_done_even_when_parsed_as_a_purpose() -> None:
+    text = ('Norway\'s prime minister urged his Icelandic counterpart on Thursday to "finalise" a quota deal with the '
+            "coastal states, which Reykjavik has so far rejected.")
+    found = {(s.actor, s.action) for s in statements(text)}
+    assert ("NOR", "demand") in found and ("NOR", "agree") not in found

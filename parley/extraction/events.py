@@ -459,7 +459,9 @@ class EventFinder:
         agents, _ = self.subjects(verb)
         if not agents:
             return []
-        head_lemma = self.verb_lemma(verb.head) if verb.dep_ == "xcomp" else None
+        asked = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and any(  # "urged Macron on Thursday to 'finalise'"
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        head_lemma = self.verb_lemma(verb.head) if asked else None
         if head_lemma and self.verb_action(verb.head, head_lemma) == "demand" and \
                 any(c.dep_ == "dobj" for c in verb.head.children):
             return []  # "asked the authorities to approve its plan": asked for, not done
