@@ -329,3 +329,15 @@ def test_one_analyzer_per_dossier(small_gold: Path) -> None:
     evaluation = Evaluation()
     evaluation.run({"a": [small_gold / "talks.gold.json"], "b": [small_gold / "talks.gold.json"]})
     assert len(evaluation._analyzers) == 1
+
+
+def test_each_trigger_names_one_action() -> None:
+    """A verb or noun listed under two actions would silently take the first (or last): the lists must not clash."""
+    import yaml
+    from importlib import resources
+    raw = yaml.safe_load(resources.files("parley").joinpath("data/lexicon/actions.yaml").read_text("utf-8"))
+    for section in ("verbs", "nouns"):
+        seen: dict[str, str] = {}
+        for action, triggers in raw[section].items():
+            for trigger in triggers:
+                assert seen.setdefault(trigger, action) == action, (section, trigger, seen[trigger], action)

@@ -23,7 +23,7 @@ TARGET_PREPS = {"to", "with", "on", "against", "at", "toward", "towards", "upon"
 OWNER_PREPS = {"from", "by", "of"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
-ADVERB_PARTICLES = {"forward", "up", "down", "off", "back", "aside"}  # "put forward", read as an adverb
+ADVERB_PARTICLES = {"forward", "up", "down", "off", "back", "aside", "away"}  # "put forward", read as an adverb
 PURPOSE_NOUNS = {"hope", "bid", "effort", "attempt", "order", "push", "drive"}  # "in a bid to ...", "in hopes of ..."
 OPEN_MODALS = {"can", "could", "would", "might"}       # "could consider": open to, not yet decided
 WARNING_NOUNS = {"warning", "ultimatum"}              # "warnings from Washington": a threat made, not a topic
@@ -131,6 +131,8 @@ class EventFinder:
         if any((lemma, c.lower_) in self.lexicon.idle_phrasal for c in token.children
                if c.dep_ in ("prt", "advmod", "acomp", "oprd")):
             return None  # "pressed ahead with enrichment", "pleaded guilty": not a demand
+        if self._leaves_talks(token, lemma):
+            return "reject"  # "pulled out of the talks", "quit the deal": not a retreat from ground
         for child in token.children:
             if child.dep_ not in ("prt", "prep", "dobj") and not (
                     child.dep_ == "advmod" and child.i == token.i + 1 and child.lower_ in ADVERB_PARTICLES):
@@ -151,7 +153,7 @@ class EventFinder:
                     c.lower_ in ("joint", "combined") for c in obj.children):
                 return "cooperate"
         for prep in (c for c in token.children if c.dep_ == "prep"):  # "went on strike", "put on alert"
-            if (state := self._state_phrase(prep)):
+            if (state := self._state_phrase(prep)) and lemma not in self.lexicon.verbs:  # not "balloted on strikes"
                 return state
         purpose = token.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if lemma in self.lexicon.undo_verbs and not purpose and any(
@@ -184,6 +186,9 @@ class EventFinder:
                         return self.actors.resolve_all(obj, quoted), True
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return self._speaker_of(verb), True
+        if self._inverted_saying(verb) and \
+                (inverted := next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)) is not None:
+            return self.actors.resolve_all(inverted, quoted), False  # "... could strike, warn union leaders"
         if verb.dep_ == "conj" and (patient := next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)):
             # "was indicted by the court and will resign": the one indicted resigns
             return self.actors.resolve_all(patient, quoted), False
@@ -211,6 +216,16 @@ class EventFinder:
             agent = self.actors.resolve(verb.head, quoted)
             return ([agent] if agent else []), False
         return [], False
+
+    def _inverted_saying(self, verb: Token) -> bool:
+        """"Workers could strike if ..., warn union leaders": a verb of saying after what is said, its subject last
+        (the parser reads the clause as its complement, or the verb as a conjunct after a comma)."""
+        lemma = verb.lemma_.lower()
+        if lemma not in self.lexicon.speech and self.lexicon.verbs.get(lemma) in (None, *self.lexicon.material):
+            return False
+        if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            return True
+        return verb.dep_ == "conj" and verb.head.i < verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
     def _speaker_of(self, clause: Token) -> list[Agent]:
         """The party whose reported speech a clause is: "Qassem asserted that no deal would be accepted"."""
@@ -303,6 +318,13 @@ class EventFinder:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         add(obj)
+        for child in verb.children:  # "expressed disappointment at Oslo": the action noun's target
+            if child.dep_ == "dobj" and child.lemma_.lower() in self.lexicon.nouns:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
+                        for obj in prep.children:
+                            if obj.dep_ == "pobj":
+                                add(obj)
         if not found:
             for child in verb.children:
                 if child.dep_ in CLAUSE_DEPS:
@@ -385,7 +407,8 @@ class EventFinder:
             if opinions:  # "agreed that the tariffs were unacceptable": a view, not an agreement
                 return opinions
         patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if patient is not None and lemma in self.lexicon.attitude_verbs:
+        passive = patient is not None or any(c.dep_ == "auxpass" for c in verb.children)  # "... and are wanted"
+        if passive and lemma in self.lexicon.attitude_verbs:
             return []  # "rebels who are wanted at home": wanted by someone unnamed, no party's stance
         if patient is not None and verb.lower_ in self.lexicon.agentive_cues and \
                 not any(c.dep_ == "agent" for c in verb.children):
@@ -397,7 +420,8 @@ class EventFinder:
             pledged = next((c for c in verb.children if c.dep_ == "xcomp"), None)
             pledged_lemma = self.verb_lemma(pledged) if pledged is not None else None
             pledged_action = self.verb_action(pledged, pledged_lemma) if pledged_lemma else None
-            hostile = pledged_action in self.lexicon.intent_threaten | {"assault", "threaten"}
+            hostile = pledged_action in self.lexicon.intent_threaten | {"assault", "threaten"} or \
+                pledged_lemma in self.lexicon.blocking_verbs  # "vowed to veto it"
             refusal = pledged is not None and _negated(pledged)
             action = "threaten" if hostile else "reject" if refusal else "agree"  # "vowed not to recognise it"
         kind = "verb"
@@ -408,25 +432,35 @@ class EventFinder:
             action = "deny"  # "rejected media reports that ...": a denial
         elif action in ("aid", "propose") and obj_lemma in self.lexicon.speech_objects:
             action = "consult"  # "provided remarks on the draft": taking part in talks, not giving aid
+        elif action in self.lexicon.material and obj_lemma in self.lexicon.statement_nouns | self.lexicon.claim_nouns:
+            action = None  # "released a statement", "issued a report": words put out, not an act
         elif obj_lemma in self.lexicon.hostile_nouns and lemma in self.lexicon.preparing_verbs:
             action = "threaten"  # "plan countermeasures", "is weighing sanctions": a hostile act held out
         elif action is None and lemma in self.lexicon.gathering_verbs and obj is None:
             action = "consult"  # "agreed to gather again at 1pm"
-        if obj is not None and lemma in self.lexicon.answers and self.lexicon.nouns.get(obj.lemma_.lower()):
+        if obj is not None and lemma in self.lexicon.answers and self.lexicon.nouns.get(obj.lemma_.lower()) and \
+                self.lexicon.nouns[obj.lemma_.lower()] not in self.lexicon.material and \
+                obj_lemma not in self.lexicon.claim_nouns:  # "granted a loan" gives aid; "dismissed the accusations" denies
             answered = self.lexicon.nouns[obj.lemma_.lower()]
             action = (self.lexicon.answers_to_demand.get(lemma) if answered == "demand" else None) or \
                 self.lexicon.answers[lemma]
         elif obj is not None and lemma in self.lexicon.light_verbs:
-            noun_action = next((self.lexicon.nouns[o.lemma_.lower()] for o in [obj, *obj.conjuncts]
+            noun_action = next(("assault" if self._armed_strike(o) else self.lexicon.nouns[o.lemma_.lower()]
+                                for o in [obj, *obj.conjuncts]
                                 if o.lemma_.lower() in self.lexicon.nouns and not _mass_noun(o)),
                                None)  # "artillery and rocket fire"
             if noun_action is None and obj.lemma_.lower() in self.lexicon.carrier_nouns:
-                noun_action = next((self.lexicon.nouns[c.lemma_.lower()] for c in obj.children
-                                    if c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.lexicon.nouns), None)
+                # "a mediation effort", "a wave of airstrikes": the carrier's modifier or its "of" object
+                carried = [c for c in obj.children if c.dep_ in ("compound", "amod")] + [
+                    o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                    if o.dep_ == "pobj"]
+                noun_action = next(("assault" if self._armed_strike(c) else self.lexicon.nouns[c.lemma_.lower()]
+                                    for c in carried if c.lemma_.lower() in self.lexicon.nouns), None)
             if lemma in self.lexicon.deal_verbs and obj.lemma_.lower() in self.lexicon.deal_nouns:
                 noun_action = "agree"
-            if noun_action:
-                action, kind = noun_action, "light"
+            phrased = (lemma, obj.lower_) in self.lexicon.phrasal or (lemma, obj.lemma_.lower()) in self.lexicon.phrasal
+            if noun_action and action != "cooperate" and not phrased:  # "held joint drills" stays cooperation;
+                action, kind = noun_action, "light"                      # "lodged a protest" is its own phrase
         agreed_to = next((c for c in verb.children if c.dep_ == "xcomp"), None) if action == "agree" else None
         if agreed_to is not None and self.verb_lemma(agreed_to) and \
                 self.verb_action(agreed_to, self.verb_lemma(agreed_to)) == "consult":
@@ -438,10 +472,17 @@ class EventFinder:
             action, kind = self._role_action(verb), "role"
         if action is None:
             return self._cue_events(verb, lemma) if lemma in self.lexicon.speech else []
+        if action == "threaten" and self._warns_of_peril(verb):
+            return []  # "agencies warned of famine": a caution, not a threat
+        if action == "reject" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lexicon.withheld_words
+                                      for c in verb.children):
+            return []  # "declined to comment": nothing turned down
         agents, _ = self.subjects(verb)
         if not agents:
             return []
-        head_lemma = self.verb_lemma(verb.head) if verb.dep_ == "xcomp" else None
+        asked = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and any(  # "urged Macron on Thursday to 'finalise'"
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        head_lemma = self.verb_lemma(verb.head) if asked else None
         if head_lemma and self.verb_action(verb.head, head_lemma) == "demand" and \
                 any(c.dep_ == "dobj" for c in verb.head.children):
             return []  # "asked the authorities to approve its plan": asked for, not done
@@ -459,6 +500,8 @@ class EventFinder:
             action = "accuse"  # "a rights group protested that the authorities ...": a complaint, in words
         hedged = any(c.lower_ in self.lexicon.hedges for c in verb.children if c.dep_ == "aux")
         content = self.content_of(content_root)
+        if kind == "role" and any(r.lower_ in self.lexicon.negative_qualities for r in self._roles(verb)):
+            content = []  # "called the rebate unjustified": a judgement of X, no stance on an issue that may be X undone
         clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
         offer_by = self.owner(obj) if obj is not None and self.lexicon.nouns.get(obj.lemma_.lower()) == "propose" \
             and self.lexicon.stance.get(action) == "against" else None
@@ -476,6 +519,9 @@ class EventFinder:
                 action = "agree"
         elif hedged and not negated and action in self.lexicon.intent_threaten:
             action = "threaten"  # "may halt its mediation if ...": a hostile act held out is a threat
+        elif negated and action in self.lexicon.intent_agree | {"retreat"} and self._intended(verb) and \
+                not any(c.lower_ == "yet" for c in verb.children):
+            action, negated = "reject", False  # "will not release the hostages until ...": a refusal (CAMEO 124)
         events = []
         for agent in agents:
             targets = self.targets(verb, agent.actor) or self._each_other(verb, agent, action) or [None]
@@ -535,6 +581,9 @@ class EventFinder:
         """An act announced or planned rather than done: "will provide", "would boycott", "plans to impose"."""
         if any(c.dep_ == "aux" and c.lower_ in self.lexicon.intent_markers for c in verb.children):
             return True
+        if verb.dep_ == "advcl" and verb.head.pos_ in VERBAL and verb.head.i != verb.i and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return self._intended(verb.head)  # "will visit Dakar to mediate": the purpose of a plan is planned too
         return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.intent_markers
 
     def _state_phrase(self, prep: Token) -> str | None:
@@ -565,6 +614,8 @@ class EventFinder:
                             and o.lemma_.lower() in self.lexicon.settlement_nouns), None)
             if action == "yield" and (own_act is not None or offered is not None):
                 action = "propose"  # "open to sending troops", "open to a diplomatic solution": an offer
+            if action == "agree" and self._readied_hostility(child):
+                action = "threaten"  # "ready to impose tariffs", "prepared to strike": a hostile act held out
             for agent in agents:
                 targets = [p for p in self.actors.mentioned_parties(child.subtree) if p != agent.actor] or [None]
                 # "remained entrenched on its position over X": what the stance is on may hang on the copula
@@ -578,16 +629,23 @@ class EventFinder:
         return events
 
     def _role_action(self, verb: Token) -> str | None:
-        """"framed the alliance as a threat", "called Oslo an aggressor": casting a party as a danger criticises it."""
-        for child in verb.children:
-            role = None
-            if child.dep_ == "prep" and child.lower_ == "as":
-                role = next((o for o in child.children if o.dep_ == "pobj"), None)
-            elif child.dep_ in ("oprd", "attr", "xcomp"):
-                role = child
-            if role is not None and role.lemma_.lower() in self.lexicon.negative_roles:
-                return "criticize"
+        """"framed the alliance as a threat", "called Oslo an aggressor", "called the rebate unjustified": casting a
+        party or its doing as a danger or a wrong criticises it."""
+        roles = self._roles(verb)
+        if any(r.lemma_.lower() in self.lexicon.negative_roles or r.lower_ in self.lexicon.negative_qualities
+               for r in roles):
+            return "criticize"
         return None
+
+    def _roles(self, verb: Token) -> list[Token]:
+        """What a verb of naming casts its object as: "as a threat", "an aggressor", "unjustified"."""
+        roles = []
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                roles += [o for o in child.children if o.dep_ in ("pobj", "pcomp", "amod", "acomp")]
+            elif child.dep_ in ("oprd", "attr", "xcomp"):
+                roles.append(child)
+        return roles
 
     def _goal_events(self, copula: Token) -> list[Event]:
         subject = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
@@ -760,6 +818,8 @@ class EventFinder:
 
     def _noun_events(self, noun: Token) -> list[Event]:
         """"a continued demand from Iceland", "(another demand from Oslo)", "Reykjavik's proposal"."""
+        if self._armed_strike(noun):
+            return []  # "Israeli air strikes killed 20": the verb tells the attack
         if noun.dep_ in ("dobj", "nsubjpass") and self._acts(noun.head) and \
                 self.lexicon.nouns[noun.lemma_.lower()] != "consult":
             return []  # the object of a verb: that verb's event covers it
@@ -772,6 +832,8 @@ class EventFinder:
         if self.lexicon.nouns[noun.lemma_.lower()] not in POSITION_NOUN_ACTIONS and \
                 noun.lemma_.lower() not in WARNING_NOUNS and not protest:
             return []  # "Palestinian riots are continuing": a protest named as the subject of the news
+        if noun.lemma_.lower() in WARNING_NOUNS and self._warns_of_peril(noun):
+            return []  # "warnings of starvation by aid agencies": a caution, not a threat
         agent = self.owner(noun)
         if agent is None:
             return []
@@ -855,16 +917,19 @@ class EventFinder:
                 event.trigger.i in {t.i for c in other.trigger.children if c.dep_ == "dobj"
                                     and c.lemma_.lower() in self.lexicon.claim_nouns for t in c.subtree}
                 for other in framing if other is not event and other.action in ("deny", "reject"))
-            # "accused Eritrea of arming rebels", "criticised Minsk for hosting drills": the act alleged
+            # "accused Eritrea of arming rebels", "criticised Minsk for hosting drills", "warned NATO against sending
+            # troops": the act alleged or warned against
             inside = inside or any(
                 other.agent.actor != event.agent.actor and event.trigger.i in {
-                    t.i for c in other.trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                    t.i for c in other.trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "against")
                     and any(g.dep_ == "pcomp" for g in c.children) for t in c.subtree}
                 for other in framing if other is not event)
             if inside:
                 continue
             if event.negated and event.action in self.lexicon.material:
                 continue  # "has not released": nothing happened
+            if event.action in self.lexicon.material and event.kind == "verb" and self.background(event.trigger):
+                continue  # "a day after a jet shot down a helicopter": what set the scene, not the news
             if self._hypothetical(event.trigger):
                 continue  # "... only if Iceland agrees to inspections": a condition, not an act
             if event.kind == "noun" and event.action == "consult" and not self.background(event.trigger) and any(
@@ -887,6 +952,44 @@ class EventFinder:
             end = max(t.i for t in verb.subtree) + 1
             event.purpose_condition = verb.doc[verb.i:end].text.strip(" .,")
 
+    def _leaves_talks(self, verb: Token, lemma: str) -> bool:
+        """"pulled out of the talks", "walked away from the deal", "quit the agreement": an exit verb whose object is
+        a deal or talks (an exit from a town or a region stays a retreat)."""
+        particles = [c for c in verb.children if c.dep_ == "prt" or c.dep_ in ("advmod", "prep") and c.i == verb.i + 1
+                     and c.lower_ in ("out", "away")]  # the parser reads "out" of "pulled out of" as a preposition
+        if self.lexicon.verbs.get(lemma) == "sanction":
+            return False  # "suspended the talks" halts them (SANCTION, CAMEO 164)
+        if lemma not in self.lexicon.exit_verbs and not any(
+                f"{lemma} {p.lower_}" in self.lexicon.exit_verbs for p in particles):
+            return False
+        left = [c for c in verb.children if c.dep_ == "dobj"] + [
+            o for p in [*verb.children, *(g for c in particles for g in c.children)]
+            if p.dep_ == "prep" and p.lower_ in ("of", "from") for o in p.children if o.dep_ == "pobj"]
+        forums = self.lexicon.deal_nouns | self.lexicon.settlement_nouns | {
+            n for n, action in self.lexicon.nouns.items() if action == "consult"}
+        return any(o.lemma_.lower() in forums or o.lower_ in forums for o in left)
+
+    def _readied_hostility(self, cue: Token) -> bool:
+        """Whether what a party is ready for ("ready to strike", "prepared to veto") is a hostile act held out."""
+        readied = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+        lemma = self.verb_lemma(readied) if readied is not None else None
+        return lemma is not None and (self.verb_action(readied, lemma) in self.lexicon.intent_threaten | {"threaten"}
+                                      or lemma in self.lexicon.blocking_verbs)
+
+    def _armed_strike(self, noun: Token) -> bool:
+        """"air strikes", "missile strikes", "strikes on Kyiv": a protest noun that names an attack."""
+        if self.lexicon.nouns.get(noun.lemma_.lower()) != "protest":
+            return False
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in self.lexicon.armed_modifiers for c in noun.children):
+            return True
+        return any(c.dep_ == "prep" and c.lower_ == "on" and any(
+            o.dep_ == "pobj" and o.i in self.actors.index for o in c.children) for c in noun.children)
+
+    def _warns_of_peril(self, token: Token) -> bool:
+        """"warned of famine", "warnings of a collapse": what is warned of happens to a party, no party does it."""
+        return any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in self.lexicon.perils for o in c.children) for c in token.children)
+
     def _exit(self, verb: Token) -> bool:
         """Whether a verb leaves a deal or talks: "withdraw from", "pull out of", "quit"."""
         lemma = self.verb_lemma(verb)
@@ -907,6 +1010,17 @@ class EventFinder:
             framing = next((p for p in protests if p is not event and p.agent.actor == event.agent.actor
                             and any(event.trigger in c.subtree for h in {p.trigger, p.trigger.head}
                                     for c in h.children if c.dep_ in PURPOSE_DEPS)), None)
+            done_to_protest = event.action != "protest" and any(
+                p.agent.actor == event.agent.actor and p.trigger.head.i == event.trigger.i and p.trigger.dep_ == "advcl"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in p.trigger.children) for p in protests)
+            if done_to_protest:
+                continue  # "shunned work to protest the settlements": the stay-away is the protest
+            goal_of_act = event.trigger.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in event.trigger.children) and any(
+                o is not event and o.agent.actor == event.agent.actor and o.trigger.i == event.trigger.head.i
+                and o.action in self.lexicon.material for o in events)
+            if goal_of_act:
+                continue  # "opened the bridge to allow deliveries": what the act is for, done by the act itself
             if framing is None:
                 kept.append(event)
             elif event.action == "demand" and not framing.purpose:
@@ -927,7 +1041,8 @@ class EventFinder:
         return False
 
     def _hypothetical(self, token: Token) -> bool:
-        """Whether a word sits in an if/unless clause."""
+        """Whether a word sits in an if/unless/until clause ("will not release them until Israel ends the war":
+        not yet, and maybe never)."""
         for ancestor in [token, *token.ancestors]:
             if ancestor.dep_ in ("advcl", "conj") and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS
                                                 for c in ancestor.children):

@@ -47,9 +47,11 @@ class Extractor:
         self.finder = ActorFinder(nlp, self.gazetteer, self.lexicon)
         self.outlets = OutletNames(self.gazetteer)
         self.issues = IssueMatcher(nlp, self.gazetteer, issue_specs(dossier), embeddings=settings.issue_embeddings)
-        self.linker = IssueLinker(self.issues, self.lexicon)
-        # the linker speaks only for the parties at the table when a dossier names them: "the UK, France,
-        # Austria and Sweden want X" is evidence on the UK and France of a UK-France dossier, not on the others
+        # The issue linker reads a dossier's issues: the generic taxonomy's words are too broad to stand for an issue
+        # wherever they appear ("a peace-keeping force" is no withdrawal of forces). It speaks only for the parties
+        # at the table when the dossier names them: "the UK, France, Austria and Sweden want X" is evidence on the
+        # UK and France of a UK-France dossier, not on the others.
+        self.linker = IssueLinker(self.issues, self.lexicon) if dossier and dossier.issues else None
         self.linked_parties = frozenset(a.id for a in dossier.actors) if dossier and dossier.actors else None
         prefilter = Prefilter(nlp, self.finder, self.lexicon, dossier) if settings.selective_parsing else None
         self.selective = SelectiveParser(nlp, prefilter, settings.batch_size) if prefilter else None
@@ -102,7 +104,7 @@ class Extractor:
                     result.statements.extend(self._purpose_statements(event, statement))
                     result.statements.extend(self._condition_statements(event, statement))
             covered = {(s.actor, s.issue) for s in result.statements[first:]}
-            for link in self.linker.link(sent, reading):
+            for link in self.linker.link(sent, reading) if self.linker else ():
                 at_table = self.linked_parties is None or link.agent.actor in self.linked_parties
                 if at_table and (link.agent.actor, link.issue) not in covered:
                     # a (party, issue) the event rules left untied in this sentence

@@ -80,6 +80,11 @@ class Lexicon:
     joint_acts: frozenset[str]
     burdens: frozenset[str]
     state_phrases: dict[str, str]
+    perils: frozenset[str]
+    negative_qualities: frozenset[str]
+    armed_modifiers: frozenset[str]
+    withheld_words: frozenset[str]
+    blocking_verbs: frozenset[str]
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())

@@ -74,7 +74,8 @@ class Prefilter:
         nouns = _single(lexicon.nouns)
         self.triggers = (_forms(verbs, verb_exc, inflections) | _forms(nouns, noun_exc, _plurals)
                          | _single(lexicon.agentive_cues) | _forms(set(lexicon.goal_nouns), noun_exc, _plurals)
-                         | _single(lexicon.obstacle_nouns) | {p.split()[-1] for p in lexicon.state_phrases}
+                         | _single(lexicon.obstacle_nouns)
+                         | _forms({p.split()[-1] for p in lexicon.state_phrases}, noun_exc, _plurals)  # "to the streets"
                          | _forms(set(lexicon.gathering_verbs), verb_exc, inflections)
                          # the issue linker's stance words: "want X", "X is unacceptable", "spoke out against X"
                          | _forms(set(lexicon.attitude_verbs), verb_exc, inflections)
@@ -91,7 +92,7 @@ class Prefilter:
             (_forms(_single(lexicon.deal_verbs), verb_exc, inflections),
              _forms(_single(lexicon.deal_nouns), noun_exc, _plurals)),
             (_forms(_single(lexicon.role_verbs), verb_exc, inflections),
-             _forms(_single(lexicon.negative_roles), noun_exc, _plurals)),
+             _forms(_single(lexicon.negative_roles), noun_exc, _plurals) | lexicon.negative_qualities),
             (self.speech, _single([*lexicon.modal_cues, *lexicon.evaluative_cues, *lexicon.noun_cues])
              | {cue.split()[-1] for cue in lexicon.evaluative_cues if " " in cue}),  # "out of the question"
             (_forms(set(lexicon.preparing_verbs), verb_exc, inflections),  # "weighing sanctions"
