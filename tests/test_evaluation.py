@@ -341,3 +341,12 @@ def test_each_trigger_names_one_action() -> None:
         for action, triggers in raw[section].items():
             for trigger in triggers:
                 assert seen.setdefault(trigger, action) == action, (section, trigger, seen[trigger], action)
+
+
+def test_a_folder_named_gold_is_labelled_by_the_folder_it_sits_in(tmp_path):
+    from parley.evaluation.gold import group_name
+
+    folder = tmp_path / "dev2-conflict" / "gold"
+    folder.mkdir(parents=True)
+    assert group_name(folder) == "dev2-conflict"
+    assert group_name(tmp_path / "dev") == "dev"

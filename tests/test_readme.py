@@ -54,3 +54,31 @@ def test_readme_python_examples_run(capsys):
     finally:
         os.chdir(cwd)
     assert "port_access" in capsys.readouterr().out
+
+
+CALIBRATION = re.compile(r"0\.8–0\.9, (\d+)% were right \((\d+) of (\d+)\); 0\.7–0\.8, (\d+)% \((\d+) of (\d+)\); "
+                         r"0\.5–0\.7, (\d+)% \((\d+) of (\d+)\)")
+DOCS_BAND = re.compile(r"^\| \[(\d\.\d), (\d\.\d)\) \| (\d+) \| (\d+) \| (\d\.\d\d) \|$", re.MULTILINE)
+
+
+def test_the_calibration_figures_in_readme_and_docs_are_what_eval_prints():
+    from parley.evaluation import Evaluation
+
+    buckets = Evaluation().run({"dev": [ROOT.parent / "shared" / "eval" / "dev"]})[0].calibration()
+
+    def band(low: float, high: float) -> tuple[int, int]:
+        inside = [b for b in buckets if low - 1e-9 <= b.low < high - 1e-9]
+        return sum(b.right for b in inside), sum(b.total for b in inside)
+
+    readme = " ".join((ROOT / "README.md").read_text("utf-8").split())
+    found = CALIBRATION.search(readme)
+    assert found, "README.md no longer quotes the calibration bands"
+    numbers = list(map(int, found.groups()))
+    for k, (low, high) in enumerate([(0.8, 0.9), (0.7, 0.8), (0.5, 0.7)]):
+        percent, right, total = numbers[3 * k:3 * k + 3]
+        assert (right, total) == band(low, high)
+        assert percent == round(100 * right / total)
+    docs = DOCS_BAND.findall((ROOT / "docs" / "accuracy.md").read_text("utf-8"))
+    assert docs, "docs/accuracy.md no longer has the calibration table"
+    for low, high, total, right, _ in docs:
+        assert band(float(low), float(high)) == (int(right), int(total))

@@ -158,6 +158,8 @@ def load_gold(path: Path) -> Iterator[ArticleGold | SentenceGold]:
 
 
 def group_name(path: Path) -> str:
-    """How a gold path is labelled in reports and in eval/floors.yaml: its name without the gold suffix."""
-    name = path.resolve().name
+    """How a gold path is labelled in reports and in eval/floors.yaml: its name without the gold suffix; a folder
+    named just "gold" by the folder it sits in ("dev2-conflict/gold" is `dev2-conflict`)."""
+    resolved = path.resolve()
+    name = resolved.parent.name if resolved.name == "gold" else resolved.name
     return name.removesuffix(ARTICLE_SUFFIX).removesuffix(SENTENCE_SUFFIX)
