@@ -26,7 +26,7 @@ test: install
 	$(BIN)/python -m pytest
 
 eval: install
-	$(BIN)/parley eval ../shared/eval/seed.gold.json ../shared/eval/dev ../shared/dev2-conflict/gold ../shared/dev2-economy/gold ../shared/eval/plover/gsr-dev.jsonl --cases eval/cases --floors eval/floors.yaml
+	$(BIN)/parley eval ../shared/eval/seed.gold.json ../shared/eval/dev ../shared/dev2-conflict/gold ../shared/dev2-economy/gold ../shared/eval/plover/gsr-dev.jsonl eval/examples --cases eval/cases --floors eval/floors.yaml
 
 clean:
 	rm -rf $(VENV) parley.db test-output

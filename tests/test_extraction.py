@@ -492,3 +492,20 @@ def test_what_a_party_is_urged_to_do_is_not_done_even_when_parsed_as_a_purpose()
             "coastal states, which Reykjavik has so far rejected.")
     found = {(s.actor, s.action) for s in statements(text)}
     assert ("NOR", "demand") in found and ("NOR", "agree") not in found
+
+
+def test_a_condition_that_undoes_an_issue_is_against_it():
+    found = {(s.actor, s.issue, s.stance) for s in statements(
+        "Norway would accept a higher mackerel quota if Iceland drops its demand for port access.") if s.issue}
+    assert ("NOR", "port_access", "against") in found
+
+
+def test_cutting_the_party_a_proposition_takes_from_is_for_it():
+    dossier = Dossier.model_validate({
+        "name": "Quota talks", "actors": [{"id": "NOR", "name": "Norway"}, {"id": "ISL", "name": "Iceland"}],
+        "issues": [{"id": "share", "label": "Larger Icelandic share",
+                    "proposition": "Iceland's share of the quota is raised at the expense of Norway's",
+                    "keywords": ["quota", "share"]}]})
+    found = {(s.actor, s.issue, s.stance) for s in statements(
+        "Norway will not accept any cut to the Norwegian quota.", dossier) if s.issue}
+    assert found == {("NOR", "share", "against")}

@@ -237,7 +237,10 @@ class Extractor:
         found = self.issues.match(words, lambda token: None)
         if found is None or found.id == statement.issue:
             return []
-        stance = FLIP.get(stance, stance) if found.inverted else stance
+        # "if Sudavia drops its demand for inspectors": the goal is that the thing named be undone
+        undone = any(t.pos_ == "VERB" and t.lemma_.lower() in self.lexicon.undo_verbs
+                     and not self.issues.predicate_sign(found.id, t) for t in words)
+        stance = FLIP.get(stance, stance) if found.inverted != undone else stance
         return [statement.model_copy(update={"issue": found.id, "stance": stance,
                                              "condition": condition if stance == "conditional" else None})]
 

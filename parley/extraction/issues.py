@@ -54,6 +54,7 @@ class _Compiled:
     keyword_words: frozenset[str]             # the distinctive single words of all keywords
     keyword_forms: tuple[tuple[frozenset[str], ...], ...]  # per keyword, the `_spellings` of each of its words
     spellings: frozenset[str]                 # the `_spellings` of all keyword words
+    loser: str | None                         # the party the proposition takes from ("at the expense of Norway's")
 
 
 @cache
@@ -123,12 +124,14 @@ class IssueMatcher:
                 hits = (self.gazetteer.resolve(t.text) for t in child.subtree)
                 subject = next((hit[0] for hit in hits if hit), None)
         opposites = frozenset(word for verb in verbs | lemmas for word in self.antonyms.get(verb, ()))
+        loser = next((hit[0] for token in doc if token.lemma_.lower() in ZERO_SUM and token.dep_ == "pobj"
+                      for t in token.subtree if (hit := self.gazetteer.resolve(t.text))), None)
         words = frozenset(w for k in keywords for w in k if w not in self.generic and len(w) > 2
                           and not w.startswith("@") and w not in STOP_WORDS)
         keywords = tuple(k for k in keywords if k)
         forms = tuple(tuple(_spellings(part) for part in k) for k in keywords)
         return _Compiled(spec, keywords, frozenset(lemmas), subject, frozenset(verbs), opposites - verbs - lemmas,
-                         words, forms, frozenset().union(*(f for parts in forms for f in parts)))
+                         words, forms, frozenset().union(*(f for parts in forms for f in parts)), loser)
 
     def names_only_the_object(self, issue_id: str, tokens: Sequence[Token]) -> bool:
         """Whether an issue proposes taking something away ("sanctions are lifted", "the clause is removed") and
@@ -192,10 +195,17 @@ class IssueMatcher:
                             break
             if score >= self.MIN_SCORE and (best is None or score > best.score):
                 inverted = bool(canon & issue.opposites) and not (canon & issue.verbs)
+                if inverted and issue.loser and self._names(tokens, issue.loser):
+                    inverted = False  # "a cut to the Norwegian quota" of "raised at the expense of Norway's"
                 best = IssueMatch(issue.spec.id, score, inverted)
         if best is None and self.meaning is not None:
             return self._by_meaning(tokens)
         return best
+
+    def _names(self, tokens: Sequence[Token], party: str) -> bool:
+        """Whether some word names a party, by name or demonym ("the Norwegian quota")."""
+        return any(hit and hit[0] == party for hit in (self.gazetteer.resolve(t.text) for t in tokens
+                                                        if t.pos_ in ("PROPN", "ADJ") or t.text[:1].isupper()))
 
     def _by_meaning(self, tokens: list[Token]) -> IssueMatch | None:
         """No issue shares the statement's words: the issue whose proposition is closest in meaning, if close
@@ -217,6 +227,7 @@ def _bare(word: Token, trigger: Token) -> bool:
     return head.i == trigger.i or head.lemma_.lower() in ("be", "remain") or word.dep_ in ("nsubj", "nsubjpass")
 
 
+ZERO_SUM = frozenset({"expense", "cost"})  # "raised at the expense of Norway's": what one gains, the other loses
 REMOVAL = frozenset({"lift", "lower"})  # canonical lemmas: lift (ease, remove, scrap, end), lower (reduce, cut)
 
 
