@@ -509,3 +509,20 @@ def test_cutting_the_party_a_proposition_takes_from_is_for_it():
     found = {(s.actor, s.issue, s.stance) for s in statements(
         "Norway will not accept any cut to the Norwegian quota.", dossier) if s.issue}
     assert found == {("NOR", "share", "against")}
+
+
+def test_what_was_done_until_something_happened_is_done():
+    assert ("NOR", "agree") in {(a, b) for a, b, _ in triples(
+        "Fishing continued until Norway agreed to a lower mackerel quota last year.")}
+
+
+def test_refusing_until_another_party_acts_wants_that_act():
+    found = {(s.actor, s.issue, s.stance) for s in statements(
+        "Norway will not sign the deal until Iceland grants port access.") if s.issue}
+    assert ("NOR", "port_access", "for") in found
+
+
+def test_dropping_an_opposition_to_an_issue_is_no_undoing_of_it():
+    found = {(s.actor, s.issue, s.stance) for s in statements(
+        "Norway would accept a higher mackerel quota if Iceland drops its opposition to port access.") if s.issue}
+    assert ("NOR", "port_access", "for") in found

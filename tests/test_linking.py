@@ -89,7 +89,7 @@ def test_a_plan_with_no_issue_named_before_is_no_stance():
     assert not linked("Iceland dismissed the proposal.")
 
 
-def test_a_run_on_sentence_is_read_in_bounded_time():
+def test_a_run_on_sentence_is_read_without_error():
     clause = "Norway said that Iceland wants a cap on the annual catch, "
     result = analyze(clause * 60 + "and so on.", dossier=DOSSIER)
     assert isinstance(result.statements, list)
@@ -98,3 +98,10 @@ def test_a_run_on_sentence_is_read_in_bounded_time():
 def test_a_decision_owned_by_parties_is_their_stance_even_when_a_third_welcomes_it():
     found = linked("Denmark welcomed the decision by Norway and Iceland to cap the annual catch at 1,000 tonnes.")
     assert {("NOR", "catch_cap", "for"), ("ISL", "catch_cap", "for")} <= found
+
+
+def test_both_sides_are_parties_of_the_dossier_not_a_mediator_named_often():
+    text = ("Swedish envoys met Norway. Sweden said talks were useful. Sweden then met Iceland. "
+            "Both sides spoke out against the cap on the annual catch.")
+    found = {actor for actor, issue, _ in positions(text) if issue == "catch_cap"}
+    assert found == {"NOR", "ISL"}

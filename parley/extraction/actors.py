@@ -663,14 +663,16 @@ class ArticleActors:
 
     def both_sides(self, token: Token) -> list[Agent]:
         """"both sides", "the two sides", "the two governments": the two parties the article has named most so
-        far (the later named first on a tie)."""
+        far (the later named first on a tie); of a dossier's parties when it names them, so a mediator named
+        often is not a side."""
         if token.lemma_.lower() not in SIDE_NOUNS or token.tag_ not in ("NNS", "NNPS"):
             return []
         if not any(c.lower_ in PAIR_WORDS for c in token.children if c.dep_ in ("det", "predet", "nummod")):
             return []
         counts: dict[str, int] = {}
         latest: dict[str, int] = {}
-        for mention in {m for m in self.index.values() if m.start < token.i}:
+        parties = self.gazetteer.parties
+        for mention in {m for m in self.index.values() if m.start < token.i and (not parties or m.actor in parties)}:
             counts[mention.actor] = counts.get(mention.actor, 0) + 1
             latest[mention.actor] = max(latest.get(mention.actor, -1), mention.start)
         ranked = sorted(counts, key=lambda actor: (counts[actor], latest[actor]), reverse=True)

@@ -31,7 +31,8 @@ CALL_NOUNS = {"call"}                                   # a phone call between t
 VISIT_NOUNS = {"visit", "trip"}                        # the visitor consults the host, not the other way
 PURPOSE_DEPS = {"advcl", "xcomp", "ccomp", "acl"}     # "rallied to demand", "demonstrated, calling for"
 MISTAGGED_DEPS = {"ROOT", "conj", "relcl", "ccomp", "advcl"}
-HYPOTHETICAL_MARKS = {"if", "unless", "until", "provided", "providing", "whether"}
+HYPOTHETICAL_MARKS = {"if", "unless", "provided", "providing", "whether"}
+WAITING_MARKS = {"until", "till"}  # "will not sign until Iceland agrees": in the present tense, not yet done
 RELATIVE_FILLERS = {"outright", "flatly", "firmly", "has", "have", "had", "also", "still", "now"}
 BACKGROUND_MARKERS = {"when", "while", "before", "after", "during", "since", "following"}
 # Nouns that state a party's position; other action nouns ("the threat from X", "talks") often name a topic.
@@ -71,6 +72,13 @@ class Event:
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "no") and c.dep_ in ("advmod", "neg", "det")
                for c in token.children)
+
+
+def waited_for(clause: Token) -> bool:
+    """A present-tense until-clause: what a party waits for has not happened ("will not sign until Iceland agrees";
+    "fishing went on until Norway agreed" tells of something done)."""
+    return clause.dep_ == "advcl" and clause.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "mark" and c.lower_ in WAITING_MARKS for c in clause.children)
 
 
 def _mass_noun(noun: Token) -> bool:
@@ -271,7 +279,9 @@ class EventFinder:
         return owners[0] if owners else None
 
     def named_owners(self, noun: Token) -> list[Agent]:
-        """Every owner a noun's own phrase names, one per conjunct ("the decision by India and Pakistan")."""
+        """The owners a noun's own phrase names: one per conjunct of a from/by object ("the decision by India and
+        Pakistan"), the first party among its modifiers ("Norway's offer": reading coordinated modifiers one by one
+        lowered dev events from 0.764 to 0.756 and gsr-dev from 0.805 to 0.801)."""
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 mention = self.actors.index.get(child.i)
@@ -1046,6 +1056,8 @@ class EventFinder:
         for ancestor in [token, *token.ancestors]:
             if ancestor.dep_ in ("advcl", "conj") and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS
                                                 for c in ancestor.children):
+                return True
+            if waited_for(ancestor):
                 return True
         return False
 

@@ -14,7 +14,7 @@ from ..settings import Settings
 from ..sources import SourceDocument
 from .actors import MODIFIER_DEPS, ActorFinder, Agent, ArticleActors
 from .attribution import OPENING, OutletNames, QuoteSpan, find_quotes
-from .events import Event, EventFinder
+from .events import Event, EventFinder, _negated
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import load_confidence, load_lexicon
@@ -23,8 +23,8 @@ from ..nlp.prefilter import Prefilter
 from ..nlp.selective import SelectiveParser
 
 FLIP = {"for": "against", "against": "for"}
-NOT_BEFORE = {"unless", "until"}
-TRADES = ("in exchange for", "in return for")  # markers of what must happen first: refusing X until Y is wanting Y
+NOT_BEFORE = {"unless", "until"}  # markers of what must happen first: refusing X until Y is wanting Y
+TRADES = ("in exchange for", "in return for")  # markers of a trade: what is given for what
 REFUSING_WORDS = {"will", "would", "wo", "'ll", "shall", "can", "ca", "could", "never"}
 
 
@@ -181,6 +181,9 @@ class Extractor:
             # "will only accept a deal if Norway withdraws its boats": the condition is what the party wants.
             found = self.issues.match(event.condition_tokens, agent_of)
             if found is not None:
+                if event.condition_tokens[0].lower_ in NOT_BEFORE:
+                    # "will not sign the deal until Iceland grants port access": the refusal wants the condition
+                    found = replace(found, inverted=not found.inverted)
                 event.condition = None
         return found
 
@@ -237,12 +240,27 @@ class Extractor:
         found = self.issues.match(words, lambda token: None)
         if found is None or found.id == statement.issue:
             return []
-        # "if Sudavia drops its demand for inspectors": the goal is that the thing named be undone
-        undone = any(t.pos_ == "VERB" and t.lemma_.lower() in self.lexicon.undo_verbs
-                     and not self.issues.predicate_sign(found.id, t) for t in words)
+        undone = self._undone(words, found.id)
         stance = FLIP.get(stance, stance) if found.inverted != undone else stance
         return [statement.model_copy(update={"issue": found.id, "stance": stance,
                                              "condition": condition if stance == "conditional" else None})]
+
+    def _undone(self, words: list[Token], issue: str) -> bool:
+        """Whether the words ask that what names the issue be undone ("if Sudavia drops its demand for inspectors"):
+        an undoing verb, not negated, whose object names the issue, for an issue that takes nothing away itself;
+        undoing an opposition to it ("drops its opposition to inspectors") is no undoing of the issue."""
+        if self.issues.removes(issue):
+            return False
+        for verb in words:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lexicon.undo_verbs or _negated(verb):
+                continue
+            for thing in (c for c in verb.children if c.dep_ == "dobj"):
+                named = self.issues.match(list(thing.subtree), lambda token: None)
+                if named is None or named.id != issue or self.issues.predicate_sign(issue, verb):
+                    continue
+                opposing = self.lexicon.stance.get(self.lexicon.nouns.get(thing.lemma_.lower(), "")) == "against"
+                return not opposing
+        return False
 
     def _link_statement(self, link: Link, number: int, sent: Span, reporters: list[str], quoted: set[int],
                         background) -> Statement:
@@ -313,8 +331,8 @@ class Extractor:
 
 
 def _asks_in_trade(event: Event, action: str) -> bool:
-    """A demand with a trade ("demanded X in exchange for Y"): the demanding party wants X and offers Y; an
-    offer with a trade ("would drop X in exchange for Y") gives X only for Y."""
+    """Whether a demand comes with a trade ("demanded X in exchange for Y"): the demanding party wants X and offers
+    Y (an offer with a trade, "would drop X in exchange for Y", gives X only for Y, and stays conditional)."""
     return action == "demand" and bool(event.condition) and event.condition.lower().startswith(TRADES)
 
 

@@ -192,6 +192,7 @@ class Gazetteer:
         name_heads: frozenset[str] = frozenset(),
     ) -> None:
         self._actors = actors
+        self.parties: frozenset[str] = frozenset()  # the dossier's parties, once with_dossier adds them
         self._index = index
         self._surfaces = surfaces
         self._preferred = preferred
@@ -251,6 +252,7 @@ class Gazetteer:
         merged._surname_forms = self._surname_forms
         merged._world_family = self._world_family
         dossier_ids = {a.id for a in dossier.actors}
+        merged.parties = frozenset(dossier_ids)
         for entry in dossier.actors:
             world_id = entry.id if entry.id in self._actors else None
             if world_id is None:

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Agent, ArticleActors
 from .conditions import find_condition
-from .events import HYPOTHETICAL_MARKS, OWNER_PREPS, _negated
+from .events import HYPOTHETICAL_MARKS, _negated, waited_for
 from .issues import IssueMatcher
 from .lexicon import Lexicon, linking_words
 
@@ -273,8 +273,8 @@ class IssueLinker:
                     walk.condition = found[0] if found else None
             if _negated(node) and node is not anchor:
                 walk.sign = -walk.sign
-            if walk.trigger is not None and not by_subject and (holds or node is walk.trigger.head and opposed):
-                holders = owners or self._holders(node, reading, noun)
+            if walk.trigger is not None and not by_subject and holds:
+                holders = owners if noun else self._holders(node, reading, noun=False)
                 if holders and noun:
                     answer = self._answer(node, holders, reading.actors)
                     if answer is False:
@@ -296,7 +296,7 @@ class IssueLinker:
         ("failed to back X"), done without ("ended without agreeing on X"), or an accusation ("accused Norway of
         opposing X": the accuser does not oppose X)."""
         lemma = node.lemma_.lower()
-        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children) or waited_for(node):
             return True
         if lemma in self.lexicon.failure_verbs or node.head.lower_ == "without" or (
                 node.dep_ == "xcomp" and node.head.lemma_.lower() in self.lexicon.failure_verbs):
