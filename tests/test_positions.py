@@ -95,3 +95,15 @@ def test_a_shift_is_a_change_between_consecutive_reports():
     assert [(before["article_id"], after["article_id"], after["stance"]) for before, after in shifts(history)] == [
         (2, 3, "against")]
     assert latest_positions(history.iloc[:0]).empty and shifts(history.iloc[:0]) == []
+
+
+def test_for_and_against_in_one_sentence_is_a_qualified_stance():
+    from parley.models import Statement
+    from parley.positions import build_positions
+
+    def said(stance: str, confidence: float) -> Statement:
+        return Statement(sentence=3, start=0, end=10, text="t", actor="NOR", action="agree", plover="AGREE",
+                         issue="quota", stance=stance, confidence=confidence)
+
+    [position] = build_positions([said("for", 0.6), said("against", 0.9)])
+    assert position.stance == "conditional" and position.confidence == 0.9

@@ -22,14 +22,16 @@ def build_positions(statements: list[Statement]) -> list[Position]:
             groups[(statement.actor, statement.issue)].append(index)
     positions = []
     for (actor, issue), indexes in groups.items():
+        read = _as_read([statements[i] for i in indexes])
         weights: dict[str, float] = defaultdict(float)
-        for i in indexes:
-            weights[statements[i].stance] += statements[i].confidence  # type: ignore[index]
+        for i, stance in zip(indexes, read):
+            weights[stance] += statements[i].confidence
         stance = resolve_stance(weights)
-        backing = [i for i in indexes if statements[i].stance == stance]
+        backing = [i for i, own in zip(indexes, read) if own == stance]
         condition = None
         if stance == "conditional":
-            condition = max(backing, key=lambda i: statements[i].confidence, default=None)
+            stated = [i for i in backing if statements[i].condition]
+            condition = max(stated, key=lambda i: statements[i].confidence, default=None)
             condition = statements[condition].condition if condition is not None else None
         confidence = max(statements[i].confidence for i in backing) if backing else 0.0
         positions.append(
@@ -37,3 +39,13 @@ def build_positions(statements: list[Statement]) -> list[Position]:
                      confidence=round(confidence, 3))
         )
     return positions
+
+
+def _as_read(statements: list[Statement]) -> list[str]:
+    """Each statement's stance as the position reads it: in a sentence where the party is both for and against the
+    issue ("did not rule out X, but rejected X that would hurt Y"), a qualified stance, so conditional."""
+    seen: dict[int, set[str]] = defaultdict(set)
+    for statement in statements:
+        seen[statement.sentence].add(statement.stance)  # type: ignore[arg-type]
+    mixed = {sentence for sentence, stances in seen.items() if {"for", "against"} <= stances}
+    return ["conditional" if s.sentence in mixed else s.stance for s in statements]  # type: ignore[misc]
