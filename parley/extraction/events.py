@@ -69,7 +69,8 @@ class Event:
         return (self.agent.actor, self.action, self.target, self.trigger.i)
 
 
-def _negated(token: Token) -> bool:
+def is_negated(token: Token) -> bool:
+    """Whether a word carries its own negation ("not", "never", "no")."""
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "no") and c.dep_ in ("advmod", "neg", "det")
                for c in token.children)
 
@@ -88,12 +89,12 @@ def _mass_noun(noun: Token) -> bool:
 
 
 def _not_yet(token: Token) -> bool:
-    return _negated(token) and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in token.children)
+    return is_negated(token) and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in token.children)
 
 
 def _clause_negated(clause: Token) -> bool:
     """"that Iceland never join the EU", "that no fighters be allowed to return": the content itself is negated."""
-    if _negated(clause):
+    if is_negated(clause):
         return True
     return any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)
                for c in clause.children)
@@ -424,7 +425,7 @@ class EventFinder:
                 not any(c.dep_ == "agent" for c in verb.children):
             # "Israel is opposed to French mediation": a stated stance, not a passive act
             return [Event(agent, self.lexicon.agentive_cues[verb.lower_], verb, "cue", None, list(verb.subtree),
-                          negated=_negated(verb)) for agent in self.actors.resolve_all(patient)]
+                          negated=is_negated(verb)) for agent in self.actors.resolve_all(patient)]
         action = self.verb_action(verb, lemma)
         if lemma in self.lexicon.commitment_verbs:
             pledged = next((c for c in verb.children if c.dep_ == "xcomp"), None)
@@ -432,7 +433,7 @@ class EventFinder:
             pledged_action = self.verb_action(pledged, pledged_lemma) if pledged_lemma else None
             hostile = pledged_action in self.lexicon.intent_threaten | {"assault", "threaten"} or \
                 pledged_lemma in self.lexicon.blocking_verbs  # "vowed to veto it"
-            refusal = pledged is not None and _negated(pledged)
+            refusal = pledged is not None and is_negated(pledged)
             action = "threaten" if hostile else "reject" if refusal else "agree"  # "vowed not to recognise it"
         kind = "verb"
         content_root = verb
@@ -505,7 +506,7 @@ class EventFinder:
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.failure_verbs or \
                 verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead"):
             return []  # "failed to reach a deal", "ended without agreeing": nothing was done, nor refused
-        negated = _clause_negated(verb) or any(_negated(h) for h in [verb.head] if verb.dep_ == "xcomp")
+        negated = _clause_negated(verb) or any(is_negated(h) for h in [verb.head] if verb.dep_ == "xcomp")
         if action == "protest" and any(c.dep_ == "ccomp" for c in verb.children):
             action = "accuse"  # "a rights group protested that the authorities ...": a complaint, in words
         hedged = any(c.lower_ in self.lexicon.hedges for c in verb.children if c.dep_ == "aux")
@@ -633,7 +634,7 @@ class EventFinder:
                     t for c in copula.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over")
                     for t in c.subtree]
                 event = Event(agent, action, child, "cue", targets[0],
-                              content, negated=_negated(copula))
+                              content, negated=is_negated(copula))
                 event.set_condition(find_condition([copula, child, *spelled], self.lexicon))
                 events.append(event)
         return events
@@ -687,7 +688,7 @@ class EventFinder:
                 owner = self.actors.resolve(poss, poss.i in self.quoted)
             agents = [owner] if owner else self._speaker_of(copula)
             content = [t for r in rest for t in r.subtree]
-            return [Event(agent, action, found, "cue", None, content, negated=_negated(copula))
+            return [Event(agent, action, found, "cue", None, content, negated=is_negated(copula))
                     for agent in agents]
         return []
 
@@ -740,7 +741,7 @@ class EventFinder:
         events = []
         for agent in agents:
             targets = [p for p in self.actors.mentioned_parties(clause.subtree) if p != agent.actor] or [None]
-            event = Event(agent, action, clause, "cue", targets[0], list(clause.subtree), negated=_negated(clause))
+            event = Event(agent, action, clause, "cue", targets[0], list(clause.subtree), negated=is_negated(clause))
             event.set_condition(find_condition([clause], self.lexicon))
             events.append(event)
         return events
@@ -861,7 +862,7 @@ class EventFinder:
                     resolved = self.actors.resolve(obj) if obj.dep_ == "pobj" else None
                     if resolved and resolved.actor != agent.actor:
                         target = resolved.actor
-        return [Event(agent, action, noun, "noun", target, content, negated=_negated(noun))]
+        return [Event(agent, action, noun, "noun", target, content, negated=is_negated(noun))]
 
     def _relative_matches(self, sent: Span) -> list[tuple[Token, str, Token, str]]:
         """"a demand Iceland outright denies": action noun, party, verb, read off the words, since the parser

@@ -14,7 +14,7 @@ from ..settings import Settings
 from ..sources import SourceDocument
 from .actors import MODIFIER_DEPS, ActorFinder, Agent, ArticleActors
 from .attribution import OPENING, OutletNames, QuoteSpan, find_quotes
-from .events import Event, EventFinder, _negated
+from .events import Event, EventFinder, is_negated
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import load_confidence, load_lexicon
@@ -252,7 +252,7 @@ class Extractor:
         if self.issues.removes(issue):
             return False
         for verb in words:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lexicon.undo_verbs or _negated(verb):
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lexicon.undo_verbs or is_negated(verb):
                 continue
             for thing in (c for c in verb.children if c.dep_ == "dobj"):
                 named = self.issues.match(list(thing.subtree), lambda token: None)

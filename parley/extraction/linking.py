@@ -18,13 +18,13 @@ from spacy.tokens import Span, Token
 
 from .actors import Agent, ArticleActors
 from .conditions import find_condition
-from .events import HYPOTHETICAL_MARKS, _negated, waited_for
+from .events import HYPOTHETICAL_MARKS, is_negated, waited_for
 from .issues import IssueMatcher
 from .lexicon import Lexicon, linking_words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 COMPLEMENT_DEPS = {"acomp", "attr", "oprd", "xcomp", "ccomp"}
-CLAUSE_JOINS = {"conj", "advcl", "parataxis"}      # the next clause up: its subject may be ours, its stance is not
+CLAUSE_JOINS = {"conj", "advcl", "parataxis"}      # the walk stops below them: the clause above is another statement
 MODIFIER_DEPS = {"compound", "amod", "nmod"}        # "fishing" in "the fishing levy": the levy is named
 POINTING = {"the", "this", "these", "that", "those", "such"}   # determiners of a phrase that points back
 MENTION_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
@@ -237,7 +237,7 @@ class IssueLinker:
         if any(a.lemma_.lower() in self.lexicon.claim_nouns for a in anchor.ancestors):
             return None   # "dismissed reports that Corvia had agreed to X": a claim told, not a stance taken
         walk = _Walk()
-        if _negated(anchor):
+        if is_negated(anchor):
             walk.sign = -1  # "no fishing levy", "not withdraw"
         owned: list[Agent] = []   # the owners of a demand or offer whose own act above it the walk reads on
         child, node = anchor, anchor.head
@@ -271,7 +271,7 @@ class IssueLinker:
                     walk.trigger, walk.action = node, action
                     found = find_condition([node], self.lexicon)
                     walk.condition = found[0] if found else None
-            if _negated(node) and node is not anchor:
+            if is_negated(node) and node is not anchor:
                 walk.sign = -walk.sign
             if walk.trigger is not None and not by_subject and holds:
                 holders = owners if noun else self._holders(node, reading, noun=False)
@@ -333,7 +333,7 @@ class IssueLinker:
                 modifiers = " ".join(t.lower_ for t in child.lefts if t.dep_ in ("amod", "compound"))
                 action = self.noun_cue_actions.get(lemma) or self.lexicon.noun_cues.get(f"{modifiers} {lemma}")
             if action in self.lexicon.stance:
-                if _negated(child):
+                if is_negated(child):
                     return "support" if self.lexicon.stance[action] == "against" else "reject"
                 return action
         return None
