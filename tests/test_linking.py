@@ -105,3 +105,12 @@ def test_both_sides_are_parties_of_the_dossier_not_a_mediator_named_often():
             "Both sides spoke out against the cap on the annual catch.")
     found = {actor for actor, issue, _ in positions(text) if issue == "catch_cap"}
     assert found == {"NOR", "ISL"}
+
+
+def test_a_partys_terms_list_what_it_wants_item_by_item():
+    found = linked("Norway's terms include a cap on the annual catch and a cut in the fishing levy.")
+    assert {("NOR", "catch_cap", "for"), ("NOR", "levy_cut", "for")} <= found
+
+
+def test_a_partys_main_demand_is_what_it_wants():
+    assert ("ISL", "catch_cap", "for") in linked("Iceland's main demand is a cap on the annual catch.")

@@ -97,6 +97,8 @@ class IssueLinker:
         self.pointer_nouns = words["pointer_nouns"]
         self.wanting_verbs = words["wanting_verbs"]
         self.commitment_nouns = words["commitment_nouns"]
+        self.listing_verbs = words["listing_verbs"]
+        self.goal_nouns = lexicon.goal_nouns | words["terms_nouns"]
 
     # --- mentions ------------------------------------------------------------------------------------------
     def mentions(self, sent: Span, agent_of: Callable[[Token], str | None],
@@ -132,8 +134,7 @@ class IssueLinker:
             elif sign == 0 and self.issues.removes(issue) and i not in pointers:
                 inverted = not inverted  # "the rebate" of "the rebate is reduced": against it is for the issue
             mentions[token.i] = Mention(token, issue, inverted)
-        return [m for m in mentions.values()
-                if not any(a.i in mentions and mentions[a.i].issue != m.issue for a in m.anchor.ancestors)]
+        return [m for m in mentions.values() if not _inside_another(m, mentions)]
 
     def _predicate(self, token: Token, issue: str) -> Token:
         """The issue's own verb (or its opposite) a few words above a mention, if any: "reduce the rebate",
@@ -241,13 +242,16 @@ class IssueLinker:
             walk.sign = -1  # "no fishing levy", "not withdraw"
         owned: list[Agent] = []   # the owners of a demand or offer whose own act above it the walk reads on
         child, node = anchor, anchor.head
-        while node.i != child.i and child.dep_ not in CLAUSE_JOINS:
+        while node.i != child.i and not (child.dep_ in CLAUSE_JOINS and child.pos_ in ("VERB", "AUX")):
             if self._nothing_done(node):
                 return None
             noun = node.pos_ in ("NOUN", "PROPN")
             by_subject = child.dep_ in SUBJECT_DEPS
             action, holds = self._stance_word(node)
             owners = self._holders(node, reading, noun=True) if noun and action is not None else []
+            goal = self._goal_subject(node) if not by_subject and action is None else None
+            if goal is not None and (owners := self._holders(goal, reading, noun=True)):
+                action, holds, noun = "demand", True, True   # "the union's terms include X": the union wants X
             if noun and not owners:
                 action = None  # "a credible offer": a proposal nobody is said to own is a topic, not a stance
             if by_subject:
@@ -290,6 +294,13 @@ class IssueLinker:
                 return (walk, holders) if holders else None
             child, node = node, node.head
         return (walk, owned) if owned else None
+
+    def _goal_subject(self, verb: Token) -> Token | None:
+        """The subject of "include" or "be" when it names what a party wants: "the union's terms include X",
+        "Iceland's main demand is X"."""
+        if verb.lemma_.lower() not in self.listing_verbs:
+            return None
+        return next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in self.goal_nouns), None)
 
     def _nothing_done(self, node: Token) -> bool:
         """A clause that tells of no stance taken: hypothetical ("could strike if ministers scrap X"), failed
@@ -337,6 +348,17 @@ class IssueLinker:
                     return "support" if self.lexicon.stance[action] == "against" else "reject"
                 return action
         return None
+
+
+def _inside_another(mention: Mention, mentions: dict[int, Mention]) -> bool:
+    """Whether a mention sits inside the phrase of another issue's mention above it; an item of a list ("a cap
+    and a cut in the levy") is beside the first item, not inside it."""
+    token = mention.anchor
+    while token.head.i != token.i and token.dep_ != "conj":
+        token = token.head
+        if token.i in mentions and mentions[token.i].issue != mention.issue:
+            return True
+    return False
 
 
 def _own_phrase(token: Token) -> list[Token]:
