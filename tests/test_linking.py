@@ -114,3 +114,8 @@ def test_a_partys_terms_list_what_it_wants_item_by_item():
 
 def test_a_partys_main_demand_is_what_it_wants():
     assert ("ISL", "catch_cap", "for") in linked("Iceland's main demand is a cap on the annual catch.")
+
+
+def test_a_party_united_against_an_issue_opposes_it():
+    assert ("ISL", "catch_cap", "against") in linked(
+        "Norway wants a cap on the annual catch. Iceland and its fleets are united against the plan.")

@@ -29,7 +29,7 @@ HONORIFICS = {"sir", "dame", "lord", "lady", "mr", "mrs", "ms", "dr", "prof", "s
               "prince", "princess", "emir", "sultan", "pope", "rev", "gen", "col", "lt", "sen", "rep", "gov"}
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "some", "many", "group", "groups",
                   "members", "member", "supporters", "representatives", "delegates", "number", "crowd", "crowds"}
-SIDE_NOUNS = {"side", "party", "government", "country", "nation", "delegation", "camp"}  # "both sides", "the two parties"
+SIDE_NOUNS = {"side", "party", "government", "country", "nation", "delegation", "camp"}  # "both sides", "two parties"
 PAIR_WORDS = {"both", "two"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
 # Honorifics that, like a title, tell a family name alone is a public figure's: "King Hussein", "Pope Francis".

@@ -197,13 +197,14 @@ class IssueLinker:
         return head.pos_ == "ADJ" or head.lemma_.lower() in self.opposing_heads
 
     # --- holders -------------------------------------------------------------------------------------------
-    def _holders(self, token: Token, reading: Reading, noun: bool) -> list[Agent]:
-        """The parties a stance word speaks for: its subject or passive agent, the passive subject of a
-        participle that states a stance ("Norway is opposed to X"), or for a noun its owner."""
+    def _holders(self, token: Token, reading: Reading, noun: bool, state: bool = False) -> list[Agent]:
+        """The parties a stance word speaks for: its subject or passive agent, or for a noun its owner; the
+        passive subject of a participle that states a stance ("Norway is opposed to X", and with `state` any
+        participle an "against" hangs from: "unions are united against the plans")."""
         if noun:
             return [owner for owner in reading.owners(token) if owner.actor]
-        heads = [c for c in token.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and token.tag_ == "VBN"
-                                                                      and token.lower_ in self.cue_actions)]
+        stating = token.tag_ == "VBN" and (state or token.lower_ in self.cue_actions)
+        heads = [c for c in token.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and stating)]
         heads += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if not heads and token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX", "ADJ"):
             heads = [c for c in token.head.children if c.dep_ == "nsubj"]  # "refused to X", "met and rejected X"
@@ -278,7 +279,8 @@ class IssueLinker:
             if is_negated(node) and node is not anchor:
                 walk.sign = -walk.sign
             if walk.trigger is not None and not by_subject and holds:
-                holders = owners if noun else self._holders(node, reading, noun=False)
+                state = child.lower_ == "against"    # "unions are united against the plans"
+                holders = owners if noun else self._holders(node, reading, noun=False, state=state)
                 if holders and noun:
                     answer = self._answer(node, holders, reading.actors)
                     if answer is False:
