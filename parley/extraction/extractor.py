@@ -173,7 +173,8 @@ class Extractor:
         if event.trigger.pos_ in ("VERB", "AUX"):
             in_condition.add(event.trigger.i)
         found = self.issues.match([t for t in content if t.i not in in_condition], agent_of)
-        if found is not None and event.trigger.pos_ in ("VERB", "AUX") and self.issues.reverses(found.id, event.trigger):
+        if found is not None and event.trigger.pos_ in ("VERB", "AUX") and \
+                self.issues.predicate_sign(found.id, event.trigger) < 0:
             found = replace(found, inverted=not found.inverted)  # "suspended its countermeasures"
         elif found is not None and self.issues.names_only_the_object(found.id, [*content, event.trigger]):
             found = replace(found, inverted=not found.inverted)  # "condemned the sanctions": for lifting them

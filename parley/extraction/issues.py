@@ -157,10 +157,6 @@ class IssueMatcher:
         reduced"): then a word against the thing is a word for the issue."""
         return bool(self._by_id[issue_id].verbs & REMOVAL)
 
-    def reverses(self, issue_id: str, verb: Token) -> bool:
-        """Whether a verb undoes what an issue proposes ("suspended" countermeasures the EU would impose)."""
-        return canonical(verb.lemma_.lower()) in self._by_id[issue_id].opposites
-
     def match(self, tokens: Sequence[Token], agent_of: Callable[[Token], str | None]) -> IssueMatch | None:
         """The best issue for the words of a statement's content; `agent_of` names who acts on a word."""
         if not tokens:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from ..dossier import Dossier
 from ..extraction.actors import FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS, ActorFinder
 from ..extraction.attribution import CLOSING, OPENING
-from ..extraction.lexicon import Lexicon, inflections
+from ..extraction.lexicon import Lexicon, inflections, linking_words
 from .components import line_breaks
 
 QUOTE_MARKS = frozenset(OPENING + CLOSING)
@@ -78,7 +78,7 @@ class Prefilter:
                          | _forms({p.split()[-1] for p in lexicon.state_phrases}, noun_exc, _plurals)  # "to the streets"
                          | _forms(set(lexicon.gathering_verbs), verb_exc, inflections)
                          # the issue linker's stance words: "want X", "X is unacceptable", "spoke out against X"
-                         | _forms(set(lexicon.attitude_verbs), verb_exc, inflections)
+                         | _forms(set(linking_words()["wanting_verbs"]), verb_exc, inflections)
                          | _single(lexicon.evaluative_cues) | {"against"})
         self.phrasal: dict[str, set[str]] = {}
         for head, particle in lexicon.phrasal:
