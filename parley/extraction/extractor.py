@@ -1,7 +1,7 @@
 """Run the extraction stages over parsed articles and turn events into the contract's statements and quotes."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -86,7 +86,7 @@ class Extractor:
                     self._add_quote(result, q, actors.ctx.quote_speaker)
             reporters = self.outlets.reporters(sent, actors.words)
             events = finder.find(sent)
-            scored = [(event, issue) for event in events for issue in self._issues(event, actors)]
+            scored = [(event, issue) for event in events for issue in self._issues(event, reading.agent_of)]
             first = len(result.statements)
             for event, issue in scored:
                 if event.answers is not None and issue is None:
@@ -149,23 +149,21 @@ class Extractor:
                                    text=quote.text, start=quote.start, end=quote.end))
 
     # --- statements ----------------------------------------------------------------------------------------
-    def _issues(self, event: Event, actors: ArticleActors) -> list[IssueMatch | None]:
+    def _issues(self, event: Event, agent_of: Callable[[Token], str | None]) -> list[IssueMatch | None]:
         """The issues a statement bears on: one, or one per coordinated item ("a ceasefire and the withdrawal
         of Norwegian boats")."""
         parts = _conjuncts(event.content)
         if len(parts) > 1:
-            found = [self._issue(event, actors, part) for part in parts]
+            found = [self._issue(event, agent_of, part) for part in parts]
             distinct = {m.id: m for m in found if m is not None}
             if len(distinct) > 1:
                 return list(distinct.values())
-        return [self._issue(event, actors, event.content)]
+        return [self._issue(event, agent_of, event.content)]
 
-    def _issue(self, event: Event, actors: ArticleActors, content: list[Token]) -> IssueMatch | None:
+    def _issue(self, event: Event, agent_of: Callable[[Token], str | None],
+               content: list[Token]) -> IssueMatch | None:
         if (event.action not in self.lexicon.stance and not event.exit_threat) or not content:
             return None
-
-        def agent_of(token: Token) -> str | None:
-            return self._agent_of(token, actors)
 
         # a verb names the action, not the issue ("left the agreement" is no withdrawal of forces); a noun may
         # name both ("a Hamas agreement to the amendment")
