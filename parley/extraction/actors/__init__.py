@@ -11,8 +11,7 @@ coordination and "both sides"; quotes: who speaks a quotation; memory) and share
 `ArticleActors` (article.py).
 """
 from .article import ArticleActors
-from .context import FIRST_PERSON, GROUP_PRONOUNS, MODIFIER_DEPS, PERSON_PRONOUNS, Agent, ArticleContext
+from .context import MODIFIER_DEPS, Agent, ArticleContext
 from .finder import ActorFinder, Mention
 
-__all__ = ["FIRST_PERSON", "GROUP_PRONOUNS", "MODIFIER_DEPS", "PERSON_PRONOUNS", "ActorFinder", "Agent",
-           "ArticleActors", "ArticleContext", "Mention"]
+__all__ = ["MODIFIER_DEPS", "ActorFinder", "Agent", "ArticleActors", "ArticleContext", "Mention"]

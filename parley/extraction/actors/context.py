@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
-FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+from ..lexicon import reference_words
+
+PERSON_PRONOUNS = reference_words()["person_pronouns"]
+GROUP_PRONOUNS = reference_words()["group_pronouns"]
+FIRST_PERSON = reference_words()["first_person"]
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
 
 

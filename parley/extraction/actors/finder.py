@@ -108,3 +108,15 @@ class ActorFinder:
             if left.dep_ in ("compound", "amod") and f"{left.lower_} {' '.join(words).lower()}" in self.titles:
                 words.insert(0, left.text)
         return " ".join(words)
+
+    def mentions(self, doc: Doc) -> dict[int, bool]:
+        """Token index → whether the party it names is an international body (the one "the bloc" can mean): what
+        the parse planner reads of the mentions of a text not yet parsed."""
+        found: dict[int, bool] = {}
+        for matcher in (self.cased, self.uncased):
+            for match_id, start, end in matcher(doc):
+                actor_id, _ = self.kinds[doc.vocab.strings[match_id]]
+                actor = self.gazetteer.actor(actor_id)
+                for i in range(start, end):
+                    found[i] = found.get(i, False) or (actor is not None and actor.kind in ("igo", "ngo"))
+        return found
