@@ -2,6 +2,7 @@
 without spaCy or the extraction rules. Each check is a fresh interpreter, since this test process has spaCy loaded."""
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -15,7 +16,7 @@ DOSSIER = ROOT / "examples" / "timeline" / "dossier.yaml"
 RULES = ("parley.pipeline", "parley.nlp", "parley.nlp.prefilter", "parley.nlp.selective", "parley.run.runners",
          "parley.extraction.extractor", "parley.extraction.actors", "parley.extraction.events",
          "parley.extraction.attribution", "parley.extraction.conditions", "parley.extraction.issues",
-         "parley.extraction.words")
+         "parley.extraction.planning", "parley.extraction.words")
 
 REPORT = """
 import json
@@ -30,6 +31,25 @@ def _loaded_after(script: str, *args: str) -> tuple[list[str], str]:
     assert run.returncode == 0, run.stderr
     *printed, loaded = run.stdout.strip().splitlines()
     return json.loads(loaded), "\n".join(printed)
+
+
+def test_the_nlp_layer_imports_nothing_of_extraction():
+    """nlp/ sits below extraction: the parse planner gets the extractor's words as plain data (extraction.planning),
+    so loading every nlp module loads no extraction module, and no nlp source names one."""
+    run = subprocess.run([sys.executable, "-c", """
+import json, pkgutil, importlib, sys
+import parley.nlp
+for module in pkgutil.iter_modules(parley.nlp.__path__):
+    importlib.import_module(f"parley.nlp.{module.name}")
+print(json.dumps(sorted(name for name in sys.modules if name.startswith("parley.extraction"))))
+"""], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout.strip().splitlines()[-1]) == []
+    for source in (ROOT / "parley" / "nlp").glob("*.py"):
+        tree = ast.parse(source.read_text("utf-8"))
+        imported = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+        imported += [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+        assert not [name for name in imported if "extraction" in name], source.name
 
 
 def test_importing_the_store_and_the_dashboard_loads_no_spacy():

@@ -19,6 +19,7 @@ from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import load_confidence, load_lexicon
 from .linking import IssueLinker, Link, Reading
+from .planning import planner_vocabulary
 from ..nlp.prefilter import Prefilter
 from ..nlp.selective import SelectiveParser
 
@@ -53,7 +54,8 @@ class Extractor:
         # UK and France of a UK-France dossier, not on the others.
         self.linker = IssueLinker(self.issues, self.lexicon) if dossier and dossier.issues else None
         self.linked_parties = frozenset(a.id for a in dossier.actors) if dossier and dossier.actors else None
-        prefilter = Prefilter(nlp, self.finder, self.lexicon, dossier) if settings.selective_parsing else None
+        prefilter = Prefilter(nlp, planner_vocabulary(self.finder, self.lexicon), dossier) \
+            if settings.selective_parsing else None
         self.selective = SelectiveParser(nlp, prefilter, settings.batch_size) if prefilter else None
 
     def pipe(

@@ -148,3 +148,10 @@ def linking_words() -> dict[str, frozenset[str]]:
     """The issue linker's own word lists (data/lexicon/linking.yaml)."""
     raw = yaml.safe_load(resources.files("parley").joinpath("data/lexicon/linking.yaml").read_text("utf-8"))
     return {name: frozenset(words) for name, words in raw.items()}
+
+
+@cache
+def reference_words() -> dict[str, frozenset[str]]:
+    """Pronouns that refer back to a party or person (data/lexicon/references.yaml)."""
+    raw = yaml.safe_load(resources.files("parley").joinpath("data/lexicon/references.yaml").read_text("utf-8"))
+    return {name: frozenset(words) for name, words in raw.items()}

@@ -8,12 +8,15 @@ when a trigger stands within a few words of a pronoun, a title or "the bloc" sho
 sentence that named it is parsed as well, for the extractor's memory of who was last talked about). Everything else
 is tokenized only. Word lists come from the lexicon, the gazetteer and the lemmatizer's exception tables, so the
 filter follows the extractor's data. `parley bench` prints the eval scores with and without it.
+
+The planner imports nothing of extraction: the extractor hands it its words as plain data (`Vocabulary`).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import Any
 
 from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_SPACE, IS_STOP, IS_TITLE, LENGTH, SPACY
 from spacy.language import Language
@@ -21,14 +24,26 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from ..dossier import Dossier
-from ..extraction.actors import FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS, ActorFinder
-from ..extraction.attribution import CLOSING, OPENING
-from ..extraction.lexicon import Lexicon, inflections, linking_words
 from .components import line_breaks
 
-QUOTE_MARKS = frozenset(OPENING + CLOSING)
 REACH = 2    # sentences back that a pronoun or title is taken to refer to
 WINDOW = 8   # tokens between a trigger and a party word ("Lavrov, Russia's foreign minister, said")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the planner reads of the extractor, as plain data the extractor builds (extraction.planning)."""
+
+    lexicon: Any                # the action lexicon: word sets and maps by name, read only
+    wanting_verbs: frozenset[str]   # the issue linker's stance verbs: "want X"
+    inflections: Callable[[str], set[str]]   # regular forms of a verb, as the lexicon makes them
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    first_person: frozenset[str]    # "we" inside a quotation: its speaker
+    quote_marks: frozenset[str]
+    title_heads: frozenset[str]     # head nouns of person titles: "minister"
+    groups: frozenset[str]          # group nouns and the head words of party names: "delegation", "guild"
+    mentions: Callable[[Doc], dict[int, bool]]   # token index -> whether the party named there is a body
 
 
 @dataclass(frozen=True)
@@ -64,8 +79,9 @@ def _forms(lemmas: set[str], exceptions: Mapping[str, list[str]], regular) -> se
 class Prefilter:
     """Built once per Extractor (its gazetteer matchers and lexicon); `plan` reads one tokenized article."""
 
-    def __init__(self, nlp: Language, finder: ActorFinder, lexicon: Lexicon, dossier: Dossier | None) -> None:
-        self.finder = finder
+    def __init__(self, nlp: Language, vocabulary: Vocabulary, dossier: Dossier | None) -> None:
+        self.vocabulary = vocabulary
+        lexicon, inflections = vocabulary.lexicon, vocabulary.inflections
         self.ends = frozenset(Sentencizer.default_punct_chars)
         exceptions = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc") if "lemmatizer" in nlp.pipe_names \
             else {}
@@ -78,7 +94,7 @@ class Prefilter:
                          | _forms({p.split()[-1] for p in lexicon.state_phrases}, noun_exc, _plurals)  # "to the streets"
                          | _forms(set(lexicon.gathering_verbs), verb_exc, inflections)
                          # the issue linker's stance words: "want X", "X is unacceptable", "spoke out against X"
-                         | _forms(set(linking_words()["wanting_verbs"]), verb_exc, inflections)
+                         | _forms(set(vocabulary.wanting_verbs), verb_exc, inflections)
                          | _single(lexicon.evaluative_cues) | {"against"})
         self.phrasal: dict[str, set[str]] = {}
         for head, particle in lexicon.phrasal:
@@ -102,10 +118,10 @@ class Prefilter:
             *((_forms(set(spec["verbs"]), verb_exc, inflections), _forms(set(spec["objects"]), noun_exc, _plurals))
               for spec in lexicon.object_actions.values()),  # "moved tanks", "sent rice"
         ]
-        self.titles = {form for head in finder.title_heads for form in _plurals(head)}
+        self.titles = {form for head in vocabulary.title_heads for form in _plurals(head)}
         self.bodies = _single(lexicon.body_anaphora)
         # "the ministers", "the delegation", "the guild": words the extractor reads back to a party named before
-        self.groups = _forms(set(finder.groups) | set(finder.gazetteer.name_heads), {}, _plurals)
+        self.groups = _forms(set(vocabulary.groups), {}, _plurals)
         self.people = {word for actor in (dossier.actors if dossier else []) for person in actor.people
                        for word in person.split() if word[:1].isupper()}
 
@@ -129,9 +145,9 @@ class Prefilter:
     def plan(self, doc: Doc, text: str) -> Plan:
         """The plan for `doc`, tokenized from `text`."""
         line_breaks(doc)   # the parts keep the sentence starts the pipeline forces at new lines
-        tokens = _Tokens.of(doc, text)
+        tokens = _Tokens.of(doc, text, self.vocabulary.quote_marks)
         starts = self._starts(tokens)
-        mentions = self._mentions(doc)
+        mentions = self.vocabulary.mentions(doc)
         memory = _Memory(origin=dict.fromkeys(self.people))
         needs: list[set[int]] = []   # per sentence: the earlier sentences it relies on, were it parsed
         parse: set[int] = set()
@@ -158,7 +174,7 @@ class Prefilter:
         # does the next line's first sentence: the parser decides where the mark belongs from what follows it.
         ends = [*starts[1:], len(doc)]
         for k in sorted(parse):
-            if k + 1 < len(starts) and tokens.text[starts[k + 1]] in QUOTE_MARKS and all(
+            if k + 1 < len(starts) and tokens.text[starts[k + 1]] in tokens.marks and all(
                     tokens.space[i] for i in range(starts[k + 1] + 1, ends[k + 1])):
                 parse.update(range(k + 1, min(k + 3, len(starts))))
         return Plan(starts, _runs(starts, [k in parse for k in range(len(starts))], len(doc)))
@@ -174,26 +190,15 @@ class Prefilter:
                 or any(word in verbs for verbs in pairs)
                 or quoted and word in self.speech]
 
-    def _mentions(self, doc: Doc) -> dict[int, bool]:
-        """Token index → whether the party it names is an international body (the one "the bloc" can mean)."""
-        found: dict[int, bool] = {}
-        for matcher in (self.finder.cased, self.finder.uncased):
-            for match_id, start, end in matcher(doc):
-                actor_id, _ = self.finder.kinds[doc.vocab.strings[match_id]]
-                actor = self.finder.gazetteer.actor(actor_id)
-                for i in range(start, end):
-                    found[i] = found.get(i, False) or (actor is not None and actor.kind in ("igo", "ngo"))
-        return found
-
     def _referring(self, words: dict[int, str], memory: _Memory, quoted: bool) -> list[int]:
         """Where a word stands that can mean a party already in the extractor's memory: pronouns, titles and
         "the bloc" resolve only to what was named before."""
         if memory.last_named is None:
             return []
         return [i for i, word in words.items()
-                if word in GROUP_PRONOUNS
-                or memory.people and word in PERSON_PRONOUNS
-                or quoted and word in FIRST_PERSON
+                if word in self.vocabulary.group_pronouns
+                or memory.people and word in self.vocabulary.person_pronouns
+                or quoted and word in self.vocabulary.first_person
                 or word in memory.titles
                 or memory.body and word in self.bodies
                 or word in self.groups]
@@ -246,20 +251,22 @@ class _Tokens:
     stop: list[bool]
     space: list[bool]
     quotes: list[int]      # quote marks in the tokens before each index (a sentence holds one if the count grows)
+    marks: frozenset[str]  # the quote marks
 
     @classmethod
-    def of(cls, doc: Doc, full: str) -> _Tokens:
+    def of(cls, doc: Doc, full: str, marks: frozenset[str]) -> _Tokens:
         """Read from the Doc's text `full` at the token offsets and from arrays, without a Token object per
         word."""
         if not len(doc):
-            return cls([], [], [], [], [], [], [], [], [], [0])
+            return cls([], [], [], [], [], [], [], [], [], [0], marks)
         columns = doc.to_array([IDX, LENGTH, SPACY, IS_ALPHA, IS_LOWER, IS_TITLE, IS_STOP, IS_SPACE])
         text = [full[i:i + n] for i, n in zip(columns[:, 0].tolist(), columns[:, 1].tolist())]
         whitespace = [" " if s else "" for s in columns[:, 2].tolist()]
         alpha, is_lower, title, stop, space = columns[:, 3:].astype(bool).T.tolist()
         spaced = [bool(w) or s for w, s in zip(whitespace, space)]
-        quotes = [0, *accumulate(not QUOTE_MARKS.isdisjoint(t) for t in text)]
-        return cls(text, [t.lower() for t in text], whitespace, spaced, alpha, is_lower, title, stop, space, quotes)
+        quotes = [0, *accumulate(not marks.isdisjoint(t) for t in text)]
+        return cls(text, [t.lower() for t in text], whitespace, spaced, alpha, is_lower, title, stop, space, quotes,
+                   marks)
 
     def words(self, sent: range) -> dict[int, str]:
         """Token index → lower-cased word; a capitalised word only at the start or in a headline ("March" is
@@ -267,7 +274,7 @@ class _Tokens:
         headline = sum(self.title[i] for i in sent) * 2 > sum(self.alpha[i] for i in sent)
         return {i: self.lower[i] for i in sent  # the first word inside a quotation starts a sentence too
                 if self.is_lower[i] or not self.alpha[i] or i == sent.start or headline
-                or i - 1 in sent and self.text[i - 1] in QUOTE_MARKS}
+                or i - 1 in sent and self.text[i - 1] in self.marks}
 
     def name_word(self, i: int, mentions: dict[int, bool], titles: set[str]) -> bool:
         """A word of what looks like a person's name: capitalised, no party's name, next to another such word

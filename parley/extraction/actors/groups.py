@@ -1,0 +1,90 @@
+"""Several parties at once: coordinated phrases ("Norway and the EU"), "both sides", and the parties named
+anywhere in some words."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from . import coref
+from .context import Agent
+
+if TYPE_CHECKING:
+    from .article import ArticleActors
+
+SIDE_NOUNS = {"side", "party", "government", "country", "nation", "delegation", "camp"}  # "both sides", "two parties"
+PAIR_WORDS = {"both", "two"}
+
+
+def resolve_all(actors: ArticleActors, token: Token, in_quote: bool = False) -> list[Agent]:
+    """A coordinated phrase yields one agent per conjunct: "Norway and the EU" → NOR, EU; "Hungarian and
+    Romanian officials" → HUN, ROU."""
+    agents: list[Agent] = both_sides(actors, token)
+    if agents:
+        return agents
+
+    def add(agent: Agent | None) -> None:
+        if agent and all(a.actor != agent.actor for a in agents):
+            agents.append(agent)
+
+    for conjunct in [token, *_conjuncts(token)]:
+        agent = coref.resolve(actors, conjunct, in_quote)
+        add(agent)
+        if agent is not None:  # "negotiators from Norway and Iceland": the named party's own conjuncts
+            for named in conjunct.subtree:
+                if named.i in actors.index and actors.index[named.i].actor == agent.actor and named.i != conjunct.i:
+                    for other in _conjuncts(named):
+                        if other.i in actors.index:
+                            add(Agent(actors.index[other.i].actor))
+        for modifier in conjunct.children:
+            if modifier.dep_ in ("amod", "compound") and modifier.i in actors.index:
+                for other in _conjuncts(modifier, any_pos=True):
+                    if other.i in actors.index:
+                        add(Agent(actors.index[other.i].actor))
+    return agents
+
+
+def both_sides(actors: ArticleActors, token: Token) -> list[Agent]:
+    """"both sides", "the two sides", "the two governments": the two parties the article has named most so
+    far (the later named first on a tie); of a dossier's parties when it names them, so a mediator named
+    often is not a side."""
+    if token.lemma_.lower() not in SIDE_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+        return []
+    if not any(c.lower_ in PAIR_WORDS for c in token.children if c.dep_ in ("det", "predet", "nummod")):
+        return []
+    counts: dict[str, int] = {}
+    latest: dict[str, int] = {}
+    parties = actors.gazetteer.parties
+    for mention in {m for m in actors.index.values() if m.start < token.i and (not parties or m.actor in parties)}:
+        counts[mention.actor] = counts.get(mention.actor, 0) + 1
+        latest[mention.actor] = max(latest.get(mention.actor, -1), mention.start)
+    ranked = sorted(counts, key=lambda actor: (counts[actor], latest[actor]), reverse=True)
+    return [Agent(actor) for actor in ranked[:2]] if len(ranked) >= 2 else []
+
+
+def _conjuncts(token: Token, any_pos: bool = False) -> list[Token]:
+    found, frontier = [], [token]
+    while frontier:
+        current = frontier.pop()
+        for child in current.children:
+            if child.dep_ == "conj" and (any_pos or child.pos_ in ("PROPN", "NOUN", "PRON")):
+                found.append(child)
+                frontier.append(child)
+    return found
+
+
+def mentioned_parties(actors: ArticleActors, tokens) -> list[str]:
+    """Parties named anywhere in some tokens (for targets inside a clause), in order; a party named only as a
+    modifier of a topic ("EU membership") is the topic, not a party to it."""
+    seen: list[str] = []
+    for token in tokens:
+        if token.i not in actors.index and token.i not in actors.person_spans:
+            continue
+        agent = coref.resolve(actors, token)
+        if agent and agent.actor not in seen and not (token.dep_ == "compound" and not _is_role(actors, token.head)):
+            seen.append(agent.actor)
+    return seen
+
+
+def _is_role(actors: ArticleActors, token: Token) -> bool:
+    return actors.finder.is_title(token) or actors.finder.is_group(token) or token.i in actors.index

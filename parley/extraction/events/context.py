@@ -1,0 +1,119 @@
+"""Which found events stand: not a trigger inside another party's demand or denied claim, nor a condition, a
+scene-setting clause or the description of a source; protests absorb what they demand."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from . import syntax
+from .state import Event
+
+if TYPE_CHECKING:
+    from .state import EventState
+
+PURPOSE_DEPS = {"advcl", "xcomp", "ccomp", "acl"}     # "rallied to demand", "demonstrated, calling for"
+
+
+def drop_embedded(state: EventState, events: list[Event]) -> list[Event]:
+    """A trigger inside what another party demands, rejects or threatens is content, not an event of its own."""
+    framing = [e for e in events if e.kind in ("verb", "light", "cue") and e.action not in state.lexicon.material]
+    kept = []
+    said = [e for e in events if e.kind == "cue" and e.trigger.pos_ in syntax.VERBAL]
+    acts = [e for e in events if e.kind in ("verb", "light", "cue")]
+    for event in events:
+        if any(event is not cue and event.trigger in cue.content and (_obliged(state, event.trigger) or (
+                event.trigger.i != cue.trigger.i and event.agent.actor != cue.agent.actor)) for cue in said):
+            continue  # "Mubarak said the US must be ready to mediate": Egypt's demand, not a US act
+        inside = any(
+            other is not event and other.trigger.i != event.trigger.i
+            and event.trigger.i in {t.i for c in other.trigger.children if c.dep_ in syntax.CLAUSE_DEPS | {"pcomp"}
+                                    for t in c.subtree}
+            for other in framing)
+        # "dismissed reports that Oslo had agreed to drop the fees": what the denied claim says
+        inside = inside or any(
+            event.trigger.i in {t.i for c in other.trigger.children if c.dep_ == "dobj"
+                                and c.lemma_.lower() in state.lexicon.claim_nouns for t in c.subtree}
+            for other in framing if other is not event and other.action in ("deny", "reject"))
+        # "accused Eritrea of arming rebels", "criticised Minsk for hosting drills", "warned NATO against sending
+        # troops": the act alleged or warned against
+        inside = inside or any(
+            other.agent.actor != event.agent.actor and event.trigger.i in {
+                t.i for c in other.trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "against")
+                and any(g.dep_ == "pcomp" for g in c.children) for t in c.subtree}
+            for other in framing if other is not event)
+        if inside:
+            continue
+        if event.negated and event.action in state.lexicon.material:
+            continue  # "has not released": nothing happened
+        if event.action in state.lexicon.material and event.kind == "verb" and background(state, event.trigger):
+            continue  # "a day after a jet shot down a helicopter": what set the scene, not the news
+        if _hypothetical(state, event.trigger):
+            continue  # "... only if Iceland agrees to inspections": a condition, not an act
+        if event.kind == "noun" and event.action == "consult" and not background(state, event.trigger) and any(
+                other.trigger.i != event.trigger.i and event.trigger in other.content for other in acts):
+            continue  # "rejected an invitation to a meeting": no meeting was held
+        if _describes_source(state, event.trigger):
+            continue  # "a member of the team trying to broker a pact has said": who reports, not what
+        kept.append(event)
+    return kept
+
+
+def _describes_source(state: EventState, token: Token) -> bool:
+    """Whether a word sits in the subject of a verb of saying: the description of who reports."""
+    return any(ancestor.dep_ == "nsubj" and ancestor.head.lemma_.lower() in state.lexicon.speech
+               for ancestor in token.ancestors)
+
+
+def background(state: EventState, token: Token) -> bool:
+    """Whether a word sits in a clause of time that tells what happened around the news ("after ...")."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ in ("advcl", "prep", "pcomp") and any(
+                c.lower_ in syntax.BACKGROUND_MARKERS for c in [*ancestor.children, ancestor] if c.dep_ in ("mark", "prep")):
+            return True
+    return False
+
+
+def _hypothetical(state: EventState, token: Token) -> bool:
+    """Whether a word sits in an if/unless/until clause ("will not release them until Israel ends the war":
+    not yet, and maybe never)."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ in ("advcl", "conj") and any(c.dep_ == "mark" and c.lower_ in syntax.HYPOTHETICAL_MARKS
+                                            for c in ancestor.children):
+            return True
+        if syntax.waited_for(ancestor):
+            return True
+    return False
+
+
+def absorb_protest_demands(state: EventState, events: list[Event]) -> list[Event]:
+    """"staged demonstrations to demand reforms": the protest is the act, what it demands its goal; other acts
+    done while protesting ("rioted, setting fire to their mattresses") are part of the protest."""
+    protests = [e for e in events if e.action == "protest"]
+    kept = []
+    for event in events:
+        framing = next((p for p in protests if p is not event and p.agent.actor == event.agent.actor
+                        and any(event.trigger in c.subtree for h in {p.trigger, p.trigger.head}
+                                for c in h.children if c.dep_ in PURPOSE_DEPS)), None)
+        done_to_protest = event.action != "protest" and any(
+            p.agent.actor == event.agent.actor and p.trigger.head.i == event.trigger.i and p.trigger.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in p.trigger.children) for p in protests)
+        if done_to_protest:
+            continue  # "shunned work to protest the settlements": the stay-away is the protest
+        goal_of_act = event.trigger.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in event.trigger.children) and any(
+            o is not event and o.agent.actor == event.agent.actor and o.trigger.i == event.trigger.head.i
+            and o.action in state.lexicon.material for o in events)
+        if goal_of_act:
+            continue  # "opened the bridge to allow deliveries": what the act is for, done by the act itself
+        if framing is None:
+            kept.append(event)
+        elif event.action == "demand" and not framing.purpose:
+            framing.purpose, framing.purpose_stance = list(event.trigger.subtree), "for"
+    return kept
+
+
+def _obliged(state: EventState, token: Token) -> bool:
+    """Whether a verb is what someone must or should do ("the president must agree"), not what was done."""
+    verb = token if token.pos_ in syntax.VERBAL else token.head
+    return any(c.dep_ == "aux" and c.lower_ in state.lexicon.modal_cues for c in verb.children)

@@ -1,0 +1,89 @@
+"""Reported speech: a speaker's stance from cues in what is said ("X would be unacceptable", "there should be
+inspections") when what is said carries no trigger of its own."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..actors import Agent
+from ..conditions import find_condition
+from . import participants, syntax, triggers
+from .state import Event
+
+if TYPE_CHECKING:
+    from .state import EventState
+
+
+
+def cue_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
+    """Reported speech whose content carries no trigger of its own: the speaker's stance comes from cues."""
+    agents, _ = participants.subjects(state, verb)
+    agents = [a for a in agents if a.actor]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if not agents or (subject is not None and participants.actors_outlet(state, subject)):
+        return []
+    events = []
+    for child in verb.children:
+        clause = None
+        if child.dep_ == "ccomp":
+            for conjunct in (c for c in child.children if c.dep_ == "conj" and c.pos_ in syntax.VERBAL):
+                events.extend(_clause_cue(state, conjunct, agents))  # "... and therefore it has to be reversed"
+            clause = child
+        elif child.dep_ == "dobj":
+            noun = child.lemma_.lower()
+            if noun in state.lexicon.noun_cues:
+                content = [t for t in child.subtree if t.i != child.i]
+                for agent in agents:
+                    events.append(Event(agent, state.lexicon.noun_cues[noun], child, "cue", None, content))
+                continue
+            clause = next((c for c in child.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
+        if clause is not None:
+            events.extend(_clause_cue(state, clause, agents))
+    return events
+
+
+def _clause_cue(state: EventState, clause: Token, agents: list[Agent]) -> list[Event]:
+    modal = any(c.dep_ == "aux" and c.lower_ in state.lexicon.modal_cues for c in clause.children)
+    if not modal and _has_trigger(state, clause):
+        return []
+    action = None
+    if clause.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
+        action = state.lexicon.modal_cues.get("need")  # "has to be reversed", "needs to stop"
+    for child in clause.children:
+        word = child.lower_
+        if child.dep_ == "aux" and word in state.lexicon.modal_cues:
+            action = state.lexicon.modal_cues[word]
+        elif child.dep_ in ("acomp", "attr", "prep") and _evaluation(state, child):
+            action = _evaluation(state, child)
+    if action is None:
+        return []
+    events = []
+    for agent in agents:
+        targets = [p for p in state.actors.mentioned_parties(clause.subtree) if p != agent.actor] or [None]
+        event = Event(agent, action, clause, "cue", targets[0], list(clause.subtree), negated=syntax.is_negated(clause))
+        event.set_condition(find_condition([clause], state.lexicon))
+        events.append(event)
+    return events
+
+
+def _evaluation(state: EventState, word: Token) -> str | None:
+    """The stance an evaluative word or phrase gives: "unacceptable", "out of the question"."""
+    if word.dep_ != "prep" and word.lower_ in state.lexicon.evaluative_cues:
+        return state.lexicon.evaluative_cues[word.lower_]
+    phrase = " ".join(t.lower_ for t in word.subtree)
+    return next((action for cue, action in state.lexicon.evaluative_cues.items()
+                 if " " in cue and (phrase == cue or phrase.startswith(cue + " "))), None)
+
+
+def _has_trigger(state: EventState, clause: Token) -> bool:
+    """Whether the clause reports an act of a named party itself (then that act is the event)."""
+    for token in clause.subtree:
+        lemma = triggers.verb_lemma(state, token)
+        if token.dep_ == "csubj":
+            continue  # "sharing the airspace was out of the question": a topic, not an act
+        if lemma and not triggers.descriptive(token) and triggers.verb_action(state, token, lemma):
+            agents, passive = participants.subjects(state, token)
+            if agents and not passive:
+                return True
+    return False

@@ -1,0 +1,95 @@
+"""Stated stances: "Reykjavik is ready to sign", "the dockers are on strike", "Iran's objective is a permanent
+deal", "the sticking point for Athens is the pension age"."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..conditions import find_condition
+from . import participants, syntax, triggers
+from .state import Event
+
+if TYPE_CHECKING:
+    from .state import EventState
+
+
+
+def state_events(state: EventState, copula: Token) -> list[Event]:
+    """"Reykjavik is ready to sign", "Israel is opposed to French mediation": the subject's stance, stated;
+    "Iran's objective is a permanent deal": what a party wants."""
+    events = _goal_events(state, copula)
+    for child in copula.children:  # "troops remained on alert", "the dockers are on strike"
+        stated = triggers.state_phrase(state, child) if child.dep_ == "prep" else None
+        if stated:
+            events += [Event(agent, stated, child, "verb", None, list(child.subtree))
+                       for agent in participants.subjects(state, copula)[0]]
+    for child in copula.children:
+        if child.dep_ != "acomp" or child.lower_ not in state.lexicon.agentive_cues:
+            continue
+        agents, _ = participants.subjects(state, copula)
+        # "ready to react, and that includes countermeasures if required": what "that" spells out is the stance
+        spelled = [c for c in copula.children if c.dep_ == "conj" and any(
+            s.dep_ == "nsubj" and s.lower_ in ("that", "this") for s in c.children)]
+        action = state.lexicon.agentive_cues[child.lower_]
+        own_act = next((v for p in child.children if p.dep_ == "prep" for v in p.children
+                        if v.dep_ == "pcomp" and v.tag_ == "VBG"), None)
+        offered = next((o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                        and o.lemma_.lower() in state.lexicon.settlement_nouns), None)
+        if action == "yield" and (own_act is not None or offered is not None):
+            action = "propose"  # "open to sending troops", "open to a diplomatic solution": an offer
+        if action == "agree" and triggers.readied_hostility(state, child):
+            action = "threaten"  # "ready to impose tariffs", "prepared to strike": a hostile act held out
+        for agent in agents:
+            targets = [p for p in state.actors.mentioned_parties(child.subtree) if p != agent.actor] or [None]
+            # "remained entrenched on its position over X": what the stance is on may hang on the copula
+            content = list(child.subtree) + [t for c in spelled for t in c.subtree] + [
+                t for c in copula.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over")
+                for t in c.subtree]
+            event = Event(agent, action, child, "cue", targets[0],
+                          content, negated=syntax.is_negated(copula))
+            event.set_condition(find_condition([copula, child, *spelled], state.lexicon))
+            events.append(event)
+    return events
+
+
+def _goal_events(state: EventState, copula: Token) -> list[Event]:
+    subject = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    other = [c for c in copula.children if c.dep_ in ("attr", "xcomp", "acomp", "prep")]
+    if subject is None or not other:
+        return []
+    sides = [(subject, other)] + [(o, [subject]) for o in other]
+    for side, rest in sides:
+        goal = side if side.dep_ != "prep" else next((c for c in side.children if c.dep_ == "pobj"), side)
+        for _ in range(3):  # "among the items", "one of the aims": down to the noun, a few steps at most
+            if goal.dep_ != "prep" and goal.lemma_.lower() not in ("among", "one", "top"):
+                break
+            inner = next((c for c in goal.subtree if c.dep_ == "pobj" and c.i > goal.i), None)
+            if inner is None:
+                break
+            goal = inner
+        goals = [goal, *[t for t in goal.subtree if t.dep_ == "pobj" and t.head.lower_ == "on"]]
+        found = next((g for g in goals if g.lemma_.lower() in state.lexicon.goal_nouns and not syntax.mass_noun(g)), None)
+        action = "demand"
+        if found is None:  # "the sticking point for Athens is the pension age": what a party will not accept
+            found, action = next((g for g in goals if _obstacle(state, g)), None), "reject"
+        if found is None:
+            continue
+        owner = participants.owner_of(state, found) or next((a for c in found.children
+                                                             if c.dep_ == "prep" and c.lower_ == "for"
+                                           for o in c.children if o.dep_ == "pobj"
+                                           for a in [state.actors.resolve(o)] if a), None)
+        poss = next((c for c in found.children if c.dep_ == "poss"), None)
+        if owner is None and poss is not None:
+            owner = state.actors.resolve(poss, poss.i in state.quoted)
+        agents = [owner] if owner else participants.speaker_of(state, copula)
+        content = [t for r in rest for t in r.subtree]
+        return [Event(agent, action, found, "cue", None, content, negated=syntax.is_negated(copula))
+                for agent in agents]
+    return []
+
+
+def _obstacle(state: EventState, noun: Token) -> bool:
+    """"sticking point", "stumbling block": a noun (with its modifiers) naming what blocks agreement."""
+    words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun.lemma_.lower()]
+    return any(" ".join(words[-len(p.split()):]) == p for p in state.lexicon.obstacle_nouns)

@@ -1,0 +1,53 @@
+"""The grammar every event rule shares: word classes and relations, and tests on a word's own phrase
+(negation, a waited-for clause, a mass noun)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+VERBAL = {"VERB", "AUX"}
+TARGET_PREPS = {"to", "with", "on", "against", "at", "toward", "towards", "upon"}
+CLAUSE_DEPS = {"ccomp", "xcomp"}
+HYPOTHETICAL_MARKS = {"if", "unless", "provided", "providing", "whether"}
+WAITING_MARKS = {"until", "till"}  # "will not sign until Iceland agrees": in the present tense, not yet done
+BACKGROUND_MARKERS = {"when", "while", "before", "after", "during", "since", "following"}
+
+
+def is_negated(token: Token) -> bool:
+    """Whether a word carries its own negation ("not", "never", "no")."""
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "no") and c.dep_ in ("advmod", "neg", "det")
+               for c in token.children)
+
+
+def waited_for(clause: Token) -> bool:
+    """A present-tense until-clause: what a party waits for has not happened ("will not sign until Iceland agrees";
+    "fishing went on until Norway agreed" tells of something done)."""
+    return clause.dep_ == "advcl" and clause.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "mark" and c.lower_ in WAITING_MARKS for c in clause.children)
+
+
+def mass_noun(noun: Token) -> bool:
+    """"has immediate demand" (for oil): a bare singular "demand" is a market's, not a party's demand."""
+    return noun.lemma_.lower() == "demand" and noun.tag_ == "NN" and not any(
+        c.dep_ in ("det", "poss") for c in noun.children)
+
+
+def not_yet(token: Token) -> bool:
+    return is_negated(token) and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in token.children)
+
+
+def clause_negated(clause: Token) -> bool:
+    """"that Iceland never join the EU", "that no fighters be allowed to return": the content itself is negated."""
+    if is_negated(clause):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)
+               for c in clause.children)
+
+
+def subtree_without(token: Token, skip_deps: set[str]) -> list[Token]:
+    """A phrase's words, leaving out the branches hanging off it by the given relations."""
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children if not (current is token and c.dep_ in skip_deps))
+    return out

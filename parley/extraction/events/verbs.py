@@ -1,0 +1,239 @@
+"""Verb events: "Norway demands that ...", light verbs with an action noun ("held talks"), pledges, intents and
+threats, roles ("called Oslo an aggressor"), blame ("X is to blame"), and the goal an act serves."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..conditions import find_condition
+from . import participants, speech, states, syntax, triggers
+from .state import Event
+
+if TYPE_CHECKING:
+    from .state import EventState
+
+PURPOSE_NOUNS = {"hope", "bid", "effort", "attempt", "order", "push", "drive"}  # "in a bid to ...", "in hopes of ..."
+OPEN_MODALS = {"can", "could", "would", "might"}       # "could consider": open to, not yet decided
+
+
+def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
+    if lemma == "blame" and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+        return _culprit_events(state, verb)
+    if lemma in state.lexicon.copulas:
+        events = states.state_events(state, verb)
+        if events or lemma == "be":
+            return events
+    if lemma in state.lexicon.opinion_verbs and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in verb.children):
+        opinions = [e for e in speech.cue_events(state, verb, lemma) if e.trigger.lower_ != "should"
+                    and any(a.lower_ in state.lexicon.evaluative_cues for a in e.trigger.children)]
+        if opinions:  # "agreed that the tariffs were unacceptable": a view, not an agreement
+            return opinions
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    passive = patient is not None or any(c.dep_ == "auxpass" for c in verb.children)  # "... and are wanted"
+    if passive and lemma in state.lexicon.attitude_verbs:
+        return []  # "rebels who are wanted at home": wanted by someone unnamed, no party's stance
+    if patient is not None and verb.lower_ in state.lexicon.agentive_cues and \
+            not any(c.dep_ == "agent" for c in verb.children):
+        # "Israel is opposed to French mediation": a stated stance, not a passive act
+        return [Event(agent, state.lexicon.agentive_cues[verb.lower_], verb, "cue", None, list(verb.subtree),
+                      negated=syntax.is_negated(verb)) for agent in state.actors.resolve_all(patient)]
+    action = triggers.verb_action(state, verb, lemma)
+    if lemma in state.lexicon.commitment_verbs:
+        pledged = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        pledged_lemma = triggers.verb_lemma(state, pledged) if pledged is not None else None
+        pledged_action = triggers.verb_action(state, pledged, pledged_lemma) if pledged_lemma else None
+        hostile = pledged_action in state.lexicon.intent_threaten | {"assault", "threaten"} or \
+            pledged_lemma in state.lexicon.blocking_verbs  # "vowed to veto it"
+        refusal = pledged is not None and syntax.is_negated(pledged)
+        action = "threaten" if hostile else "reject" if refusal else "agree"  # "vowed not to recognise it"
+    kind = "verb"
+    content_root = verb
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj_lemma = obj.lemma_.lower() if obj is not None else None
+    if action in ("reject", "deny") and obj_lemma in state.lexicon.claim_nouns:
+        action = "deny"  # "rejected media reports that ...": a denial
+    elif action in ("aid", "propose") and obj_lemma in state.lexicon.speech_objects:
+        action = "consult"  # "provided remarks on the draft": taking part in talks, not giving aid
+    elif action in state.lexicon.material and obj_lemma in state.lexicon.statement_nouns | state.lexicon.claim_nouns:
+        action = None  # "released a statement", "issued a report": words put out, not an act
+    elif obj_lemma in state.lexicon.hostile_nouns and lemma in state.lexicon.preparing_verbs:
+        action = "threaten"  # "plan countermeasures", "is weighing sanctions": a hostile act held out
+    elif action is None and lemma in state.lexicon.gathering_verbs and obj is None:
+        action = "consult"  # "agreed to gather again at 1pm"
+    if obj is not None and lemma in state.lexicon.answers and state.lexicon.nouns.get(obj.lemma_.lower()) and \
+            state.lexicon.nouns[obj.lemma_.lower()] not in state.lexicon.material and \
+            obj_lemma not in state.lexicon.claim_nouns:  # "granted a loan" gives aid; "dismissed the accusations" denies
+        answered = state.lexicon.nouns[obj.lemma_.lower()]
+        action = (state.lexicon.answers_to_demand.get(lemma) if answered == "demand" else None) or \
+            state.lexicon.answers[lemma]
+    elif obj is not None and lemma in state.lexicon.light_verbs:
+        noun_action = next(("assault" if triggers.armed_strike(state, o) else state.lexicon.nouns[o.lemma_.lower()]
+                            for o in [obj, *obj.conjuncts]
+                            if o.lemma_.lower() in state.lexicon.nouns and not syntax.mass_noun(o)),
+                           None)  # "artillery and rocket fire"
+        if noun_action is None and obj.lemma_.lower() in state.lexicon.carrier_nouns:
+            # "a mediation effort", "a wave of airstrikes": the carrier's modifier or its "of" object
+            carried = [c for c in obj.children if c.dep_ in ("compound", "amod")] + [
+                o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                if o.dep_ == "pobj"]
+            noun_action = next(("assault" if triggers.armed_strike(state, c) else state.lexicon.nouns[c.lemma_.lower()]
+                                for c in carried if c.lemma_.lower() in state.lexicon.nouns), None)
+        if lemma in state.lexicon.deal_verbs and obj.lemma_.lower() in state.lexicon.deal_nouns:
+            noun_action = "agree"
+        phrased = (lemma, obj.lower_) in state.lexicon.phrasal or (lemma, obj.lemma_.lower()) in state.lexicon.phrasal
+        if noun_action and action != "cooperate" and not phrased:  # "held joint drills" stays cooperation;
+            action, kind = noun_action, "light"                      # "lodged a protest" is its own phrase
+    agreed_to = next((c for c in verb.children if c.dep_ == "xcomp"), None) if action == "agree" else None
+    if agreed_to is not None and triggers.verb_lemma(state, agreed_to) and \
+            triggers.verb_action(state, agreed_to, triggers.verb_lemma(state, agreed_to)) == "consult":
+        action = "consult"  # "agreed to meet again": the meeting is the news
+    if action is None and lemma in state.lexicon.openness_verbs and any(
+            c.dep_ == "aux" and c.lower_ in OPEN_MODALS for c in verb.children):
+        action = "yield"  # "we could consider X if Y", "would entertain a compromise": open to it
+    if action is None and lemma in state.lexicon.role_verbs:
+        action, kind = _role_action(state, verb), "role"
+    if action is None:
+        return speech.cue_events(state, verb, lemma) if lemma in state.lexicon.speech else []
+    if action == "threaten" and triggers.warns_of_peril(state, verb):
+        return []  # "agencies warned of famine": a caution, not a threat
+    if action == "reject" and any(c.dep_ == "xcomp" and c.lemma_.lower() in state.lexicon.withheld_words
+                                  for c in verb.children):
+        return []  # "declined to comment": nothing turned down
+    agents, _ = participants.subjects(state, verb)
+    if not agents:
+        return []
+    asked = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and any(  # "urged Macron on Thursday to 'finalise'"
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    head_lemma = triggers.verb_lemma(state, verb.head) if asked else None
+    if head_lemma and triggers.verb_action(state, verb.head, head_lemma) == "demand" and \
+            any(c.dep_ == "dobj" for c in verb.head.children):
+        return []  # "asked the authorities to approve its plan": asked for, not done
+    infinitive = ("xcomp", "advcl")
+    wanted = verb.head.head if verb.dep_ == "conj" and verb.head.dep_ in infinitive else verb.head
+    if (verb.dep_ in infinitive or verb.dep_ == "conj" and verb.head.dep_ in infinitive) and \
+            wanted.lemma_.lower() in state.lexicon.attitude_verbs and \
+            state.lexicon.stance.get(triggers.verb_action(state, verb, lemma) or "") is None:
+        return []  # "needed to study it and consult": meant, not done
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.failure_verbs or \
+            verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead"):
+        return []  # "failed to reach a deal", "ended without agreeing": nothing was done, nor refused
+    negated = syntax.clause_negated(verb) or any(syntax.is_negated(h) for h in [verb.head] if verb.dep_ == "xcomp")
+    if action == "protest" and any(c.dep_ == "ccomp" for c in verb.children):
+        action = "accuse"  # "a rights group protested that the authorities ...": a complaint, in words
+    hedged = any(c.lower_ in state.lexicon.hedges for c in verb.children if c.dep_ == "aux")
+    content = participants.content_of(state, content_root)
+    if kind == "role" and any(r.lower_ in state.lexicon.negative_qualities for r in _roles(state, verb)):
+        content = []  # "called the rebate unjustified": a judgement of X, no stance on an issue that may be X undone
+    clause = next((c for c in verb.children if c.dep_ in syntax.CLAUSE_DEPS), None)
+    offer_by = participants.owner_of(state, obj) if obj is not None and \
+        state.lexicon.nouns.get(obj.lemma_.lower()) == "propose" \
+        and state.lexicon.stance.get(action) == "against" else None
+    condition = find_condition([verb, clause], state.lexicon)
+    if condition and action in ("agree", "yield") and any(c.lower_ == "only" for c in verb.children):
+        action = "demand"  # "will only accept a deal if Russia withdraws": the condition is what it demands
+    purpose = _purpose(state, verb)
+    if _intended(state, verb) and not negated:
+        hedged = False  # "would allow" states an intent; the intent is the action below
+        ultimatum = condition is not None and condition[0].lower().startswith("unless")
+        if action in state.lexicon.intent_threaten or (action not in state.lexicon.stance and ultimatum):
+            # "will withdraw its peacekeepers unless ...": an act held out until a demand is met
+            action = "threaten"
+        elif action in state.lexicon.intent_agree:
+            action = "agree"
+    elif hedged and not negated and action in state.lexicon.intent_threaten:
+        action = "threaten"  # "may halt its mediation if ...": a hostile act held out is a threat
+    elif negated and action in state.lexicon.intent_agree | {"retreat"} and _intended(state, verb) and \
+            not any(c.lower_ == "yet" for c in verb.children):
+        action, negated = "reject", False  # "will not release the hostages until ...": a refusal (CAMEO 124)
+    events = []
+    for agent in agents:
+        targets = participants.targets(state, verb, agent.actor) or \
+            participants.each_other(state, verb, agent, action) or [None]
+        for target in targets:
+            event = Event(agent, action, verb, kind, target, content, negated=negated, hedged=hedged,
+                          content_negated=clause is not None and syntax.clause_negated(clause),
+                          turns_down_offer=offer_by is not None and offer_by.actor != agent.actor)
+            event.set_condition(condition)
+            if purpose:
+                goal, event.purpose_stance = purpose
+                event.purpose = [t for t in goal.subtree if t.i != goal.i]
+                if action == "yield" and event.condition is None:  # a concession made in hopes of a deal
+                    event.condition = " ".join(t.text for t in goal.subtree if t.dep_ != "aux" or t.i > goal.i)
+            events.append(event)
+    return events
+
+
+def _purpose(state: EventState, verb: Token) -> tuple[Token, str] | None:
+    """"suspended its tariffs in hopes of reaching a deal", "cut its quota to salvage the agreement": the goal
+    an act serves, and the stance it shows on that goal (for what it would reach or save, against what it
+    would block)."""
+    goals_of_object = [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"
+                       and c.lemma_.lower() in state.lexicon.deal_verbs | state.lexicon.purpose_verbs]
+    for child in [*verb.children, *goals_of_object]:
+        goal = None
+        if child.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            goal = child
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            aim = next((o for o in child.children if o.dep_ == "pobj" and o.lemma_.lower() in PURPOSE_NOUNS), None)
+            goal = next((g for c in (aim.children if aim is not None else []) for g in [c, *c.children]
+                         if g.pos_ == "VERB" and g.dep_ in ("acl", "pcomp")), None)
+        if goal is None:
+            continue
+        lemma = goal.lemma_.lower()
+        action = triggers.verb_action(state, goal, lemma)
+        stance = "for" if lemma in state.lexicon.deal_verbs | state.lexicon.purpose_verbs else \
+            state.lexicon.stance.get(action) if action else None
+        if stance:
+            return goal, stance
+    return None
+
+
+def _intended(state: EventState, verb: Token) -> bool:
+    """An act announced or planned rather than done: "will provide", "would boycott", "plans to impose"."""
+    if any(c.dep_ == "aux" and c.lower_ in state.lexicon.intent_markers for c in verb.children):
+        return True
+    if verb.dep_ == "advcl" and verb.head.pos_ in syntax.VERBAL and verb.head.i != verb.i and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return _intended(state, verb.head)  # "will visit Dakar to mediate": the purpose of a plan is planned too
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.intent_markers
+
+
+def _role_action(state: EventState, verb: Token) -> str | None:
+    """"framed the alliance as a threat", "called Oslo an aggressor", "called the rebate unjustified": casting a
+    party or its doing as a danger or a wrong criticises it."""
+    roles = _roles(state, verb)
+    if any(r.lemma_.lower() in state.lexicon.negative_roles or r.lower_ in state.lexicon.negative_qualities
+           for r in roles):
+        return "criticize"
+    return None
+
+
+def _roles(state: EventState, verb: Token) -> list[Token]:
+    """What a verb of naming casts its object as: "as a threat", "an aggressor", "unjustified"."""
+    roles = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            roles += [o for o in child.children if o.dep_ in ("pobj", "pcomp", "amod", "acomp")]
+        elif child.dep_ in ("oprd", "attr", "xcomp"):
+            roles.append(child)
+    return roles
+
+
+def _culprit_events(state: EventState, verb: Token) -> list[Event]:
+    """"X is to blame for Y": X is blamed, by whoever says so ("the Kremlin's narrative that X is to blame")."""
+    copula = verb.head
+    blamed = [c for c in copula.children if c.dep_ == "nsubj"]
+    agents = participants.speaker_of(state, copula)
+    if not agents and copula.dep_ in ("acl", "ccomp") and copula.head.pos_ == "NOUN":
+        claim = copula.head
+        owner = participants.owner_of(state, claim)
+        agents = [owner] if owner else \
+            participants.subjects(state, claim.head)[0] if claim.head.pos_ in syntax.VERBAL else []
+    events = []
+    for agent in agents:
+        targets = [p for b in blamed for p in state.actors.mentioned_parties(b.subtree) if p != agent.actor]
+        events.append(Event(agent, "accuse", verb, "verb", (targets or [None])[0], list(verb.subtree)))
+    return events

@@ -1,0 +1,26 @@
+"""What the parse planner (nlp.prefilter) must know of the extractor, handed over as plain data: the planner
+imports nothing of extraction, and still plans from the very lexicon, gazetteer and word lists the rules read."""
+from __future__ import annotations
+
+from ..nlp.prefilter import Vocabulary
+from .actors import ActorFinder
+from .attribution import CLOSING, OPENING
+from .lexicon import Lexicon, inflections, linking_words, reference_words
+
+
+def planner_vocabulary(finder: ActorFinder, lexicon: Lexicon) -> Vocabulary:
+    """The planner's words: the action lexicon, the linker's wanting verbs, the pronouns, the quote marks, the
+    gazetteer's titles and group words, and how it finds party mentions."""
+    references = reference_words()
+    return Vocabulary(
+        lexicon=lexicon,
+        wanting_verbs=linking_words()["wanting_verbs"],
+        inflections=inflections,
+        person_pronouns=references["person_pronouns"],
+        group_pronouns=references["group_pronouns"],
+        first_person=references["first_person"],
+        quote_marks=frozenset(OPENING + CLOSING),
+        title_heads=frozenset(finder.title_heads),
+        groups=frozenset(finder.groups) | frozenset(finder.gazetteer.name_heads),
+        mentions=finder.mentions,
+    )

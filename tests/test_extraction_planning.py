@@ -1,0 +1,37 @@
+"""The parse planner's words are the extractor's own (one lexicon, one gazetteer), handed to it as plain data."""
+from __future__ import annotations
+
+import pytest
+
+from parley.extraction.actors import ActorFinder
+from parley.extraction.actors.context import FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS
+from parley.extraction.gazetteer import Gazetteer
+from parley.extraction.lexicon import load_lexicon
+from parley.extraction.planning import planner_vocabulary
+from parley.nlp.prefilter import Prefilter
+
+
+@pytest.fixture(scope="module")
+def finder(nlp) -> ActorFinder:
+    return ActorFinder(nlp, Gazetteer.world(), load_lexicon())
+
+
+def test_the_planner_reads_the_pronouns_the_actor_rules_read(finder):
+    words = planner_vocabulary(finder, load_lexicon())
+    assert (words.person_pronouns, words.group_pronouns, words.first_person) == (
+        PERSON_PRONOUNS, GROUP_PRONOUNS, FIRST_PERSON)
+    assert {"he", "they", "we"} <= PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON
+
+
+def test_mentions_tell_an_international_body_from_a_state(nlp, finder):
+    doc = nlp.make_doc("The European Union and Norway met in Oslo.")
+    assert finder.mentions(doc) == {1: True, 2: True, 4: False, 7: False}
+
+
+def test_a_pronoun_brings_a_trigger_into_the_plan_only_after_a_party_was_named(nlp, finder):
+    planner = Prefilter(nlp, planner_vocabulary(finder, load_lexicon()), None)
+    named = "Norway named its terms on Monday. The weather was fine. They rejected the offer. It rained."
+    plan = planner.plan(nlp.make_doc(named), named)
+    assert plan.blocks == [(0, 7), (12, 17)]   # the naming sentence and "They rejected the offer."
+    unnamed = "The weather was fine. It rained. They rejected the offer."
+    assert planner.plan(nlp.make_doc(unnamed), unnamed).blocks == []
