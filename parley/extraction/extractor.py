@@ -178,6 +178,8 @@ class Extractor:
             found = replace(found, inverted=not found.inverted)  # "suspended its countermeasures"
         elif found is not None and self.issues.names_only_the_object(found.id, [*content, event.trigger]):
             found = replace(found, inverted=not found.inverted)  # "condemned the sanctions": for lifting them
+        if found is not None and self._undone([t for t in content if t.i not in in_condition], found.id):
+            found = replace(found, inverted=not found.inverted)  # "agreed to suspend its requests for arbitration"
         if found is None and event.condition_tokens:
             # "will only accept a deal if Norway withdraws its boats": the condition is what the party wants.
             found = self.issues.match(event.condition_tokens, agent_of)
