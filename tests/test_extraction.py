@@ -526,3 +526,22 @@ def test_dropping_an_opposition_to_an_issue_is_no_undoing_of_it():
     found = {(s.actor, s.issue, s.stance) for s in statements(
         "Norway would accept a higher mackerel quota if Iceland drops its opposition to port access.") if s.issue}
     assert ("NOR", "port_access", "for") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Iceland agreed to suspend its requests for port access while the talks go on.",
+    "Iceland wants Norway to withdraw the rules that would grant port access to Icelandic boats.",
+])
+def test_a_wish_to_undo_what_holds_the_issue_is_against_it(text: str) -> None:
+    found = {(s.actor, s.issue, s.stance) for s in statements(text) if s.issue}
+    assert ("ISL", "port_access", "against") in found and ("ISL", "port_access", "for") not in found
+
+
+def test_unfreezing_funds_is_releasing_them_though_they_are_held() -> None:
+    dossier = Dossier.model_validate({
+        "name": "Funds talks", "actors": [{"id": "NOR", "name": "Norway"}, {"id": "ISL", "name": "Iceland"}],
+        "issues": [{"id": "funds", "label": "Frozen funds released", "keywords": ["frozen funds", "funds"],
+                    "proposition": "Icelandic funds frozen abroad are released"}]})
+    found = {(s.actor, s.issue, s.stance) for s in statements(
+        "Iceland has demanded that Norway unfreeze Icelandic funds held in Oslo banks.", dossier) if s.issue}
+    assert found == {("ISL", "funds", "for")}
