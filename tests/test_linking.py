@@ -112,6 +112,14 @@ def test_a_partys_terms_list_what_it_wants_item_by_item():
     assert {("NOR", "catch_cap", "for"), ("NOR", "levy_cut", "for")} <= found
 
 
+@pytest.mark.parametrize("text", [
+    "Iceland says its offer would guarantee a cap on the annual catch.",
+    "Iceland says one of its two proposals would ensure a cap on the annual catch.",
+])
+def test_what_a_partys_offer_would_ensure_is_what_it_proposes(text: str) -> None:
+    assert ("ISL", "catch_cap", "for") in linked(text)
+
+
 def test_a_partys_main_demand_is_what_it_wants():
     assert ("ISL", "catch_cap", "for") in linked("Iceland's main demand is a cap on the annual catch.")
 

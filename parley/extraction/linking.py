@@ -98,6 +98,7 @@ class IssueLinker:
         self.wanting_verbs = words["wanting_verbs"]
         self.commitment_nouns = words["commitment_nouns"]
         self.listing_verbs = words["listing_verbs"]
+        self.providing_verbs = words["providing_verbs"]
         self.goal_nouns = lexicon.goal_nouns | words["terms_nouns"]
 
     # --- mentions ------------------------------------------------------------------------------------------
@@ -250,9 +251,9 @@ class IssueLinker:
             by_subject = child.dep_ in SUBJECT_DEPS
             action, holds = self._stance_word(node)
             owners = self._holders(node, reading, noun=True) if noun and action is not None else []
-            goal = self._goal_subject(node) if not by_subject and action is None else None
+            goal, goal_action = self._goal_subject(node) if not by_subject and action is None else (None, None)
             if goal is not None and (owners := self._holders(goal, reading, noun=True)):
-                action, holds, noun = "demand", True, True   # "the union's terms include X": the union wants X
+                action, holds, noun = goal_action, True, True   # "the union's terms include X": the union wants X
             if noun and not owners:
                 action = None  # "a credible offer": a proposal nobody is said to own is a topic, not a stance
             if by_subject:
@@ -297,12 +298,21 @@ class IssueLinker:
             child, node = node, node.head
         return (walk, owned) if owned else None
 
-    def _goal_subject(self, verb: Token) -> Token | None:
-        """The subject of "include" or "be" when it names what a party wants: "the union's terms include X",
-        "Iceland's main demand is X"."""
-        if verb.lemma_.lower() not in self.listing_verbs:
-            return None
-        return next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in self.goal_nouns), None)
+    def _goal_subject(self, verb: Token) -> tuple[Token | None, str | None]:
+        """The subject of "include" or "be" when it names what a party wants ("the union's terms include X",
+        "Iceland's main demand is X"), or of "ensure" or "guarantee" when it names what a party offers ("its offer
+        would guarantee X", "one of its proposals would ensure X"), with the act that is."""
+        lemma = verb.lemma_.lower()
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            if subject.lower_ == "one":   # "one of its proposals"
+                subject = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for o in p.children if o.dep_ == "pobj"), subject)
+            noun = subject.lemma_.lower()
+            if lemma in self.listing_verbs and noun in self.goal_nouns:
+                return subject, "demand"
+            if lemma in self.providing_verbs and self.lexicon.nouns.get(noun) == "propose":
+                return subject, "propose"
+        return None, None
 
     def _nothing_done(self, node: Token) -> bool:
         """A clause that tells of no stance taken: hypothetical ("could strike if ministers scrap X"), failed
