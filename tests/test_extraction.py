@@ -545,3 +545,13 @@ def test_unfreezing_funds_is_releasing_them_though_they_are_held() -> None:
     found = {(s.actor, s.issue, s.stance) for s in statements(
         "Iceland has demanded that Norway unfreeze Icelandic funds held in Oslo banks.", dossier) if s.issue}
     assert found == {("ISL", "funds", "for")}
+
+
+@pytest.mark.parametrize("text,action", [
+    ("Iceland said it was willing to resume talks with Norway.", "propose"),   # intent to negotiate
+    ("Norway is ready to discuss the mackerel quota.", "propose"),
+    ("Iceland is ready to offer port access.", "propose"),
+    ("Iceland is ready to sign the deal.", "agree"),                         # a commitment
+])
+def test_readiness_to_negotiate_is_a_proposal(text: str, action: str) -> None:
+    assert {s.action for s in statements(text) if s.rule == "cue"} == {action}

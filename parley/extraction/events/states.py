@@ -40,6 +40,8 @@ def state_events(state: EventState, copula: Token) -> list[Event]:
             action = "propose"  # "open to sending troops", "open to a diplomatic solution": an offer
         if action == "agree" and triggers.readied_hostility(state, child):
             action = "threaten"  # "ready to impose tariffs", "prepared to strike": a hostile act held out
+        elif action in ("agree", "yield") and triggers.readied(state, child) in ("consult", "propose"):
+            action = "propose"  # "willing to resume talks", "ready to offer a halt": intent to negotiate
         for agent in agents:
             targets = [p for p in state.actors.mentioned_parties(child.subtree) if p != agent.actor] or [None]
             # "remained entrenched on its position over X": what the stance is on may hang on the copula

@@ -122,6 +122,17 @@ def readied_hostility(state: EventState, cue: Token) -> bool:
                                   or lemma in state.lexicon.blocking_verbs)
 
 
+def readied(state: EventState, cue: Token) -> str | None:
+    """The act a party says it is ready for ("ready to resume talks": consult), if the lexicon knows it."""
+    readied = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+    lemma = verb_lemma(state, readied) if readied is not None else None
+    if lemma is None:
+        return None
+    if lemma in state.lexicon.light_verbs:   # "ready to resume talks": the object names the act
+        return next((state.lexicon.nouns.get(o.lemma_.lower()) for o in readied.children if o.dep_ == "dobj"), None)
+    return verb_action(state, readied, lemma)
+
+
 def armed_strike(state: EventState, noun: Token) -> bool:
     """"air strikes", "missile strikes", "strikes on Kyiv": a protest noun that names an attack."""
     if state.lexicon.nouns.get(noun.lemma_.lower()) != "protest":
