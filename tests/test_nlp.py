@@ -35,6 +35,19 @@ def test_a_quote_split_over_lines_stays_split(nlp) -> None:
     assert sentences == ["The minister said:", "\u201cWe will never accept a smaller quota", "for our fleet.\u201d"]
 
 
+@pytest.mark.parametrize("dateline", ["OSLO (AP) \u2014 ", "REYKJAVIK, Iceland \u2014 ", "OSLO, March 3 (Reuters) - "])
+def test_a_wire_dateline_ends_before_the_first_sentence(nlp, dateline: str) -> None:
+    text = "Fishing talks\n" + dateline + "Norland and Sudmark reached a deal on quotas."
+    subjects = {t.text for t in nlp(text) if t.dep_ == "nsubj"}
+    assert "Norland" in subjects
+    assert dateline.split()[0].strip(",") not in subjects
+
+
+@pytest.mark.parametrize("text", ["The UK - France talks resumed.", "Norland \u2014 the smaller side \u2014 agreed."])
+def test_a_dash_in_a_sentence_is_no_dateline(nlp, text: str) -> None:
+    assert len(list(nlp(text).sents)) == 1
+
+
 def test_empty_and_single_token_docs(nlp) -> None:
     assert len(nlp("")) == 0
     assert [s.text for s in nlp("Talks.").sents] == ["Talks."]

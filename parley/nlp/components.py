@@ -18,8 +18,33 @@ def line_breaks(doc: Doc) -> Doc:
     columns = doc.to_array([IS_SPACE, ORTH])
     strings = doc.vocab.strings
     after = [i + 1 for i in np.flatnonzero(columns[:-1, 0]).tolist() if "\n" in strings[int(columns[i, 1])]]
+    after += [end for line in [0, *after] if (end := _dateline_end(doc, line)) is not None]
     if after:
         starts = doc.to_array([SENT_START]).reshape(-1)
         starts[after] = 1
         doc.from_array([SENT_START], starts.reshape(-1, 1))
     return doc
+
+
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+DATELINE_WORDS = 10   # tokens at most before the dash of "KABUL, Afghanistan (AP) —"
+
+
+def _dateline_end(doc: Doc, line: int) -> int | None:
+    """Where the text starts after a wire dateline that opens a line ("NEW YORK (AP) — Venezuela's government
+    ..."): the place in capitals was otherwise parsed as the subject of the first sentence. A dateline opens with
+    its place in capitals; before a plain hyphen it also holds a comma or the agency in brackets ("OSLO, March 3
+    (Reuters) -"), which "UK - France talks" does not."""
+    first = doc[line] if line < len(doc) else None
+    if first is None or not (first.is_alpha and first.is_upper and len(first) > 1):
+        return None
+    marked = False
+    for token in doc[line + 1:line + DATELINE_WORDS]:
+        if token.text in DATELINE_DASHES:
+            long_dash = token.text in ("—", "--")
+            return token.i + 1 if (long_dash or marked) and token.i + 1 < len(doc) else None
+        if token.text in ",(":
+            marked = True
+        elif not (token.is_title or token.is_upper or token.like_num or token.text in ".)" or token.is_space):
+            return None
+    return None
