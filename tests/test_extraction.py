@@ -555,3 +555,9 @@ def test_unfreezing_funds_is_releasing_them_though_they_are_held() -> None:
 ])
 def test_readiness_to_negotiate_is_a_proposal(text: str, action: str) -> None:
     assert {s.action for s in statements(text) if s.rule == "cue"} == {action}
+
+
+def test_a_pejorative_of_two_words_casts_a_criticism() -> None:
+    found = {(s.actor, s.action, s.target) for s in statements(
+        'Iceland described the Norwegian offer as a "smoke screen".')}
+    assert ("ISL", "criticize", "NOR") in found

@@ -43,6 +43,11 @@ def clause_negated(clause: Token) -> bool:
                for c in clause.children)
 
 
+def with_compound(noun: Token) -> str:
+    """A noun with the compound words before it, as the lexicon lists a phrase: "smoke screen", "security risk"."""
+    return " ".join([*(c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i), noun.lemma_.lower()])
+
+
 def subtree_without(token: Token, skip_deps: set[str]) -> list[Token]:
     """A phrase's words, leaving out the branches hanging off it by the given relations."""
     out, stack = [], [token]

@@ -205,8 +205,8 @@ def _role_action(state: EventState, verb: Token) -> str | None:
     """"framed the alliance as a threat", "called Oslo an aggressor", "called the rebate unjustified": casting a
     party or its doing as a danger or a wrong criticises it."""
     roles = _roles(state, verb)
-    if any(r.lemma_.lower() in state.lexicon.negative_roles or r.lower_ in state.lexicon.negative_qualities
-           for r in roles):
+    if any(r.lemma_.lower() in state.lexicon.negative_roles or syntax.with_compound(r) in state.lexicon.negative_roles
+           or r.lower_ in state.lexicon.negative_qualities for r in roles):
         return "criticize"
     return None
 
