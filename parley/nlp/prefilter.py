@@ -107,6 +107,7 @@ class Prefilter:
         self.pairs = [
             (_forms(_single(lexicon.deal_verbs), verb_exc, inflections),
              _forms(_single(lexicon.deal_nouns), noun_exc, _plurals)),
+            ({"under"}, _forms(_single(lexicon.deal_nouns), noun_exc, _plurals)),  # "Under the deal, X will Y"
             (_forms(_single(lexicon.role_verbs), verb_exc, inflections),
              _forms(_single(lexicon.negative_roles), noun_exc, _plurals) | lexicon.negative_qualities),
             (self.speech, _single([*lexicon.modal_cues, *lexicon.evaluative_cues, *lexicon.noun_cues])

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 from ..actors import Agent, ArticleActors
 from ..attribution import OutletNames
 from ..lexicon import Lexicon
-from . import conditions, context, nouns, participants, relative_clauses, syntax, triggers, verbs
+from . import conditions, context, nouns, participants, relative_clauses, syntax, terms, triggers, verbs
 from .state import Event, EventState
 
 
@@ -50,6 +50,7 @@ def find(state: EventState, sent: Span) -> list[Event]:
         elif action_noun:
             events.extend(nouns.noun_events(state, token))
     events.extend(relative_clauses.relative_events(state, relatives, events))
+    events.extend(terms.terms_events(state, sent))
     for event in events:
         if event.target is None:
             event.target = relative_clauses.answered_party(state, event)
