@@ -30,3 +30,17 @@ def test_a_clause_with_an_act_of_its_own_is_read_by_that_act() -> None:
 
 def test_under_something_else_is_no_deal() -> None:
     assert not analyze("Under pressure, Iceland will get port access.", dossier=DOSSIER).statements
+
+
+def test_an_agreement_nobody_is_named_for_is_the_two_sides() -> None:
+    found = {(s.actor, s.issue, s.stance) for s in analyze(
+        "Norway and Iceland met in Oslo. It was agreed that Norway would grant port access.",
+        dossier=DOSSIER).statements if s.action == "agree"}
+    assert found == {("NOR", "port_access", "for"), ("ISL", "port_access", "for")}
+
+
+def test_an_agreement_by_a_named_party_is_its_own() -> None:
+    found = {s.actor for s in analyze(
+        "Norway and Iceland met in Oslo. It was agreed by Norway that port access would be granted.",
+        dossier=DOSSIER).statements if s.action == "agree"}
+    assert "ISL" not in found

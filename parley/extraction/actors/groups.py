@@ -52,10 +52,15 @@ def both_sides(actors: ArticleActors, token: Token) -> list[Agent]:
         return []
     if not any(c.lower_ in PAIR_WORDS for c in token.children if c.dep_ in ("det", "predet", "nummod")):
         return []
+    return two_sides(actors, token.i)
+
+
+def two_sides(actors: ArticleActors, before: int) -> list[Agent]:
+    """The two parties the article has named most before a word (see both_sides), or none."""
     counts: dict[str, int] = {}
     latest: dict[str, int] = {}
     parties = actors.gazetteer.parties
-    for mention in {m for m in actors.index.values() if m.start < token.i and (not parties or m.actor in parties)}:
+    for mention in {m for m in actors.index.values() if m.start < before and (not parties or m.actor in parties)}:
         counts[mention.actor] = counts.get(mention.actor, 0) + 1
         latest[mention.actor] = max(latest.get(mention.actor, -1), mention.start)
     ranked = sorted(counts, key=lambda actor: (counts[actor], latest[actor]), reverse=True)

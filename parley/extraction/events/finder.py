@@ -51,6 +51,7 @@ def find(state: EventState, sent: Span) -> list[Event]:
             events.extend(nouns.noun_events(state, token))
     events.extend(relative_clauses.relative_events(state, relatives, events))
     events.extend(terms.terms_events(state, sent))
+    events.extend(terms.agreed_events(state, sent))
     for event in events:
         if event.target is None:
             event.target = relative_clauses.answered_party(state, event)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..actors.groups import two_sides
 from . import participants, syntax, triggers
 from .state import Event, EventState
 
@@ -22,6 +23,21 @@ def terms_events(state: EventState, sent: Span) -> list[Event]:
         agents, _ = participants.subjects(state, verb)
         events += [Event(agent, "agree", verb, "terms", None, content, negated=syntax.is_negated(verb))
                    for agent in agents]
+    return events
+
+
+def agreed_events(state: EventState, sent: Span) -> list[Event]:
+    """"It was agreed that Norway would grant port access": an agreement nobody is named for, in talks, is the two
+    sides' (the two parties the article has named most)."""
+    events = []
+    for verb in sent:
+        if verb.lemma_.lower() != "agree" or verb.tag_ != "VBN" or not any(
+                c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children) or any(
+                c.dep_ == "agent" for c in verb.children):
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            events += [Event(agent, "agree", verb, "terms", None, list(clause.subtree),
+                             negated=syntax.is_negated(verb)) for agent in two_sides(state.actors, verb.i)]
     return events
 
 
