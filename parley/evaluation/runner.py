@@ -111,6 +111,8 @@ class Evaluation:
         for dossier, indexes in by_dossier.items():
             documents = [self._document(golds[i]) for i in indexes]
             for i, result in zip(indexes, self.analyzer(dossier).analyze_many(documents), strict=True):
+                if isinstance(result, ParleyError):  # a gold article parley cannot read (E120)
+                    raise result
                 scores[i] = self._item(golds[i], result)
         return [scores[i] for i in range(len(golds))]
 
