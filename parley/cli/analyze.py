@@ -4,16 +4,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from ..errors import ParleyError
 from ..settings import Settings
-from ..sources import SourceDocument, read_paths
 from . import app
 from .view import print_error, render_analysis
+
+if TYPE_CHECKING:
+    from ..sources import SourceDocument
 
 
 @app.command()
@@ -29,6 +31,7 @@ def analyze(
     Exit code 0 when every article was analysed, 1 when some could not be read or analysed (the others are still
     printed), 2 when nothing could start (a bad dossier)."""
     from ..pipeline import Analyzer  # spaCy loads for this command only, not for `parley --help` or the store
+    from ..sources import read_paths  # trafilatura too (a tenth of a second)
 
     out = Console(soft_wrap=True)
     err = Console(stderr=True, soft_wrap=True)
