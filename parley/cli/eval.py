@@ -11,6 +11,7 @@ from rich.console import Console
 from ..errors import ParleyError
 from ..settings import Settings
 from . import app
+from .progress import progress_bar
 from .view import print_error
 
 
@@ -39,15 +40,22 @@ def eval_(
     if cases is not None:
         groups["cases"] = [cases]
     evaluation = Evaluation(Settings(issue_embeddings=True) if issue_embeddings else None)
-    scored, failed = [], False
+    scored, failed, items = [], False, 0
+
+    def one_more() -> None:
+        nonlocal items
+        items += 1
+        bar(items, None)
+
     try:
         pinned = load_floors(floors).groups if floors else {}
-        for name, paths in groups.items():
-            try:
-                scored.extend(evaluation.run({name: paths}))
-            except ParleyError as exc:
-                failed = True
-                print_error(err, exc)
+        with progress_bar("eval", None, unit="items") as bar:
+            for name, paths in groups.items():
+                try:
+                    scored.extend(evaluation.run({name: paths}, one_more))
+                except ParleyError as exc:
+                    failed = True
+                    print_error(err, exc)
     except ParleyError as exc:
         print_error(err, exc)
         raise typer.Exit(2) from exc
