@@ -53,6 +53,8 @@ class BatchAnalysis:
                     with guard():
                         result = self.analyze(document)
                     yield result
+                except ParleyError as exc:  # the article's own coded error (E120: a language parley cannot read)
+                    yield exc
                 except Exception as exc:  # noqa: BLE001
                     yield ParleyError(E.E053, source=document.path or document.id, reason=failure_reason(exc))
 

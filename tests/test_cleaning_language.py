@@ -4,6 +4,7 @@ a setting; and no English article or gold sentence of the shared data is ever ta
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,24 @@ def test_the_analyzer_reports_the_french_article_in_its_place_and_reads_the_othe
     assert str(FRENCH) in str(error) and "analysis.pipelines" in str(error)
     assert results[0].language == results[2].language == "en"
     assert results[0].statements
+
+
+def test_a_batch_retried_one_by_one_still_reports_e120_itself(store_analyzer):
+    """When a batch breaks, its articles are analysed again one at a time: the French one is still E120, not a
+    failed analysis (E053)."""
+    entered = []
+
+    @contextmanager
+    def breaks_the_batch():
+        entered.append(True)
+        if len(entered) == 1:
+            raise RuntimeError("the batch broke")
+        yield
+
+    documents = [next(read_paths([path])) for path in (ENGLISH, FRENCH)]
+    results = list(store_analyzer.analyze_each(documents, guard=breaks_the_batch))
+    assert len(entered) == 3  # the batch, then each article
+    assert results[0].language == "en" and isinstance(results[1], ParleyError) and results[1].code == "E120"
 
 
 def test_the_python_api_raises_e120_for_a_french_article():
