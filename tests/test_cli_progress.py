@@ -54,7 +54,7 @@ def piped(*args: str) -> subprocess.CompletedProcess:
 
 def last_bar(shown: str, label: str, unit: str = "articles") -> tuple[int, str]:
     """Items done and the rate of the last state of the bar named `label`."""
-    found = re.findall(rf"^{re.escape(label)} {BAR}+ (\d+)/\S+ ([\d.]+) {unit}/s", shown, re.M)
+    found = re.findall(rf"^{re.escape(label)} +{BAR}+ +(\d+)/\S+ +([\d.]+) {unit}/s", shown, re.M)
     assert found, f"no {label} bar in:\n{shown[-3000:]}"
     done, rate = found[-1]
     return int(done), rate
@@ -95,9 +95,11 @@ def test_eval_on_a_terminal_counts_the_items():
     assert done >= 7 and "examples" in shown
 
 
-def test_bench_bar_shows_the_rate_of_its_table():
-    code, shown = on_terminal("bench", "--corpus", str(BULK), "--n", "12", "--no-raw", "--no-eval")
+def test_bench_bars_show_the_rate_of_its_table_then_the_eval():
+    code, shown = on_terminal("bench", "--corpus", str(BULK), "--n", "12", "--no-raw", "--gold", "eval/examples")
     assert code == 0, shown
     done, rate = last_bar(shown, "bench: parley")
     (row,) = re.findall(r"│ parley end to end\s+│\s+(\d+)\s+│[^│]+│[^│]+│\s+([\d.]+)\s+│", shown)
     assert done == int(row[0]) == 12 and rate == row[1]
+    scored, _ = last_bar(shown, "bench: eval", unit="items")
+    assert scored >= 2 and "Eval: full parsing vs selective parsing" in shown  # each item, full and selective

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from ..errors import ParleyError
 from . import app
-from .progress import progress_bar
+from .progress import Tally, progress_bars
 from .view import print_error
 
 if TYPE_CHECKING:
@@ -38,9 +38,10 @@ def bench(
 
     err = Console(stderr=True)
     try:
-        with progress_bar("bench: parley", n) as bar:
+        with progress_bars() as bar:
             result = run_benchmark(corpus or CORPUS, n, raw=raw, store=store, workers=workers, dask=dask,
-                                   gold=(gold or GOLD) if eval_ else None, progress=bar)
+                                   gold=(gold or GOLD) if eval_ else None, progress=bar("bench: parley", n),
+                                   scored=Tally(lambda: bar("bench: eval", None, "items")))
     except ParleyError as exc:
         print_error(err, exc)
         raise typer.Exit(2) from exc

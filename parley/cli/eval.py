@@ -11,7 +11,7 @@ from rich.console import Console
 from ..errors import ParleyError
 from ..settings import Settings
 from . import app
-from .progress import progress_bar
+from .progress import Tally, progress_bars
 from .view import print_error
 
 
@@ -40,19 +40,14 @@ def eval_(
     if cases is not None:
         groups["cases"] = [cases]
     evaluation = Evaluation(Settings(issue_embeddings=True) if issue_embeddings else None)
-    scored, failed, items = [], False, 0
-
-    def one_more() -> None:
-        nonlocal items
-        items += 1
-        bar(items, None)
-
+    scored, failed = [], False
     try:
         pinned = load_floors(floors).groups if floors else {}
-        with progress_bar("eval", None, unit="items") as bar:
+        with progress_bars() as bar:
+            tally = Tally(lambda: bar("eval", None, "items"))
             for name, paths in groups.items():
                 try:
-                    scored.extend(evaluation.run({name: paths}, one_more))
+                    scored.extend(evaluation.run({name: paths}, tally))
                 except ParleyError as exc:
                     failed = True
                     print_error(err, exc)

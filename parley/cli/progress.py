@@ -28,20 +28,50 @@ def on_terminal() -> bool:
 
 
 @contextmanager
-def progress_bar(label: str, total: int | None, unit: str = "articles") -> Iterator[Advance]:
-    """A bar for `total` items (None: unknown); yields the function that moves it."""
-    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn())
+def progress_bars() -> Iterator[Callable[[str, int | None, str], Advance]]:
+    """One display for several bars; yields `bar(label, total, unit)`, which adds a bar for `total` items (None:
+    unknown) and returns the function that moves it."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), disable=not on_terminal()) as progress:
-        task = progress.add_task(label, total=total, rate=None, unit=unit)
-        started = time.perf_counter()
 
-        def advance(done: int, rate: float | None = None) -> None:
-            if rate is None:
-                elapsed = time.perf_counter() - started
-                rate = done / elapsed if elapsed else None
-            progress.update(task, completed=done, rate=rate)
+        def bar(label: str, total: int | None, unit: str = "articles") -> Advance:
+            task = progress.add_task(label, total=total, rate=None, unit=unit)
+            started = time.perf_counter()
 
-        yield advance
+            def advance(done: int, rate: float | None = None) -> None:
+                if rate is None:
+                    elapsed = time.perf_counter() - started
+                    rate = done / elapsed if elapsed else None
+                progress.update(task, completed=done, rate=rate)
+
+            return advance
+
+        yield bar
+
+
+@contextmanager
+def progress_bar(label: str, total: int | None, unit: str = "articles") -> Iterator[Advance]:
+    """A display of one bar; yields the function that moves it."""
+    with progress_bars() as bar:
+        yield bar(label, total, unit)
+
+
+class Tally:
+    """A callback for work that reports one item at a time: counts the calls onto a bar made at the first one (so
+    that the bar appears when that work starts), at the rate of the items after the first."""
+
+    def __init__(self, make_bar: Callable[[], Advance]) -> None:
+        self._make_bar = make_bar
+        self._bar: Advance | None = None
+        self._first = 0.0
+        self.done = 0
+
+    def __call__(self) -> None:
+        if self._bar is None:
+            self._bar, self._first = self._make_bar(), time.perf_counter()
+        self.done += 1
+        elapsed = time.perf_counter() - self._first
+        self._bar(self.done, (self.done - 1) / elapsed if elapsed else None)
 
 
 def expected_articles(paths: list[str] | list[Path]) -> int | None:

@@ -131,14 +131,15 @@ def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers:
             result.parsed_share = (selective.parsed - before[1]) / (selective.tokens - before[0])
 
 
-def eval_scores(gold: list[Path]) -> dict[str, dict[str, dict[str, float]]]:
-    """Every eval figure per group, with full parsing (`full`) and with selective parsing (`fast`)."""
+def eval_scores(gold: list[Path], scored: Callable[[], None] | None = None) -> dict[str, dict[str, dict[str, float]]]:
+    """Every eval figure per group, with full parsing (`full`) and with selective parsing (`fast`); `scored()` is
+    called after each item of either."""
     from ..evaluation import Evaluation, groups_of
 
     groups = groups_of(path for path in gold if path.exists())
     scores: dict[str, dict[str, dict[str, float]]] = {}
     for mode, selective in (("full", False), ("fast", True)):
-        for group in Evaluation(Settings(selective_parsing=selective)).run(groups):
+        for group in Evaluation(Settings(selective_parsing=selective)).run(groups, scored):
             for measure, value in group.figures().items():
                 scores.setdefault(group.name, {}).setdefault(measure, {})[mode] = value
     return scores
@@ -151,10 +152,11 @@ def peak_rss_mib() -> float:
 
 def run_benchmark(corpus: Path = CORPUS, n: int = 500, *, raw: bool = True, store: bool = False, workers: int = 1,
                   dask: str | None = None, gold: list[Path] | None = None,
-                  progress: Callable[[int, float], None] | None = None) -> BenchResult:
+                  progress: Callable[[int, float], None] | None = None,
+                  scored: Callable[[], None] | None = None) -> BenchResult:
     result = BenchResult(str(corpus))
     run_passes(result, corpus, n, raw=raw, workers=workers, dask=dask, store=store, progress=progress)
     result.peak_rss_mib = peak_rss_mib()   # before the eval; with raw spaCy loaded, the process's, not parley's
     if gold:
-        result.eval = eval_scores(gold)
+        result.eval = eval_scores(gold, scored)
     return result
