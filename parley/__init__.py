@@ -12,7 +12,18 @@ from .settings import Settings
 if TYPE_CHECKING:
     from .store import Store
 
-__version__ = "0.1.0"
+
+def __getattr__(name: str) -> str:
+    """`parley.__version__`: pyproject.toml's, read from the installed package's metadata when first asked for
+    (importlib.metadata takes a tenth of a second to import, which `parley --help` need not pay)."""
+    if name != "__version__":
+        raise AttributeError(f"module 'parley' has no attribute {name!r}")
+    from importlib import metadata
+
+    try:
+        return metadata.version("parley")
+    except metadata.PackageNotFoundError:  # a source tree that was never installed
+        return "0+unknown"
 
 
 def analyze(text_or_path: str | Path, dossier: Dossier | str | Path | None = None,

@@ -40,6 +40,9 @@ class E(str, Enum):
     E072 = "--workers {workers}: give 1 or more local processes, and not together with --dask"
     E080 = ("{feature} needs the optional dependencies parley[{extra}] ({reason}): pip install 'parley[{extra}]' "
             "(`make install` installs every extra)")
+    E120 = ("{source}: not analysed: the article is in {language} ({iso}, detected with probability {probability:.2f}) "
+            "and parley reads only {readable}; a spaCy pipeline for {iso!r} can be added in the setting "
+            "analysis.pipelines (README: Other languages)")
 
 
 class ParleyError(Exception):

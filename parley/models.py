@@ -90,6 +90,7 @@ class ArticleAnalysis(_Model):
     summary: str | None = None
     metadata: dict[str, str] = Field(default_factory=dict)
     error: str | None = None
+    language: str | None = None  # ISO 639-1 code of the language the article was read as (parley.cleaning.language)
 
     def to_json(self) -> str:
         """One line of the contract's JSON Lines output."""

@@ -11,6 +11,7 @@ from itertools import islice
 from pathlib import Path
 
 from .cleaning import CleanArticle, clean
+from .cleaning.language import pipeline_name, reading_language
 from .dossier import Dossier, load_dossier
 from .errors import E, ParleyError, failure_reason
 from .extraction.extractor import Extractor
@@ -52,6 +53,8 @@ class BatchAnalysis:
                     with guard():
                         result = self.analyze(document)
                     yield result
+                except ParleyError as exc:  # the article's own coded error (E120: a language parley cannot read)
+                    yield exc
                 except Exception as exc:  # noqa: BLE001
                     yield ParleyError(E.E053, source=document.path or document.id, reason=failure_reason(exc))
 
@@ -64,25 +67,51 @@ class Analyzer(BatchAnalysis):
         self.dossier = load_dossier(dossier) if isinstance(dossier, (str, Path)) else dossier
         self.nlp = load_nlp(self.settings.model, self.settings.fast_components)
         self.extractor = Extractor(self.nlp, self.dossier, self.settings)
+        self._extractors = {self.settings.language: self.extractor}  # other languages' on first use
 
     def analyze(self, document: SourceDocument) -> ArticleAnalysis:
-        return next(self.analyze_many([document]))
+        result = next(self.analyze_many([document]))
+        if isinstance(result, ParleyError):
+            raise result
+        return result
 
-    def analyze_many(self, documents: Iterable[SourceDocument]) -> Iterator[ArticleAnalysis]:
-        """Analyses in input order, `batch_size` articles at a time. Once the pipeline has seen
+    def analyze_many(self, documents: Iterable[SourceDocument]) -> Iterator[ArticleAnalysis | ParleyError]:
+        """Analyses in input order, `batch_size` articles at a time, each article by the pipeline of its language
+        (an article in a language parley has no pipeline for gets E120 in its place). Once a pipeline has seen
         `kept_vocabulary` articles, each batch is analysed whole inside a spaCy memory zone (`batch_zone`), which
         frees the strings and words the batch added when it closes. Nothing spaCy made inside the zone (Docs,
         Tokens) leaves it; the analyses are plain Python objects, and they are handed out only once the zone is
         closed."""
         stream = iter(documents)
         while batch := list(islice(stream, self.settings.batch_size)):
-            with batch_zone(self.nlp, len(batch), self.settings.kept_vocabulary):
-                cleaned = [(document, clean(document.text, self.settings.heading_max_words)) for document in batch]
-                results = [self._assemble(document, article, extraction)
-                           for document, article, extraction in self.extractor.pipe(cleaned)]
-            yield from results
+            results: list[ArticleAnalysis | ParleyError | None] = [None] * len(batch)
+            by_language: dict[str, list[int]] = {}
+            cleaned = [(document, clean(document.text, self.settings.heading_max_words)) for document in batch]
+            for i, (document, article) in enumerate(cleaned):
+                try:
+                    language = reading_language(article.text, self.settings, document.path or document.id or "<text>")
+                except ParleyError as exc:
+                    results[i] = exc
+                    continue
+                by_language.setdefault(language, []).append(i)
+            for language, indexes in by_language.items():
+                extractor = self._extractor(language)
+                with batch_zone(extractor.nlp, len(indexes), self.settings.kept_vocabulary):
+                    analysed = extractor.pipe(cleaned[i] for i in indexes)
+                    for i, (document, article, extraction) in zip(indexes, analysed, strict=True):
+                        results[i] = self._assemble(document, article, extraction, extractor, language)
+            yield from results  # type: ignore[misc]  (every place is filled)
 
-    def _assemble(self, document: SourceDocument, article: CleanArticle, extraction) -> ArticleAnalysis:
+    def _extractor(self, language: str) -> Extractor:
+        """The extraction over the pipeline for `language`; another language's pipeline runs with its own
+        components (parley's faster drop-ins are built for the English model's)."""
+        if language not in self._extractors:
+            nlp = load_nlp(pipeline_name(language, self.settings), fast_components=False)
+            self._extractors[language] = Extractor(nlp, self.dossier, self.settings)
+        return self._extractors[language]
+
+    def _assemble(self, document: SourceDocument, article: CleanArticle, extraction, extractor: Extractor,
+                  language: str) -> ArticleAnalysis:
         positions = build_positions(extraction.statements)
         gaps = build_gaps(positions, extraction.parties)
         return ArticleAnalysis(
@@ -101,5 +130,6 @@ class Analyzer(BatchAnalysis):
             positions=positions,
             gaps=gaps,
             quotes=extraction.quotes,
-            summary=summarize(positions, gaps, self.extractor.issues.labels),
+            summary=summarize(positions, gaps, extractor.issues.labels),
+            language=language,
         )

@@ -33,3 +33,6 @@ class Settings(BaseModel):
     selective_parsing: bool = defaults("analysis")["selective_parsing"]
     issue_embeddings: bool = defaults("analysis")["issue_embeddings"]
     fast_components: bool = defaults("analysis")["fast_components"]
+    language: str = defaults("analysis")["language"]
+    pipelines: dict[str, str] = defaults("analysis")["pipelines"]
+    language_min_probability: float = defaults("analysis")["language_min_probability"]

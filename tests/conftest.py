@@ -82,11 +82,13 @@ def web_dossiers() -> list[Path]:
 @pytest.fixture(scope="session")
 def web_seed(store_analyzer, web_dossiers) -> list:
     """Real analyses for the dashboard tests, made once: the example negotiation, the shared seed (with the
-    Russia-Ukraine dossier) and an article full of markup (tests/browser/xss-article.txt)."""
+    Russia-Ukraine dossier), an article full of markup (tests/browser/xss-article.txt) and one whose outlet, title
+    and sentences hold long unbroken strings (tests/browser/wide-article.txt)."""
     from parley.pipeline import Analyzer
     from parley.sources import read_paths
 
-    examples = [REPO / "examples" / "timeline", REPO / "tests" / "browser" / "xss-article.txt"]
+    examples = [REPO / "examples" / "timeline", REPO / "tests" / "browser" / "xss-article.txt",
+                REPO / "tests" / "browser" / "wide-article.txt"]
     seed = Analyzer(web_dossiers[1], store_analyzer.settings)
     return [*store_analyzer.analyze_many(read_paths(examples)),
             *seed.analyze_many(read_paths([SHARED / "corpus" / "seed"]))]

@@ -22,7 +22,8 @@ PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
 INSTALLED = ("requirements.lock", "requirements-model.txt", "requirements-embeddings.txt")
 # What each extra brings that the core must not import. pyarrow (the parquet extra) is left out: pandas loads it by
 # itself whenever it is installed, and runs without it.
-EXTRA_MODULES = {"postgres": ["psycopg"], "dask": ["dask", "distributed"], "web": ["fastapi", "uvicorn", "multipart"],
+EXTRA_MODULES = {"postgres": ["psycopg"], "dask": ["dask", "distributed"],
+                 "web": ["fastapi", "uvicorn", "multipart", "fastapi_offline"],
                  "embeddings": ["tokenizers", "safetensors"], "dev": ["pytest", "hypothesis", "playwright"]}
 
 

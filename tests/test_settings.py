@@ -15,10 +15,10 @@ SECTIONS = ("analysis", "store", "web", "run")
 
 
 def _leaves(mapping: dict, prefix: str = "") -> dict[str, object]:
-    """Nested keys flattened with dots: {"near_duplicates.threshold": 0.8, ...}."""
+    """Nested keys flattened with dots: {"near_duplicates.threshold": 0.8, ...}; an empty mapping is one setting."""
     flat = {}
     for key, value in mapping.items():
-        if isinstance(value, dict):
+        if isinstance(value, dict) and value:
             flat.update(_leaves(value, f"{prefix}{key}."))
         else:
             flat[prefix + key] = value

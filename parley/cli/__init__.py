@@ -1,15 +1,27 @@
 """The `parley` command. Each sub-command lives in its own module and registers itself on `app`."""
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 app = typer.Typer(help="Where each party in a negotiation stands, from the news, with evidence.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        from .. import __version__
+
+        typer.echo(f"parley {__version__}")
+        raise typer.Exit()
+
 
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
+                                          help="Print parley's version (from the installed package) and exit.")] = False,
+) -> None:
     """parley reads news about a negotiation and maps where each party stands."""
 
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from ..errors import ParleyError
 from ..settings import Settings
-from ..sources import SourceDocument, read_paths
 from . import app
+from .progress import expected_articles, progress_bar
 from .view import print_error, render_analysis
+
+if TYPE_CHECKING:
+    from ..sources import SourceDocument
 
 
 @app.command()
@@ -29,6 +32,7 @@ def analyze(
     Exit code 0 when every article was analysed, 1 when some could not be read or analysed (the others are still
     printed), 2 when nothing could start (a bad dossier)."""
     from ..pipeline import Analyzer  # spaCy loads for this command only, not for `parley --help` or the store
+    from ..sources import read_paths  # trafilatura too (a tenth of a second)
 
     out = Console(soft_wrap=True)
     err = Console(stderr=True, soft_wrap=True)
@@ -38,7 +42,7 @@ def analyze(
     except ParleyError as exc:
         print_error(err, exc)
         raise typer.Exit(2) from exc
-    failures = 0
+    failures = unreadable = 0
 
     def report(error: ParleyError) -> None:
         nonlocal failures
@@ -47,18 +51,22 @@ def analyze(
 
     def documents() -> Iterator[SourceDocument]:
         """Stream the readable articles; report each unreadable one and go on with the batch."""
+        nonlocal unreadable
         for item in read_paths(paths):
             if isinstance(item, ParleyError):
+                unreadable += 1
                 report(item)
             else:
                 yield item
 
-    for result in analyzer.analyze_each(documents()):
-        if isinstance(result, ParleyError):
-            report(result)
-        elif json:
-            sys.stdout.write(result.to_json() + "\n")
-        else:
-            render_analysis(out, result, analyzer.dossier)
+    with progress_bar("analyze", expected_articles(paths)) as bar:
+        for analysed, result in enumerate(analyzer.analyze_each(documents()), start=1):
+            if isinstance(result, ParleyError):
+                report(result)
+            elif json:
+                sys.stdout.write(result.to_json() + "\n")
+            else:
+                render_analysis(out, result, analyzer.dossier)
+            bar(analysed + unreadable, None)
     if failures:
         raise typer.Exit(1)

@@ -3,21 +3,25 @@ from __future__ import annotations
 
 import json as json_module
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from ..errors import ParleyError
-from ..run.benchmark import CORPUS, GOLD, BenchResult, run_benchmark
 from . import app
+from .progress import Tally, progress_bars
 from .view import print_error
+
+if TYPE_CHECKING:
+    from ..run.benchmark import BenchResult
 
 
 @app.command()
 def bench(
-    corpus: Annotated[Path, typer.Option(help="JSON Lines (or any article path) to read.")] = CORPUS,
+    corpus: Annotated[Path | None, typer.Option(help="JSON Lines (or any article path) to read "
+                                                     "[default: ../shared/corpus/bulk/bbc-2005.jsonl].")] = None,
     n: Annotated[int, typer.Option("--n", min=1, help="How many articles.")] = 500,
     store: Annotated[bool, typer.Option(help="Also store every analysis in a fresh SQLite file.")] = False,
     workers: Annotated[int, typer.Option(help="Run parley in N local processes.")] = 1,
@@ -30,10 +34,14 @@ def bench(
 ) -> None:
     """Articles per second of raw spaCy (full pipeline) and of parley end to end (taking turns, 100 articles at a
     time, in one process), their ratio, peak memory, and the eval scores with full and with selective parsing."""
+    from ..run.benchmark import CORPUS, GOLD, run_benchmark  # reads articles (trafilatura): not for --help
+
     err = Console(stderr=True)
     try:
-        result = run_benchmark(corpus, n, raw=raw, store=store, workers=workers, dask=dask,
-                               gold=(gold or GOLD) if eval_ else None)
+        with progress_bars() as bar:
+            result = run_benchmark(corpus or CORPUS, n, raw=raw, store=store, workers=workers, dask=dask,
+                                   gold=(gold or GOLD) if eval_ else None, progress=bar("bench: parley", n),
+                                   scored=Tally(lambda: bar("bench: eval", None, "items")))
     except ParleyError as exc:
         print_error(err, exc)
         raise typer.Exit(2) from exc

@@ -11,6 +11,7 @@ from rich.console import Console
 from ..errors import ParleyError
 from ..settings import Settings
 from . import app
+from .progress import Tally, progress_bars
 from .view import print_error
 
 
@@ -42,12 +43,14 @@ def eval_(
     scored, failed = [], False
     try:
         pinned = load_floors(floors).groups if floors else {}
-        for name, paths in groups.items():
-            try:
-                scored.extend(evaluation.run({name: paths}))
-            except ParleyError as exc:
-                failed = True
-                print_error(err, exc)
+        with progress_bars() as bar:
+            tally = Tally(lambda: bar("eval", None, "items"))
+            for name, paths in groups.items():
+                try:
+                    scored.extend(evaluation.run({name: paths}, tally))
+                except ParleyError as exc:
+                    failed = True
+                    print_error(err, exc)
     except ParleyError as exc:
         print_error(err, exc)
         raise typer.Exit(2) from exc

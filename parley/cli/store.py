@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from ..errors import ParleyError
 from . import app
+from .progress import expected_articles, progress_bar
 from .view import STANCE_STYLE, print_error
 
 if TYPE_CHECKING:
@@ -62,31 +62,6 @@ def _day(value: str | None) -> dt.date | None:
     return day
 
 
-class _RateColumn(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:.1f} articles/s" if speed else "… articles/s", style="cyan")
-
-
-def _expected(paths: list[str]) -> int | None:
-    """How many articles the paths hold, counted cheaply (JSON Lines by line); None for stdin."""
-    from ..sources.reader import ARTICLE_SUFFIXES
-
-    if "-" in paths:
-        return None
-    total = 0
-    for name in paths:
-        path = Path(name)
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES) if path.is_dir() else [path]
-        for file in files:
-            if file.suffix.lower() == ".jsonl" and file.is_file():
-                with file.open("rb") as stream:
-                    total += sum(1 for line in stream if line.strip())
-            else:
-                total += 1
-    return total
-
-
 def _summary_table(summary: IngestSummary) -> Table:
     table = Table(title="Ingest", title_justify="left", show_header=False)
     rows = [("read", summary.read), ("stored", summary.stored), ("duplicates (exact copies)", summary.duplicates),
@@ -125,22 +100,21 @@ def ingest(
             run = partial(store.add, read_analyses(paths))
         else:
             run = partial(store.ingest, read_paths(paths), analyzer)
-        latest = IngestSummary()
-        columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=err, transient=False) as progress:
-            task = progress.add_task("ingest", total=_expected(paths))
+        latest, interrupted = IngestSummary(), False
+        with progress_bar("ingest", expected_articles(paths)) as bar:
 
             def advance(summary: IngestSummary) -> None:
                 nonlocal latest
                 latest = summary
-                progress.update(task, completed=summary.done)
+                bar(summary.done, summary.rate)  # the summary's own rate, so the bar and the table agree
 
             try:
                 latest = run(progress=advance)
             except KeyboardInterrupt:
-                progress.stop()
-                err.print(f"interrupted after {latest.done} articles: run the same command again to finish.")
-                raise typer.Exit(130) from None
+                interrupted = True
+        if interrupted:
+            err.print(f"interrupted after {latest.done} articles: run the same command again to finish.")
+            raise typer.Exit(130)
         out.print(_summary_table(latest))
         for message in latest.errors:
             print_error(err, message)

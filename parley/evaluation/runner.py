@@ -97,12 +97,14 @@ class Evaluation:
             self._code = plover_code_of()
         return self._code(actor_id)
 
-    def run(self, groups: Mapping[str, Iterable[str | Path]]) -> list[GroupScore]:
-        """Score each named group of gold paths, in the order given."""
-        return [GroupScore(name, [item for path in paths for item in self.score(list(load_gold(Path(path))))])
+    def run(self, groups: Mapping[str, Iterable[str | Path]],
+            scored: Callable[[], None] | None = None) -> list[GroupScore]:
+        """Score each named group of gold paths, in the order given; `scored()` is called after each item."""
+        return [GroupScore(name, [item for path in paths for item in self.score(list(load_gold(Path(path))), scored)])
                 for name, paths in groups.items()]
 
-    def score(self, golds: Sequence[ArticleGold | SentenceGold]) -> list[ItemScore]:
+    def score(self, golds: Sequence[ArticleGold | SentenceGold],
+              scored: Callable[[], None] | None = None) -> list[ItemScore]:
         """Score items in gold order; each dossier's items go through its analyzer as one stream."""
         by_dossier: dict[Path | None, list[int]] = defaultdict(list)
         for index, gold in enumerate(golds):
@@ -111,7 +113,11 @@ class Evaluation:
         for dossier, indexes in by_dossier.items():
             documents = [self._document(golds[i]) for i in indexes]
             for i, result in zip(indexes, self.analyzer(dossier).analyze_many(documents), strict=True):
+                if isinstance(result, ParleyError):  # a gold article parley cannot read (E120)
+                    raise result
                 scores[i] = self._item(golds[i], result)
+                if scored:
+                    scored()
         return [scores[i] for i in range(len(golds))]
 
     def _item(self, gold: ArticleGold | SentenceGold, result: ArticleAnalysis) -> ItemScore:

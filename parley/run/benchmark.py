@@ -6,7 +6,7 @@ from __future__ import annotations
 import resource
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from itertools import islice
@@ -84,10 +84,11 @@ class _Clock:
 
 
 def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers: int = 1, dask: str | None = None,
-               store: bool = False) -> None:
+               store: bool = False, progress: Callable[[int, float], None] | None = None) -> None:
     """parley end to end (clean, extract, positions, and with `store` into a fresh SQLite file) and, with `raw`,
     raw spaCy: `nlp.pipe` with every component on, as installed. Both are warmed up first, then take turns on
-    `TURN` articles at a time, so that a machine whose speed drifts during the run slows both alike."""
+    `TURN` articles at a time, so that a machine whose speed drifts during the run slows both alike. After each
+    turn `progress(articles, rate)` gets parley's figures so far."""
     from ..store import Store  # the pipeline (spaCy) and the store load when a benchmark runs, not with the CLI
     from .runners import TASK_SIZE, open_analyzer
 
@@ -119,6 +120,8 @@ def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers:
         stream = documents(corpus, n)
         while turn := list(islice(stream, TURN)):
             total += parley.time(len(turn), lambda: found(turn))
+            if progress:
+                progress(parley.done.articles, parley.done.rate)
             if baseline is not None:
                 spacy_alone.time(len(turn), lambda: sum(1 for _ in baseline.pipe(d.text for d in turn)))
         result.parley = parley.done
@@ -128,14 +131,15 @@ def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers:
             result.parsed_share = (selective.parsed - before[1]) / (selective.tokens - before[0])
 
 
-def eval_scores(gold: list[Path]) -> dict[str, dict[str, dict[str, float]]]:
-    """Every eval figure per group, with full parsing (`full`) and with selective parsing (`fast`)."""
+def eval_scores(gold: list[Path], scored: Callable[[], None] | None = None) -> dict[str, dict[str, dict[str, float]]]:
+    """Every eval figure per group, with full parsing (`full`) and with selective parsing (`fast`); `scored()` is
+    called after each item of either."""
     from ..evaluation import Evaluation, groups_of
 
     groups = groups_of(path for path in gold if path.exists())
     scores: dict[str, dict[str, dict[str, float]]] = {}
     for mode, selective in (("full", False), ("fast", True)):
-        for group in Evaluation(Settings(selective_parsing=selective)).run(groups):
+        for group in Evaluation(Settings(selective_parsing=selective)).run(groups, scored):
             for measure, value in group.figures().items():
                 scores.setdefault(group.name, {}).setdefault(measure, {})[mode] = value
     return scores
@@ -147,10 +151,12 @@ def peak_rss_mib() -> float:
 
 
 def run_benchmark(corpus: Path = CORPUS, n: int = 500, *, raw: bool = True, store: bool = False, workers: int = 1,
-                  dask: str | None = None, gold: list[Path] | None = None) -> BenchResult:
+                  dask: str | None = None, gold: list[Path] | None = None,
+                  progress: Callable[[int, float], None] | None = None,
+                  scored: Callable[[], None] | None = None) -> BenchResult:
     result = BenchResult(str(corpus))
-    run_passes(result, corpus, n, raw=raw, workers=workers, dask=dask, store=store)
+    run_passes(result, corpus, n, raw=raw, workers=workers, dask=dask, store=store, progress=progress)
     result.peak_rss_mib = peak_rss_mib()   # before the eval; with raw spaCy loaded, the process's, not parley's
     if gold:
-        result.eval = eval_scores(gold)
+        result.eval = eval_scores(gold, scored)
     return result

@@ -93,7 +93,7 @@ def create_app(db: str | Path | None = None, dossiers: Sequence[str | Path] = ()
     """The app over the store `db`; `token` defaults to $PARLEY_TOKEN (no token: the app is read-only). Requests
     must name one of `hosts` in their Host header: a web page elsewhere cannot reach a loopback dashboard through
     a name of its own that resolves to 127.0.0.1 (DNS rebinding)."""
-    from . import api, pages
+    from . import api, docs, pages
 
     dossier = merge_dossiers(dossiers)
     settings = defaults("web")
@@ -109,6 +109,7 @@ def create_app(db: str | Path | None = None, dossiers: Sequence[str | Path] = ()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(docs.router)
     _error_handlers(app)
     return app
 
