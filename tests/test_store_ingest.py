@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -159,9 +160,11 @@ def test_analyses_from_analyze_json_are_stored_without_the_pipeline(db_url, stor
         assert store.errors()["source"].tolist() == [f"{lines}:7"]
 
 
-def test_an_article_the_process_died_on_is_retried_alone_then_skipped(db_url, store_analyzer):
-    """Rows left in ingest_attempts are what a crashed run leaves: died once (in a batch) means analyse it alone;
-    died twice means skip it with E055, so one article that crashes the analysis cannot stall the ingest forever."""
+def test_an_article_the_process_died_on_twice_is_stored_with_its_text_then_analysed_after_the_rest(db_url,
+                                                                                                  store_analyzer):
+    """Rows left in ingest_attempts are what a killed run leaves: died once (in a batch) means analyse it alone;
+    died twice means store it at once with its text and an E055 row, and analyse it alone after the other articles.
+    Before, it was skipped with E055 and never stored unless the user knew `--retry-crashed`."""
     from parley.store.dedupe import content_hash
 
     documents = {d.id: d for d in read_paths([EXAMPLES])}
@@ -170,13 +173,74 @@ def test_an_article_the_process_died_on_is_retried_alone_then_skipped(db_url, st
         with Session(store.engine) as session, session.begin():
             session.add_all([IngestAttempt(source_key=poisoned.id, content_hash=content_hash(poisoned.text), count=2),
                              IngestAttempt(source_key=suspect.id, content_hash=content_hash(suspect.text), count=1)])
-        summary = store.ingest(read_paths([EXAMPLES]), store_analyzer)
-        assert (summary.stored, summary.duplicates, summary.failed) == (4, 1, 1)
-        assert store.errors()["code"].tolist() == ["E055"]
-        assert "04-gazette-quota-conditional" in store.articles()["source_key"].tolist()
+        seen = []  # after each article: (articles stored, the poisoned one's text and statements, error codes)
+
+        def watch(_summary) -> None:
+            articles = store.articles(duplicates=True).set_index("source_key")
+            row = articles.loc[poisoned.id] if poisoned.id in articles.index else None
+            detail = store.article(int(row["id"])) if row is not None else None
+            seen.append((len(articles), detail.article["text"] if detail else None,
+                         len(detail.statements) if detail else None, store.errors()["code"].tolist()))
+
+        summary = store.ingest(read_paths([EXAMPLES]), store_analyzer, progress=watch)
+        assert (summary.stored, summary.duplicates, summary.failed) == (5, 1, 0)
+        unanalysed = [s for s in seen if s[1] is not None and s[2] == 0]
+        assert unanalysed, "the article was not stored unanalysed first"
+        assert unanalysed[0][3] == ["E055"] and poisoned.text.split()[0] in unanalysed[0][1]
+        assert unanalysed[-1][0] == 6, "the other articles were not all stored before its analysis"
+        assert seen[-1][2] > 0 and seen[-1][3] == []  # analysed in the end; its error row went with the fix
         with Session(store.engine) as session:
-            assert session.scalars(select(IngestAttempt.source_key)).all() == [poisoned.id]
-        assert store.retry_crashed() == 1  # the analysis was fixed: try it again
+            assert session.scalars(select(IngestAttempt.source_key)).all() == []
         again = store.ingest(read_paths([EXAMPLES]), store_analyzer)
-        assert (again.stored, again.failed, again.skipped) == (1, 0, 5)
+        assert (again.stored, again.failed, again.skipped) == (0, 0, 6)
+
+
+def test_20_random_kills_then_one_plain_run_store_every_article_once(db_url, store_analyzer, tmp_path,
+                                                                     ingest_process):
+    """kill -9 at random points (opening the store, claiming, analysing, storing, skipping), 20 times, then one
+    plain run: the store equals an uninterrupted run's, every article once and analysed, no error rows. The
+    ingesters are forked from this process (spaCy loaded), so that 20 kills take seconds, not minutes."""
+    sample = tmp_path / "bbc.jsonl"
+    bbc_sample(sample, size=12, copies=2)
+    started = time.perf_counter()
+    with parley.open(db_url) as store:
+        store.ingest(read_paths([sample]), store_analyzer)
+    whole_run = time.perf_counter() - started
+    reference = _tables(db_url)
+    _empty(db_url)
+
+    chance = random.Random(20)
+    kills, most_deaths, stored_unanalysed = 0, 0, set()
+    engine = create_engine(db_url)
+    try:
+        for _ in range(200):  # a run that ends before its kill is no kill: try again
+            process = ingest_process(db_url, [sample], store_analyzer)
+            process.join(chance.uniform(0.0, 0.6 * whole_run))
+            process.kill()
+            process.join()
+            assert process.exitcode in (0, -signal.SIGKILL), f"an ingest failed ({process.exitcode})"
+            kills += process.exitcode == -signal.SIGKILL
+            try:
+                with engine.connect() as connection:
+                    attempts = connection.execute(select(IngestAttempt.source_key, IngestAttempt.count)).all()
+                    keys = set(connection.scalars(select(Article.source_key).where(Article.text.is_not(None))))
+            except DBAPIError:  # killed before the schema was made
+                continue
+            most_deaths = max([most_deaths, *(count for _, count in attempts)])
+            stored_unanalysed |= {key for key, count in attempts if count > 2 and key in keys}
+            if kills == 20:
+                break
+    finally:
+        engine.dispose()
+    assert kills == 20
+    print(f"20 kills: at most {most_deaths} analyses of one article started; stored unanalysed: {stored_unanalysed}")
+
+    arguments = ["ingest", str(sample), "--db", db_url, "--dossier", str(EXAMPLES / "dossier.yaml")]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    resumed = _tables(db_url)
+    for name, frame in reference.items():
+        pd.testing.assert_frame_equal(resumed[name], frame, obj=name)
+    with parley.open(db_url) as store, Session(store.engine) as session:
+        assert session.scalars(select(IngestAttempt)).all() == []
         assert store.errors().empty
