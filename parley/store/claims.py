@@ -122,11 +122,17 @@ class Claims:
         """Claim the article for this run, in the caller's write transaction; returns how many analyses of it have
         started with this one (1 the first time; more means earlier runs died on it or left it), or None if a live
         ingester has it. Two runs that race for one dead owner's claim: the row's owner decides, one wins."""
-        if insert_ignore(session, IngestAttempt.__table__, source_key=source_key, content_hash=content_hash,
-                         count=1, owner=self.owner):
-            return 1
-        count, owner = session.execute(select(IngestAttempt.count, IngestAttempt.owner).where(
-            IngestAttempt.source_key == source_key, IngestAttempt.content_hash == content_hash)).one()
+        for _ in range(3):  # on PostgreSQL the row met by the insert may be gone (settled) by the select
+            if insert_ignore(session, IngestAttempt.__table__, source_key=source_key, content_hash=content_hash,
+                             count=1, owner=self.owner):
+                return 1
+            row = session.execute(select(IngestAttempt.count, IngestAttempt.owner).where(
+                IngestAttempt.source_key == source_key, IngestAttempt.content_hash == content_hash)).first()
+            if row is not None:
+                break
+        else:
+            return None  # it keeps changing hands: looked at again later
+        count, owner = row
         if owner == self.owner:
             return count
         if self.alive(session, owner):

@@ -240,40 +240,57 @@ class Ingestor:
         return found
 
     def _sort(self, claims: Claims, entries: list[_Item], heading_max_words: int) -> _Sorted:
-        """Claim the chunk's articles in one write transaction, and sort them; an article the process died on
-        twice is stored now with its text (it is never lost), in its place among the others."""
-        found, dying = _Sorted(), []
+        """Claim the chunk's articles, each in its own short write transaction (so two ingesters never hold rows
+        the other waits for), and sort them; an article the process died on twice is stored now with its text (it
+        is never lost), in its place among the others."""
+        found = _Sorted()
         claims.forget_the_living()
         claimed: set[str] = set()  # texts this chunk analyses
-        with Session(self.writer) as session, session.begin():
-            for entry in entries:
-                if entry.key in self._seen and entry.key not in self._unanalysed:
-                    found.skipped += 1
-                elif entry.key not in self._seen and entry.hash in claimed:
-                    found.copies.append(entry)
-                elif claims.busy(session, *entry.key):
-                    found.waiting.append(entry)
-                elif entry.key not in self._seen and self._original(session, entry.hash) is not None:
-                    found.copies.append(entry)
-                else:
-                    count = claims.take(session, *entry.key)
-                    stored = self._stored(session, entry)
-                    if count is None:
-                        found.waiting.append(entry)
-                    elif stored and count == 1:  # stored whole by another ingester a moment ago
-                        _unclaim(session, entry)
-                        found.skipped += 1
-                    else:
-                        if stored:  # stored unanalysed (by another run, if this one did not know)
-                            self._unanalysed.add(entry.key)
-                        claimed.add(entry.hash)
-                        target = found.fresh if count == 1 else found.alone if count == 2 else found.dying
-                        target.append(entry)
-                        if count > 2 and not stored:
-                            dying.append((entry, count))
-        for entry, count in dying:
-            self._store_unanalysed(entry, count, heading_max_words)
+        for entry in entries:
+            if entry.key in self._seen and entry.key not in self._unanalysed:
+                found.skipped += 1
+                continue
+            if entry.key not in self._seen and entry.hash in claimed:
+                found.copies.append(entry)
+                continue
+            with Session(self.writer) as session, session.begin():
+                place = self._place(session, claims, entry)
+            if place == "copy":
+                found.copies.append(entry)
+            elif place == "skip":
+                found.skipped += 1
+            elif place == "wait":
+                found.waiting.append(entry)
+            elif place == 1:
+                claimed.add(entry.hash)
+                found.fresh.append(entry)
+            elif place == 2:
+                claimed.add(entry.hash)
+                found.alone.append(entry)
+            else:
+                claimed.add(entry.hash)
+                found.dying.append(entry)
+                if entry.key not in self._unanalysed:
+                    self._store_unanalysed(entry, place, heading_max_words)
         return found
+
+    def _place(self, session: Session, claims: Claims, entry: _Item) -> str | int:
+        """What happens to the article: "wait" (a live ingester has it or its text), "copy", "skip" (another
+        ingester stored it whole), or the number of analyses started with the one claimed now."""
+        if claims.busy(session, *entry.key):
+            return "wait"
+        if entry.key not in self._seen and self._original(session, entry.hash) is not None:
+            return "copy"
+        count = claims.take(session, *entry.key)
+        stored = self._stored(session, entry)
+        if count is None:
+            return "wait"
+        if stored and count == 1:  # stored whole by another ingester a moment ago
+            _unclaim(session, entry)
+            return "skip"
+        if stored:  # stored unanalysed (by another run, if this one did not know)
+            self._unanalysed.add(entry.key)
+        return count
 
     def _original(self, session: Session, text_hash: str) -> int | None:
         """The stored first copy of this text, if any (looked up in the store if another ingester stored it)."""
