@@ -20,6 +20,8 @@ class E(str, Enum):
     E011 = "{path}: the dossier is invalid: {reason}"
     E012 = "{path}, line {line}: the dossier names {kind} id {ident!r} twice"
     E013 = "{path}, line {line}: the dossier is invalid: {reason}"
+    E014 = "{path}, line {line}: the dossier is refused: {reason} (the limit is the setting dossier.{setting})"
+    E015 = "{path}, line {line}: the dossier names the key {key!r} twice in one mapping"
     E020 = "{path}, line {line}: not a JSON object ({reason})"
     E021 = "{path}, line {line}: the record has no text"
     E030 = "{path}: gold file is not in a known format ({reason})"
