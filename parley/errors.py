@@ -36,6 +36,8 @@ class E(str, Enum):
     E054 = "{source}: the article could not be stored ({reason})"
     E055 = ("{source}: stored unanalysed: the process died {count} times while analysing it (a crash in the "
             "analysis, or the ingest was killed); every ingest analyses it again, alone, after the other articles")
+    E056 = ("{source}: another ingester on this store has been analysing it for over {seconds:g} s; left to it "
+            "(its run stores it, or the next ingest here does)")
     E060 = "the spaCy model {name!r} is not installed; run `make install` (it is pinned in requirements-model.txt)"
     E070 = "--dask {address!r}: give a scheduler address (tcp://host:8786) or local:N with N a number of workers"
     E071 = "--dask {address!r}: cannot reach the Dask scheduler ({reason})"

@@ -42,7 +42,7 @@ def serialize(session: Session) -> None:
 
 def _started(pid: int) -> str | None:
     """When process `pid` started (clock ticks since boot, from /proc), so a reused pid is not taken for the dead
-    process; "" where /proc is not there; None if there is no such process."""
+    process; "" where /proc is not there; None if there is no such process, or only its unreaped remains."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except FileNotFoundError:
@@ -55,7 +55,8 @@ def _started(pid: int) -> str | None:
         except PermissionError:
             pass
         return ""
-    return stat.rsplit(")", 1)[1].split()[19]  # field 22; the name in parentheses may hold spaces
+    fields = stat.rsplit(")", 1)[1].split()  # from field 3 on; the name in parentheses may hold spaces
+    return None if fields[0] in ("Z", "X") else fields[19]  # the state (a zombie is dead), the start time
 
 
 class Claims:

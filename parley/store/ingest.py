@@ -140,7 +140,7 @@ class Ingestor:
         self.writer = engine.execution_options(**WRITE)
         self.near = near
         self.time_limit = time_limit
-        self.poll = defaults("store")["claim_poll"]
+        self.poll, self.wait = defaults("store")["claim_poll"], defaults("store")["claim_wait"]
         self._seen: set[tuple[str, str]] = set()
         self._originals: dict[str, int] = {}
         self._roots: dict[int, int] = {}
@@ -200,17 +200,24 @@ class Ingestor:
                 found = self._work(summary, tick, analyzer, claims, entries)
                 waiting += found.waiting
                 dying += found.dying
+            deadline = None
             while dying or waiting:  # its own claims first: an ingester that waits holds none another waits for
                 for entry in dying:
                     for _, result in self._analyse(analyzer, [entry]):
                         self._store(summary, entry, result)
                     tick()
-                if waiting:
+                deadline = deadline or time.monotonic() + self.wait
+                if waiting and time.monotonic() < deadline:
                     time.sleep(self.poll)
                     found = self._work(summary, tick, analyzer, claims, waiting)
                     waiting, dying = found.waiting, found.dying
                 else:
-                    dying = []
+                    for entry in waiting:  # another ingester is still on it: its own run stores it, or the next
+                        source = entry.document.path or entry.document.id or "<text>"
+                        self._fail(summary, source, E.E056.name, str(ParleyError(E.E056, source=source,
+                                                                                 seconds=self.wait)))
+                        tick()
+                    waiting, dying = [], []
         finally:
             claims.close()
         return summary
