@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -205,17 +206,38 @@ def test_an_article_the_process_died_on_twice_is_stored_with_its_text_then_analy
         assert (again.stored, again.failed, again.skipped) == (0, 0, 6)
 
 
+@pytest.mark.parametrize("deaths", [1, 2])
+def test_articles_are_stored_in_input_order_whatever_their_deaths(db_url, store_analyzer, deaths):
+    """The Gazette's story died `deaths` times, the River Wire's rewrite of it never: the story is still stored
+    (analysed alone, or unanalysed) before the rewrite, so the rewrite links to it as in a run never killed.
+    Before, the fresh articles of a chunk were all stored before those analysed alone."""
+    from parley.store.dedupe import content_hash
+
+    story = next(d for d in read_paths([EXAMPLES]) if d.id == "01-gazette-quota-rejected")
+    with parley.open(db_url) as store:
+        with Session(store.engine) as session, session.begin():
+            session.add(IngestAttempt(source_key=story.id, content_hash=content_hash(story.text), count=deaths))
+        summary = store.ingest(read_paths([EXAMPLES]), store_analyzer)
+        assert (summary.stored, summary.near_duplicates, summary.failed) == (5, 1, 0)
+        articles = store.articles(duplicates=True).set_index("source_key")
+        assert articles.loc["02-riverwire-quota-rejected", "near_duplicate_of"] == articles.loc[story.id, "id"]
+
+
 def test_20_random_kills_then_one_plain_run_store_every_article_once(db_url, store_analyzer, tmp_path,
                                                                      ingest_process):
     """kill -9 at random points (opening the store, claiming, analysing, storing, skipping), 20 times, then one
     plain run: the store equals an uninterrupted run's, every article once and analysed, no error rows. The
-    ingesters are forked from this process (spaCy loaded), so that 20 kills take seconds, not minutes."""
+    ingesters are forked from this process (spaCy loaded), so that 20 kills take seconds, not minutes. The
+    example negotiation comes after the BBC articles: a near-copy, an exact copy and positions."""
     sample = tmp_path / "bbc.jsonl"
     bbc_sample(sample, size=12, copies=2)
+    paths = [sample, EXAMPLES]
     started = time.perf_counter()
     with parley.open(db_url) as store:
-        store.ingest(read_paths([sample]), store_analyzer)
+        store.ingest(read_paths(paths), store_analyzer)
+        counts = store.counts()
     whole_run = time.perf_counter() - started
+    assert counts["near_duplicates"] == 1 and counts["duplicates"] == 3 and counts["positions"] > 0
     reference = _tables(db_url)
     _empty(db_url)
 
@@ -225,7 +247,7 @@ def test_20_random_kills_then_one_plain_run_store_every_article_once(db_url, sto
     engine = create_engine(db_url)
     try:
         for turn in range(200):  # a run that ends before its kill is no kill: try again
-            process = ingest_process(db_url, [sample], store_analyzer)
+            process = ingest_process(db_url, paths, store_analyzer)
             if turn % 2:  # anywhere: opening the store, claiming, analysing, storing, skipping
                 started = time.perf_counter()
                 process.join(chance.uniform(0.0, 0.6 * span))
@@ -253,7 +275,7 @@ def test_20_random_kills_then_one_plain_run_store_every_article_once(db_url, sto
     assert most_started > 2, "no article was killed twice in its analysis: the test missed its case"
     assert stored_unanalysed, "no article was stored unanalysed"
 
-    arguments = ["ingest", str(sample), "--db", db_url, "--dossier", str(EXAMPLES / "dossier.yaml")]
+    arguments = ["ingest", str(sample), str(EXAMPLES), "--db", db_url, "--dossier", str(EXAMPLES / "dossier.yaml")]
     result = CliRunner().invoke(app, arguments)
     assert result.exit_code == 0, result.output
     resumed = _tables(db_url)

@@ -123,9 +123,12 @@ def _now() -> dt.datetime:
 class _Sorted:
     """One chunk's articles sorted by what happens to them next (`Ingestor._sort`)."""
 
-    fresh: list[_Item] = field(default_factory=list)   # analysed together
-    alone: list[_Item] = field(default_factory=list)   # the process died on their batch last time: one at a time
-    dying: list[_Item] = field(default_factory=list)   # it died on them twice: stored unanalysed, then retried
+    # In input order, so that articles are stored in it (a near-copy links to the copy before it, as in a run
+    # never killed): ("batch", articles) analysed together; ("alone", [article]) as the process died on its batch
+    # last time; ("unanalysed", [article]) stored with its text only, as the process died on it twice.
+    steps: list[tuple[str, list[_Item]]] = field(default_factory=list)
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)  # analyses started, of the unanalysed ones
+    dying: list[_Item] = field(default_factory=list)   # it died on them twice: analysed after the rest of the run
     copies: list[_Item] = field(default_factory=list)  # exact copies, stored once their first copy is
     waiting: list[_Item] = field(default_factory=list) # another live ingester has them (or their text)
     skipped: int = 0                                    # stored already (by an earlier run or another ingester)
@@ -227,11 +230,14 @@ class Ingestor:
         """Analyse and store one chunk, but for the articles the process died on twice (stored unanalysed: they
         are analysed at the end of the run, so that another death costs only them) and those another live ingester
         has; returns the sorting, with those two lists."""
-        found = self._sort(claims, entries, analyzer.settings.heading_max_words)
+        found = self._sort(claims, entries)
         summary.skipped += found.skipped
         for _ in range(found.skipped):
             tick()
-        for group in [found.fresh, *([entry] for entry in found.alone)]:
+        for step, group in found.steps:
+            if step == "unanalysed":
+                self._store_unanalysed(group[0], found.counts[group[0].key], analyzer.settings.heading_max_words)
+                continue
             for entry, result in self._analyse(analyzer, group):
                 self._store(summary, entry, result)
                 tick()
@@ -246,10 +252,10 @@ class Ingestor:
             tick()
         return found
 
-    def _sort(self, claims: Claims, entries: list[_Item], heading_max_words: int) -> _Sorted:
+    def _sort(self, claims: Claims, entries: list[_Item]) -> _Sorted:
         """Claim the chunk's articles, each in its own short write transaction (so two ingesters never hold rows
-        the other waits for), and sort them; an article the process died on twice is stored now with its text (it
-        is never lost), in its place among the others."""
+        the other waits for), and sort them; an article the process died on twice is to be stored with its text
+        (it is never lost), in its place among the others."""
         found = _Sorted()
         claims.forget_the_living()
         claimed: set[str] = set()  # texts this chunk analyses
@@ -268,17 +274,17 @@ class Ingestor:
                 found.skipped += 1
             elif place == "wait":
                 found.waiting.append(entry)
-            elif place == 1:
-                claimed.add(entry.hash)
-                found.fresh.append(entry)
-            elif place == 2:
-                claimed.add(entry.hash)
-                found.alone.append(entry)
             else:
                 claimed.add(entry.hash)
-                found.dying.append(entry)
-                if entry.key not in self._unanalysed:
-                    self._store_unanalysed(entry, place, heading_max_words)
+                if place == 1 and found.steps and found.steps[-1][0] == "batch":
+                    found.steps[-1][1].append(entry)
+                elif place < 3:
+                    found.steps.append(("batch" if place == 1 else "alone", [entry]))
+                else:
+                    found.dying.append(entry)
+                    if entry.key not in self._unanalysed:
+                        found.steps.append(("unanalysed", [entry]))
+                        found.counts[entry.key] = place
         return found
 
     def _place(self, session: Session, claims: Claims, entry: _Item) -> str | int:
