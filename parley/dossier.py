@@ -1,4 +1,8 @@
-"""Dossiers (CONTRACT.md §1): the parties and issues of one negotiation, written by an analyst in YAML."""
+"""Dossiers (CONTRACT.md §1): the parties and issues of one negotiation, written by an analyst in YAML.
+
+A dossier is data from outside, read safely: its size, nesting and node count (aliases expanded) are limited
+(settings, section `dossier`) and checked before anything walks the tree, duplicate keys are refused, and every
+error names the file and the line."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -10,9 +14,19 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from pydantic_core import ErrorDetails
 
 from .errors import E, ParleyError
+from .settings import defaults
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 20,000 actors in seconds
 
 # Analysts write `keywords: [pension, 67]`: YAML reads 67 as a number, but it is a word of the text.
 Word = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)]
+
+
+def _id_shape(kind: str, value: str) -> str:
+    """Ids are letters, digits, `_` and `-`: they go into URLs (/issues/{id}) and file names as they are."""
+    if not value or not value.replace("_", "").replace("-", "").isalnum():
+        raise ValueError(f"{kind} id {value!r} must be a short code of letters, digits, '_' and '-'")
+    return value
 
 
 class DossierActor(BaseModel):
@@ -26,9 +40,7 @@ class DossierActor(BaseModel):
     @field_validator("id")
     @classmethod
     def _id_shape(cls, value: str) -> str:
-        if not value or not value.replace("_", "").replace("-", "").isalnum():
-            raise ValueError(f"actor id {value!r} must be a short code of letters and digits")
-        return value
+        return _id_shape("actor", value)
 
 
 class DossierIssue(BaseModel):
@@ -38,6 +50,11 @@ class DossierIssue(BaseModel):
     label: str
     proposition: str = ""
     keywords: list[Word] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        return _id_shape("issue", value)
 
 
 class Dossier(BaseModel):
@@ -85,20 +102,95 @@ def _explain(error: ErrorDetails) -> str:
     return f"{where}: {error['msg']}, got {got}"
 
 
+def _check_events(text: str, path: Path, limits: dict) -> None:
+    """Nesting depth and aliases, from the parser's event stream (no recursion, no tree yet), so a dossier of
+    5,000 nested `[` is refused at its line instead of overflowing a recursive composer."""
+    depth = aliases = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > limits["max_depth"]:
+                _refuse(path, event.start_mark, f"nested deeper than {limits['max_depth']} levels", "max_depth")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > limits["max_aliases"]:
+                _refuse(path, event.start_mark, f"more than {limits['max_aliases']} aliases (*name)", "max_aliases")
+
+
+def _walk(node: yaml.Node, path: Path, limits: dict) -> None:
+    """Visit every node as the data will hold it (an alias counts each time it is used), refusing past
+    `max_nodes`: an alias bomb stops here after that many steps, not after expanding. Duplicate keys are refused:
+    YAML would keep the last one silently."""
+    stack, seen = [node], 0
+    while stack:
+        node = stack.pop()
+        seen += 1
+        if seen > limits["max_nodes"]:
+            _refuse(path, node.start_mark, f"more than {limits['max_nodes']} values (aliases counted each time "
+                                           "they are used)", "max_nodes")
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in keys:
+                        raise ParleyError(E.E015, path=path, line=key.start_mark.line + 1, key=key.value)
+                    keys.add(key.value)
+                stack += (value, key)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += reversed(node.value)
+
+
+def _refuse(path: Path, mark: yaml.Mark | None, reason: str, setting: str) -> None:
+    line = mark.line + 1 if mark is not None else 1
+    raise ParleyError(E.E014, path=path, line=line, reason=reason, setting=setting)
+
+
+def _yaml_line(exc: yaml.YAMLError, text: str) -> int:
+    """The line a YAML error is about: its mark, or for a character YAML refuses (a NUL) its position."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        return mark.line + 1
+    position = getattr(exc, "position", None)
+    return text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
+
+
+def _read(path: Path, limits: dict) -> tuple[yaml.Node | None, object]:
+    """The dossier's YAML tree and its data, within the limits."""
+    with path.open("rb") as stream:  # read to the limit only: a device or a pipe has no size to check first
+        data = stream.read(limits["max_bytes"] + 1)
+    if len(data) > limits["max_bytes"]:
+        _refuse(path, None, f"the file is larger than {limits['max_bytes']} bytes", "max_bytes")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ParleyError(E.E002, path=path, reason=f"not UTF-8 text: line {line}, byte {exc.start}") from exc
+    try:
+        _check_events(text, path, limits)
+        tree = yaml.compose(text, Loader=_LOADER)
+        if tree is None:
+            return None, None
+        _walk(tree, path, limits)
+        loader = _LOADER("")
+        try:
+            return tree, loader.construct_document(tree)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ParleyError(E.E010, path=path, line=_yaml_line(exc, text), reason=reason) from exc
+
+
 def load_dossier(path: str | Path) -> Dossier:
     """Read and validate a dossier; every error names the file and the line it is about."""
     path = Path(path)
     if not path.exists():
         raise ParleyError(E.E001, path=path)
     try:
-        text = path.read_text(encoding="utf-8")
-        tree = yaml.compose(text, Loader=yaml.SafeLoader)
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark is not None else "?"
-        raise ParleyError(E.E010, path=path, line=line, reason=getattr(exc, "problem", None) or exc) from exc
-    except (OSError, UnicodeDecodeError) as exc:
+        tree, raw = _read(path, defaults("dossier"))
+    except OSError as exc:
         raise ParleyError(E.E002, path=path, reason=exc) from exc
     if not isinstance(raw, dict):
         raise ParleyError(E.E011, path=path, reason="the top level must be a mapping with `actors` and `issues`")

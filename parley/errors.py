@@ -20,6 +20,8 @@ class E(str, Enum):
     E011 = "{path}: the dossier is invalid: {reason}"
     E012 = "{path}, line {line}: the dossier names {kind} id {ident!r} twice"
     E013 = "{path}, line {line}: the dossier is invalid: {reason}"
+    E014 = "{path}, line {line}: the dossier is refused: {reason} (the limit is the setting dossier.{setting})"
+    E015 = "{path}, line {line}: the dossier names the key {key!r} twice in one mapping"
     E020 = "{path}, line {line}: not a JSON object ({reason})"
     E021 = "{path}, line {line}: the record has no text"
     E030 = "{path}: gold file is not in a known format ({reason})"
@@ -32,8 +34,10 @@ class E(str, Enum):
     E052 = "unknown export format {fmt!r}; choose from {choices}"
     E053 = "{source}: the article could not be analysed ({reason})"
     E054 = "{source}: the article could not be stored ({reason})"
-    E055 = ("{source}: skipped: the process died twice while analysing it (a crash in the analysis); "
-            "delete its row from ingest_attempts to try again")
+    E055 = ("{source}: stored unanalysed: the process died {count} times while analysing it (a crash in the "
+            "analysis, or the ingest was killed); every ingest analyses it again, alone, after the other articles")
+    E056 = ("{source}: another ingester on this store has been analysing it for over {seconds:g} s; left to it "
+            "(its run stores it, or the next ingest here does)")
     E060 = "the spaCy model {name!r} is not installed; run `make install` (it is pinned in requirements-model.txt)"
     E070 = "--dask {address!r}: give a scheduler address (tcp://host:8786) or local:N with N a number of workers"
     E071 = "--dask {address!r}: cannot reach the Dask scheduler ({reason})"

@@ -92,3 +92,51 @@ def web_seed(store_analyzer, web_dossiers) -> list:
     seed = Analyzer(web_dossiers[1], store_analyzer.settings)
     return [*store_analyzer.analyze_many(read_paths(examples)),
             *seed.analyze_many(read_paths([SHARED / "corpus" / "seed"]))]
+
+
+def _ingest_then_exit(url: str, paths: list[Path], analyzer, report: Path | None) -> None:
+    """A forked child's whole life: ingest, write the counts to `report`, then leave with 0 (all stored),
+    1 (failures recorded) or 2 (a crash)."""
+    import dataclasses
+    import json
+    import traceback
+
+    import parley
+    from parley.sources import read_paths
+
+    code = 2
+    try:
+        with parley.open(url) as store:
+            summary = store.ingest(read_paths(paths), analyzer)
+        if report is not None:
+            report.write_text(json.dumps(dataclasses.asdict(summary)), encoding="utf-8")
+        code = 1 if summary.failed else 0
+    except BaseException:  # noqa: BLE001  (reported by the exit code and the traceback)
+        traceback.print_exc()
+    finally:
+        os._exit(code)
+
+
+@pytest.fixture
+def ingest_process():
+    """Start `Store(url).ingest(paths, analyzer)` in a real child process forked from this one, which has spaCy
+    loaded: it starts in milliseconds, so a test can kill it (SIGKILL) or run several at once many times."""
+    import multiprocessing
+    import warnings
+
+    started = []
+
+    def start(url: str, paths: list[Path], analyzer, report: Path | None = None) -> multiprocessing.Process:
+        process = multiprocessing.get_context("fork").Process(target=_ingest_then_exit,
+                                                              args=(url, paths, analyzer, report))
+        with warnings.catch_warnings():  # the threads are BLAS's, which fork safely; the child opens its own store
+            warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
+            process.start()
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:  # a test that failed half way leaves none running
+        if process.is_alive():
+            process.kill()
+        process.join()

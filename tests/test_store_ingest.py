@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -134,6 +136,16 @@ def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(db_url, store_
         assert session.scalars(select(IngestAttempt)).all() == []  # every article the killed run held is settled
 
 
+def _attempts(engine) -> dict[str, int]:
+    """The articles in analysis (or left by a killed run) and how many analyses of each started; {} before the
+    schema is made."""
+    try:
+        with engine.connect() as connection:
+            return dict(connection.execute(select(IngestAttempt.source_key, IngestAttempt.count)).all())
+    except DBAPIError:
+        return {}
+
+
 def _empty(url: str) -> None:
     """Drop every store table so the next open migrates a fresh schema."""
     from sqlalchemy import MetaData
@@ -159,9 +171,11 @@ def test_analyses_from_analyze_json_are_stored_without_the_pipeline(db_url, stor
         assert store.errors()["source"].tolist() == [f"{lines}:7"]
 
 
-def test_an_article_the_process_died_on_is_retried_alone_then_skipped(db_url, store_analyzer):
-    """Rows left in ingest_attempts are what a crashed run leaves: died once (in a batch) means analyse it alone;
-    died twice means skip it with E055, so one article that crashes the analysis cannot stall the ingest forever."""
+def test_an_article_the_process_died_on_twice_is_stored_with_its_text_then_analysed_after_the_rest(db_url,
+                                                                                                  store_analyzer):
+    """Rows left in ingest_attempts are what a killed run leaves: died once (in a batch) means analyse it alone;
+    died twice means store it at once with its text and an E055 row, and analyse it alone after the other articles.
+    Before, it was skipped with E055 and never stored unless the user knew `--retry-crashed`."""
     from parley.store.dedupe import content_hash
 
     documents = {d.id: d for d in read_paths([EXAMPLES])}
@@ -170,13 +184,103 @@ def test_an_article_the_process_died_on_is_retried_alone_then_skipped(db_url, st
         with Session(store.engine) as session, session.begin():
             session.add_all([IngestAttempt(source_key=poisoned.id, content_hash=content_hash(poisoned.text), count=2),
                              IngestAttempt(source_key=suspect.id, content_hash=content_hash(suspect.text), count=1)])
-        summary = store.ingest(read_paths([EXAMPLES]), store_analyzer)
-        assert (summary.stored, summary.duplicates, summary.failed) == (4, 1, 1)
-        assert store.errors()["code"].tolist() == ["E055"]
-        assert "04-gazette-quota-conditional" in store.articles()["source_key"].tolist()
+        seen = []  # after each article: (articles stored, the poisoned one's text and statements, error codes)
+
+        def watch(_summary) -> None:
+            articles = store.articles(duplicates=True).set_index("source_key")
+            row = articles.loc[poisoned.id] if poisoned.id in articles.index else None
+            detail = store.article(int(row["id"])) if row is not None else None
+            seen.append((len(articles), detail.article["text"] if detail else None,
+                         len(detail.statements) if detail else None, store.errors()["code"].tolist()))
+
+        summary = store.ingest(read_paths([EXAMPLES]), store_analyzer, progress=watch)
+        assert (summary.stored, summary.duplicates, summary.failed) == (5, 1, 0)
+        unanalysed = [s for s in seen if s[1] is not None and s[2] == 0]
+        assert unanalysed, "the article was not stored unanalysed first"
+        assert unanalysed[0][3] == ["E055"] and poisoned.text.split()[0] in unanalysed[0][1]
+        assert unanalysed[-1][0] == 6, "the other articles were not all stored before its analysis"
+        assert seen[-1][2] > 0 and seen[-1][3] == []  # analysed in the end; its error row went with the fix
         with Session(store.engine) as session:
-            assert session.scalars(select(IngestAttempt.source_key)).all() == [poisoned.id]
-        assert store.retry_crashed() == 1  # the analysis was fixed: try it again
+            assert session.scalars(select(IngestAttempt.source_key)).all() == []
         again = store.ingest(read_paths([EXAMPLES]), store_analyzer)
-        assert (again.stored, again.failed, again.skipped) == (1, 0, 5)
+        assert (again.stored, again.failed, again.skipped) == (0, 0, 6)
+
+
+@pytest.mark.parametrize("deaths", [1, 2])
+def test_articles_are_stored_in_input_order_whatever_their_deaths(db_url, store_analyzer, deaths):
+    """The Gazette's story died `deaths` times, the River Wire's rewrite of it never: the story is still stored
+    (analysed alone, or unanalysed) before the rewrite, so the rewrite links to it as in a run never killed.
+    Before, the fresh articles of a chunk were all stored before those analysed alone."""
+    from parley.store.dedupe import content_hash
+
+    story = next(d for d in read_paths([EXAMPLES]) if d.id == "01-gazette-quota-rejected")
+    with parley.open(db_url) as store:
+        with Session(store.engine) as session, session.begin():
+            session.add(IngestAttempt(source_key=story.id, content_hash=content_hash(story.text), count=deaths))
+        summary = store.ingest(read_paths([EXAMPLES]), store_analyzer)
+        assert (summary.stored, summary.near_duplicates, summary.failed) == (5, 1, 0)
+        articles = store.articles(duplicates=True).set_index("source_key")
+        assert articles.loc["02-riverwire-quota-rejected", "near_duplicate_of"] == articles.loc[story.id, "id"]
+
+
+def test_20_random_kills_then_one_plain_run_store_every_article_once(db_url, store_analyzer, tmp_path,
+                                                                     ingest_process):
+    """kill -9 at random points (opening the store, claiming, analysing, storing, skipping), 20 times, then one
+    plain run: the store equals an uninterrupted run's, every article once and analysed, no error rows. The
+    ingesters are forked from this process (spaCy loaded), so that 20 kills take seconds, not minutes. The
+    example negotiation comes after the BBC articles: a near-copy, an exact copy and positions."""
+    sample = tmp_path / "bbc.jsonl"
+    bbc_sample(sample, size=12, copies=2)
+    paths = [sample, EXAMPLES]
+    started = time.perf_counter()
+    with parley.open(db_url) as store:
+        store.ingest(read_paths(paths), store_analyzer)
+        counts = store.counts()
+    whole_run = time.perf_counter() - started
+    assert counts["near_duplicates"] == 1 and counts["duplicates"] == 3 and counts["positions"] > 0
+    reference = _tables(db_url)
+    _empty(db_url)
+
+    chance = random.Random(20)
+    kills, most_started, stored_unanalysed = 0, 0, set()
+    span = whole_run  # how long a run lasts: shorter once most is stored
+    engine = create_engine(db_url)
+    try:
+        for turn in range(200):  # a run that ends before its kill is no kill: try again
+            process = ingest_process(db_url, paths, store_analyzer)
+            if turn % 2:  # anywhere: opening the store, claiming, analysing, storing, skipping
+                started = time.perf_counter()
+                process.join(chance.uniform(0.0, 0.6 * span))
+                if not process.is_alive():
+                    span = time.perf_counter() - started
+            else:  # while an analysis is under way, if the run gets to one
+                while process.is_alive() and not _attempts(engine):
+                    time.sleep(0.01)
+                process.join(chance.uniform(0.0, 0.3))
+            process.kill()
+            process.join()
+            assert process.exitcode in (0, -signal.SIGKILL), f"an ingest failed ({process.exitcode})"
+            kills += process.exitcode == -signal.SIGKILL
+            attempts = _attempts(engine)
+            if attempts:
+                with engine.connect() as connection:
+                    stored = set(connection.scalars(select(Article.source_key).where(Article.text.is_not(None))))
+                stored_unanalysed |= {key for key, count in attempts.items() if count > 2 and key in stored}
+            most_started = max([most_started, *attempts.values()])
+            if kills == 20:
+                break
+    finally:
+        engine.dispose()
+    assert kills == 20
+    assert most_started > 2, "no article was killed twice in its analysis: the test missed its case"
+    assert stored_unanalysed, "no article was stored unanalysed"
+
+    arguments = ["ingest", str(sample), str(EXAMPLES), "--db", db_url, "--dossier", str(EXAMPLES / "dossier.yaml")]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    resumed = _tables(db_url)
+    for name, frame in reference.items():
+        pd.testing.assert_frame_equal(resumed[name], frame, obj=name)
+    with parley.open(db_url) as store, Session(store.engine) as session:
+        assert session.scalars(select(IngestAttempt)).all() == []
         assert store.errors().empty

@@ -83,8 +83,6 @@ def ingest(
     workers: Annotated[int, typer.Option(help="Analyse in N local processes.")] = 1,
     dask: Annotated[str | None, typer.Option(help="Analyse on a dask.distributed cluster: its scheduler address "
                                                   "(tcp://host:8786), or local:N for N local workers.")] = None,
-    retry_crashed: Annotated[bool, typer.Option("--retry-crashed", help="Analyse again the articles skipped "
-                                                                        "because the process died on them (E055).")] = False,
 ) -> None:
     """Analyse articles into the store; already stored ones are skipped, so re-running finishes an interrupted run."""
     from ..run.runners import open_analyzer
@@ -94,8 +92,6 @@ def ingest(
 
     analyzers = nullcontext() if analysed else open_analyzer(dossier, workers=workers, dask=dask)
     with _store(db) as store, analyzers as analyzer:
-        if retry_crashed:
-            err.print(f"{store.retry_crashed()} article(s) the process died on will be analysed again.")
         if analysed:
             run = partial(store.add, read_analyses(paths))
         else:

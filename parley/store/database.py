@@ -1,4 +1,7 @@
-"""Open a store by URL or path: create the engine, tune SQLite, bring the schema up to date with Alembic."""
+"""Open a store by URL or path: create the engine, tune SQLite, bring the schema up to date with Alembic.
+
+Several processes may open one store at once (ingesters, the dashboard): the migration runs under a lock, and on
+SQLite a write transaction takes the write lock when it begins, so writers queue instead of failing."""
 from __future__ import annotations
 
 import os
@@ -8,7 +11,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import E, ParleyError, needs_extra
@@ -21,22 +24,40 @@ def resolve_url(db: str | Path | None = None) -> str:
     return value if "://" in value else f"sqlite:///{value}"
 
 
+WRITE = {"write": True}  # execution option of a write transaction: BEGIN IMMEDIATE on SQLite
+MIGRATION_LOCK = 0x7061726C6579  # "parley": the PostgreSQL advisory lock that one migration holds at a time
+
+
 def _tune_sqlite(dbapi_connection, _record) -> None:
     """WAL lets readers (the dashboard, a test) watch an ingest; foreign keys keep rows linked; NORMAL sync is
-    still safe against a killed process (only an OS crash can lose the last commits)."""
+    still safe against a killed process (only an OS crash can lose the last commits). The busy timeout comes first,
+    as switching a new file to WAL needs a lock another process may hold. The driver's own transaction handling is
+    off: `_begin_sqlite` says how each transaction begins."""
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={int(defaults('store')['busy_timeout'] * 1000)}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
+def _begin_sqlite(connection: Connection) -> None:
+    """A write transaction (execution option WRITE) begins IMMEDIATE: it waits for the write lock up front. A
+    deferred one that reads first and writes later fails at once with 'database is locked' when another process
+    wrote in between, whatever the busy timeout."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.get_execution_options().get("write") else "BEGIN")
+
+
 def migrate(engine: Engine) -> None:
-    """Upgrade the schema to the newest migration packaged in parley/store/migrations."""
+    """Upgrade the schema to the newest migration packaged in parley/store/migrations, one process at a time: the
+    migration's transaction holds the SQLite write lock or a PostgreSQL advisory lock, and reads the schema's
+    version only once it has it, so a second process finds the schema made and does nothing."""
     config = Config()
     config.set_main_option("script_location", str(resources.files("parley.store").joinpath("migrations")))
-    with engine.begin() as connection:
+    with engine.execution_options(**WRITE).begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
@@ -50,6 +71,7 @@ def open_engine(db: str | Path | None = None) -> Engine:
             engine = create_engine(url)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _tune_sqlite)
+            event.listen(engine, "begin", _begin_sqlite)
         migrate(engine)
     except (SQLAlchemyError, OSError, ImportError) as exc:
         raise ParleyError(E.E050, url=_safe(url), reason=str(exc).splitlines()[0]) from exc

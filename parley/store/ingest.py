@@ -15,14 +15,19 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, delete, select
+from datasketch import MinHash
+from sqlalchemy import Engine, Select, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from ..cleaning import CleanArticle, clean
 from ..errors import E, ParleyError, failure_reason
 from ..models import ArticleAnalysis
 from ..sources import SourceDocument
+from ..settings import defaults
 from . import schema
+from .claims import Claims, insert_ignore, serialize
+from .database import WRITE
 from .dates import article_date, statement_date
 from .dedupe import NearDuplicates, content_hash
 
@@ -114,67 +119,207 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+@dataclass
+class _Sorted:
+    """One chunk's articles sorted by what happens to them next (`Ingestor._sort`)."""
+
+    # In input order, so that articles are stored in it (a near-copy links to the copy before it, as in a run
+    # never killed): ("batch", articles) analysed together; ("alone", [article]) as the process died on its batch
+    # last time; ("unanalysed", [article]) stored with its text only, as the process died on it twice.
+    steps: list[tuple[str, list[_Item]]] = field(default_factory=list)
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)  # analyses started, of the unanalysed ones
+    dying: list[_Item] = field(default_factory=list)   # it died on them twice: analysed after the rest of the run
+    copies: list[_Item] = field(default_factory=list)  # exact copies, stored once their first copy is
+    waiting: list[_Item] = field(default_factory=list) # another live ingester has them (or their text)
+    skipped: int = 0                                    # stored already (by an earlier run or another ingester)
+
+
 class Ingestor:
-    """Holds what the store already has (keys, hashes, signatures), loaded once when the store opens."""
+    """Holds what the store already has (keys, hashes, signatures), loaded once when the store opens and brought
+    up to date from the store as other ingesters add to it."""
 
     def __init__(self, engine: Engine, near: NearDuplicates, time_limit: float) -> None:
         self.engine = engine
+        self.writer = engine.execution_options(**WRITE)
         self.near = near
         self.time_limit = time_limit
+        self.poll, self.wait = defaults("store")["claim_poll"], defaults("store")["claim_wait"]
+        self._seen: set[tuple[str, str]] = set()
+        self._originals: dict[str, int] = {}
+        self._roots: dict[int, int] = {}
+        self._signed: set[int] = set()
         with Session(engine) as session:
-            rows = session.execute(select(schema.Article.id, schema.Article.source_key, schema.Article.content_hash,
-                                          schema.Article.duplicate_of, schema.Article.near_duplicate_of)).all()
-            self._seen = {(r.source_key, r.content_hash) for r in rows}
-            self._originals = {r.content_hash: r.id for r in rows if r.duplicate_of is None}
-            self._roots = {r.id: r.near_duplicate_of or r.id for r in rows if r.duplicate_of is None}
-            for article_id, data in session.execute(select(schema.Signature.article_id, schema.Signature.minhash)):
+            self._learn(session, select(schema.Article.id, schema.Article.source_key, schema.Article.content_hash,
+                                        schema.Article.duplicate_of, schema.Article.near_duplicate_of))
+            self._load_signatures(session, None)
+            attempts = set(session.execute(select(schema.IngestAttempt.source_key, schema.IngestAttempt.content_hash)))
+        self._unanalysed = {key for key in attempts if key in self._seen}  # stored with their text only
+
+    def _learn(self, session: Session, query: Select) -> None:
+        """Take in article rows (id, source_key, content_hash, duplicate_of, near_duplicate_of)."""
+        for r in session.execute(query):
+            self._seen.add((r.source_key, r.content_hash))
+            if r.duplicate_of is None:
+                self._originals.setdefault(r.content_hash, r.id)
+                self._roots[r.id] = r.near_duplicate_of or r.id
+
+    def _load_signatures(self, session: Session, ids: set[int] | None) -> None:
+        """Index the signatures of these articles (None: all), with their rows."""
+        query = select(schema.Signature.article_id, schema.Signature.minhash)
+        for part in ([None] if ids is None else _batched(sorted(ids), 500)):
+            if part is not None:
+                rows = select(schema.Article.id, schema.Article.source_key, schema.Article.content_hash,
+                              schema.Article.duplicate_of, schema.Article.near_duplicate_of)
+                self._learn(session, rows.where(schema.Article.id.in_(part)))
+            for article_id, data in session.execute(query if part is None else
+                                                    query.where(schema.Signature.article_id.in_(part))):
                 self.near.add(article_id, self.near.from_bytes(data))
-            attempts = session.execute(select(schema.IngestAttempt.source_key, schema.IngestAttempt.content_hash,
-                                              schema.IngestAttempt.count)).all()
-            self._attempts = {(r.source_key, r.content_hash): r.count for r in attempts}
+                self._signed.add(article_id)
+
+    def _catch_up(self, session: Session) -> None:
+        """Index the signatures other ingesters stored since, so a near-copy links to what they stored too."""
+        if session.scalar(select(func.count()).select_from(schema.Signature)) != len(self._signed):
+            self._load_signatures(session, set(session.scalars(select(schema.Signature.article_id))) - self._signed)
 
     def run(self, items: Iterable[SourceDocument | ParleyError], analyzer: Analyzer,
             progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
-        """Store every readable, new article; record every failure; return the counts."""
+        """Store every readable, new article; record every failure; return the counts. Articles another live
+        ingester is analysing are looked at again at the end, until it has stored them (or died on them)."""
         summary, tick = _tracker(progress)
-        for chunk in _batched(items, analyzer.settings.batch_size):
-            fresh: list[_Item] = []
-            alone: list[_Item] = []  # the process died on their batch last time: one at a time now
-            copies: list[_Item] = []
-            claimed: set[str] = set()
-            for item in chunk:
-                summary.read += 1
-                if isinstance(item, ParleyError):
-                    self._fail(summary, _source_of(item), item.code, str(item))
-                    tick()
-                    continue
-                entry = _Item(item, content_hash(item.text))
-                if (item.id, entry.hash) in self._seen:
-                    summary.skipped += 1
-                    tick()
-                elif entry.hash in self._originals or entry.hash in claimed:
-                    copies.append(entry)
-                elif self._attempts.get(entry.key, 0) >= 2:
-                    source = item.path or item.id or "<text>"
-                    self._fail(summary, source, E.E055.name, str(ParleyError(E.E055, source=source)))
-                    tick()
-                else:
-                    claimed.add(entry.hash)
-                    (alone if entry.key in self._attempts else fresh).append(entry)
-            for group in [fresh, *([entry] for entry in alone)]:
-                for entry, result in self._analyse(analyzer, group):
-                    self._store(summary, entry, result)
-                    tick()
-            for entry in copies:
-                if (entry.document.id, entry.hash) in self._seen:  # the same input twice in one chunk
-                    summary.skipped += 1
-                elif entry.hash in self._originals:
-                    self._store_copy(summary, entry)
-                else:  # its first copy failed: this one gets its own try and its own error
+        claims = Claims(self.engine)
+        claims.open()
+        waiting: list[_Item] = []
+        dying: list[_Item] = []
+        try:
+            for chunk in _batched(items, analyzer.settings.batch_size):
+                entries = []
+                for item in chunk:
+                    summary.read += 1
+                    if isinstance(item, ParleyError):
+                        self._fail(summary, _source_of(item), item.code, str(item))
+                        tick()
+                    else:
+                        entries.append(_Item(item, content_hash(item.text)))
+                found = self._work(summary, tick, analyzer, claims, entries)
+                waiting += found.waiting
+                dying += found.dying
+            deadline = None
+            while dying or waiting:  # its own claims first: an ingester that waits holds none another waits for
+                for entry in dying:
                     for _, result in self._analyse(analyzer, [entry]):
                         self._store(summary, entry, result)
-                tick()
+                    tick()
+                deadline = deadline or time.monotonic() + self.wait
+                if waiting and time.monotonic() < deadline:
+                    time.sleep(self.poll)
+                    found = self._work(summary, tick, analyzer, claims, waiting)
+                    waiting, dying = found.waiting, found.dying
+                else:
+                    for entry in waiting:  # another ingester is still on it: its own run stores it, or the next
+                        source = entry.document.path or entry.document.id or "<text>"
+                        self._fail(summary, source, E.E056.name, str(ParleyError(E.E056, source=source,
+                                                                                 seconds=self.wait)))
+                        tick()
+                    waiting, dying = [], []
+        finally:
+            claims.close()
         return summary
+
+    def _work(self, summary: IngestSummary, tick: Callable[[], None], analyzer: Analyzer, claims: Claims,
+              entries: list[_Item]) -> _Sorted:
+        """Analyse and store one chunk, but for the articles the process died on twice (stored unanalysed: they
+        are analysed at the end of the run, so that another death costs only them) and those another live ingester
+        has; returns the sorting, with those two lists."""
+        found = self._sort(claims, entries)
+        summary.skipped += found.skipped
+        for _ in range(found.skipped):
+            tick()
+        for step, group in found.steps:
+            if step == "unanalysed":
+                self._store_unanalysed(group[0], found.counts[group[0].key], analyzer.settings.heading_max_words)
+                continue
+            for entry, result in self._analyse(analyzer, group):
+                self._store(summary, entry, result)
+                tick()
+        for entry in found.copies:
+            if entry.key in self._seen:  # the same input twice in one chunk
+                summary.skipped += 1
+            elif entry.hash in self._originals:
+                self._store_copy(summary, entry)
+            else:  # its first copy failed: this one gets its own try and its own error
+                for _, result in self._analyse(analyzer, [entry]):
+                    self._store(summary, entry, result)
+            tick()
+        return found
+
+    def _sort(self, claims: Claims, entries: list[_Item]) -> _Sorted:
+        """Claim the chunk's articles, each in its own short write transaction (so two ingesters never hold rows
+        the other waits for), and sort them; an article the process died on twice is to be stored with its text
+        (it is never lost), in its place among the others."""
+        found = _Sorted()
+        claims.forget_the_living()
+        claimed: set[str] = set()  # texts this chunk analyses
+        for entry in entries:
+            if entry.key in self._seen and entry.key not in self._unanalysed:
+                found.skipped += 1
+                continue
+            if entry.key not in self._seen and entry.hash in claimed:
+                found.copies.append(entry)
+                continue
+            with Session(self.writer) as session, session.begin():
+                place = self._place(session, claims, entry)
+            if place == "copy":
+                found.copies.append(entry)
+            elif place == "skip":
+                found.skipped += 1
+            elif place == "wait":
+                found.waiting.append(entry)
+            else:
+                claimed.add(entry.hash)
+                if place == 1 and found.steps and found.steps[-1][0] == "batch":
+                    found.steps[-1][1].append(entry)
+                elif place < 3:
+                    found.steps.append(("batch" if place == 1 else "alone", [entry]))
+                else:
+                    found.dying.append(entry)
+                    if entry.key not in self._unanalysed:
+                        found.steps.append(("unanalysed", [entry]))
+                        found.counts[entry.key] = place
+        return found
+
+    def _place(self, session: Session, claims: Claims, entry: _Item) -> str | int:
+        """What happens to the article: "wait" (a live ingester has it or its text), "copy", "skip" (another
+        ingester stored it whole), or the number of analyses started with the one claimed now."""
+        if claims.busy(session, *entry.key):
+            return "wait"
+        if entry.key not in self._seen and self._original(session, entry.hash) is not None:
+            return "copy"
+        count = claims.take(session, *entry.key)
+        stored = self._stored(session, entry)
+        if count is None:
+            return "wait"
+        if stored and count == 1:  # stored whole by another ingester a moment ago
+            _unclaim(session, entry)
+            return "skip"
+        if stored:  # stored unanalysed (by another run, if this one did not know)
+            self._unanalysed.add(entry.key)
+        return count
+
+    def _original(self, session: Session, text_hash: str) -> int | None:
+        """The stored first copy of this text, if any (looked up in the store if another ingester stored it)."""
+        if text_hash not in self._originals:
+            self._learn(session, select(schema.Article.id, schema.Article.source_key, schema.Article.content_hash,
+                                        schema.Article.duplicate_of, schema.Article.near_duplicate_of)
+                        .where(schema.Article.content_hash == text_hash))
+        return self._originals.get(text_hash)
+
+    def _stored(self, session: Session, entry: _Item) -> bool:
+        if entry.key not in self._seen:
+            self._learn(session, select(schema.Article.id, schema.Article.source_key, schema.Article.content_hash,
+                                        schema.Article.duplicate_of, schema.Article.near_duplicate_of)
+                        .where(schema.Article.source_key == entry.key[0],
+                               schema.Article.content_hash == entry.hash))
+        return entry.key in self._seen
 
     def add(self, analyses: Iterable[ArticleAnalysis | ParleyError],
             progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
@@ -187,7 +332,7 @@ class Ingestor:
                 self._fail(summary, _source_of(analysis), analysis.code, str(analysis))
             else:
                 entry = _Item(_document_of(analysis), content_hash(analysis.text))
-                if (entry.document.id, entry.hash) in self._seen:
+                if entry.key in self._seen:
                     summary.skipped += 1
                 elif entry.hash in self._originals:
                     self._store_copy(summary, entry)
@@ -200,92 +345,141 @@ class Ingestor:
         """Analyses in order, each batch and each lone retry under the time limit, so only a bad article fails."""
         if not items:
             return
-        self._attempt(items)
         results = analyzer.analyze_each((i.document for i in items), guard=lambda: time_limit(self.time_limit))
         yield from zip(items, results, strict=True)
 
-    def _attempt(self, items: list[_Item]) -> None:
-        """Note, before analysing, that these articles are in the analysis; settled by `_store`."""
-        with Session(self.engine) as session, session.begin():
-            for item in items:
-                self._attempts[item.key] = self._attempts.get(item.key, 0) + 1
-                session.merge(schema.IngestAttempt(source_key=item.key[0], content_hash=item.hash,
-                                                   count=self._attempts[item.key]))
+    def _store_unanalysed(self, item: _Item, count: int, heading_max_words: int) -> None:
+        """Store the article with its cleaned text and no analysis, and say so in its error row; its claim stays,
+        which marks it for analysis again. Its signature goes in now, so near-copies link as they would have."""
+        source = item.document.path or item.document.id or "<text>"
+        try:
+            with time_limit(self.time_limit):
+                article = clean(item.document.text, heading_max_words)
+        except Exception:  # noqa: BLE001  (cleaning failed too: keep the text as read)
+            article = CleanArticle(text=item.document.text)
+        with Session(self.writer) as session, session.begin():
+            serialize(session)
+            self._catch_up(session)
+            signature = self.near.signature(article.text)
+            match = self.near.match(signature)
+            root = self._roots[match] if match is not None else None
+            row = _article_row(item, _analysed_fields(article, article_date(item.document.published, article.text),
+                                                      None), root)
+            session.add(row)
+            session.flush()
+            session.add(schema.Signature(article_id=row.id, minhash=self.near.to_bytes(signature)))
+            error = ParleyError(E.E055, source=source, count=count - 1)
+            insert_ignore(session, schema.IngestError.__table__, source=source, code=error.code, reason=str(error),
+                          at=_now())
+            article_id = row.id
+        self._unanalysed.add(item.key)
+        self._remember(item, article_id, root, signature)
 
-    def _settle(self, session: Session, item: _Item) -> None:
-        if self._attempts.pop(item.key, None) is not None:
-            session.execute(delete(schema.IngestAttempt).where(schema.IngestAttempt.source_key == item.key[0],
-                                                               schema.IngestAttempt.content_hash == item.hash))
+    def _remember(self, item: _Item, article_id: int, root: int | None, signature: MinHash) -> None:
+        self._seen.add(item.key)
+        self._originals.setdefault(item.hash, article_id)
+        self._roots[article_id] = root or article_id
+        self.near.add(article_id, signature)
+        self._signed.add(article_id)
 
     def _store(self, summary: IngestSummary, item: _Item, result: ArticleAnalysis | ParleyError) -> None:
+        """Store an analysed article (or fill in the analysis of one stored unanalysed) in one transaction."""
         source = item.document.path or item.document.id or "<text>"
         if isinstance(result, ParleyError):
             self._fail(summary, source, result.code, str(result), item)
             return
         published = article_date(item.document.published, result.text)
         signature = self.near.signature(result.text)
-        match = self.near.match(signature)
-        root = self._roots[match] if match is not None else None
+        unanalysed = item.key in self._unanalysed
         try:
-            with Session(self.engine) as session, session.begin():
-                article = _article_row(item, result, published, root)
-                session.add(article)
-                session.flush()
+            with Session(self.writer) as session, session.begin():
+                serialize(session)
+                if unanalysed:
+                    article = session.scalars(select(schema.Article).where(
+                        schema.Article.source_key == item.key[0], schema.Article.content_hash == item.hash)).one()
+                    for name, value in _analysed_fields(result, published, result.summary).items():
+                        setattr(article, name, value)
+                    root = article.near_duplicate_of
+                else:
+                    self._catch_up(session)
+                    match = self.near.match(signature)
+                    root = self._roots[match] if match is not None else None
+                    article = _article_row(item, _analysed_fields(result, published, result.summary), root)
+                    session.add(article)
+                    session.flush()
+                    session.add(schema.Signature(article_id=article.id, minhash=self.near.to_bytes(signature)))
                 _add_analysis(session, article.id, result, published)
-                session.add(schema.Signature(article_id=article.id, minhash=self.near.to_bytes(signature)))
                 session.execute(delete(schema.IngestError).where(schema.IngestError.source == source))  # fixed now
-                self._settle(session, item)
+                _unclaim(session, item)
                 article_id = article.id
         except Exception as exc:  # noqa: BLE001  (a malformed analysis or a database refusal: roll back, go on)
             error = ParleyError(E.E054, source=source, reason=failure_reason(exc))
             self._fail(summary, source, error.code, str(error), item)
             return
-        self._seen.add((item.document.id, item.hash))
-        self._originals[item.hash] = article_id
-        self._roots[article_id] = root or article_id
-        self.near.add(article_id, signature)
+        if unanalysed:
+            self._unanalysed.discard(item.key)
+        else:
+            self._remember(item, article_id, root, signature)
         summary.stored += 1
         summary.near_duplicates += root is not None
 
     def _store_copy(self, summary: IngestSummary, item: _Item) -> None:
         document = item.document
-        row = schema.Article(
+        row = dict(
             source_key=document.id, source=document.path, content_hash=item.hash, url=document.url,
             title=document.title, outlet=document.outlet, published=article_date(document.published, ""),
-            published_raw=document.published, text=None, boilerplate=[], sources_cited=[],
+            published_raw=document.published, text=None, boilerplate=[], sources_cited=[], summary=None,
             extra=document.metadata, duplicate_of=self._originals[item.hash], ingested_at=_now())
         try:
-            with Session(self.engine) as session, session.begin():
-                session.add(row)
+            with Session(self.writer) as session, session.begin():
+                added = insert_ignore(session, schema.Article.__table__, **row)
         except SQLAlchemyError as exc:
             source = document.path or document.id or "<text>"
             error = ParleyError(E.E054, source=source, reason=failure_reason(exc))
             self._fail(summary, source, error.code, str(error))
             return
-        self._seen.add((document.id, item.hash))
-        summary.duplicates += 1
+        self._seen.add(item.key)
+        if added:
+            summary.duplicates += 1
+        else:  # another ingester stored this copy a moment ago
+            summary.skipped += 1
 
     def _fail(self, summary: IngestSummary, source: str, code: str, reason: str, item: _Item | None = None) -> None:
-        """Count the failure and record it once per (source, code), in its own transaction; an analysed article's
-        attempt is settled with it."""
+        """Count the failure and record it once per (source, code), in its own transaction. An analysed article's
+        claim is settled with it, unless the article is stored unanalysed: then it is released, to be retried."""
         summary.failed += 1
         summary.errors.append(reason)
-        with Session(self.engine) as session, session.begin():
-            if item is not None:
-                self._settle(session, item)
-            exists = session.scalar(select(schema.IngestError.id).where(schema.IngestError.source == source,
-                                                                        schema.IngestError.code == code))
-            if exists is None:
-                session.add(schema.IngestError(source=source, code=code, reason=reason, at=_now()))
+        with Session(self.writer) as session, session.begin():
+            if item is not None and item.key in self._unanalysed:
+                session.execute(update(schema.IngestAttempt).where(*_attempt_of(item)).values(owner=None))
+            elif item is not None:
+                _unclaim(session, item)
+            insert_ignore(session, schema.IngestError.__table__, source=source, code=code, reason=reason, at=_now())
 
 
-def _article_row(item: _Item, result: ArticleAnalysis, published: dt.date | None, root: int | None) -> schema.Article:
+def _attempt_of(item: _Item) -> tuple:
+    return (schema.IngestAttempt.source_key == item.key[0], schema.IngestAttempt.content_hash == item.hash)
+
+
+def _unclaim(session: Session, item: _Item) -> None:
+    """The article is settled (stored, or failed for good): its claim goes."""
+    session.execute(delete(schema.IngestAttempt).where(*_attempt_of(item)))
+
+
+def _analysed_fields(result: ArticleAnalysis | CleanArticle, published: dt.date | None,
+                     summary: str | None) -> dict[str, object]:
+    """The article row's columns that come from its cleaning and analysis."""
+    return dict(published=published, text=result.text, boilerplate=result.boilerplate,
+                sources_cited=result.sources_cited, summary=summary)
+
+
+def _article_row(item: _Item, fields: dict[str, object], root: int | None) -> schema.Article:
+    """The row of an original article, with the columns from its analysis (or only its cleaning)."""
     document = item.document
     return schema.Article(
-        source_key=document.id, source=document.path, content_hash=item.hash, url=result.url, title=result.title,
-        outlet=result.outlet, published=published, published_raw=result.published, text=result.text,
-        boilerplate=result.boilerplate, sources_cited=result.sources_cited, extra=result.metadata,
-        summary=result.summary, near_duplicate_of=root, ingested_at=_now())
+        source_key=document.id, source=document.path, content_hash=item.hash, url=document.url,
+        title=document.title, outlet=document.outlet, published_raw=document.published, extra=document.metadata,
+        near_duplicate_of=root, ingested_at=_now(), **fields)
 
 
 def _add_analysis(session: Session, article_id: int, result: ArticleAnalysis, published: dt.date | None) -> None:

@@ -122,14 +122,17 @@ class Signature(Base):
 
 
 class IngestAttempt(Base):
-    """An article handed to the analysis and not yet settled. A row left behind means the process died on it (or
-    on its batch); the next run analyses it alone, and skips it once it has died twice."""
+    """An article handed to the analysis and not yet settled: its claim. `owner` is the ingester analysing it
+    (`parley.store.claims`); a row whose owner is dead means the process died on it (or on its batch), and the next
+    run takes it over: alone after one death, and after two it stores the article's text unanalysed and tries it
+    again alone at the end of every run. A row beside a stored article marks it as stored unanalysed."""
 
     __tablename__ = "ingest_attempts"
 
     source_key: Mapped[str] = mapped_column(String, primary_key=True)
-    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    count: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    count: Mapped[int] = mapped_column(Integer)  # analyses started, this one included
+    owner: Mapped[str | None] = mapped_column(String)  # None: released (the owner ended without settling it)
 
 
 class IngestError(Base):

@@ -5,13 +5,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
-
-from ..errors import E, ParleyError
+from ..errors import ParleyError
 from ..models import ArticleAnalysis
 from ..sources import SourceDocument
-from . import schema
 from ..settings import defaults
 from .database import open_engine, resolve_url
 from .dedupe import NearDuplicates
@@ -45,17 +41,6 @@ class Store(Queries):
             self._ingestor = Ingestor(self.engine, NearDuplicates(**store["near_duplicates"]),
                                       store["analysis_time_limit"])
         return self._ingestor
-
-    def retry_crashed(self) -> int:
-        """Forget which articles the process died on (after a fix in the analysis), so the next ingest analyses
-        them again; returns how many were being skipped."""
-        with Session(self.engine) as session, session.begin():
-            skipped = session.scalar(select(func.count()).select_from(schema.IngestAttempt)
-                                     .where(schema.IngestAttempt.count >= 2)) or 0
-            session.execute(delete(schema.IngestAttempt))
-            session.execute(delete(schema.IngestError).where(schema.IngestError.code == E.E055.name))
-        self._ingestor = None  # reloaded from the store on the next ingest
-        return skipped
 
     def add(self, analyses: Iterable[ArticleAnalysis | ParleyError],
             progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
