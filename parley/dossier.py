@@ -5,6 +5,7 @@ A dossier is data from outside, read safely: its size, nesting and node count (a
 error names the file and the line."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
@@ -22,9 +23,12 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML h
 Word = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)]
 
 
+ID_SHAPE = re.compile(r"[A-Za-z0-9_-]+")   # ASCII only: "é" or "²" would pass str.isalnum()
+
+
 def _id_shape(kind: str, value: str) -> str:
     """Ids are letters, digits, `_` and `-`: they go into URLs (/issues/{id}) and file names as they are."""
-    if not value or not value.replace("_", "").replace("-", "").isalnum():
+    if not ID_SHAPE.fullmatch(value):
         raise ValueError(f"{kind} id {value!r} must be a short code of letters, digits, '_' and '-'")
     return value
 

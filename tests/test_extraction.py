@@ -8,6 +8,7 @@ import pytest
 
 from parley import analyze
 from parley.dossier import Dossier
+from parley.settings import Settings
 
 DOSSIER = Dossier.model_validate({
     "name": "Harbour talks",
@@ -557,7 +558,24 @@ def test_readiness_to_negotiate_is_a_proposal(text: str, action: str) -> None:
     assert {s.action for s in statements(text) if s.rule == "cue"} == {action}
 
 
-def test_a_pejorative_of_two_words_casts_a_criticism() -> None:
-    found = {(s.actor, s.action, s.target) for s in statements(
-        'Iceland described the Norwegian offer as a "smoke screen".')}
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_pejorative_of_two_words_casts_a_criticism(selective: bool) -> None:
+    settings = Settings().model_copy(update={"selective_parsing": selective})
+    found = {(s.actor, s.action, s.target) for s in analyze(
+        'Iceland described the Norwegian comments as a "smoke screen".', dossier=DOSSIER, settings=settings).statements}
     assert ("ISL", "criticize", "NOR") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Iceland demanded that Norway lift its ban on port access.",
+    "Iceland wants Norway to remove restrictions on port access.",
+    "Iceland urged Norway to scrap the fee for port access.",
+])
+def test_undoing_a_burden_on_the_issue_is_for_it(text: str) -> None:
+    found = {(s.actor, s.issue, s.stance) for s in statements(text) if s.issue}
+    assert ("ISL", "port_access", "for") in found and ("ISL", "port_access", "against") not in found
+
+
+def test_readiness_to_meet_demands_is_a_concession_not_a_proposal() -> None:
+    assert {s.action for s in statements("Iceland is ready to meet Norway's demands on port access.")
+            if s.actor == "ISL"} == {"agree"}

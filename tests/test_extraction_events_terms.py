@@ -43,4 +43,15 @@ def test_an_agreement_by_a_named_party_is_its_own() -> None:
     found = {s.actor for s in analyze(
         "Norway and Iceland met in Oslo. It was agreed by Norway that port access would be granted.",
         dossier=DOSSIER).statements if s.action == "agree"}
-    assert "ISL" not in found
+    assert "NOR" in found and "ISL" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Under the deal proposed by Norway, Iceland would get port access.",
+    "Under the draft agreement, Iceland would get port access.",
+    "Iceland rejected the deal. Under the deal, Iceland would have got port access.",
+    "Analysts say it is widely agreed that Norway will grant port access.",
+    "Norway and Iceland met. It was not agreed that Norway would grant port access.",
+])
+def test_terms_of_no_deal_made_are_no_agreement(text: str) -> None:
+    assert not {s for s in analyze(text, dossier=DOSSIER).statements if s.rule == "terms"}

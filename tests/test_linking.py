@@ -120,6 +120,11 @@ def test_what_a_partys_offer_would_ensure_is_what_it_proposes(text: str) -> None
     assert ("ISL", "catch_cap", "for") in linked(text)
 
 
+def test_an_offer_that_would_not_ensure_an_issue_proposes_nothing_on_it() -> None:
+    assert not {link for link in linked("Iceland says Norway's offer would not guarantee a cap on the annual catch.")
+                if link[1] == "catch_cap"}
+
+
 def test_a_partys_main_demand_is_what_it_wants():
     assert ("ISL", "catch_cap", "for") in linked("Iceland's main demand is a cap on the annual catch.")
 

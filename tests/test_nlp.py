@@ -43,7 +43,8 @@ def test_a_wire_dateline_ends_before_the_first_sentence(nlp, dateline: str) -> N
     assert dateline.split()[0].strip(",") not in subjects
 
 
-@pytest.mark.parametrize("text", ["The UK - France talks resumed.", "Norland \u2014 the smaller side \u2014 agreed."])
+@pytest.mark.parametrize("text", ["The UK - France talks resumed.", "Norland \u2014 the smaller side \u2014 agreed.",
+                                  "NORAL \u2014 the northern alliance \u2014 said it would send more boats."])
 def test_a_dash_in_a_sentence_is_no_dateline(nlp, text: str) -> None:
     assert len(list(nlp(text).sents)) == 1
 

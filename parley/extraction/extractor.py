@@ -179,7 +179,7 @@ class Extractor:
         elif found is not None and self.issues.names_only_the_object(found.id, [*content, event.trigger]):
             found = replace(found, inverted=not found.inverted)  # "condemned the sanctions": for lifting them
         if found is not None and self._undone([t for t in content if t.i not in in_condition], found.id):
-            found = replace(found, inverted=not found.inverted)  # "agreed to suspend its requests for arbitration"
+            found = replace(found, inverted=not found.inverted)  # "agreed to suspend its requests for port access"
         if found is None and event.condition_tokens:
             # "will only accept a deal if Norway withdraws its boats": the condition is what the party wants.
             found = self.issues.match(event.condition_tokens, agent_of)
@@ -251,7 +251,8 @@ class Extractor:
     def _undone(self, words: list[Token], issue: str) -> bool:
         """Whether the words ask that what names the issue be undone ("if Sudavia drops its demand for inspectors"):
         an undoing verb, not negated, whose object names the issue, for an issue that takes nothing away itself;
-        undoing an opposition to it ("drops its opposition to inspectors") is no undoing of the issue."""
+        undoing an opposition to it ("drops its opposition to inspectors") or a burden on it ("lift its ban on port
+        access") is no undoing of the issue."""
         if self.issues.removes(issue):
             return False
         for verb in words:
@@ -262,7 +263,9 @@ class Extractor:
                 if named is None or named.id != issue or self.issues.predicate_sign(issue, verb):
                     continue
                 opposing = self.lexicon.stance.get(self.lexicon.nouns.get(thing.lemma_.lower(), "")) == "against"
-                return not opposing
+                burden = thing.lemma_.lower() in self.lexicon.burdens and getattr(self.issues.match(
+                    [t for t in thing.subtree if t is not thing], lambda token: None), "id", None) == issue
+                return not (opposing or burden)
         return False
 
     def _link_statement(self, link: Link, number: int, sent: Span, reporters: list[str], quoted: set[int],

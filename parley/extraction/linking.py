@@ -310,8 +310,8 @@ class IssueLinker:
             noun = subject.lemma_.lower()
             if lemma in self.listing_verbs and noun in self.goal_nouns:
                 return subject, "demand"
-            if lemma in self.providing_verbs and self.lexicon.nouns.get(noun) == "propose":
-                return subject, "propose"
+            if lemma in self.providing_verbs and self.lexicon.nouns.get(noun) == "propose" and not is_negated(verb):
+                return subject, "propose"   # "its offer would not guarantee X" proposes nothing about X
         return None, None
 
     def _nothing_done(self, node: Token) -> bool:

@@ -28,12 +28,14 @@ def line_breaks(doc: Doc) -> Doc:
 
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 DATELINE_WORDS = 10   # tokens at most before the dash of "KABUL, Afghanistan (AP) —"
+DATELINE_MARKS = frozenset({",", "("})      # a hyphen ends a dateline only after one of these
+DATELINE_CLOSERS = frozenset({".", ")"})
 
 
 def _dateline_end(doc: Doc, line: int) -> int | None:
-    """Where the text starts after a wire dateline that opens a line ("NEW YORK (AP) — Venezuela's government
-    ..."): the place in capitals was otherwise parsed as the subject of the first sentence. A dateline opens with
-    its place in capitals; before a plain hyphen it also holds a comma or the agency in brackets ("OSLO, March 3
+    """Where the text starts after a wire dateline that opens a line ("OSLO (AP) — Norland's government ..."): the
+    place in capitals was otherwise parsed as the subject of the first sentence. A dateline opens with its place in
+    capitals; before a plain hyphen it also holds a comma or the agency in brackets ("OSLO, March 3
     (Reuters) -"), which "UK - France talks" does not."""
     first = doc[line] if line < len(doc) else None
     if first is None or not (first.is_alpha and first.is_upper and len(first) > 1):
@@ -42,9 +44,18 @@ def _dateline_end(doc: Doc, line: int) -> int | None:
     for token in doc[line + 1:line + DATELINE_WORDS]:
         if token.text in DATELINE_DASHES:
             long_dash = token.text in ("—", "--")
-            return token.i + 1 if (long_dash or marked) and token.i + 1 < len(doc) else None
-        if token.text in ",(":
+            return token.i + 1 if (long_dash or marked) and _opens_sentence(doc, token.i + 1) else None
+        if token.text in DATELINE_MARKS:
             marked = True
-        elif not (token.is_title or token.is_upper or token.like_num or token.text in ".)" or token.is_space):
+        elif not (token.is_title or token.is_upper or token.like_num or token.text in DATELINE_CLOSERS
+                  or token.is_space):
             return None
     return None
+
+
+def _opens_sentence(doc: Doc, start: int) -> bool:
+    """What follows a dateline's dash starts a sentence with a capital or a quote, and holds no second dash soon
+    ("NATO — the Western alliance — said" is an aside, not a dateline)."""
+    if start >= len(doc) or not (doc[start].is_title or doc[start].is_upper or doc[start].is_quote):
+        return False
+    return not any(t.text in DATELINE_DASHES for t in doc[start:start + DATELINE_WORDS])

@@ -58,6 +58,12 @@ class Plan:
         return sum(end - start for start, end in self.blocks)
 
 
+def _last_words(words: Iterable[str]) -> set[str]:
+    """The head words of the multi-word entries ("screen" of "smoke screen"), which the extractor reads with the
+    words before them."""
+    return {w.split()[-1].lower() for w in words if " " in w}
+
+
 def _single(words: Iterable[str]) -> set[str]:
     """The one-word entries: the extractor compares single tokens, so a multi-word entry never matches one."""
     return {w.lower() for w in words if " " not in w}
@@ -109,7 +115,8 @@ class Prefilter:
              _forms(_single(lexicon.deal_nouns), noun_exc, _plurals)),
             ({"under"}, _forms(_single(lexicon.deal_nouns), noun_exc, _plurals)),  # "Under the deal, X will Y"
             (_forms(_single(lexicon.role_verbs), verb_exc, inflections),
-             _forms(_single(lexicon.negative_roles), noun_exc, _plurals) | lexicon.negative_qualities),
+             _forms(_single(lexicon.negative_roles) | _last_words(lexicon.negative_roles), noun_exc, _plurals)
+             | lexicon.negative_qualities),   # "a smoke screen": the phrase's head
             (self.speech, _single([*lexicon.modal_cues, *lexicon.evaluative_cues, *lexicon.noun_cues])
              | {cue.split()[-1] for cue in lexicon.evaluative_cues if " " in cue}),  # "out of the question"
             (_forms(set(lexicon.preparing_verbs), verb_exc, inflections),  # "weighing sanctions"

@@ -177,7 +177,12 @@ class Ingestor:
                 self._signed.add(article_id)
 
     def _catch_up(self, session: Session) -> None:
-        """Index the signatures other ingesters stored since, so a near-copy links to what they stored too."""
+        """Index the signatures other ingesters stored since, so a near-copy links to what they stored too. Ids
+        grow in the order articles are stored (under the store's write lock), so the newer ones are read by the
+        primary key; the whole id list only if the count still differs after that."""
+        newer = select(schema.Signature.article_id).where(schema.Signature.article_id > max(self._signed, default=0))
+        if found := set(session.scalars(newer)) - self._signed:
+            self._load_signatures(session, found)
         if session.scalar(select(func.count()).select_from(schema.Signature)) != len(self._signed):
             self._load_signatures(session, set(session.scalars(select(schema.Signature.article_id))) - self._signed)
 

@@ -106,31 +106,46 @@ def is_exit(state: EventState, verb: Token) -> bool:
     return lemma in state.lexicon.exit_verbs or any(f"{lemma} {p}" in state.lexicon.exit_verbs for p in particles)
 
 
+def has_action(state: EventState, verb: Token) -> bool:
+    """Whether a verb names an act of the lexicon itself ("withdraw", "lift the blockade")."""
+    lemma = verb_lemma(state, verb)
+    return lemma is not None and verb_action(state, verb, lemma) is not None
+
+
 def acts(state: EventState, verb: Token) -> bool:
     """Whether a verb makes an event of its own (then its object noun is content, not an event)."""
     lemma = verb_lemma(state, verb)
-    return lemma is not None and (verb_action(state, verb, lemma) is not None or lemma in state.lexicon.light_verbs
+    return lemma is not None and (has_action(state, verb) or lemma in state.lexicon.light_verbs
                                   or lemma in state.lexicon.answers or lemma in state.lexicon.speech
                                   or lemma in state.lexicon.copulas or lemma in state.lexicon.role_verbs)
 
 
+def _readied_verb(state: EventState, cue: Token) -> tuple[Token, str] | tuple[None, None]:
+    """The verb a readiness cue takes ("ready to strike") and its lemma, if the lexicon knows it."""
+    verb = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+    lemma = verb_lemma(state, verb) if verb is not None else None
+    return (verb, lemma) if lemma is not None else (None, None)
+
+
 def readied_hostility(state: EventState, cue: Token) -> bool:
     """Whether what a party is ready for ("ready to strike", "prepared to veto") is a hostile act held out."""
-    readied = next((c for c in cue.children if c.dep_ == "xcomp"), None)
-    lemma = verb_lemma(state, readied) if readied is not None else None
-    return lemma is not None and (verb_action(state, readied, lemma) in state.lexicon.intent_threaten | {"threaten"}
-                                  or lemma in state.lexicon.blocking_verbs)
+    verb, lemma = _readied_verb(state, cue)
+    return verb is not None and (verb_action(state, verb, lemma) in state.lexicon.intent_threaten | {"threaten"}
+                                 or lemma in state.lexicon.blocking_verbs)
 
 
 def readied(state: EventState, cue: Token) -> str | None:
-    """The act a party says it is ready for ("ready to resume talks": consult), if the lexicon knows it."""
-    readied = next((c for c in cue.children if c.dep_ == "xcomp"), None)
-    lemma = verb_lemma(state, readied) if readied is not None else None
-    if lemma is None:
+    """The act a party says it is ready for ("ready to resume talks": consult), if the lexicon knows it; meeting
+    another's demands or conditions is a concession, not talks."""
+    verb, lemma = _readied_verb(state, cue)
+    if verb is None:
         return None
+    objects = [o.lemma_.lower() for o in verb.children if o.dep_ == "dobj"]
+    if any(state.lexicon.nouns.get(o) == "demand" for o in objects):
+        return None   # "ready to meet Norway's demands"
     if lemma in state.lexicon.light_verbs:   # "ready to resume talks": the object names the act
-        return next((state.lexicon.nouns.get(o.lemma_.lower()) for o in readied.children if o.dep_ == "dobj"), None)
-    return verb_action(state, readied, lemma)
+        return next((state.lexicon.nouns.get(o) for o in objects), None)
+    return verb_action(state, verb, lemma)
 
 
 def armed_strike(state: EventState, noun: Token) -> bool:
