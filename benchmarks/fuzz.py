@@ -140,6 +140,7 @@ def campaign(count: int, seed: int, limit: float = TIME_LIMIT) -> Outcome:
             label = f"#{number} ({name})"
             outcome.inputs += 1
             outcome.per_class[name] += 1
+            worker.ready()   # after a stop, the worker's reload is not the next input's time
             started = time.perf_counter()
             try:
                 items = _read(name, raw, label)

@@ -68,16 +68,30 @@ class BoundedWorker:
         child.close()
         self._loaded = False
 
-    def run(self, documents: list[SourceDocument]) -> list[Result]:
-        """The analyses of `documents`, or Overrun; a ParleyError from loading the pipeline is raised."""
+    def ready(self) -> None:
+        """Start the process if it is not running and wait until it has loaded the pipeline; a ParleyError from
+        loading (no spaCy model) is raised."""
         self.start()
         assert self._connection is not None
+        if not self._loaded:
+            try:
+                loaded = self._connection.recv()
+            except (EOFError, OSError) as exc:
+                self.stop()
+                raise Overrun(f"the analysis process died while loading (exit code {self._exit_code})") from exc
+            except BaseException:
+                self.stop()
+                raise
+            if isinstance(loaded, ParleyError):
+                self.stop()
+                raise loaded
+            self._loaded = True
+
+    def run(self, documents: list[SourceDocument]) -> list[Result]:
+        """The analyses of `documents`, or Overrun; a ParleyError from loading the pipeline is raised."""
+        self.ready()   # loading is not the articles' time
+        assert self._connection is not None
         try:
-            if not self._loaded:
-                loaded = self._connection.recv()   # loading is not the article's time
-                if isinstance(loaded, ParleyError):
-                    raise loaded
-                self._loaded = True
             self._connection.send(documents)
             if not self._connection.poll(self.limit or None):
                 raise Overrun(f"the analysis took longer than {self.limit:g} s")
