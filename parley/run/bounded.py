@@ -10,6 +10,7 @@ and the dashboard keep several workers.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from itertools import islice
@@ -31,7 +32,9 @@ class Overrun(Exception):
 
 
 def _serve(connection: Connection, job: Job) -> None:
-    """The worker process: load the pipeline, say so (or send the error that stopped it), then analyse batches."""
+    """The worker process: load the pipeline, say so (or send the error that stopped it), then analyse batches.
+    Ctrl-C is the parent's to handle: it stops this process when it stops."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         analyzer_for(job)
     except ParleyError as exc:
