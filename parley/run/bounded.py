@@ -28,7 +28,11 @@ Result = ArticleAnalysis | ParleyError
 
 
 class Overrun(Exception):
-    """A call to the worker did not finish in time, or its process died: the process is gone."""
+    """A call to the worker did not finish in time, or its process died (`died`): the process is gone."""
+
+    def __init__(self, reason: str, died: bool = False) -> None:
+        super().__init__(reason)
+        self.died = died
 
 
 def _serve(connection: Connection, job: Job) -> None:
@@ -81,7 +85,7 @@ class BoundedWorker:
                 loaded = self._connection.recv()
             except (EOFError, OSError) as exc:
                 self.stop()
-                raise Overrun(f"the analysis process died while loading (exit code {self._exit_code})") from exc
+                raise Overrun(f"exit code {self._exit_code}, while loading", died=True) from exc
             except BaseException:
                 self.stop()
                 raise
@@ -101,7 +105,7 @@ class BoundedWorker:
             return self._connection.recv()
         except (EOFError, OSError) as exc:   # the pipe closed (EOF), reset or broken: the process is gone
             self.stop()
-            raise Overrun(f"the analysis process died (exit code {self._exit_code})") from exc
+            raise Overrun(f"exit code {self._exit_code}", died=True) from exc
         except BaseException:
             self.stop()   # a timeout, Ctrl-C or a signal in the caller: what the process does now is stale
             raise
@@ -140,7 +144,7 @@ def analyse_bounded(worker: BoundedWorker, documents: list[SourceDocument]) -> l
 
 
 def _overrun(document: SourceDocument, worker: BoundedWorker, exc: Overrun) -> ParleyError:
-    if "died" in str(exc):
+    if exc.died:
         return ParleyError(E.E091, source=source_of(document), reason=exc)
     return ParleyError(E.E090, source=source_of(document), seconds=worker.limit)
 
