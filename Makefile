@@ -4,7 +4,7 @@ PY ?= $(or $(shell ls -d $(HOME)/.pyenv/versions/3.12*/bin/python3.12 2>/dev/nul
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test eval install clean
+.PHONY: demo test eval fuzz install clean
 
 $(BIN)/parley: .python-version pyproject.toml requirements.lock requirements-model.txt requirements-embeddings.txt
 	@test -n "$(PY)" || { echo "Python 3.12 not found: 'pyenv install 3.12', or make PY=/path/to/python3.12"; exit 1; }
@@ -27,6 +27,9 @@ test: install
 
 eval: install
 	$(BIN)/parley eval ../shared/eval/seed.gold.json ../shared/eval/dev ../shared/dev2-conflict/gold ../shared/dev2-economy/gold ../shared/eval/plover/gsr-dev.jsonl eval/examples --cases eval/cases --floors eval/floors.yaml
+
+fuzz: install   # the robustness campaign (docs/robustness.md); FUZZ_INPUTS=10000 by default
+	$(BIN)/python -m benchmarks.fuzz --inputs $(or $(FUZZ_INPUTS),10000) --seed $(or $(FUZZ_SEED),1)
 
 clean:
 	rm -rf $(VENV) parley.db test-output

@@ -16,6 +16,9 @@ class E(str, Enum):
     E004 = "{path}: not valid UTF-8 text (byte {position})"
     E005 = "{path}: no article text could be extracted from the HTML"
     E006 = "{path}: the directory holds no articles ({suffixes})"
+    E007 = "{path}: the text holds NUL characters ({count}, the first at character {position}): not a text article"
+    E008 = "{path}: {field} is not valid Unicode (a lone surrogate {char} at character {position})"
+    E009 = "{path}: no article: the text holds no letters or digits"
     E010 = "{path}, line {line}: the dossier is not valid YAML ({reason})"
     E011 = "{path}: the dossier is invalid: {reason}"
     E012 = "{path}, line {line}: the dossier names {kind} id {ident!r} twice"
@@ -42,6 +45,8 @@ class E(str, Enum):
     E070 = "--dask {address!r}: give a scheduler address (tcp://host:8786) or local:N with N a number of workers"
     E071 = "--dask {address!r}: cannot reach the Dask scheduler ({reason})"
     E072 = "--workers {workers}: give 1 or more local processes, and not together with --dask"
+    E090 = "{source}: the analysis was stopped after {seconds:g} s (the time limit, setting run.time_limit)"
+    E091 = "{source}: the analysis process died ({reason}); the other articles go on"
     E080 = ("{feature} needs the optional dependencies parley[{extra}] ({reason}): pip install 'parley[{extra}]' "
             "(`make install` installs every extra)")
     E120 = ("{source}: not analysed: the article is in {language} ({iso}, detected with probability {probability:.2f}) "

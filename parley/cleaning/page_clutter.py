@@ -20,6 +20,9 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*$")
 _TOKEN = re.compile(r"(?P<address>\S+@\S+|@\w+|https?://\S+|www\.\S+)"
                     r"|(?P<number>[+-]?\d[\d:.,/]*(?:st|nd|rd|th|am|pm|h)?\b)"
                     r"|(?P<word>[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?)")
+# The same without the e-mail address, for a line with no "@": `\S+@` scans to the end of a long run of marks from
+# each of its characters (a line of 100,000 quote marks took 27 s).
+_TOKEN_NO_AT = re.compile(_TOKEN.pattern.replace(r"\S+@\S+|@\w+|", ""))
 _FIGURE = re.compile(r"\d{3}")  # "78,000" in a results table; a list's rank or a counter is shorter
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b")
@@ -79,7 +82,7 @@ class _Line:
 
     @cached_property
     def _tokens(self) -> list[re.Match[str]]:
-        return list(_TOKEN.finditer(self.text))
+        return list((_TOKEN if "@" in self.text else _TOKEN_NO_AT).finditer(self.text))
 
     @cached_property
     def words(self) -> list[str]:

@@ -31,17 +31,12 @@ def analyze(
 
     Exit code 0 when every article was analysed, 1 when some could not be read or analysed (the others are still
     printed), 2 when nothing could start (a bad dossier)."""
-    from ..pipeline import Analyzer  # spaCy loads for this command only, not for `parley --help` or the store
+    from ..run.runners import open_analyzer  # spaCy loads for this command only, not for `parley --help`
     from ..sources import read_paths  # trafilatura too (a tenth of a second)
 
     out = Console(soft_wrap=True)
     err = Console(stderr=True, soft_wrap=True)
-    try:
-        settings = Settings() if min_confidence is None else Settings(min_confidence=min_confidence)
-        analyzer = Analyzer(dossier, settings)
-    except ParleyError as exc:
-        print_error(err, exc)
-        raise typer.Exit(2) from exc
+    settings = Settings() if min_confidence is None else Settings(min_confidence=min_confidence)
     failures = unreadable = 0
 
     def report(error: ParleyError) -> None:
@@ -59,14 +54,19 @@ def analyze(
             else:
                 yield item
 
-    with progress_bar("analyze", expected_articles(paths)) as bar:
-        for analysed, result in enumerate(analyzer.analyze_each(documents()), start=1):
-            if isinstance(result, ParleyError):
-                report(result)
-            elif json:
-                sys.stdout.write(result.to_json() + "\n")
-            else:
-                render_analysis(out, result, analyzer.dossier)
-            bar(analysed + unreadable, None)
+    try:
+        # analysis runs in a worker process stopped at the time limit: a runaway article fails alone (E090)
+        with open_analyzer(dossier, settings) as analyzer, progress_bar("analyze", expected_articles(paths)) as bar:
+            for analysed, result in enumerate(analyzer.analyze_each(documents()), start=1):
+                if isinstance(result, ParleyError):
+                    report(result)
+                elif json:
+                    sys.stdout.write(result.to_json() + "\n")
+                else:
+                    render_analysis(out, result, analyzer.dossier)
+                bar(analysed + unreadable, None)
+    except ParleyError as exc:   # a bad dossier, or no spaCy model: nothing could start
+        print_error(err, exc)
+        raise typer.Exit(2) from exc
     if failures:
         raise typer.Exit(1)

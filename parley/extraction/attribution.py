@@ -14,7 +14,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from .gazetteer import Gazetteer
-from .words import Words
+from .words import Words, entities
 
 OPENING = "“\"«„"
 CLOSING = "”\"»“"
@@ -65,11 +65,12 @@ class OutletNames:
         """The outlet a noun phrase names: its head's entity or compound run, or a listed outlet anywhere in the
         phrase ("the Lebanese newspaper Al-Akhbar", "Yemen's al-Masirah television network")."""
         if token.ent_type_:
-            for ent in token.doc.ents:
-                if ent.start <= token.i < ent.end:
-                    found = self.canonical(ent.text, ent.label_)
-                    if found:
-                        return found
+            ents, entity_at = entities(token.doc)
+            if entity_at[token.i] >= 0:
+                ent = ents[entity_at[token.i]]
+                found = self.canonical(ent.text, ent.label_)
+                if found:
+                    return found
         left = [t for t in token.lefts if t.dep_ in ("compound", "det") and t.lower_ != "the"]
         found = self.canonical(" ".join(t.text for t in [*left, token]))
         if found:
@@ -91,7 +92,7 @@ class OutletNames:
         organisation's name right after it or inside its phrase."""
         if token.lemma_.lower() not in MEDIA_NOUNS:
             return None
-        for ent in token.doc.ents:
+        for ent in entities(token.doc)[0]:
             after = ent.start == token.i + 1
             inside = token.left_edge.i <= ent.start and ent.end <= token.i
             if (after or inside) and ent.label_ in ("ORG", "PERSON", "WORK_OF_ART") and ent[0].text[:1].isalpha():

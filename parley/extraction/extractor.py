@@ -1,6 +1,7 @@
 """Run the extraction stages over parsed articles and turn events into the contract's statements and quotes."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -72,6 +73,7 @@ class Extractor:
         word)."""
         actors = ArticleActors(self.finder, doc)
         quotes = find_quotes(text)
+        starts = [q.start for q in quotes]   # in text order: a sentence's quotes found by bisection
         spans = (doc.char_span(q.start, q.end, alignment_mode="expand") for q in quotes)
         quoted = {i for span in spans if span is not None for i in range(span.start, span.end)}
         actors.quoted = quoted
@@ -81,7 +83,7 @@ class Extractor:
         previous: Span | None = None
         for number, sent in enumerate(doc.sents):
             actors.link_people(sent)
-            inside = [q for q in quotes if sent.start_char <= q.start < sent.end_char]
+            inside = quotes[bisect_left(starts, sent.start_char):bisect_left(starts, sent.end_char)]
             if inside:
                 actors.ctx.quote_speaker = self._quote_speaker(sent, actors, quoted, previous)
                 for q in inside:

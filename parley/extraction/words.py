@@ -9,6 +9,8 @@ from __future__ import annotations
 from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span
 
+_ENTITIES = "parley.entities"   # where `entities` keeps its lookup in Doc.user_data
+
 
 class Words:
     """Part of speech, dependency, lower-case form and lower-case lemma of every token of a doc, by token index."""
@@ -32,3 +34,17 @@ class Words:
     def tagged(self, sent: Span) -> bool:
         """Whether the tagger read a sentence (selective parsing leaves the others without tags)."""
         return self._tagged_before[sent.end] > self._tagged_before[sent.start]
+
+
+def entities(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    """The Doc's entities and, per token, the index of the one it is in (-1: none), built once per Doc and kept in
+    its user_data: `Doc.ents` builds every entity Span anew on each call, which made per-token lookups quadratic
+    in the article's length."""
+    cached = doc.user_data.get(_ENTITIES)
+    if cached is None:
+        ents = doc.ents
+        entity_at = [-1] * len(doc)
+        for number, ent in enumerate(ents):
+            entity_at[ent.start:ent.end] = [number] * (ent.end - ent.start)
+        cached = doc.user_data[_ENTITIES] = (ents, entity_at)
+    return cached

@@ -10,14 +10,15 @@ from spacy.language import Language
 
 from ..errors import E, ParleyError
 from ..settings import Settings
-from . import components  # noqa: F401  (registers parley's components)
+from . import components, tokenizer  # noqa: F401  (components: registers parley's components)
 from .fast import FAST_CONFIG
 
 
 def load_nlp(name: str, fast_components: bool | None = None) -> Language:
     """The pipeline with parley's sentence rules placed before the parser; with `fast_components` (default: the
     setting of that name) the model's attribute ruler and lemmatizer are built by parley's faster drop-ins
-    (parley/nlp/fast.py), which give the same output. One pipeline per (name, fast_components) per process."""
+    (parley/nlp/fast.py), which give the same output. Its tokenizer cuts long runs of punctuation and reads texts
+    of any length (nlp/tokenizer.py). One pipeline per (name, fast_components) per process."""
     return _load(name, Settings().fast_components if fast_components is None else fast_components)
 
 
@@ -28,6 +29,7 @@ def _load(name: str, fast_components: bool) -> Language:
     except OSError as exc:
         raise ParleyError(E.E060, name=name) from exc
     nlp.add_pipe("parley_line_breaks", before="parser")
+    tokenizer.install(nlp)
     return nlp
 
 

@@ -13,12 +13,13 @@ The planner imports nothing of extraction: the extractor hands it its words as p
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_SPACE, IS_STOP, IS_TITLE, LENGTH, SPACY
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_SPACE, IS_STOP, IS_TITLE, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -28,6 +29,11 @@ from .components import line_breaks
 
 REACH = 2    # sentences back that a pronoun or title is taken to refer to
 WINDOW = 8   # tokens between a trigger and a party word ("Lavrov, Russia's foreign minister, said")
+# Bounds that keep the work per token flat on text that is not prose: a "sentence" longer than LONGEST_SENTENCE
+# tokens (a page without full stops) is cut there, since the rules walk parse trees per clause; a run of sentences
+# to parse is cut at a sentence start past RUN_TOKENS, so the models never hold a whole huge text at once.
+LONGEST_SENTENCE = 300
+RUN_TOKENS = 10_000
 
 
 @dataclass(frozen=True)
@@ -154,7 +160,7 @@ class Prefilter:
         """The plan for `doc`, tokenized from `text`."""
         line_breaks(doc)   # the parts keep the sentence starts the pipeline forces at new lines
         tokens = _Tokens.of(doc, text, self.vocabulary.quote_marks)
-        starts = self._starts(tokens)
+        starts = _cut_long_sentences(doc, self._starts(tokens), tokens.space)
         mentions = self.vocabulary.mentions(doc)
         memory = _Memory(origin=dict.fromkeys(self.people))
         needs: list[set[int]] = []   # per sentence: the earlier sentences it relies on, were it parsed
@@ -295,8 +301,14 @@ class _Tokens:
 
 
 def _near(triggers: list[int], agents: list[int]) -> bool:
-    """A trigger with a party word close enough to be its subject, owner or object."""
-    return any(abs(t - a) <= WINDOW for t in triggers for a in agents)
+    """A trigger with a party word close enough to be its subject, owner or object (each trigger against its
+    nearest party word: every pair was quadratic in a sentence as long as a whole text without full stops)."""
+    ordered = sorted(agents)
+    for t in triggers:
+        i = bisect_left(ordered, t - WINDOW)
+        if i < len(ordered) and ordered[i] <= t + WINDOW:
+            return True
+    return False
 
 
 def _runs(starts: list[int], parse: list[bool], length: int) -> list[tuple[int, int]]:
@@ -306,8 +318,22 @@ def _runs(starts: list[int], parse: list[bool], length: int) -> list[tuple[int, 
     for start, end, wanted in zip(starts, ends, parse):
         if not wanted:
             continue
-        if blocks and blocks[-1][1] == start:
+        if blocks and blocks[-1][1] == start and end - blocks[-1][0] <= RUN_TOKENS:
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
     return blocks
+
+
+def _cut_long_sentences(doc: Doc, starts: list[int], space: list[bool]) -> list[int]:
+    """The sentence starts with one more every LONGEST_SENTENCE tokens of a sentence longer than that (on a word,
+    not a space), also set on the Doc so that the parser keeps to them."""
+    ends = [*starts[1:], len(doc)]
+    added = [cut for start, end in zip(starts, ends) if end - start > LONGEST_SENTENCE
+             for cut in range(start + LONGEST_SENTENCE, end, LONGEST_SENTENCE) if not space[cut]]
+    if not added:
+        return starts
+    column = doc.to_array([SENT_START]).reshape(-1)
+    column[added] = 1
+    doc.from_array([SENT_START], column.reshape(-1, 1))
+    return sorted([*starts, *added])

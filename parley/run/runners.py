@@ -6,14 +6,14 @@ A failed article comes back as a ParleyError in its place, which the ingest reco
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
+from queue import Queue
 
 from ..dossier import Dossier, load_dossier
 from ..errors import E, ParleyError, needs_extra
@@ -21,7 +21,8 @@ from ..models import ArticleAnalysis
 from ..pipeline import BatchAnalysis
 from ..settings import Settings, defaults
 from ..sources import SourceDocument
-from .worker import Job, analyse_batch, analyzer_for
+from .bounded import TIME_LIMIT, BoundedAnalyzer, BoundedWorker, analyse_bounded
+from .worker import Job, analyzer_for
 
 TASK_SIZE = defaults("run")["task_size"]
 CHUNKS_PER_WORKER = defaults("run")["chunks_per_worker"]
@@ -59,19 +60,33 @@ class ParallelAnalyzer(BatchAnalysis):
 
 
 class LocalAnalyzer(ParallelAnalyzer):
-    """N local processes, each loading the pipeline once when it starts."""
+    """N local worker processes, each loading the pipeline once and stopped when a task overruns its time limit
+    (parley.run.bounded); a thread per worker waits on it."""
 
     def __init__(self, job: Job, workers: int) -> None:
         super().__init__(job, workers)
         os.environ.update(ONE_THREAD)   # inherited by the workers: one BLAS thread each, no oversubscription
-        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=analyzer_for, initargs=(job,))
+        self.idle: Queue[BoundedWorker] = Queue()
+        for _ in range(workers):
+            worker = BoundedWorker(job)
+            worker.start()
+            self.idle.put(worker)
+        self.threads = ThreadPoolExecutor(workers)
 
     def submit(self, documents: list[SourceDocument]) -> Future:
-        return self.pool.submit(analyse_batch, self.job, documents)
+        return self.threads.submit(self._run, documents)
+
+    def _run(self, documents: list[SourceDocument]) -> list[ArticleAnalysis | ParleyError]:
+        worker = self.idle.get()
+        try:
+            return analyse_bounded(worker, documents)
+        finally:
+            self.idle.put(worker)
 
     def close(self) -> None:
-        self.pool.shutdown(cancel_futures=True)
+        self.threads.shutdown(cancel_futures=True)
+        while not self.idle.empty():
+            self.idle.get().stop()
 
 
 def job_for(dossier: Dossier | str | Path | None, settings: Settings | None = None) -> Job:
@@ -80,9 +95,10 @@ def job_for(dossier: Dossier | str | Path | None, settings: Settings | None = No
 
 @contextmanager
 def open_analyzer(dossier: Dossier | str | Path | None = None, settings: Settings | None = None, workers: int = 1,
-                  dask: str | None = None) -> Iterator:
-    """An Analyzer for this process, or a parallel one: `workers` local processes, or a Dask cluster (`dask` is
-    a scheduler address, or `local:N` for a LocalCluster of N one-thread worker processes)."""
+                  dask: str | None = None, bounded: bool = True) -> Iterator:
+    """An Analyzer in one worker process stopped at the time limit (`bounded`, and a limit is set; else this
+    process's own), or a parallel one: `workers` local processes, or a Dask cluster (`dask` is a scheduler address,
+    or `local:N` for a LocalCluster of N one-thread worker processes)."""
     if workers < 1 or (workers > 1 and dask):
         raise ParleyError(E.E072, workers=workers)
     job = job_for(dossier, settings)
@@ -90,9 +106,11 @@ def open_analyzer(dossier: Dossier | str | Path | None = None, settings: Setting
         with needs_extra("dask", "--dask"):
             from .cluster import DaskAnalyzer
 
-        runner: ParallelAnalyzer = DaskAnalyzer(job, dask)
+        runner: ParallelAnalyzer | BoundedAnalyzer = DaskAnalyzer(job, dask)
     elif workers > 1:
         runner = LocalAnalyzer(job, workers)
+    elif bounded and TIME_LIMIT:
+        runner = BoundedAnalyzer(job)
     else:
         yield analyzer_for(job)
         return

@@ -5,7 +5,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from ..errors import E, ParleyError
-from .document import SourceDocument
+from .document import SourceDocument, has_words, valid_unicode
 from .header import known
 
 _KNOWN = {"id", "title", "text", "url", "published", "outlet", "date", "source"}
@@ -26,6 +26,17 @@ def read_jsonl(lines: Iterable[str], path: str) -> Iterator[SourceDocument | Par
         text = record.get("text")
         if not isinstance(text, str) or not text.strip():
             yield ParleyError(E.E021, path=path, line=number)
+            continue
+        where = f"{path}:{number}"   # the item's name until it has an id: an id may be missing or invalid itself
+        try:
+            for key, value in record.items():
+                if isinstance(value, str):
+                    valid_unicode(value, where, "the text" if key == "text" else f"field {key!r}")
+        except ParleyError as exc:
+            yield exc
+            continue
+        if not has_words(text):
+            yield ParleyError(E.E009, path=where)
             continue
         # Producers write numbers, nulls and "unknown" freely: every field becomes text or None.
         yield SourceDocument(

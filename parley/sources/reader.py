@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import E, ParleyError
-from .document import SourceDocument
+from .document import SourceDocument, has_words, valid_unicode
 from .header import known, split_header
 from .html import decode_html, looks_like_html, read_html
 from .jsonl import read_jsonl
@@ -23,17 +23,17 @@ def _stem(path: str | None) -> str | None:
 def read_text(raw: str, path: str | None = None) -> SourceDocument:
     """One article from its raw text: HTML, or plain text with an optional header block."""
     label = path or "<text>"
-    raw = raw.removeprefix("\ufeff")
+    raw = valid_unicode(raw.removeprefix("\ufeff"), label)
     if not raw.strip():
         raise ParleyError(E.E003, path=label)
     if looks_like_html(raw) or (path and Path(path).suffix.lower() in HTML_SUFFIXES):
         document = read_html(raw, path)
         document.id = _stem(path) or document.id
-        return document
+        return _with_words(document, label)
     meta, body = split_header(raw)
     if not body.strip():
         raise ParleyError(E.E003, path=label)
-    return SourceDocument(
+    return _with_words(SourceDocument(
         text=body,
         id=known(meta.get("id")) or _stem(path),
         path=path,
@@ -42,7 +42,13 @@ def read_text(raw: str, path: str | None = None) -> SourceDocument:
         published=known(meta.get("date") or meta.get("published")),
         url=known(meta.get("url")),
         metadata={k: v for k, v in meta.items() if k not in _HEADER_FIELDS},
-    )
+    ), label)
+
+
+def _with_words(document: SourceDocument, label: str) -> SourceDocument:
+    if not has_words(document.text):
+        raise ParleyError(E.E009, path=label)
+    return document
 
 
 def _read_file(path: Path) -> Iterator[SourceDocument | ParleyError]:

@@ -14,12 +14,17 @@ def read_analyses(paths: Iterable[str | Path]) -> Iterator[ArticleAnalysis | Par
     """One analysis per non-blank line; a line that is not a contract object yields a ParleyError (E020)."""
     for path in paths:
         try:
-            stream = Path(path).open(encoding="utf-8")
+            stream = Path(path).open("rb")
         except OSError as exc:
             yield ParleyError(E.E002, path=path, reason=exc.strerror or exc)
             continue
         with stream:
-            for number, line in enumerate(stream, start=1):
+            for number, data in enumerate(stream, start=1):
+                try:   # line by line, so that one line in another encoding costs that line only
+                    line = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    yield ParleyError(E.E004, path=f"{path}, line {number}", position=exc.start)
+                    continue
                 if not line.strip():
                     continue
                 try:

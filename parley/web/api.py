@@ -81,21 +81,22 @@ def article(w: WebDep, article_id: int) -> dict:
     return found
 
 
-@router.get("/issues/{issue_id}", summary="One issue: positions, chart spec, shifts, evidence")
-def issue(w: WebDep, issue_id: str, limit: Limit = None) -> dict:
-    found = views.issue(w.store, w.labels, issue_id, limit or w.settings["evidence_limit"])
-    if found is None:
-        raise HTTPException(404, f"no position on issue {issue_id!r} in the store")
-    return found
-
-
-@router.get("/issues/{issue_id}/chart", summary="The Vega-Lite spec of each party's stance over time")
+@router.get("/issues/{issue_id:path}/chart", summary="The Vega-Lite spec of each party's stance over time")
 def issue_chart(w: WebDep, issue_id: str) -> dict:
     history = w.store.history(issue=issue_id)
     spec = charts.stance_over_time(history, w.labels)
     if spec is None:
         raise HTTPException(404, f"no dated position on issue {issue_id!r} in the store")
     return spec
+
+
+# after the chart route: an issue id may hold "/", and a path parameter would take "x/chart" whole
+@router.get("/issues/{issue_id:path}", summary="One issue: positions, chart spec, shifts, evidence")
+def issue(w: WebDep, issue_id: str, limit: Limit = None) -> dict:
+    found = views.issue(w.store, w.labels, issue_id, limit or w.settings["evidence_limit"])
+    if found is None:
+        raise HTTPException(404, f"no position on issue {issue_id!r} in the store")
+    return found
 
 
 @router.get("/parties/{actor}", summary="One party: positions, people, statements by action")
@@ -134,6 +135,7 @@ class IngestIn(BaseModel):
 
 @router.post("/analyze", summary="Analyse one article; store it only on request (token required to store)")
 def analyze(w: WebDep, request: Request, body: AnalyzeIn) -> dict:
+    w.rate_limit.check(request.client.host if request.client else "")
     if body.store:
         check_token(request, None)
     result = w.analyze(body.document())

@@ -26,6 +26,7 @@ from ..sources import SourceDocument
 from ..store import IngestSummary, Store
 from . import views
 from .labels import Labels, merge_dossiers
+from .analysis import AnalysisPool, RateLimit
 from .security import BodyLimit, SecurityHeaders
 
 HERE = Path(__file__).resolve().parent
@@ -46,6 +47,9 @@ class Web:
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
         self._overview: tuple[tuple, dict] | None = None
+        self.pool = AnalysisPool(self.dossier, self.settings["analysis_workers"], self.settings["analysis_queue"],
+                                 self.settings["analysis_wait"])
+        self.rate_limit = RateLimit(self.settings["analyze_per_minute"])
 
     def overview(self) -> dict:
         """The overview, recomputed only when the store has changed since (positions over the whole store are
@@ -57,22 +61,25 @@ class Web:
             self._overview = cached
         return cached[1]
 
-    def _loaded(self):
-        if self.analyzer is None:
-            from ..pipeline import Analyzer
-
-            self.analyzer = Analyzer(self.dossier)
-        return self.analyzer
-
     def analyze(self, document: SourceDocument) -> ArticleAnalysis:
-        """One analysis at a time: spaCy's pipeline is shared and loading it takes seconds."""
+        """In the pool's worker processes, stopped at the time limit (a coded error is raised); an analyzer given
+        to `create_app` runs here instead, one analysis at a time."""
+        if self.analyzer is None:
+            result = self.pool.analyze(document)
+            if isinstance(result, ParleyError):
+                raise result
+            return result
         with self._lock:
-            return self._loaded().analyze(document)
+            return self.analyzer.analyze(document)
 
     def ingest(self, documents: list[SourceDocument]) -> IngestSummary:
-        """Analyse and store articles (under the same lock as `analyze`)."""
+        """Analyse and store articles: in a worker of the pool, or with the analyzer given to `create_app` (under
+        the same lock as `analyze`)."""
+        if self.analyzer is None:
+            with self.pool.borrow() as worker:
+                return self.store.ingest(documents, self.pool.analyzer(worker))
         with self._lock:
-            return self.store.ingest(documents, self._loaded())
+            return self.store.ingest(documents, self.analyzer)
 
 
 def _href(url: str | None) -> str | None:
@@ -133,7 +140,9 @@ def error_response(request: Request, status: int, message: str, problems: list[d
 def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return error_response(request, exc.status_code, str(exc.detail))
+        response = error_response(request, exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})   # Retry-After on 429 and 503
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def bad_query(request: Request, exc: RequestValidationError) -> Response:
@@ -144,4 +153,5 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ParleyError)
     async def parley_error(request: Request, exc: ParleyError) -> Response:
-        return error_response(request, 400, str(exc))
+        # stopped at the time limit, or the worker died: the server could not finish it; else a bad input
+        return error_response(request, 503 if exc.code in ("E090", "E091") else 400, str(exc))

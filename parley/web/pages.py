@@ -31,7 +31,7 @@ def overview(request: Request, w: WebDep) -> HTMLResponse:
     return _page(request, "overview.html", view=w.overview())
 
 
-@router.get("/issues/{issue_id}")
+@router.get("/issues/{issue_id:path}")   # an issue id may hold "/"
 def issue(request: Request, w: WebDep, issue_id: str) -> HTMLResponse:
     found = views.issue(w.store, w.labels, issue_id, w.settings["evidence_limit"])
     return _page(request, "issue.html", view=_found(found, f"no position on issue {issue_id!r} in the store"))
@@ -90,6 +90,7 @@ async def analyze(request: Request, w: WebDep,
                   file: Annotated[UploadFile | None, File()] = None,
                   store: Annotated[bool, Form()] = False,
                   token: Annotated[str, Form()] = "") -> HTMLResponse:
+    w.rate_limit.check(request.client.host if request.client else "")
     if file is not None and file.filename:
         raw = await file.read()
         try:

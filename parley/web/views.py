@@ -122,7 +122,10 @@ def segments(text: str, statements: list[dict], quotes: list[dict]) -> list[Segm
 
 
 def article(store: Store, article_id: int) -> dict | None:
-    """One article with its analysis and highlighted text; None if there is no such id."""
+    """One article with its analysis and highlighted text; None if there is no such id (nor can be: the store's
+    ids are 64-bit, and a larger number is no error of the server's)."""
+    if not 0 < article_id < 2**63:
+        return None
     detail = store.article(article_id)
     if detail is None:
         return None

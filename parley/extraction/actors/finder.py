@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..gazetteer import Gazetteer
 from ..lexicon import Lexicon
+from ..words import entities
 
 PERSON_KIND = "person"  # matcher kind of a world person's name: seen by the parse planner, never a party mention
 LEADER_KIND = "leader"  # matcher kind of a one-token "U.S.-led": the party that leads what it modifies
@@ -88,10 +89,9 @@ class ActorFinder:
         entity = doc[start].ent_type_ == "PERSON" and doc[start]
         if not entity:
             return False
-        for ent in doc.ents:
-            if ent.start <= start and end <= ent.end and ent.label_ == "PERSON":
-                return (ent.end - ent.start) > (end - start)
-        return False
+        ents, entity_at = entities(doc)   # the one entity that holds the first token, if any
+        ent = ents[entity_at[start]] if entity_at[start] >= 0 else None
+        return ent is not None and end <= ent.end and ent.label_ == "PERSON" and (ent.end - ent.start) > (end - start)
 
     def is_title(self, token: Token) -> bool:
         return token.lower_ in self.title_heads or token.lemma_.lower() in self.title_heads

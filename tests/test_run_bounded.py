@@ -1,0 +1,78 @@
+"""Bounded work per article: the worker process is stopped at the time limit, the article that overran gets E090,
+and the articles around it are still analysed; `parley analyze` runs there and stays linear on quote-heavy text."""
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import time
+
+from parley.errors import ParleyError
+from parley.models import ArticleAnalysis
+from parley.run.bounded import BoundedWorker, analyse_bounded
+from parley.run.runners import job_for, open_analyzer
+from parley.sources import read_text
+
+SHORT = "Norway rejected the proposal, the minister said."
+SLOW = 'Russia said "no". ' * 30_000   # some seconds of work at any speed this suite runs at
+
+
+def test_an_article_that_overruns_fails_alone_with_e090_and_costs_at_most_its_limit():
+    worker = BoundedWorker(job_for(None), limit=2)
+    try:
+        documents = [read_text(SHORT), read_text(SLOW), read_text(SHORT + " Iceland agreed.")]
+        worker.run([documents[0]])   # loaded and warm: loading is not an article's time
+        started = time.perf_counter()
+        results = analyse_bounded(worker, documents)
+        elapsed = time.perf_counter() - started
+    finally:
+        worker.stop()
+    assert [type(r) for r in results] == [ArticleAnalysis, ParleyError, ArticleAnalysis]
+    assert results[1].code == "E090" and "after 2 s" in str(results[1])
+    assert results[0].statements and results[2].statements
+    # the batch, then the slow one alone, each stopped at 2 s; two restarts of the worker between
+    assert elapsed < 2 * 2 + 2 * 30
+
+
+def test_a_worker_that_dies_is_reported_and_replaced():
+    worker = BoundedWorker(job_for(None), limit=30)
+    try:
+        worker.run([read_text(SHORT)])
+        worker._process.kill()   # as the kernel's OOM killer would
+        results = analyse_bounded(worker, [read_text(SHORT)])
+        again = analyse_bounded(worker, [read_text(SHORT)])
+    finally:
+        worker.stop()
+    assert isinstance(results[0], ParleyError) and results[0].code == "E091"
+    assert isinstance(again[0], ArticleAnalysis)
+
+
+def test_the_in_process_signal_guard_is_not_used_by_a_bounded_analyzer():
+    """The store wraps analysis in a SIGALRM timer; in a bounded analyzer the worker's deadline rules instead."""
+    with open_analyzer() as analyzer:
+        calls = []
+        results = list(analyzer.analyze_each([read_text(SHORT)], guard=lambda: calls.append(1)))
+    assert calls == [] and isinstance(results[0], ArticleAnalysis)
+
+
+def _analyze_seconds(tmp_path, n: int) -> float:
+    """CPU seconds `parley analyze` (and its worker process) takes beyond start-up (the same command on one
+    sentence): CPU time, so that other work on the machine does not count."""
+    def run(text: str) -> float:
+        path = tmp_path / "article.txt"
+        path.write_text(text, encoding="utf-8")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        done = subprocess.run([sys.executable, "-c", "from parley.cli import main; main()", "analyze", str(path),
+                               "--json"], capture_output=True, text=True, timeout=300)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        assert done.returncode == 0, done.stderr
+        return (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+    return run('Russia said "no". ' * n) - run('Russia said "no". ')
+
+
+def test_quote_heavy_text_takes_linear_time(tmp_path):
+    # before: 10.8 s, 17.8 s and 59.7 s of wall time for 1,000, 2,000 and 4,000 (each with about 5 s of start-up)
+    small, middle, large = (_analyze_seconds(tmp_path, n) for n in (2000, 4000, 8000))
+    assert middle < 5
+    assert large < 6 * max(small, 0.5)   # 4 times the text: about 4 times the time (it was 16)
