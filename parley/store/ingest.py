@@ -2,6 +2,8 @@
 
 What is already stored is skipped before analysis, so a re-run (after Ctrl-C or kill -9) only does the rest. An
 exact copy is stored once (a row that points at the first); a near-copy is analysed and linked to the first copy.
+An article is stored once and read once per negotiation it belongs to (`Scope`): ingesting a stored article into
+another negotiation adds that negotiation's reading, not a second article.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from ..sources import SourceDocument
 from . import schema
 from .dates import article_date, statement_date
 from .dedupe import NearDuplicates, content_hash
+from .negotiations import Scope, parley_version
 
 if TYPE_CHECKING:  # the pipeline (spaCy) loads only when an ingest runs, not for queries
     from ..pipeline import Analyzer
@@ -117,14 +120,20 @@ def _now() -> dt.datetime:
 class Ingestor:
     """Holds what the store already has (keys, hashes, signatures), loaded once when the store opens."""
 
-    def __init__(self, engine: Engine, near: NearDuplicates, time_limit: float) -> None:
+    def __init__(self, engine: Engine, near: NearDuplicates, time_limit: float, scope: Scope) -> None:
         self.engine = engine
         self.near = near
         self.time_limit = time_limit
+        self.scope = scope
         with Session(engine) as session:
             rows = session.execute(select(schema.Article.id, schema.Article.source_key, schema.Article.content_hash,
-                                          schema.Article.duplicate_of, schema.Article.near_duplicate_of)).all()
-            self._seen = {(r.source_key, r.content_hash) for r in rows}
+                                          schema.Article.duplicate_of, schema.Article.near_duplicate_of,
+                                          schema.Article.published)).all()
+            self._members = set(session.scalars(select(schema.Analysis.article_id)
+                                                .where(schema.Analysis.negotiation_id == scope.id)))
+            self._rows = {(r.source_key, r.content_hash): r.id for r in rows}  # every stored article, any negotiation
+            self._seen = {(r.source_key, r.content_hash) for r in rows if r.id in self._members}
+            self._published = {r.id: r.published for r in rows}
             self._originals = {r.content_hash: r.id for r in rows if r.duplicate_of is None}
             self._roots = {r.id: r.near_duplicate_of or r.id for r in rows if r.duplicate_of is None}
             for article_id, data in session.execute(select(schema.Signature.article_id, schema.Signature.minhash)):
@@ -152,7 +161,7 @@ class Ingestor:
                 if (item.id, entry.hash) in self._seen:
                     summary.skipped += 1
                     tick()
-                elif entry.hash in self._originals or entry.hash in claimed:
+                elif self._read_here(entry.hash) or entry.hash in claimed:
                     copies.append(entry)
                 elif self._attempts.get(entry.key, 0) >= 2:
                     source = item.path or item.id or "<text>"
@@ -168,7 +177,7 @@ class Ingestor:
             for entry in copies:
                 if (entry.document.id, entry.hash) in self._seen:  # the same input twice in one chunk
                     summary.skipped += 1
-                elif entry.hash in self._originals:
+                elif self._read_here(entry.hash):
                     self._store_copy(summary, entry)
                 else:  # its first copy failed: this one gets its own try and its own error
                     for _, result in self._analyse(analyzer, [entry]):
@@ -189,12 +198,16 @@ class Ingestor:
                 entry = _Item(_document_of(analysis), content_hash(analysis.text))
                 if (entry.document.id, entry.hash) in self._seen:
                     summary.skipped += 1
-                elif entry.hash in self._originals:
+                elif self._read_here(entry.hash):
                     self._store_copy(summary, entry)
                 else:
                     self._store(summary, entry, analysis)
             tick()
         return summary
+
+    def _read_here(self, digest: str) -> bool:
+        """Whether this text is stored and already read in this negotiation (a new input of it is an exact copy)."""
+        return self._originals.get(digest) in self._members
 
     def _analyse(self, analyzer: Analyzer, items: list[_Item]) -> Iterator[tuple[_Item, ArticleAnalysis | ParleyError]]:
         """Analyses in order, each batch and each lone retry under the time limit, so only a bad article fails."""
@@ -222,6 +235,10 @@ class Ingestor:
         if isinstance(result, ParleyError):
             self._fail(summary, source, result.code, str(result), item)
             return
+        original = self._originals.get(item.hash)
+        if original is not None:  # stored, read in another negotiation: this negotiation's reading of it
+            self._store_reading(summary, item, result, original, source)
+            return
         published = article_date(item.document.published, result.text)
         signature = self.near.signature(result.text)
         match = self.near.match(signature)
@@ -231,7 +248,7 @@ class Ingestor:
                 article = _article_row(item, result, published, root)
                 session.add(article)
                 session.flush()
-                _add_analysis(session, article.id, result, published)
+                add_reading(session, article.id, self.scope, result, published)
                 session.add(schema.Signature(article_id=article.id, minhash=self.near.to_bytes(signature)))
                 session.execute(delete(schema.IngestError).where(schema.IngestError.source == source))  # fixed now
                 self._settle(session, item)
@@ -241,27 +258,65 @@ class Ingestor:
             self._fail(summary, source, error.code, str(error), item)
             return
         self._seen.add((item.document.id, item.hash))
+        self._rows[item.key] = article_id
+        self._members.add(article_id)
+        self._published[article_id] = published
         self._originals[item.hash] = article_id
         self._roots[article_id] = root or article_id
         self.near.add(article_id, signature)
         summary.stored += 1
         summary.near_duplicates += root is not None
 
-    def _store_copy(self, summary: IngestSummary, item: _Item) -> None:
+    def _store_reading(self, summary: IngestSummary, item: _Item, result: ArticleAnalysis, original: int,
+                       source: str) -> None:
+        """This negotiation's reading of a stored text; the input's own row (a copy under another key) with it."""
+        try:
+            with Session(self.engine) as session, session.begin():
+                add_reading(session, original, self.scope, result, self._published.get(original))
+                if item.key not in self._rows:
+                    copy = self._copy_row(item)
+                    session.add(copy)
+                    session.flush()
+                    self._rows[item.key] = copy.id
+                if self._rows[item.key] != original:
+                    _join(session, self._rows[item.key], self.scope)
+                self._settle(session, item)
+        except Exception as exc:  # noqa: BLE001  (as in `_store`: roll back, record, go on)
+            error = ParleyError(E.E054, source=source, reason=failure_reason(exc))
+            self._fail(summary, source, error.code, str(error), item)
+            return
+        self._members.update({original, self._rows[item.key]})
+        self._seen.add(item.key)
+        summary.stored += 1
+
+    def _copy_row(self, item: _Item) -> schema.Article:
         document = item.document
-        row = schema.Article(
+        return schema.Article(
             source_key=document.id, source=document.path, content_hash=item.hash, url=document.url,
             title=document.title, outlet=document.outlet, published=article_date(document.published, ""),
             published_raw=document.published, text=None, boilerplate=[], sources_cited=[],
             extra=document.metadata, duplicate_of=self._originals[item.hash], ingested_at=_now())
+
+    def _store_copy(self, summary: IngestSummary, item: _Item) -> None:
+        """An exact copy of a text read in this negotiation: its own row (unless stored under another negotiation
+        already), which joins this negotiation."""
+        document = item.document
         try:
             with Session(self.engine) as session, session.begin():
-                session.add(row)
+                row_id = self._rows.get(item.key)
+                if row_id is None:
+                    row = self._copy_row(item)
+                    session.add(row)
+                    session.flush()
+                    row_id = row.id
+                _join(session, row_id, self.scope)
         except SQLAlchemyError as exc:
             source = document.path or document.id or "<text>"
             error = ParleyError(E.E054, source=source, reason=failure_reason(exc))
             self._fail(summary, source, error.code, str(error))
             return
+        self._rows[item.key] = row_id
+        self._members.add(row_id)
         self._seen.add((document.id, item.hash))
         summary.duplicates += 1
 
@@ -288,26 +343,31 @@ def _article_row(item: _Item, result: ArticleAnalysis, published: dt.date | None
         summary=result.summary, near_duplicate_of=root, ingested_at=_now())
 
 
-def _add_analysis(session: Session, article_id: int, result: ArticleAnalysis, published: dt.date | None) -> None:
-    """Statements (dated), quotes, people and the article's positions with their evidence ids."""
+def _join(session: Session, article_id: int, scope: Scope, summary: str | None = None) -> None:
+    """The article's membership of the negotiation, with what its reading there came from."""
+    session.add(schema.Analysis(article_id=article_id, negotiation_id=scope.id,
+                                dossier_version_id=scope.dossier_version_id, parley_version=parley_version(),
+                                summary=summary, analysed_at=_now()))
+
+
+def add_reading(session: Session, article_id: int, scope: Scope, result: ArticleAnalysis,
+                published: dt.date | None) -> None:
+    """The article's reading in one negotiation: its membership (`analyses`), statements (dated), quotes, people
+    and positions with their evidence ids; then the negotiation's corrections of the article laid over it."""
+    from .corrections import apply_to_positions
+
+    _join(session, article_id, scope, result.summary)
+    ids = {"article_id": article_id, "negotiation_id": scope.id}
     statements = [
-        schema.Statement(article_id=article_id, index=index, date=statement_date(s.text, published),
+        schema.Statement(**ids, index=index, date=statement_date(s.text, published),
                          **s.model_dump(include=set(schema.Statement.__table__.columns.keys())))
         for index, s in enumerate(result.statements)
     ]
     session.add_all(statements)
-    session.add_all(schema.Quote(article_id=article_id, index=index, **q.model_dump())
-                    for index, q in enumerate(result.quotes))
-    session.add_all(schema.Person(article_id=article_id, name=name, actor=actor)
-                    for name, actor in result.people.items())
+    session.add_all(schema.Quote(**ids, index=index, **q.model_dump()) for index, q in enumerate(result.quotes))
+    session.add_all(schema.Person(**ids, name=name, actor=actor) for name, actor in result.people.items())
     session.flush()
-    for position in result.positions:
-        evidence = [statements[i] for i in position.statements]
-        dates = [s.date for s in evidence if s.date is not None]
-        session.add(schema.PositionRecord(
-            article_id=article_id, actor=position.actor, issue=position.issue, stance=position.stance,
-            condition=position.condition, confidence=position.confidence, date=max(dates, default=published),
-            statement_ids=[s.id for s in evidence]))
+    apply_to_positions(session, article_id, scope.id, published)
 
 
 def _source_of(error: ParleyError) -> str:
