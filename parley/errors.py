@@ -48,7 +48,8 @@ class E(str, Enum):
     E105 = "article {article} has no statement at {start}-{end} in negotiation {negotiation!r} (see `parley evidence`)"
     E106 = "the correction is invalid: {reason}"
     E107 = "the {name!r} negotiation is read without a dossier: give another --negotiation name with --dossier"
-    E108 = "negotiation {name!r} was read with a dossier this store did not keep: give it with --dossier"
+    E108 = ("negotiation {name!r} has no dossier in the store: give it with --dossier (articles read without one "
+            "belong to the `world` negotiation)")
 
 
 class ParleyError(Exception):

@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import pandas as pd
 import yaml
@@ -72,11 +73,16 @@ def dossier_text(dossier: Dossier) -> str:
     return yaml.safe_dump(dossier.model_dump(exclude={"path"}), allow_unicode=True, sort_keys=False)
 
 
+def default_name(dossier: Dossier) -> str:
+    """A negotiation's name when none is given: the dossier file's stem (short, no spaces), else its name."""
+    return Path(dossier.path).stem if dossier.path else dossier.name
+
+
 def open_scope(engine: Engine, name: str | None, dossier: Dossier | None) -> Scope:
     """The negotiation an ingest writes to, made on first use; a dossier given is recorded as its newest version
     (a changed dossier is a new version: earlier analyses become stale). No name: `world` without a dossier, the
-    dossier's name with one."""
-    name = (name or (dossier.name if dossier else WORLD)).strip()
+    dossier's file name with one."""
+    name = (name or (default_name(dossier) if dossier else WORLD)).strip()
     if name == WORLD and dossier is not None:
         raise ParleyError(E.E107, name=WORLD)
     with Session(engine) as session, session.begin():
@@ -98,6 +104,8 @@ def open_scope(engine: Engine, name: str | None, dossier: Dossier | None) -> Sco
                 session.flush()
             elif version.id != _current_version_id(session, negotiation.id):
                 version.created_at = _now()  # back to an earlier text: that version is the newest again
+        if version is None and name != WORLD:
+            raise ParleyError(E.E108, name=name)
         return Scope(negotiation.id, negotiation.name, version.id if version is not None else None)
 
 
