@@ -15,7 +15,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
 from ..errors import E, ParleyError
-from ..models import Statement
+from ..models import Position, Statement
 from ..positions import build_positions
 from . import schema
 from .negotiations import Scope
@@ -31,13 +31,21 @@ def _latest(corrections: list[schema.Correction]) -> dict[tuple[int, int], schem
     return {(c.start, c.end): c for c in sorted(corrections, key=lambda c: c.id) if c.kind != "add"}
 
 
-def apply_to_positions(session: Session, article_id: int, negotiation_id: int, published: dt.date | None) -> None:
-    """Rebuild the article's positions in the negotiation from its statements with the corrections applied: a wrong
+def apply_to_positions(session: Session, article_id: int, negotiation_id: int, published: dt.date | None,
+                       machine: list[Position] | None = None) -> None:
+    """The article's positions in the negotiation: the machine's (`machine`, as the analysis made them) when no
+    analyst corrected the article; else rebuilt from its statements with the corrections applied: a wrong
     statement is left out, a changed one counts as changed, a position added by hand stands as given."""
     rows = list(session.scalars(select(S).where(S.article_id == article_id, S.negotiation_id == negotiation_id)
                                 .order_by(S.index)))
     corrections = list(session.scalars(select(C).where(C.article_id == article_id,
                                                        C.negotiation_id == negotiation_id)))
+    session.execute(delete(P).where(P.article_id == article_id, P.negotiation_id == negotiation_id))
+    if not corrections and machine is not None:
+        for position in machine:
+            evidence = [rows[i] for i in position.statements]  # an index out of range: a malformed analysis
+            _add_position(session, article_id, negotiation_id, position, evidence, published, False)
+        return
     in_force = _latest(corrections)
     kept, corrected = [], []
     for row in rows:
@@ -49,25 +57,25 @@ def apply_to_positions(session: Session, article_id: int, negotiation_id: int, p
             fields.update({name: getattr(correction, name) for name in CHANGED if getattr(correction, name)})
         kept.append((row, Statement.model_validate(fields)))
         corrected.append(correction is not None)
-    session.execute(delete(P).where(P.article_id == article_id, P.negotiation_id == negotiation_id))
     by_hand = {(c.actor, c.issue): c for c in sorted(corrections, key=lambda c: c.id) if c.kind == "add"}
     for position in build_positions([statement for _, statement in kept]):
-        if (position.actor, position.issue) in by_hand:
-            continue
-        evidence = [kept[i][0] for i in position.statements]
-        dates = [row.date for row in evidence if row.date is not None]
-        session.add(P(article_id=article_id, negotiation_id=negotiation_id, actor=position.actor,
-                      issue=position.issue, stance=position.stance, condition=position.condition,
-                      confidence=position.confidence, date=max(dates, default=published),
-                      statement_ids=[row.id for row in evidence],
-                      corrected=any(corrected[i] for i in position.statements)))
+        if (position.actor, position.issue) not in by_hand:
+            _add_position(session, article_id, negotiation_id, position, [kept[i][0] for i in position.statements],
+                          published, any(corrected[i] for i in position.statements))
     for (actor, issue), added in by_hand.items():
         evidence = [row for row in rows if added.start is not None and row.start <= added.start < row.end]
-        dates = [row.date for row in evidence if row.date is not None]
-        session.add(P(article_id=article_id, negotiation_id=negotiation_id, actor=actor, issue=issue,
-                      stance=added.stance, condition=added.condition, confidence=1.0,
-                      date=max(dates, default=published), statement_ids=[row.id for row in evidence],
-                      corrected=True))
+        position = Position(actor=actor, issue=issue, stance=added.stance, condition=added.condition, confidence=1.0)
+        _add_position(session, article_id, negotiation_id, position, evidence, published, True)
+
+
+def _add_position(session: Session, article_id: int, negotiation_id: int, position: Position,
+                  evidence: list[schema.Statement], published: dt.date | None, corrected: bool) -> None:
+    """One position row, dated by its latest dated evidence (else the article's date)."""
+    dates = [row.date for row in evidence if row.date is not None]
+    session.add(P(article_id=article_id, negotiation_id=negotiation_id, actor=position.actor, issue=position.issue,
+                  stance=position.stance, condition=position.condition, confidence=position.confidence,
+                  date=max(dates, default=published), statement_ids=[row.id for row in evidence],
+                  corrected=corrected))
 
 
 def correct(engine: Engine, scope: Scope, article_id: int, kind: str, analyst: str, start: int | None = None,

@@ -367,7 +367,7 @@ def add_reading(session: Session, article_id: int, scope: Scope, result: Article
     session.add_all(schema.Quote(**ids, index=index, **q.model_dump()) for index, q in enumerate(result.quotes))
     session.add_all(schema.Person(**ids, name=name, actor=actor) for name, actor in result.people.items())
     session.flush()
-    apply_to_positions(session, article_id, scope.id, published)
+    apply_to_positions(session, article_id, scope.id, published, result.positions)
 
 
 def _source_of(error: ParleyError) -> str:

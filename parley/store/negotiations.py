@@ -150,10 +150,22 @@ def dossier_of(engine: Engine, scope: Scope) -> Dossier | None:
         return Dossier.model_validate({**yaml.safe_load(version.text), "path": version.path})
 
 
+def _stale(negotiation_id: int, version_id: int | None):
+    """Analyses of the negotiation made with another dossier version or another parley version than now."""
+    A = schema.Analysis
+    return (A.negotiation_id == negotiation_id) & (
+        (A.parley_version != parley_version()) | (func.coalesce(A.dossier_version_id, -1) != (version_id or -1)))
+
+
+def stale_count(engine: Engine, scope: Scope) -> int:
+    """How many of the negotiation's analyses are stale (the dashboard says so; `parley reanalyze` fixes it)."""
+    with Session(engine) as session:
+        return int(session.scalar(select(func.count()).select_from(schema.Analysis)
+                                  .where(_stale(scope.id, scope.dossier_version_id))) or 0)
+
+
 def overview(engine: Engine) -> pd.DataFrame:
-    """Every negotiation: its dossier, how many articles it holds and how many of their analyses are stale (made
-    with another dossier version or another parley version than now)."""
-    current = parley_version()
+    """Every negotiation: its dossier, how many articles it holds and how many of their analyses are stale."""
     A = schema.Analysis
     with Session(engine) as session:
         rows = []
@@ -162,9 +174,7 @@ def overview(engine: Engine) -> pd.DataFrame:
             version_id = version.id if version is not None else None
             articles = session.scalar(select(func.count()).select_from(A)
                                       .where(A.negotiation_id == negotiation.id)) or 0
-            stale = session.scalar(select(func.count()).select_from(A).where(
-                A.negotiation_id == negotiation.id,
-                (A.parley_version != current) | (func.coalesce(A.dossier_version_id, -1) != (version_id or -1)))) or 0
+            stale = session.scalar(select(func.count()).select_from(A).where(_stale(negotiation.id, version_id))) or 0
             rows.append({"negotiation": negotiation.name, "dossier": version.name if version else None,
                          "dossier_hash": version.content_hash[:12] if version else None,
                          "articles": int(articles), "stale": int(stale)})

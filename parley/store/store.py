@@ -19,7 +19,7 @@ from .database import open_engine, resolve_url
 from .dedupe import NearDuplicates
 from .export import export_tables
 from .ingest import IngestSummary, Ingestor
-from .negotiations import Scope, dossier_of, open_scope, overview
+from .negotiations import WORLD, Scope, dossier_of, open_scope, overview
 from .queries import Queries
 
 if TYPE_CHECKING:
@@ -55,7 +55,8 @@ class Store(Queries):
         `IngestSummary`. The analyzer must read with the negotiation's dossier (by default, one that does)."""
         from ..pipeline import Analyzer
 
-        dossier = dossier or getattr(analyzer, "dossier", None)
+        if dossier is None and negotiation != WORLD:  # the analyzer's dossier names the negotiation's
+            dossier = getattr(analyzer, "dossier", None)
         scope = self.open_negotiation(negotiation, dossier)
         return self._ingest_state(scope).run(items, analyzer or Analyzer(self.dossier(scope)), progress)
 
