@@ -140,7 +140,8 @@ def overlay(frame: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
             value = getattr(correction, name)
             if isinstance(value, str) and value and name in frame.columns:
                 frame.iat[position, frame.columns.get_loc(name)] = value
-        said = f"{correction.kind} by {correction.analyst}" + (f": {correction.note}" if correction.note else "")
+        note = correction.note if isinstance(correction.note, str) and correction.note else None
+        said = f"{correction.kind} by {correction.analyst}" + (f": {note}" if note else "")
         frame.iat[position, frame.columns.get_loc("corrected")] = said
     return frame
 

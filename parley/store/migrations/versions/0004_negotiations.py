@@ -130,14 +130,14 @@ def _move_rows(bind: sa.Connection) -> None:
         if r.duplicate_of is not None:
             home[r.id] = home.get(r.duplicate_of, 'world')
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    negotiations = sa.table('negotiations', sa.column('id'), sa.column('name'), sa.column('created_at'))
+    negotiations = sa.table('negotiations', sa.column('id'), sa.column('name'), sa.column('created_at', sa.DateTime()))
     ids = {}
     for name in sorted(set(home.values())):
         ids[name] = bind.execute(negotiations.insert().values(name=name, created_at=now)
                                  .returning(negotiations.c.id)).scalar_one()
     analyses = sa.table('analyses', sa.column('article_id'), sa.column('negotiation_id'),
                         sa.column('dossier_version_id'), sa.column('parley_version'), sa.column('summary'),
-                        sa.column('analysed_at'))
+                        sa.column('analysed_at', sa.DateTime()))
     bind.execute(analyses.insert(), [{'article_id': r.id, 'negotiation_id': ids[home[r.id]],
                                       'dossier_version_id': None, 'parley_version': UNKNOWN_VERSION,
                                       'summary': r.summary, 'analysed_at': now} for r in rows])
