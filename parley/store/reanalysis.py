@@ -57,6 +57,10 @@ def reanalyze(engine: Engine, scope: Scope, analyzer: BatchAnalysis, seconds: fl
             if isinstance(result, ParleyError):
                 summary.failed += 1
                 summary.errors.append(str(result))
+            elif result.text != (article.text or ""):  # cleaning is idempotent today; if not, spans would not match
+                summary.failed += 1
+                summary.errors.append(str(ParleyError(E.E054, source=source, reason="the text read again differs "
+                                                      "from the stored one (its old reading is kept)")))
             else:
                 try:
                     _replace(engine, scope, article, result)
