@@ -108,3 +108,15 @@ def test_stale_analyses_are_noted_and_changes_since_a_day_are_listed(client, sev
     changes = client.get("/changes", params={"negotiation": name, "since": "2000-01-01"})
     assert changes.status_code == 200 and 'id="changes"' in changes.text and 'id="report-html"' in changes.text
     assert client.get("/changes", params={"negotiation": name, "since": "yesterday"}).status_code == 400
+
+
+def test_party_ids_are_case_insensitive_and_unknown_ones_name_the_known(client):
+    scope = {"negotiation": "hollywood-writers-strike"}
+    upper = client.get("/api/parties/AMPTP", params=scope).json()
+    assert client.get("/api/parties/amptp", params=scope).json() == upper and upper["id"] == "AMPTP"
+    missing = client.get("/api/parties/NATO", params=scope)
+    assert missing.status_code == 404 and "E104" in missing.text and "AMPTP" in missing.text
+    wrong = client.get("/api/positions", params={**scope, "actor": "XYZ"})
+    assert wrong.status_code == 400 and "known:" in wrong.json()["error"]["message"]
+    assert client.get("/api/positions", params={**scope, "actor": "wga"}).json() == \
+        client.get("/api/positions", params={**scope, "actor": "WGA"}).json()

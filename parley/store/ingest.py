@@ -25,6 +25,7 @@ from ..errors import E, ParleyError, failure_reason
 from ..models import ArticleAnalysis
 from ..sources import SourceDocument
 from . import schema
+from .corrections import apply_to_positions
 from .dates import article_date, statement_date
 from .dedupe import NearDuplicates, content_hash
 from .negotiations import Scope, parley_version
@@ -354,8 +355,6 @@ def add_reading(session: Session, article_id: int, scope: Scope, result: Article
                 published: dt.date | None) -> None:
     """The article's reading in one negotiation: its membership (`analyses`), statements (dated), quotes, people
     and positions with their evidence ids; then the negotiation's corrections of the article laid over it."""
-    from .corrections import apply_to_positions
-
     _join(session, article_id, scope, result.summary)
     ids = {"article_id": article_id, "negotiation_id": scope.id}
     statements = [

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
+from ..errors import ParleyError
 from ..sources import SourceDocument, read_text
 from ..store.corrections import corrections, correct
 from . import charts, views
@@ -64,7 +65,7 @@ def overview(w: WebDep, n: NegDep) -> dict:
 
 @router.get("/positions", summary="Where each party stands on each issue (as of a day)")
 def positions(n: NegDep, issue: Id = None, actor: Id = None, as_of: Day = None) -> list[dict]:
-    return views.records(n.store.positions(issue, actor, as_of))
+    return views.records(n.store.positions(issue, party_id(n, actor), as_of))
 
 
 @router.get("/gaps", summary="Issue by issue, how far apart two parties are (ids in any case)")
@@ -75,7 +76,7 @@ def gaps(n: NegDep, a: Annotated[str, Query(max_length=100)], b: Annotated[str, 
 
 @router.get("/timeline", summary="Shifts of stance between dated reports, with the evidence before and after")
 def timeline(n: NegDep, issue: Id = None, actor: Id = None) -> list[dict]:
-    return views.records(n.store.timeline(issue, actor))
+    return views.records(n.store.timeline(issue, party_id(n, actor)))
 
 
 @router.get("/statements", summary="Statements matching every filter, in time order, as corrected")
@@ -84,7 +85,7 @@ def statements(w: WebDep, n: NegDep, issue: Id = None, actor: Id = None, action:
                q: Annotated[str | None, Query(max_length=200, description="Words the statement contains.")] = None,
                limit: Limit = None) -> list[dict]:
     check_range(since, until)
-    return views.records(n.store.statements(issue, actor, action, outlet, since, until, q,
+    return views.records(n.store.statements(issue, party_id(n, actor), action, outlet, since, until, q,
                                             limit or w.settings["search_limit"]))
 
 
@@ -124,7 +125,7 @@ def issue_chart(n: NegDep, issue_id: str) -> dict:
 
 @router.get("/parties/{actor}", summary="One party: positions, people, statements by action")
 def party(w: WebDep, n: NegDep, actor: str) -> dict:
-    found = views.party(n.store, n.labels, actor, w.settings["party_statements"])
+    found = views.party(n.store, n.labels, known_party(n, actor), w.settings["party_statements"])
     if found is None:
         raise HTTPException(404, f"no statement or position of party {actor!r} in the store")
     return found
@@ -197,6 +198,19 @@ def add_correction(n: NegDep, request: Request, body: CorrectionIn) -> dict:
 @router.get("/corrections", summary="The negotiation's corrections, oldest first")
 def list_corrections(n: NegDep) -> list[dict]:
     return views.records(corrections(n.store.engine, n.scope))
+
+
+def party_id(n: Negotiated, actor: str | None) -> str | None:
+    """A party id as the negotiation stores it (any case); an unknown one is E104, which lists the known."""
+    return n.store.party_id(actor) if actor else None
+
+
+def known_party(n: Negotiated, actor: str) -> str:
+    """A party named in a path: 404 (with the known ids) when the negotiation has none such."""
+    try:
+        return n.store.party_id(actor)
+    except ParleyError as exc:
+        raise HTTPException(404, str(exc)) from None
 
 
 def check_range(since: dt.date | None, until: dt.date | None) -> None:

@@ -18,7 +18,7 @@ from ..store.changes import changes_since
 from ..store.corrections import correct as record_correction
 from ..store.negotiations import names, stale_count
 from . import views
-from .api import Id, Limit, NegDep, TargetDep, WebDep, check_range
+from .api import Id, Limit, NegDep, TargetDep, WebDep, check_range, known_party, party_id
 from .app import Negotiated
 from .security import check_token
 
@@ -55,7 +55,7 @@ def issue(request: Request, w: WebDep, n: NegDep, issue_id: str) -> HTMLResponse
 
 @router.get("/parties/{actor}")
 def party(request: Request, w: WebDep, n: NegDep, actor: str) -> HTMLResponse:
-    found = views.party(n.store, n.labels, actor, w.settings["party_statements"])
+    found = views.party(n.store, n.labels, known_party(n, actor), w.settings["party_statements"])
     return _page(request, "party.html", n,
                  view=_found(found, f"no statement or position of party {actor!r} in {n.name!r}"))
 
@@ -78,7 +78,7 @@ def search(request: Request, w: WebDep, n: NegDep,
     if kind == "articles":
         results = views.records(n.store.articles(outlet, since, until, q, limit=limit))
     else:
-        results = views.records(n.store.statements(issue, party, action, outlet, since, until, q, limit))
+        results = views.records(n.store.statements(issue, party_id(n, party), action, outlet, since, until, q, limit))
     form = {"q": q or "", "kind": kind, "party": party or "", "issue": issue or "", "action": action or "",
             "outlet": outlet or "", "since": since or "", "until": until or ""}
     choices = {"actions": sorted(load_lexicon().plover), "outlets": views.records(n.store.outlets().head(w.settings["outlet_choices"])),
