@@ -24,7 +24,8 @@ def run(*args: str):
 
 
 @pytest.mark.parametrize("command", [["positions"], ["gaps", "A", "B"], ["timeline"], ["export", "--out", "x"],
-                                     ["negotiations"], ["evidence"], ["report"], ["corrections", "list"]])
+                                     ["negotiations"], ["evidence"], ["report"], ["corrections", "list"], ["serve"],
+                                     ["reanalyze"], ["correct", "1", "--add"]])
 def test_query_commands_fail_on_a_missing_store_and_do_not_create_it(tmp_path, command):
     """Issue 11: `--db` naming a file that does not exist used to make an empty store and say "No positions"."""
     missing = tmp_path / "typo.db"
