@@ -125,15 +125,11 @@ class Ingestor:
         self.engine = engine
         self.near = near
         self.time_limit = time_limit
-        self.scope = scope
         with Session(engine) as session:
             rows = session.execute(select(schema.Article.id, schema.Article.source_key, schema.Article.content_hash,
                                           schema.Article.duplicate_of, schema.Article.near_duplicate_of,
                                           schema.Article.published)).all()
-            self._members = set(session.scalars(select(schema.Analysis.article_id)
-                                                .where(schema.Analysis.negotiation_id == scope.id)))
             self._rows = {(r.source_key, r.content_hash): r.id for r in rows}  # every stored article, any negotiation
-            self._seen = {(r.source_key, r.content_hash) for r in rows if r.id in self._members}
             self._published = {r.id: r.published for r in rows}
             self._originals = {r.content_hash: r.id for r in rows if r.duplicate_of is None}
             self._roots = {r.id: r.near_duplicate_of or r.id for r in rows if r.duplicate_of is None}
@@ -142,6 +138,16 @@ class Ingestor:
             attempts = session.execute(select(schema.IngestAttempt.source_key, schema.IngestAttempt.content_hash,
                                               schema.IngestAttempt.count)).all()
             self._attempts = {(r.source_key, r.content_hash): r.count for r in attempts}
+        self.rescope(scope)
+
+    def rescope(self, scope: Scope) -> None:
+        """Write to this negotiation from now on: what the store holds stays loaded; only what the negotiation has
+        read is (re)loaded."""
+        self.scope = scope
+        with Session(self.engine) as session:
+            self._members = set(session.scalars(select(schema.Analysis.article_id)
+                                                .where(schema.Analysis.negotiation_id == scope.id)))
+        self._seen = {key for key, article_id in self._rows.items() if article_id in self._members}
 
     def run(self, items: Iterable[SourceDocument | ParleyError], analyzer: Analyzer,
             progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:

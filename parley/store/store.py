@@ -33,7 +33,7 @@ class Store(Queries):
         """`create=False`: a store that does not exist yet is an error (E103), not a new empty one."""
         self.url = resolve_url(db)
         super().__init__(open_engine(db, create))
-        self._ingestors: dict[int, Ingestor] = {}
+        self._ingestor: Ingestor | None = None
 
     def open_negotiation(self, name: str | None = None, dossier: Dossier | None = None) -> Scope:
         """The negotiation an ingest writes to (made on first use; `world` when neither is given), with `dossier`
@@ -61,13 +61,15 @@ class Store(Queries):
         return self._ingest_state(scope).run(items, analyzer or Analyzer(self.dossier(scope)), progress)
 
     def _ingest_state(self, scope: Scope) -> Ingestor:
-        """What the store holds (keys, hashes, signatures, what this negotiation has read), loaded on the first
-        ingest into the negotiation."""
-        if self._ingestors.get(scope.id) is None or self._ingestors[scope.id].scope != scope:
+        """What the store holds (keys, hashes, signatures), loaded on the first ingest, and what the negotiation
+        written to has read."""
+        if self._ingestor is None:
             store = defaults("store")
-            self._ingestors = {scope.id: Ingestor(self.engine, NearDuplicates(**store["near_duplicates"]),
-                                                  store["analysis_time_limit"], scope)}
-        return self._ingestors[scope.id]
+            self._ingestor = Ingestor(self.engine, NearDuplicates(**store["near_duplicates"]),
+                                      store["analysis_time_limit"], scope)
+        elif self._ingestor.scope != scope:
+            self._ingestor.rescope(scope)
+        return self._ingestor
 
     def reanalyze(self, scope: Scope, analyzer: Analyzer | None = None, everything: bool = False,
                   progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
@@ -77,7 +79,7 @@ class Store(Queries):
 
         summary = reanalyze(self.engine, scope, analyzer or Analyzer(self.dossier(scope)),
                             defaults("store")["analysis_time_limit"], everything, progress)
-        self._ingestors = {}
+        self._ingestor = None  # the readings changed under it: reloaded on the next ingest
         return summary
 
     def retry_crashed(self) -> int:
@@ -88,7 +90,7 @@ class Store(Queries):
                                      .where(schema.IngestAttempt.count >= 2)) or 0
             session.execute(delete(schema.IngestAttempt))
             session.execute(delete(schema.IngestError).where(schema.IngestError.code == E.E055.name))
-        self._ingestors = {}  # reloaded from the store on the next ingest
+        self._ingestor = None  # reloaded from the store on the next ingest
         return skipped
 
     def add(self, analyses: Iterable[ArticleAnalysis | ParleyError],
