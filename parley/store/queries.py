@@ -244,10 +244,10 @@ class Queries:
         return self._frame(query)
 
     def revision(self) -> tuple[int, ...]:
-        """A value that changes whenever articles, analyses or corrections are added (highest ids and row
-        counts), so that a reader can cache what it computed from the store until then."""
+        """A value that changes whenever articles, analyses or corrections are added or read again (highest ids
+        and row counts), so that a reader can cache what it computed from the store until then."""
         with self.engine.connect() as connection:
-            return tuple(int(value) for model in (A, P, schema.Correction)
+            return tuple(int(value) for model in (A, P, N, schema.Correction)
                          for value in connection.execute(select(func.coalesce(func.max(model.id), 0), func.count())
                                                          .select_from(model)).one())
 

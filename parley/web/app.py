@@ -24,7 +24,7 @@ from ..models import ArticleAnalysis
 from ..settings import defaults
 from ..sources import SourceDocument
 from ..store import IngestSummary, Store
-from ..store.negotiations import WORLD, Scope, dossier_of, find_scope, open_scope
+from ..store.negotiations import WORLD, Scope, dossier_of, find_scope, names, open_scope, stale_count
 from ..store.queries import Queries
 from . import views
 from .labels import Labels, merge_dossiers
@@ -45,7 +45,14 @@ class Negotiated:
     labels: Labels
 
     def __post_init__(self) -> None:
-        self._overview: tuple[tuple, dict] | None = None
+        self._cached: dict[str, tuple[tuple, object]] = {}
+
+    def cached(self, name: str, revision: tuple, compute):
+        """`compute()`, kept until the store's revision changes (what a page shows of the whole negotiation is the
+        costly part: the overview, and the header's list of negotiations and stale count)."""
+        if name not in self._cached or self._cached[name][0] != revision:
+            self._cached[name] = (revision, compute())
+        return self._cached[name][1]
 
     @property
     def name(self) -> str:
@@ -86,15 +93,16 @@ class Web:
             open_scope(self.store.engine, None, None)
         return self.negotiation(name)
 
-    def overview(self, negotiation: Negotiated) -> dict:
-        """The negotiation's overview, recomputed only when the store has changed since (positions over the whole
-        negotiation are the costly part of the landing page)."""
-        revision = negotiation.store.revision()
-        cached = negotiation._overview
-        if cached is None or cached[0] != revision:
-            cached = (revision, views.overview(negotiation.store, negotiation.labels, self.settings["matrix_parties"]))
-            negotiation._overview = cached
-        return cached[1]
+    def overview(self, negotiation: Negotiated, revision: tuple | None = None) -> dict:
+        """The negotiation's overview, recomputed only when the store has changed since."""
+        return negotiation.cached("overview", revision or negotiation.store.revision(), lambda: views.overview(
+            negotiation.store, negotiation.labels, self.settings["matrix_parties"]))
+
+    def header(self, negotiation: Negotiated, revision: tuple | None = None) -> dict:
+        """What every page of the negotiation shows in its header: the negotiations to switch to, and how many of
+        this one's analyses are stale."""
+        return negotiation.cached("header", revision or negotiation.store.revision(), lambda: {
+            "negotiations": names(self.store.engine), "stale": stale_count(self.store.engine, negotiation.scope)})
 
     def _loaded(self, negotiation: Negotiated):
         """The analyzer that reads with this negotiation's own dossier (several dossiers are never merged)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
@@ -16,7 +17,7 @@ from ..sources import read_text
 from ..store import report as reports
 from ..store.changes import changes_since
 from ..store.corrections import correct as record_correction
-from ..store.negotiations import names, stale_count
+from ..store.negotiations import names
 from . import views
 from .api import Id, Limit, NegDep, TargetDep, WebDep, check_range, known_party, party_id
 from .app import Negotiated
@@ -27,12 +28,16 @@ FormDay = Annotated[str, Query(max_length=10)]
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
-def _page(request: Request, name: str, n: Negotiated | None = None, **context) -> HTMLResponse:
+def _page(request: Request, name: str, n: Negotiated | None = None, revision: tuple | None = None,
+          **context) -> HTMLResponse:
     """A page of negotiation `n`: its labels, the switcher's choices, and whether its analyses are stale."""
     web = request.app.state.web
-    around = {"labels": web.labels, "negotiation": None, "negotiations": names(web.store.engine), "stale": 0}
-    if n is not None:
-        around.update(labels=n.labels, negotiation=n.name, stale=stale_count(web.store.engine, n.scope))
+    if n is None:
+        around = {"labels": web.labels, "negotiation": None, "nq": "", "negotiations": names(web.store.engine),
+                  "stale": 0}
+    else:
+        around = {"labels": n.labels, "negotiation": n.name, "nq": "?" + urlencode({"negotiation": n.name}),
+                  **web.header(n, revision)}  # nq: the query of every link in the page (nurl where it has more)
     return request.app.state.templates.TemplateResponse(request, name, {**around, **context})
 
 
@@ -44,7 +49,8 @@ def overview(request: Request, w: WebDep,
     if negotiation is None and len(known) != 1:
         return _page(request, "negotiations.html", listing=views.records(w.store.negotiations()))
     n = w.negotiation(negotiation)
-    return _page(request, "overview.html", n, view=w.overview(n))
+    revision = n.store.revision()
+    return _page(request, "overview.html", n, revision, view=w.overview(n, revision))
 
 
 @router.get("/issues/{issue_id}")
