@@ -98,13 +98,17 @@ def test_a_correction_from_the_form_needs_the_token_and_shows_in_matrix_evidence
 
 
 def test_stale_analyses_are_noted_and_changes_since_a_day_are_listed(client, several):
-    url, _ = several
+    url, keys = several
     name = "russia-ukraine"
     assert 'id="stale"' not in client.get("/", params={"negotiation": name}).text
-    with parley.open(url) as store:
+    with parley.open(url) as store:  # as if the analyses had been made by another parley than the one serving
         with store.engine.begin() as connection:
             connection.execute(update(schema.Analysis).values(parley_version="0.0.0+old"))
-    assert 'id="stale"' in client.get("/", params={"negotiation": name}).text
+    app = create_app(url, keys, token=TOKEN)
+    with TestClient(app, base_url="http://127.0.0.1:8000") as restarted:
+        notice = restarted.get("/", params={"negotiation": name}).text
+    app.state.web.store.close()
+    assert 'id="stale"' in notice and f"parley reanalyze --negotiation {name}" in notice
     changes = client.get("/changes", params={"negotiation": name, "since": "2000-01-01"})
     assert changes.status_code == 200 and 'id="changes"' in changes.text and 'id="report-html"' in changes.text
     assert client.get("/changes", params={"negotiation": name, "since": "yesterday"}).status_code == 400
