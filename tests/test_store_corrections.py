@@ -108,3 +108,19 @@ def test_bad_corrections_are_refused_with_a_reason(store):
         correct(store.engine, river.scope, article, "add", "Ana", actor="NMK", issue="x", stance="maybe")
     with pytest.raises(parley.ParleyError, match="E106.*not in negotiation"):
         correct(store.engine, river.scope, 99999, "add", "Ana", actor="NMK", issue="x", stance="for")
+
+
+def test_a_correction_whose_statement_is_no_longer_read_is_kept_and_said_not_to_apply(store):
+    from sqlalchemy import update as change
+
+    from parley.store.corrections import correct, corrections
+
+    river = store.negotiation("river")
+    target = _statement(river, actor="NMK", issue="water_quota")
+    correct(store.engine, river.scope, int(target["article_id"]), "wrong", "Ana", int(target["start"]),
+            int(target["end"]))
+    assert corrections(store.engine, river.scope)["applies"].astype(bool).tolist() == [True]
+    with store.engine.begin() as connection:  # as if a re-analysis had read that sentence with another span
+        connection.execute(change(schema.Statement).where(schema.Statement.id == int(target["id"]))
+                           .values(end=int(target["end"]) - 1))
+    assert corrections(store.engine, river.scope)["applies"].astype(bool).tolist() == [False]

@@ -120,9 +120,15 @@ def correct(engine: Engine, scope: Scope, article_id: int, kind: str, analyst: s
 
 
 def corrections(engine: Engine, scope: Scope) -> pd.DataFrame:
-    """Every correction of the negotiation, oldest first."""
+    """Every correction of the negotiation, oldest first; `applies` is False for one whose statement the current
+    reading no longer has (a re-analysis read that sentence differently): it is kept, and shown, but changes
+    nothing until a statement with that span is read again."""
+    found = (select(S.id).where(S.article_id == C.article_id, S.negotiation_id == C.negotiation_id,
+                                S.start == C.start, S.end == C.end).exists())
+    applies = ((C.kind == "add") | found).label("applies")
     with engine.connect() as connection:
-        return pd.read_sql(select(C.__table__).where(C.negotiation_id == scope.id).order_by(C.id), connection)
+        return pd.read_sql(select(C.__table__, applies).where(C.negotiation_id == scope.id).order_by(C.id),
+                           connection)
 
 
 def overlay(frame: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
