@@ -67,7 +67,7 @@ def test_an_article_a_live_ingester_holds_is_left_to_it_after_the_wait_then_take
         other.open()
         with Session(store.engine.execution_options(**WRITE)) as session, session.begin():
             assert other.take(session, held.id, content_hash(held.text)) == 1
-        store._ingest_state().wait = 1.0
+        store._ingest_state(store.open_negotiation(None, store_analyzer.dossier)).wait = 1.0
         summary = store.ingest(read_paths([EXAMPLES]), store_analyzer)
         assert (summary.stored, summary.failed) == (4, 1)
         assert store.errors()[["source", "code"]].values.tolist() == [[held.path, "E056"]]
@@ -97,7 +97,7 @@ def test_a_killed_ingesters_claims_are_taken_over_even_before_it_is_reaped(db_ur
     time.sleep(0.2)
     engine.dispose()
     with parley.open(db_url) as store:
-        store._ingest_state().wait = 5.0
+        store._ingest_state(store.open_negotiation(None, store_analyzer.dossier)).wait = 5.0
         summary = store.ingest(read_paths([sample]), store_analyzer)
         assert summary.failed == 0 and summary.stored + summary.skipped == 8  # no E056 after waiting on it
         assert store.errors().empty
