@@ -2,14 +2,16 @@
 
 A measurement, not a test. Two steps:
 
-    python benchmarks/overview_load.py build --db bench.db [--total 10000]
+    python benchmarks/overview_load.py build --db bench.db [--total 10000] [--negotiations 5]
         analyses the 2,225 BBC articles of ../shared/corpus/bulk/bbc-2005.jsonl with the real pipeline (no dossier;
         an article that crashes the analysis or takes over --limit seconds is left out and named), spreads them over 2005, then stores them
         and dated variants of them (Store.add) until the store holds --total articles (each variant: new id, another
-        day, one extra closing line, so a new text).
+        day, one extra closing line, so a new text). With --negotiations N the articles are dealt in turn to `world`
+        and N-1 negotiations `bench-1`... (each with a dossier of its own name and no entries: the load is what is
+        measured, not the reading).
 
-    python benchmarks/overview_load.py measure --db bench.db [--requests 200] [--concurrency 1]
-        starts `parley serve` on a free loopback port, sends a bounded number of GET / (after a few warm-up
+    python benchmarks/overview_load.py measure --db bench.db [--negotiation NAME] [--requests 200] [--concurrency 1]
+        starts `parley serve` on a free loopback port, sends a bounded number of GET /?negotiation=NAME (after a few warm-up
         requests; the first one, which computes the overview that later ones get from the cache, is reported
         apart as first_ms), prints p50/p95/max in milliseconds, and stops the server.
 """
@@ -32,6 +34,7 @@ from pathlib import Path
 import httpx
 
 import parley
+from parley.dossier import Dossier
 from parley.models import ArticleAnalysis
 from parley.pipeline import Analyzer
 from parley.sources import read_paths
@@ -80,7 +83,7 @@ def analyse_all(bulk: Path, limit: float) -> tuple[list[ArticleAnalysis], list[i
                     print(f"{start + done} articles analysed", flush=True)
 
 
-def build(db: str, total: int, bulk: Path, limit: float) -> None:
+def build(db: str, total: int, bulk: Path, limit: float, negotiations: int = 1) -> None:
     started = time.perf_counter()
     analyses, failed = analyse_all(bulk, limit)
     analyses = [analysis.model_copy(update={"published": (YEAR + dt.timedelta(days=number * 37 % 365)).isoformat()})
@@ -88,16 +91,26 @@ def build(db: str, total: int, bulk: Path, limit: float) -> None:
     print(f"analysed {len(analyses)} articles in {time.perf_counter() - started:.0f} s; left out (crashed, or over "
           f"{limit:g} s): articles number {failed}", flush=True)
     rng = random.Random(2005)
+    names = ["world", *(f"bench-{number}" for number in range(1, negotiations))]
     with parley.open(db) as store:
-        store.add(analyses)
+        def add(batch: list[ArticleAnalysis]) -> None:
+            for number, name in enumerate(names):
+                dossier = None if name == "world" else Dossier(name=name)
+                store.add(batch[number::len(names)], negotiation=name, dossier=dossier)
+
+        def stored() -> int:
+            return sum(store.negotiation(name).counts()["articles"] for name in names)
+
+        add(analyses)
         edition = 0
-        while (have := store.counts()["articles"]) < total:  # exact copies in the corpus do not count: go on
+        while (have := stored()) < total:  # exact copies in the corpus do not count: go on
             edition += 1
-            store.add(original.model_copy(update={
+            add([original.model_copy(update={
                 "id": f"{original.id}~{edition}",
                 "published": (YEAR + dt.timedelta(days=rng.randrange(365))).isoformat(),
-                "text": f"{original.text}\n\nUpdated edition {edition}."}) for original in analyses[:total - have])
-        print(f"stored in {time.perf_counter() - started:.0f} s in all; store: {store.counts()}", flush=True)
+                "text": f"{original.text}\n\nUpdated edition {edition}."}) for original in analyses[:total - have]])
+        print(f"stored in {time.perf_counter() - started:.0f} s in all; store: {store.negotiations().to_dict('records')}",
+              flush=True)
 
 
 def _free_port() -> int:
@@ -106,7 +119,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def measure(db: str, requests: int, concurrency: int, warmup: int) -> dict:
+def measure(db: str, requests: int, concurrency: int, warmup: int, negotiation: str | None = None) -> dict:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, "-c", "from parley.cli import main; main()", "serve", "--db", db,
@@ -115,18 +128,19 @@ def measure(db: str, requests: int, concurrency: int, warmup: int) -> dict:
         deadline = time.monotonic() + 120
         while True:
             try:
-                httpx.get(f"{base}/api/counts", timeout=5).raise_for_status()
+                httpx.get(f"{base}/api/negotiations", timeout=5).raise_for_status()
                 break
             except httpx.TransportError:
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise SystemExit(f"parley serve did not start on {base}")
                 time.sleep(0.3)
         with httpx.Client(base_url=base, timeout=120) as client:
-            counts = client.get("/api/counts").json()
+            scope = {"negotiation": negotiation} if negotiation else {}
+            counts = client.get("/api/counts", params=scope).json()
 
             def one(_: int) -> float:
                 start = time.perf_counter()
-                response = client.get("/")
+                response = client.get("/", params=scope)
                 response.raise_for_status()
                 return (time.perf_counter() - start) * 1000
 
@@ -139,7 +153,7 @@ def measure(db: str, requests: int, concurrency: int, warmup: int) -> dict:
         server.terminate()
         server.wait(timeout=30)
     cuts = statistics.quantiles(times, n=100, method="inclusive")
-    return {"articles": counts["articles"], "positions": counts["positions"], "statements": counts["statements"],
+    return {"negotiation": negotiation, "articles": counts["articles"], "positions": counts["positions"], "statements": counts["statements"],
             "requests": requests, "concurrency": concurrency, "first_ms": round(cold[0], 1), "p50_ms": round(cuts[49], 1),
             "p95_ms": round(cuts[94], 1), "max_ms": round(times[-1], 1), "mean_ms": round(statistics.fmean(times), 1),
             "requests_per_s": round(requests / elapsed, 2)}
@@ -153,11 +167,13 @@ def main() -> None:
     build_step.add_argument("--total", type=int, default=10_000)
     build_step.add_argument("--bulk", type=Path, default=BULK)
     build_step.add_argument("--limit", type=float, default=20.0, help="seconds one article may take to analyse")
+    build_step.add_argument("--negotiations", type=int, default=1, help="deal the articles to this many negotiations")
     measure_step = steps.add_parser("measure", help="time GET / against parley serve on 127.0.0.1")
     measure_step.add_argument("--db", required=True)
     measure_step.add_argument("--requests", type=int, default=200, help="how many timed requests (bounded)")
     measure_step.add_argument("--concurrency", type=int, default=1)
     measure_step.add_argument("--warmup", type=int, default=3)
+    measure_step.add_argument("--negotiation", help="the negotiation whose overview is timed [default: the only one]")
     worker_step = steps.add_parser("worker", help="(used by build) analyse from one article on, as JSON Lines")
     worker_step.add_argument("--bulk", type=Path, default=BULK)
     worker_step.add_argument("--start", type=int, default=0)
@@ -165,9 +181,10 @@ def main() -> None:
     if args.step == "worker":
         worker(args.bulk, args.start)
     elif args.step == "build":
-        build(args.db, args.total, args.bulk, args.limit)
+        build(args.db, args.total, args.bulk, args.limit, args.negotiations)
     else:
-        print(json.dumps(measure(args.db, min(args.requests, 10_000), args.concurrency, args.warmup), indent=2))
+        print(json.dumps(measure(args.db, min(args.requests, 10_000), args.concurrency, args.warmup, args.negotiation),
+                         indent=2))
 
 
 if __name__ == "__main__":

@@ -49,6 +49,16 @@ class E(str, Enum):
     E091 = "{source}: the analysis process died ({reason}); the other articles go on"
     E080 = ("{feature} needs the optional dependencies parley[{extra}] ({reason}): pip install 'parley[{extra}]' "
             "(`make install` installs every extra)")
+    E100 = "{url} holds several negotiations ({names}): name one with --negotiation"
+    E101 = "no negotiation {name!r} in the store; known: {names}"
+    E102 = "{url} holds no negotiation yet: `parley ingest` articles into it first"
+    E103 = "{url}: no such store (only `parley ingest` creates one)"
+    E104 = "unknown party id {ident!r} in negotiation {negotiation!r}; known: {known}"
+    E105 = "article {article} has no statement at {start}-{end} in negotiation {negotiation!r} (see `parley evidence`)"
+    E106 = "the correction is invalid: {reason}"
+    E107 = "the {name!r} negotiation is read without a dossier: give another --negotiation name with --dossier"
+    E108 = ("negotiation {name!r} has no dossier in the store: give it with --dossier (articles read without one "
+            "belong to the `world` negotiation)")
     E120 = ("{source}: not analysed: the article is in {language} ({iso}, detected with probability {probability:.2f}) "
             "and parley reads only {readable}; a spaCy pipeline for {iso!r} can be added in the setting "
             "analysis.pipelines (README: Other languages)")

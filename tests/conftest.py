@@ -140,3 +140,26 @@ def ingest_process():
         if process.is_alive():
             process.kill()
         process.join()
+
+
+@pytest.fixture(scope="session")
+def dev_readings(store_analyzer) -> dict[str, list]:
+    """The 12 dev articles analysed with their own dossiers (../shared/eval/dev names each one's), by dossier
+    path, and (key "world") a slice of the BBC 2005 articles analysed without a dossier: the negotiation tests'
+    data. PARLEY_ISOLATION_BBC sets the slice (default 12; the full check in the report used 300)."""
+    from itertools import islice
+
+    from parley.evaluation.gold import load_article_gold
+    from parley.pipeline import Analyzer
+    from parley.sources import read_paths
+
+    readings: dict[str, list] = {}
+    golds = [load_article_gold(path) for path in sorted((SHARED / "eval" / "dev").glob("*.gold.json"))]
+    for dossier in sorted({str(gold.dossier) for gold in golds}):
+        analyzer = Analyzer(dossier, store_analyzer.settings)
+        articles = [gold.article for gold in golds if str(gold.dossier) == dossier]
+        readings[dossier] = list(analyzer.analyze_many(read_paths(articles)))
+    bulk = read_paths([SHARED / "corpus" / "bulk" / "bbc-2005.jsonl"])
+    size = int(os.environ.get("PARLEY_ISOLATION_BBC", "12"))
+    readings["world"] = list(Analyzer(None, store_analyzer.settings).analyze_many(islice(bulk, size)))
+    return readings

@@ -90,11 +90,28 @@ def test_the_latest_stance_holds_since_its_run_began_with_sources_for_and_agains
 
 
 def test_a_shift_is_a_change_between_consecutive_reports():
-    history = _history(("AAA", "ports", "for", None, 1, 1), ("AAA", "ports", "for", None, 2, 2),
-                       ("AAA", "ports", "against", None, 3, 3), ("BBB", "ports", "for", None, 4, 4))
+    day = dt.date(2025, 3, 1)
+    history = _history(("AAA", "ports", "for", day, 1, 1), ("AAA", "ports", "for", day, 2, 2),
+                       ("AAA", "ports", "against", day + dt.timedelta(days=1), 3, 3), ("BBB", "ports", "for", day, 4, 4))
     assert [(before["article_id"], after["article_id"], after["stance"]) for before, after in shifts(history)] == [
         (2, 3, "against")]
     assert latest_positions(history.iloc[:0]).empty and shifts(history.iloc[:0]) == []
+
+
+def test_undated_reports_never_make_a_shift_nor_date_or_decide_a_stance():
+    """Issue 11, honest time: an undated report is evidence, not a time; the store lists undated reports first
+    (then by ingest order), which used to make them shift into dated ones and stand as "latest"."""
+    march = dt.date(2025, 3, 1)
+    history = _history(("AAA", "ports", "against", None, 1, 1),  # undated: when it was said is unknown
+                       ("AAA", "ports", "for", march, 2, 2),
+                       ("BBB", "ports", "for", None, 3, 3), ("BBB", "ports", "against", None, 4, 4),
+                       ("BBB", "ports", "against", None, 5, 5))
+    assert shifts(history) == []
+    frame = latest_positions(history).set_index("actor")
+    assert frame.loc["AAA", "stance"] == "for" and frame.loc["AAA", "since"] == march
+    assert frame.loc["AAA", "contrary"] == 1  # still counted as evidence against
+    assert frame.loc["BBB", "stance"] == "against"  # the stance most sources report, not the last ingested
+    assert frame.loc["BBB", "since"] is None and frame.loc["BBB", "last_seen"] is None
 
 
 def test_for_and_against_in_one_sentence_is_a_qualified_stance():

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 import parley
 from parley.sources import read_paths
 from parley.store.schema import IngestAttempt
-from test_store_ingest import EXAMPLES, _tables, bbc_sample
+from test_store_ingest import EXAMPLES, _by_negotiation, _tables, bbc_sample
 
 
 @pytest.mark.parametrize("schema", ["fresh", "made"])
@@ -67,7 +67,7 @@ def test_an_article_a_live_ingester_holds_is_left_to_it_after_the_wait_then_take
         other.open()
         with Session(store.engine.execution_options(**WRITE)) as session, session.begin():
             assert other.take(session, held.id, content_hash(held.text)) == 1
-        store._ingest_state().wait = 1.0
+        store._ingest_state(store.open_negotiation(None, store_analyzer.dossier)).wait = 1.0
         summary = store.ingest(read_paths([EXAMPLES]), store_analyzer)
         assert (summary.stored, summary.failed) == (4, 1)
         assert store.errors()[["source", "code"]].values.tolist() == [[held.path, "E056"]]
@@ -97,8 +97,40 @@ def test_a_killed_ingesters_claims_are_taken_over_even_before_it_is_reaped(db_ur
     time.sleep(0.2)
     engine.dispose()
     with parley.open(db_url) as store:
-        store._ingest_state().wait = 5.0
+        store._ingest_state(store.open_negotiation(None, store_analyzer.dossier)).wait = 5.0
         summary = store.ingest(read_paths([sample]), store_analyzer)
         assert summary.failed == 0 and summary.stored + summary.skipped == 8  # no E056 after waiting on it
         assert store.errors().empty
     process.join()
+
+
+def test_ingesters_of_two_negotiations_at_once_each_read_every_article_once(db_url, store_analyzer, tmp_path,
+                                                                            ingest_process):
+    """Claims are per article, whatever the negotiation: an ingester of another negotiation waits for the
+    article's reading, then adds its own. Two ingesters per negotiation (the examples' dossier and `world`) at
+    once end as the two negotiations ingested one after the other: each article stored once, read once in each.
+    Had "stored" meant "stored in any negotiation", the later ingester would have skipped what the other stored."""
+    from parley.pipeline import Analyzer
+
+    world = Analyzer(None, store_analyzer.settings)
+    alone = str(tmp_path / "alone.db") if db_url.startswith("sqlite") else None
+    reference_url = f"sqlite:///{alone}" if alone else db_url
+    with parley.open(reference_url) as store:
+        store.ingest(read_paths([EXAMPLES]), store_analyzer)
+        store.ingest(read_paths([EXAMPLES]), world)
+        rows = len(store.negotiation("world").articles(duplicates=True))
+    reference = _by_negotiation(reference_url)
+    if not alone:
+        from test_store_ingest import _empty
+
+        _empty(db_url)
+    parley.open(db_url).close()
+    processes = [ingest_process(db_url, [EXAMPLES], analyzer) for analyzer in (store_analyzer, world) * 2]
+    for process in processes:
+        process.join(300)
+    assert [p.exitcode for p in processes] == [0, 0, 0, 0], "an ingester failed"
+    assert _by_negotiation(db_url) == reference and len(reference) == 2
+    with parley.open(db_url) as store, Session(store.engine) as session:
+        assert store.errors().empty
+        assert session.scalars(select(IngestAttempt)).all() == []
+        assert len(session.scalars(select(parley.store.schema.Article)).all()) == rows  # stored once

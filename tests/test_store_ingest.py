@@ -20,7 +20,8 @@ from typer.testing import CliRunner
 import parley
 from parley.cli import app
 from parley.sources import read_paths
-from parley.store.schema import Article, IngestAttempt
+from parley.store.ingest import UNANALYSED
+from parley.store.schema import Analysis, Article, IngestAttempt, Negotiation
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -95,6 +96,17 @@ def _tables(url: str) -> dict[str, pd.DataFrame]:
     return {name: frame.drop(columns=[c for c in drop if c in frame]).astype(str)
             .sort_values(list(frame.drop(columns=[c for c in drop if c in frame]).columns)).reset_index(drop=True)
             for name, frame in frames.items()}
+
+
+def _by_negotiation(url: str) -> dict[str, tuple[list, int, int]]:
+    """Each negotiation's articles (source keys, copies included), statement and position counts."""
+    with parley.open(url) as store:
+        found = {}
+        for name in store.negotiations()["negotiation"]:
+            queries = store.negotiation(name)
+            found[name] = (sorted(queries.articles(duplicates=True)["source_key"]), len(queries.statements()),
+                           queries.counts()["positions"])
+        return found
 
 
 def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(db_url, store_analyzer, tmp_path):
@@ -284,3 +296,38 @@ def test_20_random_kills_then_one_plain_run_store_every_article_once(db_url, sto
     with parley.open(db_url) as store, Session(store.engine) as session:
         assert session.scalars(select(IngestAttempt)).all() == []
         assert store.errors().empty
+
+
+def test_deaths_in_one_negotiation_leave_anothers_reading_alone(db_url, store_analyzer):
+    """An article is claimed per article, whatever the negotiation: the process died twice on the Gazette's story
+    while reading it for `world` (the rows a killed run leaves), after the examples' negotiation had read it. A
+    re-run of the examples' negotiation skips it (before the merge's fix it took the claim row for "stored
+    unanalysed" and read the story again, doubling its statements) and leaves the deaths to `world`, whose next
+    run stores it unanalysed there, then reads it, as a plain run would."""
+    from parley.pipeline import Analyzer
+    from parley.store.dedupe import content_hash
+
+    world = Analyzer(None, store_analyzer.settings)
+    story = next(d for d in read_paths([EXAMPLES]) if d.id == "01-gazette-quota-rejected")
+    with parley.open(db_url) as store:
+        store.ingest(read_paths([EXAMPLES]), store_analyzer)
+        (examples,) = store.negotiations()["negotiation"]
+        before = _by_negotiation(db_url)
+        with Session(store.engine) as session, session.begin():
+            session.add(IngestAttempt(source_key=story.id, content_hash=content_hash(story.text), count=2))
+        again = store.ingest(read_paths([EXAMPLES]), store_analyzer)
+        assert (again.stored, again.failed, again.skipped) == (0, 0, 6)
+        assert _by_negotiation(db_url) == before
+        with Session(store.engine) as session:
+            assert [(a.count, a.owner) for a in session.scalars(select(IngestAttempt))] == [(2, None)]
+        read = store.ingest(read_paths([EXAMPLES]), world)
+        assert (read.stored, read.duplicates, read.failed) == (5, 1, 0)
+        with Session(store.engine) as session:
+            assert session.scalars(select(IngestAttempt)).all() == []
+        assert store.errors().empty
+        with Session(store.engine) as session:  # the story is read in `world`, no longer marked unanalysed
+            versions = session.scalars(select(Analysis.parley_version).join(Negotiation).where(
+                Negotiation.name == "world")).all()
+        assert len(versions) == 6 and UNANALYSED not in versions
+    after = _by_negotiation(db_url)
+    assert after[examples] == before[examples] and after["world"][0] == before[examples][0]

@@ -180,7 +180,8 @@ def test_a_bad_article_is_recorded_and_leaves_nothing_behind(store):
 def test_export_writes_every_row(history, tmp_path, fmt):
     paths = history.export(fmt, out=tmp_path / "out")
     assert sorted(p.name for p in paths) == sorted(f"{t}.{fmt}" for t in
-                                                   ["articles", "statements", "quotes", "people", "positions", "errors"])
+                                                   ["articles", "statements", "quotes", "people", "positions", "errors",
+                                                    "corrections"])
     read = {"csv": pd.read_csv, "parquet": pd.read_parquet, "jsonl": lambda p: pd.read_json(p, lines=True)}[fmt]
     statements = read(tmp_path / "out" / f"statements.{fmt}")
     assert sorted(statements["text"]) == sorted(history.statements()["text"])

@@ -99,8 +99,8 @@ def test_issue_page_has_chart_shifts_and_evidence_with_independent_sources(clien
     chart = client.get("/api/issues/water_quota/chart").json()
     assert {v["party"] for v in chart["data"]["values"]} == {"Northmark", "Sudavia"}
     html = client.get("/issues/water_quota").text
-    assert 'data-spec="/api/issues/water_quota/chart"' in html
-    assert f'href="/articles/{issue["evidence"][0]["article_id"]}"' in html
+    assert 'data-spec="/api/issues/water_quota/chart?negotiation=world"' in html
+    assert f'href="/articles/{issue["evidence"][0]["article_id"]}?negotiation=world"' in html
     assert "independent source" in html
 
 

@@ -7,12 +7,14 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+import parley
 from parley.web import create_app
 from parley.web.security import CSP
 
 
 @pytest.fixture
 def client(tmp_path):
+    parley.open(tmp_path / "parley.db").close()  # an empty store: only `parley ingest` makes one (E103)
     app = create_app(tmp_path / "parley.db")
     with TestClient(app, base_url="http://127.0.0.1:8000") as test_client:
         yield test_client

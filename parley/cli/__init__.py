@@ -28,6 +28,7 @@ def _root(
 from . import analyze  # noqa: E402,F401  (registers commands)
 from . import eval as _eval  # noqa: E402,F401
 from . import store  # noqa: E402,F401
+from . import negotiations  # noqa: E402,F401
 from . import serve  # noqa: E402,F401
 from . import bench  # noqa: E402,F401
 

@@ -29,26 +29,36 @@ if TYPE_CHECKING:
 
 # The choices of `parley export`, as parley.store.export names them (tests/test_layers.py checks they agree).
 EXPORT_FORMATS = ("csv", "jsonl", "parquet")
-EXPORT_TABLES = ("articles", "statements", "quotes", "people", "positions", "errors")
+EXPORT_TABLES = ("articles", "statements", "quotes", "people", "positions", "errors", "corrections")
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Store: SQLite file or database URL "
                                                            "[default: $PARLEY_DB or ./parley.db].")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines, one record per row.")]
+NegotiationOption = Annotated[str | None, typer.Option("--negotiation", "-n", help="The negotiation asked about "
+                                                       "[default: the store's only one].")]
 out = Console(soft_wrap=True)
 err = Console(stderr=True)
 
 
 @contextmanager
-def _store(db: str | None) -> Iterator[Store]:
-    """The open store; a user error (bad URL, bad table...) is printed and exits 2."""
+def _store(db: str | None, create: bool = False) -> Iterator[Store]:
+    """The open store (only `ingest` may create one); a user error (bad URL, no such store, unknown negotiation
+    or party...) is printed and exits 2."""
     from ..store import Store
 
     try:
-        with Store(db) as store:
+        with Store(db, create=create) as store:
             yield store
     except ParleyError as exc:
         print_error(err, exc)
         raise typer.Exit(2) from exc
+
+
+def undated(day: object) -> object:
+    """A day as shown: "undated" where no date is known (never the day it was ingested)."""
+    import pandas as pd
+
+    return "undated" if day is None or pd.isna(day) else day
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -76,7 +86,11 @@ def _summary_table(summary: IngestSummary) -> Table:
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Articles: .txt, .html, .jsonl, directories of them, or - for stdin.")],
-    dossier: Annotated[Path | None, typer.Option(help="YAML dossier naming the parties and issues.")] = None,
+    dossier: Annotated[Path | None, typer.Option(help="YAML dossier naming the parties and issues [default: the "
+                                                     "negotiation's, as the store kept it].")] = None,
+    negotiation: Annotated[str | None, typer.Option("--negotiation", "-n", help="The negotiation the articles "
+                                                    "belong to [default: the dossier's name; `world` without "
+                                                    "one].")] = None,
     analysed: Annotated[bool, typer.Option("--analysed", help="PATHS hold the JSON Lines of `parley analyze "
                                                               "--json`: store them without analysing again.")] = False,
     db: DbOption = None,
@@ -84,38 +98,58 @@ def ingest(
     dask: Annotated[str | None, typer.Option(help="Analyse on a dask.distributed cluster: its scheduler address "
                                                   "(tcp://host:8786), or local:N for N local workers.")] = None,
 ) -> None:
-    """Analyse articles into the store; already stored ones are skipped, so re-running finishes an interrupted run."""
+    """Analyse articles into a negotiation of the store; already stored ones are skipped, so re-running finishes
+    an interrupted run. An article stored for another negotiation is read again with this one's dossier."""
+    from ..dossier import load_dossier
     from ..run.runners import open_analyzer
-    from ..sources import read_paths
-    from ..store import IngestSummary
-    from ..store.analyses import read_analyses
 
-    analyzers = nullcontext() if analysed else open_analyzer(dossier, workers=workers, dask=dask)
-    with _store(db) as store, analyzers as analyzer:
-        if analysed:
-            run = partial(store.add, read_analyses(paths))
-        else:
-            run = partial(store.ingest, read_paths(paths), analyzer)
-        latest, interrupted = IngestSummary(), False
-        with progress_bar("ingest", expected_articles(paths)) as bar:
-
-            def advance(summary: IngestSummary) -> None:
-                nonlocal latest
-                latest = summary
-                bar(summary.done, summary.rate)  # the summary's own rate, so the bar and the table agree
-
-            try:
-                latest = run(progress=advance)
-            except KeyboardInterrupt:
-                interrupted = True
-        if interrupted:
-            err.print(f"interrupted after {latest.done} articles: run the same command again to finish.")
-            raise typer.Exit(130)
-        out.print(_summary_table(latest))
-        for message in latest.errors:
-            print_error(err, message)
+    with _store(db, create=True) as store:
+        scope = store.open_negotiation(negotiation, load_dossier(dossier) if dossier else None)
+        reading = store.dossier(scope)
+        analyzers = nullcontext() if analysed else open_analyzer(reading, workers=workers, dask=dask)
+        with analyzers as analyzer:
+            latest = _ingest_into(store, scope.name, reading, paths, analysed, analyzer)
     if latest.failed:
         raise typer.Exit(1)
+
+
+def _ingest_into(store: Store, negotiation: str, dossier, paths: list[str], analysed: bool,
+                 analyzer) -> IngestSummary:
+    """Run the ingest with a progress bar; print its summary and its errors."""
+    from ..sources import read_paths
+    from ..store.analyses import read_analyses
+
+    if analysed:
+        run = partial(store.add, read_analyses(paths), negotiation=negotiation, dossier=dossier)
+    else:
+        run = partial(store.ingest, read_paths(paths), analyzer, negotiation=negotiation, dossier=dossier)
+    return with_progress("ingest", run, expected_articles(paths))
+
+
+def with_progress(label: str, run, total: int | None) -> IngestSummary:
+    """`run(progress=...)` under a progress bar (parley.cli.progress); its summary table and errors printed after.
+    Ctrl-C exits 130 with how far the run got."""
+    from ..store import IngestSummary
+
+    latest, interrupted = IngestSummary(), False
+    with progress_bar(label, total) as bar:
+
+        def advance(summary: IngestSummary) -> None:
+            nonlocal latest
+            latest = summary
+            bar(summary.done, summary.rate)  # the summary's own rate, so the bar and the table agree
+
+        try:
+            latest = run(progress=advance)
+        except KeyboardInterrupt:
+            interrupted = True
+    if interrupted:
+        err.print(f"interrupted after {latest.done} articles: run the same command again to finish.")
+        raise typer.Exit(130)
+    out.print(_summary_table(latest))
+    for message in latest.errors:
+        print_error(err, message)
+    return latest
 
 
 def _print(frame: pd.DataFrame, title: str, as_json: bool, empty: str) -> None:
@@ -148,15 +182,19 @@ def positions(
     issue: Annotated[str | None, typer.Option(help="Only this issue id.")] = None,
     actor: Annotated[str | None, typer.Option(help="Only this party id.")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Where parties stood on this day (e.g. 2025-03-01).")] = None,
+    negotiation: NegotiationOption = None,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
     """Where each party stands on each issue now (or as of a day), with how many independent sources say so."""
     with _store(db) as store:
-        frame = store.positions(issue, actor, _day(as_of))
+        queries = store.negotiation(negotiation)
+        frame = queries.positions(issue, queries.party_id(actor) if actor else None, _day(as_of))
     if not json:  # the readable view: the condition beside the stance; counts of articles and ids in --json
         frame = frame.assign(stance=[s + (f" ({c})" if isinstance(c, str) and c else "")
-                                     for s, c in zip(frame["stance"], frame["condition"])])
+                                     + (" [corrected]" if fixed else "")
+                                     for s, c, fixed in zip(frame["stance"], frame["condition"], frame["corrected"])],
+                             since=[undated(d) for d in frame["since"]])
         frame = frame[["actor", "issue", "stance", "since", "sources", "contrary"]]
     _print(frame, "Positions", json, "No positions in the store.")
 
@@ -166,12 +204,13 @@ def gaps(
     a: Annotated[str, typer.Argument(help="One party id.")],
     b: Annotated[str, typer.Argument(help="The other party id.")],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Compare as of this day.")] = None,
+    negotiation: NegotiationOption = None,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Issue by issue, how far apart two parties are."""
+    """Issue by issue, how far apart two parties are (party ids in any case)."""
     with _store(db) as store:
-        frame = store.gaps(a, b, _day(as_of))
+        frame = store.negotiation(negotiation).gaps(a, b, _day(as_of))
     _print(frame, f"Gaps: {a} and {b}", json, f"No issue on which {a} or {b} has a position.")
 
 
@@ -179,12 +218,15 @@ def gaps(
 def timeline(
     issue: Annotated[str | None, typer.Option(help="Only this issue id.")] = None,
     actor: Annotated[str | None, typer.Option(help="Only this party id.")] = None,
+    negotiation: NegotiationOption = None,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Shifts over time: a party's stance on an issue changed from X to Y, with the evidence on both sides."""
+    """Shifts over time between dated reports: a party's stance on an issue changed from X to Y, with the evidence
+    on both sides."""
     with _store(db) as store:
-        frame = store.timeline(issue, actor)
+        queries = store.negotiation(negotiation)
+        frame = queries.timeline(issue, queries.party_id(actor) if actor else None)
     if json or frame.empty:
         _print(frame, "Timeline", json, "No shifts in the store.")
         return
@@ -209,9 +251,11 @@ def export(
     table: Annotated[list[str] | None, typer.Option("--table", help=f"Table(s) to export [default: all]: "
                                                                      f"{', '.join(EXPORT_TABLES)}.")] = None,
     out_path: Annotated[Path, typer.Option("--out", help="Directory, or one file when exporting one table.")] = Path("export"),
+    negotiation: NegotiationOption = None,
     db: DbOption = None,
 ) -> None:
-    """Write the store's tables to CSV, JSON Lines or Parquet files."""
+    """Write one negotiation's rows of the store's tables to CSV, JSON Lines or Parquet files (statements as
+    corrected)."""
     with _store(db) as store:
-        for path in store.export(format, table, out_path):
+        for path in store.export(format, table, out_path, negotiation):
             out.print(str(path))

@@ -38,6 +38,11 @@ class ParallelAnalyzer(BatchAnalysis):
         # The ingest hands over `settings.batch_size` articles at a time: enough for every worker.
         self.settings = job.settings.model_copy(update={"batch_size": TASK_SIZE * CHUNKS_PER_WORKER * workers})
 
+    @property
+    def dossier(self) -> Dossier | None:
+        """The dossier the workers read with (as `Analyzer.dossier`: the store files the articles under it)."""
+        return self.job.dossier
+
     def submit(self, documents: list[SourceDocument]) -> Future:
         raise NotImplementedError
 

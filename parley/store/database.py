@@ -62,9 +62,12 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def open_engine(db: str | Path | None = None) -> Engine:
-    """An engine on an up-to-date schema; a clear ParleyError (E050) if the database cannot be reached."""
+def open_engine(db: str | Path | None = None, create: bool = True) -> Engine:
+    """An engine on an up-to-date schema; a clear ParleyError (E050) if the database cannot be reached, and
+    (E103) with `create=False` if it names an SQLite file that does not exist."""
     url = resolve_url(db)
+    if not create:
+        _must_exist(url)
     driver = needs_extra("postgres", f"the store {_safe(url)}") if url.startswith("postgresql") else nullcontext()
     try:
         with driver:  # SQLite is in Python; PostgreSQL's driver is an extra
@@ -76,6 +79,16 @@ def open_engine(db: str | Path | None = None) -> Engine:
     except (SQLAlchemyError, OSError, ImportError) as exc:
         raise ParleyError(E.E050, url=_safe(url), reason=str(exc).splitlines()[0]) from exc
     return engine
+
+
+def _must_exist(url: str) -> None:
+    """Only `ingest` makes a store: a query on a mistyped path must not answer from a new, empty file."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") \
+            and not parsed.database.startswith("file:") and not Path(parsed.database).exists():
+        raise ParleyError(E.E103, url=parsed.database)
 
 
 def _safe(url: str) -> str:

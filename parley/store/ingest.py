@@ -2,6 +2,12 @@
 
 What is already stored is skipped before analysis, so a re-run (after Ctrl-C or kill -9) only does the rest. An
 exact copy is stored once (a row that points at the first); a near-copy is analysed and linked to the first copy.
+
+An article is stored once and read once per negotiation it belongs to (`Scope`): ingesting a stored article into
+another negotiation adds that negotiation's reading, not a second article. "Stored" below means read in the
+negotiation written to. Claims (parley.store.claims) are per article, whatever the negotiation: an ingester for
+another negotiation waits for the article's reading to be stored, then adds its own; an article's deaths count
+in every negotiation (it is the text that kills the analysis).
 """
 from __future__ import annotations
 
@@ -27,9 +33,11 @@ from ..sources import SourceDocument
 from ..settings import defaults
 from . import schema
 from .claims import Claims, insert_ignore, serialize
+from .corrections import apply_to_positions
 from .database import WRITE
 from .dates import article_date, statement_date
 from .dedupe import NearDuplicates, content_hash
+from .negotiations import Scope, parley_version
 
 if TYPE_CHECKING:  # the pipeline (spaCy) loads only when an ingest runs, not for queries
     from ..pipeline import Analyzer
@@ -138,39 +146,66 @@ class Ingestor:
     """Holds what the store already has (keys, hashes, signatures), loaded once when the store opens and brought
     up to date from the store as other ingesters add to it."""
 
-    def __init__(self, engine: Engine, near: NearDuplicates, time_limit: float) -> None:
+    def __init__(self, engine: Engine, near: NearDuplicates, time_limit: float, scope: Scope) -> None:
         self.engine = engine
         self.writer = engine.execution_options(**WRITE)
         self.near = near
         self.time_limit = time_limit
         self.poll, self.wait = defaults("store")["claim_poll"], defaults("store")["claim_wait"]
-        self._seen: set[tuple[str, str]] = set()
+        self.scope = scope
+        self._rows: dict[tuple[str, str], int] = {}  # every stored article, any negotiation
+        self._published: dict[int, dt.date | None] = {}
+        self._members: set[int] = set()  # the articles in this negotiation
+        self._seen: set[tuple[str, str]] = set()  # the keys stored in this negotiation
         self._originals: dict[str, int] = {}
         self._roots: dict[int, int] = {}
         self._signed: set[int] = set()
         with Session(engine) as session:
-            self._learn(session, select(schema.Article.id, schema.Article.source_key, schema.Article.content_hash,
-                                        schema.Article.duplicate_of, schema.Article.near_duplicate_of))
+            self._learn(session, _rows_query(), members=False)  # `rescope` loads what is in the negotiation
             self._load_signatures(session, None)
-            attempts = set(session.execute(select(schema.IngestAttempt.source_key, schema.IngestAttempt.content_hash)))
-        self._unanalysed = {key for key in attempts if key in self._seen}  # stored with their text only
+        self.rescope(scope)
 
-    def _learn(self, session: Session, query: Select) -> None:
-        """Take in article rows (id, source_key, content_hash, duplicate_of, near_duplicate_of)."""
+    def rescope(self, scope: Scope) -> None:
+        """Write to this negotiation from now on: what the store holds stays loaded; only what the negotiation has
+        read (and which of its articles are stored with their text only) is (re)loaded."""
+        self.scope = scope
+        self._members, self._seen, self._unanalysed = set(), set(), set()
+        with Session(self.engine) as session:
+            self._learn_members(session, None)
+
+    def _learn_members(self, session: Session, ids: list[int] | None) -> None:
+        """Which of these articles (None: all) are in the negotiation, and which of those are stored there with
+        their text only (their membership says UNANALYSED: the process died on them twice)."""
+        query = select(schema.Analysis.article_id, schema.Analysis.parley_version).where(
+            schema.Analysis.negotiation_id == self.scope.id)
+        found = dict(session.execute(query if ids is None else query.where(schema.Analysis.article_id.in_(ids))).all())
+        self._members.update(found)
+        for key, article_id in self._rows.items():
+            if article_id in found:
+                self._seen.add(key)
+                if found[article_id] == UNANALYSED:
+                    self._unanalysed.add(key)
+
+    def _learn(self, session: Session, query: Select, members: bool = True) -> None:
+        """Take in article rows (`_rows_query`) and (with `members`) whether they are in this negotiation."""
+        learned = []
         for r in session.execute(query):
-            self._seen.add((r.source_key, r.content_hash))
+            key = (r.source_key, r.content_hash)
+            self._rows[key] = r.id
+            self._published[r.id] = r.published
+            learned.append(r.id)
             if r.duplicate_of is None:
                 self._originals.setdefault(r.content_hash, r.id)
                 self._roots[r.id] = r.near_duplicate_of or r.id
+        if learned and members:  # rows another ingester stored since
+            self._learn_members(session, learned)
 
     def _load_signatures(self, session: Session, ids: set[int] | None) -> None:
         """Index the signatures of these articles (None: all), with their rows."""
         query = select(schema.Signature.article_id, schema.Signature.minhash)
         for part in ([None] if ids is None else _batched(sorted(ids), 500)):
             if part is not None:
-                rows = select(schema.Article.id, schema.Article.source_key, schema.Article.content_hash,
-                              schema.Article.duplicate_of, schema.Article.near_duplicate_of)
-                self._learn(session, rows.where(schema.Article.id.in_(part)))
+                self._learn(session, _rows_query().where(schema.Article.id.in_(part)))
             for article_id, data in session.execute(query if part is None else
                                                     query.where(schema.Signature.article_id.in_(part))):
                 self.near.add(article_id, self.near.from_bytes(data))
@@ -249,7 +284,7 @@ class Ingestor:
         for entry in found.copies:
             if entry.key in self._seen:  # the same input twice in one chunk
                 summary.skipped += 1
-            elif entry.hash in self._originals:
+            elif self._read_here(entry.hash):
                 self._store_copy(summary, entry)
             else:  # its first copy failed: this one gets its own try and its own error
                 for _, result in self._analyse(analyzer, [entry]):
@@ -297,33 +332,47 @@ class Ingestor:
         ingester stored it whole), or the number of analyses started with the one claimed now."""
         if claims.busy(session, *entry.key):
             return "wait"
-        if entry.key not in self._seen and self._original(session, entry.hash) is not None:
+        if entry.key not in self._seen and self._original_here(session, entry.hash):
             return "copy"
         count = claims.take(session, *entry.key)
         stored = self._stored(session, entry)
         if count is None:
             return "wait"
-        if stored and count == 1:  # stored whole by another ingester a moment ago
-            _unclaim(session, entry)
+        if stored and not self._still_unanalysed(session, entry):  # stored whole by another ingester a moment ago
+            if count == 1:
+                _unclaim(session, entry)
+            else:  # the deaths counted are another negotiation's reading of it: they stay, for its next run
+                session.execute(update(schema.IngestAttempt).where(*_attempt_of(entry))
+                                .values(count=count - 1, owner=None))
             return "skip"
-        if stored:  # stored unanalysed (by another run, if this one did not know)
-            self._unanalysed.add(entry.key)
         return count
 
-    def _original(self, session: Session, text_hash: str) -> int | None:
-        """The stored first copy of this text, if any (looked up in the store if another ingester stored it)."""
-        if text_hash not in self._originals:
-            self._learn(session, select(schema.Article.id, schema.Article.source_key, schema.Article.content_hash,
-                                        schema.Article.duplicate_of, schema.Article.near_duplicate_of)
-                        .where(schema.Article.content_hash == text_hash))
-        return self._originals.get(text_hash)
+    def _still_unanalysed(self, session: Session, entry: _Item) -> bool:
+        """Whether the article is stored in this negotiation with its text only, as the store says now (another
+        ingester may have read it since): so marked in `_unanalysed`."""
+        version = session.scalar(select(schema.Analysis.parley_version).where(
+            schema.Analysis.article_id == self._rows[entry.key], schema.Analysis.negotiation_id == self.scope.id))
+        if version == UNANALYSED:
+            self._unanalysed.add(entry.key)
+        else:
+            self._unanalysed.discard(entry.key)
+        return version == UNANALYSED
+
+    def _original_here(self, session: Session, text_hash: str) -> bool:
+        """Whether the stored first copy of this text is read in this negotiation (looked up in the store if
+        another ingester stored it): a new input of the text is then an exact copy."""
+        if not self._read_here(text_hash):
+            self._learn(session, _rows_query().where(schema.Article.content_hash == text_hash))
+        return self._read_here(text_hash)
+
+    def _read_here(self, text_hash: str) -> bool:
+        return self._originals.get(text_hash) in self._members
 
     def _stored(self, session: Session, entry: _Item) -> bool:
+        """Whether the article is stored in this negotiation (looked up if another ingester stored it)."""
         if entry.key not in self._seen:
-            self._learn(session, select(schema.Article.id, schema.Article.source_key, schema.Article.content_hash,
-                                        schema.Article.duplicate_of, schema.Article.near_duplicate_of)
-                        .where(schema.Article.source_key == entry.key[0],
-                               schema.Article.content_hash == entry.hash))
+            self._learn(session, _rows_query().where(schema.Article.source_key == entry.key[0],
+                                                     schema.Article.content_hash == entry.hash))
         return entry.key in self._seen
 
     def add(self, analyses: Iterable[ArticleAnalysis | ParleyError],
@@ -339,7 +388,7 @@ class Ingestor:
                 entry = _Item(_document_of(analysis), content_hash(analysis.text))
                 if entry.key in self._seen:
                     summary.skipped += 1
-                elif entry.hash in self._originals:
+                elif self._read_here(entry.hash):
                     self._store_copy(summary, entry)
                 else:
                     self._store(summary, entry, analysis)
@@ -362,26 +411,37 @@ class Ingestor:
                 article = clean(item.document.text, heading_max_words)
         except Exception:  # noqa: BLE001  (cleaning failed too: keep the text as read)
             article = CleanArticle(text=item.document.text)
+        existing = self._rows.get(item.key)  # stored already, read in another negotiation
         with Session(self.writer) as session, session.begin():
             serialize(session)
-            self._catch_up(session)
-            signature = self.near.signature(article.text)
-            match = self.near.match(signature)
-            root = self._roots[match] if match is not None else None
-            row = _article_row(item, _analysed_fields(article, article_date(item.document.published, article.text),
-                                                      None), root)
-            session.add(row)
-            session.flush()
-            session.add(schema.Signature(article_id=row.id, minhash=self.near.to_bytes(signature)))
+            if existing is None:
+                self._catch_up(session)
+                signature = self.near.signature(article.text)
+                match = self.near.match(signature)
+                root = self._roots[match] if match is not None else None
+                row = _article_row(item, _analysed_fields(
+                    article, article_date(item.document.published, article.text), None), root)
+                session.add(row)
+                session.flush()
+                session.add(schema.Signature(article_id=row.id, minhash=self.near.to_bytes(signature)))
+                article_id = row.id
+            else:
+                article_id = existing
+            _join(session, article_id, self.scope, version=UNANALYSED)
             error = ParleyError(E.E055, source=source, count=count - 1)
             insert_ignore(session, schema.IngestError.__table__, source=source, code=error.code, reason=str(error),
                           at=_now())
-            article_id = row.id
         self._unanalysed.add(item.key)
-        self._remember(item, article_id, root, signature)
+        if existing is None:
+            self._remember(item, article_id, root, signature)
+        else:
+            self._members.add(article_id)
+            self._seen.add(item.key)
 
     def _remember(self, item: _Item, article_id: int, root: int | None, signature: MinHash) -> None:
         self._seen.add(item.key)
+        self._rows[item.key] = article_id
+        self._members.add(article_id)
         self._originals.setdefault(item.hash, article_id)
         self._roots[article_id] = root or article_id
         self.near.add(article_id, signature)
@@ -393,17 +453,25 @@ class Ingestor:
         if isinstance(result, ParleyError):
             self._fail(summary, source, result.code, str(result), item)
             return
+        unanalysed = item.key in self._unanalysed
+        original = self._originals.get(item.hash)
+        if original is not None and not unanalysed:  # stored, read in another negotiation: this one's reading
+            self._store_reading(summary, item, result, original, source)
+            return
         published = article_date(item.document.published, result.text)
         signature = self.near.signature(result.text)
-        unanalysed = item.key in self._unanalysed
         try:
             with Session(self.writer) as session, session.begin():
                 serialize(session)
                 if unanalysed:
                     article = session.scalars(select(schema.Article).where(
                         schema.Article.source_key == item.key[0], schema.Article.content_hash == item.hash)).one()
-                    for name, value in _analysed_fields(result, published, result.summary).items():
-                        setattr(article, name, value)
+                    if article.duplicate_of is None:
+                        for name, value in _analysed_fields(result, published, result.summary).items():
+                            setattr(article, name, value)
+                    else:  # a copy of a text stored for another negotiation: the reading goes to its original
+                        published = self._published.get(article.duplicate_of)
+                        article = session.get(schema.Article, article.duplicate_of)
                     root = article.near_duplicate_of
                 else:
                     self._catch_up(session)
@@ -413,7 +481,7 @@ class Ingestor:
                     session.add(article)
                     session.flush()
                     session.add(schema.Signature(article_id=article.id, minhash=self.near.to_bytes(signature)))
-                _add_analysis(session, article.id, result, published)
+                add_reading(session, article.id, self.scope, result, published)
                 session.execute(delete(schema.IngestError).where(schema.IngestError.source == source))  # fixed now
                 _unclaim(session, item)
                 article_id = article.id
@@ -423,26 +491,66 @@ class Ingestor:
             return
         if unanalysed:
             self._unanalysed.discard(item.key)
+            self._members.add(article_id)
         else:
             self._remember(item, article_id, root, signature)
+            self._published[article_id] = published
         summary.stored += 1
         summary.near_duplicates += root is not None
 
-    def _store_copy(self, summary: IngestSummary, item: _Item) -> None:
+    def _store_reading(self, summary: IngestSummary, item: _Item, result: ArticleAnalysis, original: int,
+                       source: str) -> None:
+        """This negotiation's reading of a stored text; the input's own row (a copy under another key) with it."""
+        try:
+            with Session(self.writer) as session, session.begin():
+                serialize(session)
+                add_reading(session, original, self.scope, result, self._published.get(original))
+                row_id = self._rows.get(item.key)
+                if row_id is None:
+                    insert_ignore(session, schema.Article.__table__, **self._copy_row(item))
+                    row_id = session.scalar(select(schema.Article.id).where(
+                        schema.Article.source_key == item.key[0], schema.Article.content_hash == item.hash))
+                if row_id != original:
+                    _join(session, row_id, self.scope)
+                session.execute(delete(schema.IngestError).where(schema.IngestError.source == source))  # fixed now
+                _unclaim(session, item)
+        except Exception as exc:  # noqa: BLE001  (as in `_store`: roll back, record, go on)
+            error = ParleyError(E.E054, source=source, reason=failure_reason(exc))
+            self._fail(summary, source, error.code, str(error), item)
+            return
+        self._rows[item.key] = row_id
+        self._members.update({original, row_id})
+        self._seen.add(item.key)
+        summary.stored += 1
+
+    def _copy_row(self, item: _Item) -> dict[str, object]:
+        """The columns of an exact copy's row: its own metadata, no text, pointing at the first copy."""
         document = item.document
-        row = dict(
+        return dict(
             source_key=document.id, source=document.path, content_hash=item.hash, url=document.url,
             title=document.title, outlet=document.outlet, published=article_date(document.published, ""),
             published_raw=document.published, text=None, boilerplate=[], sources_cited=[], summary=None,
             extra=document.metadata, duplicate_of=self._originals[item.hash], ingested_at=_now())
+
+    def _store_copy(self, summary: IngestSummary, item: _Item) -> None:
+        """An exact copy of a text read in this negotiation: its own row (unless stored under another negotiation
+        already), which joins this negotiation."""
+        document = item.document
         try:
             with Session(self.writer) as session, session.begin():
-                added = insert_ignore(session, schema.Article.__table__, **row)
+                row_id = self._rows.get(item.key)
+                if row_id is None:
+                    insert_ignore(session, schema.Article.__table__, **self._copy_row(item))
+                    row_id = session.scalar(select(schema.Article.id).where(
+                        schema.Article.source_key == item.key[0], schema.Article.content_hash == item.hash))
+                added = insert_ignore(session, schema.Analysis.__table__, **_membership(row_id, self.scope))
         except SQLAlchemyError as exc:
             source = document.path or document.id or "<text>"
             error = ParleyError(E.E054, source=source, reason=failure_reason(exc))
             self._fail(summary, source, error.code, str(error))
             return
+        self._rows[item.key] = row_id
+        self._members.add(row_id)
         self._seen.add(item.key)
         if added:
             summary.duplicates += 1
@@ -487,26 +595,51 @@ def _article_row(item: _Item, fields: dict[str, object], root: int | None) -> sc
         near_duplicate_of=root, ingested_at=_now(), **fields)
 
 
-def _add_analysis(session: Session, article_id: int, result: ArticleAnalysis, published: dt.date | None) -> None:
-    """Statements (dated), quotes, people and the article's positions with their evidence ids."""
+# The parley version of a membership whose article is stored with its text only (the process died twice on its
+# analysis): the next ingest analyses it again, and until then it counts as stale.
+UNANALYSED = "unanalysed"
+
+
+def _membership(article_id: int, scope: Scope, summary: str | None = None,
+                version: str | None = None) -> dict[str, object]:
+    """The columns of an article's `analyses` row in a negotiation: what its reading there came from."""
+    return dict(article_id=article_id, negotiation_id=scope.id, dossier_version_id=scope.dossier_version_id,
+                parley_version=version or parley_version(), summary=summary, analysed_at=_now())
+
+
+def _join(session: Session, article_id: int, scope: Scope, summary: str | None = None,
+          version: str | None = None) -> None:
+    """The article's membership of the negotiation, with what its reading there came from (brought up to date if
+    it is a member already: an article stored with its text only, now read)."""
+    values = _membership(article_id, scope, summary, version)
+    if not session.execute(update(schema.Analysis).where(schema.Analysis.article_id == article_id,
+                                                          schema.Analysis.negotiation_id == scope.id)
+                           .values(**values)).rowcount:
+        session.add(schema.Analysis(**values))
+
+
+def add_reading(session: Session, article_id: int, scope: Scope, result: ArticleAnalysis,
+                published: dt.date | None) -> None:
+    """The article's reading in one negotiation: its membership (`analyses`), statements (dated), quotes, people
+    and positions with their evidence ids; then the negotiation's corrections of the article laid over it."""
+    _join(session, article_id, scope, result.summary)
+    ids = {"article_id": article_id, "negotiation_id": scope.id}
     statements = [
-        schema.Statement(article_id=article_id, index=index, date=statement_date(s.text, published),
+        schema.Statement(**ids, index=index, date=statement_date(s.text, published),
                          **s.model_dump(include=set(schema.Statement.__table__.columns.keys())))
         for index, s in enumerate(result.statements)
     ]
     session.add_all(statements)
-    session.add_all(schema.Quote(article_id=article_id, index=index, **q.model_dump())
-                    for index, q in enumerate(result.quotes))
-    session.add_all(schema.Person(article_id=article_id, name=name, actor=actor)
-                    for name, actor in result.people.items())
+    session.add_all(schema.Quote(**ids, index=index, **q.model_dump()) for index, q in enumerate(result.quotes))
+    session.add_all(schema.Person(**ids, name=name, actor=actor) for name, actor in result.people.items())
     session.flush()
-    for position in result.positions:
-        evidence = [statements[i] for i in position.statements]
-        dates = [s.date for s in evidence if s.date is not None]
-        session.add(schema.PositionRecord(
-            article_id=article_id, actor=position.actor, issue=position.issue, stance=position.stance,
-            condition=position.condition, confidence=position.confidence, date=max(dates, default=published),
-            statement_ids=[s.id for s in evidence]))
+    apply_to_positions(session, article_id, scope.id, published, result.positions)
+
+
+def _rows_query() -> Select:
+    """The article columns an `Ingestor` keeps."""
+    A = schema.Article
+    return select(A.id, A.source_key, A.content_hash, A.duplicate_of, A.near_duplicate_of, A.published)
 
 
 def _source_of(error: ParleyError) -> str:

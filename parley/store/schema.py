@@ -45,11 +45,12 @@ class Statement(Base):
     """One statement of an article (CONTRACT.md §4) with the date it was made."""
 
     __tablename__ = "statements"
-    __table_args__ = (UniqueConstraint("article_id", "index", name="uq_statements_article_index"),
+    __table_args__ = (UniqueConstraint("article_id", "negotiation_id", "index", name="uq_statements_article_index"),
                       Index("ix_statements_actor_issue_date", "actor", "issue", "date"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    negotiation_id: Mapped[int] = mapped_column(ForeignKey("negotiations.id", ondelete="CASCADE"), index=True)
     index: Mapped[int] = mapped_column(Integer)  # position in the article's `statements`
     sentence: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
@@ -76,6 +77,7 @@ class Quote(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    negotiation_id: Mapped[int] = mapped_column(ForeignKey("negotiations.id", ondelete="CASCADE"), index=True)
     index: Mapped[int] = mapped_column(Integer)
     speaker: Mapped[str | None] = mapped_column(String, index=True)
     actor: Mapped[str | None] = mapped_column(String, index=True)
@@ -91,6 +93,7 @@ class Person(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    negotiation_id: Mapped[int] = mapped_column(ForeignKey("negotiations.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String, index=True)
     actor: Mapped[str] = mapped_column(String, index=True)
 
@@ -99,10 +102,12 @@ class PositionRecord(Base):
     """A party's stance on an issue as one article shows it: the positions history."""
 
     __tablename__ = "positions"
-    __table_args__ = (Index("ix_positions_actor_issue_date", "actor", "issue", "date"),)
+    __table_args__ = (Index("ix_positions_actor_issue_date", "actor", "issue", "date"),
+                      Index("ix_positions_negotiation_actor_issue_date", "negotiation_id", "actor", "issue", "date"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    negotiation_id: Mapped[int] = mapped_column(ForeignKey("negotiations.id", ondelete="CASCADE"), index=True)
     actor: Mapped[str] = mapped_column(String, index=True)
     issue: Mapped[str] = mapped_column(String, index=True)
     stance: Mapped[str] = mapped_column(String)
@@ -110,6 +115,7 @@ class PositionRecord(Base):
     confidence: Mapped[float] = mapped_column(Float)
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     statement_ids: Mapped[list[int]] = mapped_column(JSON, default=list)  # evidence: ids in `statements`
+    corrected: Mapped[bool] = mapped_column(Boolean, default=False)  # an analyst's correction changed or made it
 
 
 class Signature(Base):
@@ -146,3 +152,68 @@ class IngestError(Base):
     code: Mapped[str] = mapped_column(String)
     reason: Mapped[str] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Negotiation(Base):
+    """One negotiation an analyst follows: its articles are analysed with its dossier (none: the `world`
+    negotiation, read with the generic taxonomy), and every query is about one negotiation."""
+
+    __tablename__ = "negotiations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)  # its dossier: the newest of its dossier_versions
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class DossierVersion(Base):
+    """A dossier's text as a negotiation analysed with it, once per content (sha256 of the YAML text), so an
+    analysis names the exact dossier it came from and `reanalyze` knows when it changed."""
+
+    __tablename__ = "dossier_versions"
+    __table_args__ = (UniqueConstraint("negotiation_id", "content_hash", name="uq_dossier_versions_content"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    negotiation_id: Mapped[int] = mapped_column(ForeignKey("negotiations.id", ondelete="CASCADE"), index=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str | None] = mapped_column(String)
+    path: Mapped[str | None] = mapped_column(String)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Analysis(Base):
+    """An article's membership of a negotiation and what its reading there came from (dossier version, parley
+    version); an exact copy has one too, with no statements of its own."""
+
+    __tablename__ = "analyses"
+    __table_args__ = (UniqueConstraint("article_id", "negotiation_id", name="uq_analyses_article_negotiation"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    negotiation_id: Mapped[int] = mapped_column(ForeignKey("negotiations.id", ondelete="CASCADE"), index=True)
+    dossier_version_id: Mapped[int | None] = mapped_column(ForeignKey("dossier_versions.id"))
+    parley_version: Mapped[str] = mapped_column(String)
+    summary: Mapped[str | None] = mapped_column(Text)
+    analysed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Correction(Base):
+    """An analyst's correction, kept apart from the machine's reading and keyed to the article and the evidence
+    span (not to a statement id, which a re-analysis replaces). `kind`: wrong (the statement is not there),
+    change (its actor, issue, stance or condition), add (a position the machine missed)."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    negotiation_id: Mapped[int] = mapped_column(ForeignKey("negotiations.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String)
+    actor: Mapped[str | None] = mapped_column(String)
+    issue: Mapped[str | None] = mapped_column(String)
+    stance: Mapped[str | None] = mapped_column(String)
+    condition: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    analyst: Mapped[str] = mapped_column(String)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)

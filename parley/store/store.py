@@ -5,6 +5,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
+from ..dossier import Dossier
 from ..errors import ParleyError
 from ..models import ArticleAnalysis
 from ..sources import SourceDocument
@@ -13,6 +16,7 @@ from .database import open_engine, resolve_url
 from .dedupe import NearDuplicates
 from .export import export_tables
 from .ingest import IngestSummary, Ingestor
+from .negotiations import WORLD, Scope, dossier_of, open_scope, overview
 from .queries import Queries
 
 if TYPE_CHECKING:
@@ -22,34 +26,70 @@ if TYPE_CHECKING:
 class Store(Queries):
     """Ingest into and query one store (SQLite file or PostgreSQL URL); the schema is migrated on open."""
 
-    def __init__(self, db: str | Path | None = None) -> None:
+    def __init__(self, db: str | Path | None = None, create: bool = True) -> None:
+        """`create=False`: a store that does not exist yet is an error (E103), not a new empty one."""
         self.url = resolve_url(db)
-        super().__init__(open_engine(db))
+        super().__init__(open_engine(db, create))
         self._ingestor: Ingestor | None = None
 
+    def open_negotiation(self, name: str | None = None, dossier: Dossier | None = None) -> Scope:
+        """The negotiation an ingest writes to (made on first use; `world` when neither is given), with `dossier`
+        as its newest version; see `negotiations.open_scope`."""
+        return open_scope(self.engine, name, dossier)
+
+    def dossier(self, scope: Scope) -> Dossier | None:
+        """The negotiation's newest dossier as the store kept it."""
+        return dossier_of(self.engine, scope)
+
+    def negotiations(self) -> pd.DataFrame:
+        """Every negotiation with its dossier, article count and stale analyses."""
+        return overview(self.engine)
+
     def ingest(self, items: Iterable[SourceDocument | ParleyError], analyzer: Analyzer | None = None,
-               progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
-        """Analyse and store new articles (read with `parley.sources.read_paths`); see `IngestSummary`."""
+               progress: Callable[[IngestSummary], None] | None = None, negotiation: str | None = None,
+               dossier: Dossier | None = None) -> IngestSummary:
+        """Analyse and store new articles (read with `parley.sources.read_paths`) into a negotiation; see
+        `IngestSummary`. The analyzer must read with the negotiation's dossier (by default, one that does)."""
         from ..pipeline import Analyzer
 
-        return self._ingest_state().run(items, analyzer or Analyzer(), progress)
+        if dossier is None and negotiation != WORLD:  # the analyzer's dossier names the negotiation's
+            dossier = getattr(analyzer, "dossier", None)
+        scope = self.open_negotiation(negotiation, dossier)
+        return self._ingest_state(scope).run(items, analyzer or Analyzer(self.dossier(scope)), progress)
 
-    def _ingest_state(self) -> Ingestor:
-        """What the store holds (keys, hashes, signatures), loaded on the first ingest."""
+    def _ingest_state(self, scope: Scope) -> Ingestor:
+        """What the store holds (keys, hashes, signatures), loaded on the first ingest, and what the negotiation
+        written to has read."""
         if self._ingestor is None:
             store = defaults("store")
             self._ingestor = Ingestor(self.engine, NearDuplicates(**store["near_duplicates"]),
-                                      store["analysis_time_limit"])
+                                      store["analysis_time_limit"], scope)
+        elif self._ingestor.scope != scope:
+            self._ingestor.rescope(scope)
         return self._ingestor
 
-    def add(self, analyses: Iterable[ArticleAnalysis | ParleyError],
-            progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
-        """Store finished analyses (e.g. from `parley analyze --json`) without re-analysing them."""
-        return self._ingest_state().add(analyses, progress)
+    def reanalyze(self, scope: Scope, analyzer: Analyzer | None = None, everything: bool = False,
+                  progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+        """Read again the negotiation's articles whose analysis is stale (dossier or parley changed since)."""
+        from ..pipeline import Analyzer
+        from .reanalysis import reanalyze
 
-    def export(self, fmt: str, tables: list[str] | None = None, out: str | Path = "export") -> list[Path]:
-        """Write tables to files; returns their paths."""
-        return export_tables(self.engine, fmt, tables, Path(out))
+        summary = reanalyze(self.engine, scope, analyzer or Analyzer(self.dossier(scope)),
+                            defaults("store")["analysis_time_limit"], everything, progress)
+        self._ingestor = None  # the readings changed under it: reloaded on the next ingest
+        return summary
+
+    def add(self, analyses: Iterable[ArticleAnalysis | ParleyError],
+            progress: Callable[[IngestSummary], None] | None = None, negotiation: str | None = None,
+            dossier: Dossier | None = None) -> IngestSummary:
+        """Store finished analyses (e.g. from `parley analyze --json`, read with `dossier`) into a negotiation
+        without re-analysing them."""
+        return self._ingest_state(self.open_negotiation(negotiation, dossier)).add(analyses, progress)
+
+    def export(self, fmt: str, tables: list[str] | None = None, out: str | Path = "export",
+               negotiation: str | None = None) -> list[Path]:
+        """Write one negotiation's rows of the tables to files (statements as corrected); returns their paths."""
+        return export_tables(self.negotiation(negotiation), fmt, tables, Path(out))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.middleware.trustedhost import TrustedHostMiddleware
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader, pass_context
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -24,6 +24,8 @@ from ..models import ArticleAnalysis
 from ..settings import defaults
 from ..sources import SourceDocument
 from ..store import IngestSummary, Store
+from ..store.negotiations import WORLD, Scope, dossier_of, find_scope, names, open_scope, stale_count
+from ..store.queries import Queries
 from . import views
 from .labels import Labels, merge_dossiers
 from .analysis import AnalysisPool, RateLimit
@@ -34,8 +36,35 @@ LOOPBACK_NAMES = ("127.0.0.1", "localhost")
 
 
 @dataclass
+class Negotiated:
+    """One negotiation as the pages show it: its queries, its own dossier (as the store kept it; None for `world`)
+    and labels, its cached overview."""
+
+    scope: Scope
+    store: Queries
+    dossier: Dossier | None
+    labels: Labels
+
+    def __post_init__(self) -> None:
+        self._cached: dict[str, tuple[tuple, object]] = {}
+
+    def cached(self, name: str, revision: tuple, compute):
+        """`compute()`, kept until the store's revision changes (what a page shows of the whole negotiation is the
+        costly part: the overview, and the header's list of negotiations and stale count)."""
+        if name not in self._cached or self._cached[name][0] != revision:
+            self._cached[name] = (revision, compute())
+        return self._cached[name][1]
+
+    @property
+    def name(self) -> str:
+        return self.scope.name
+
+
+@dataclass
 class Web:
-    """What the app serves from: the store, display labels, the write token, and an analyzer loaded on first use."""
+    """What the app serves from: the store, the negotiations in it (each with its dossier as the store kept it;
+    `dossier` only names parties and issues for a negotiation the store has no dossier for), the write token,
+    and analyzers (one per dossier) loaded on first use."""
 
     store: Store
     labels: Labels
@@ -46,40 +75,72 @@ class Web:
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
-        self._overview: tuple[tuple, dict] | None = None
-        self.pool = AnalysisPool(self.dossier, self.settings["analysis_workers"], self.settings["analysis_queue"],
-                                 self.settings["analysis_wait"])
+        self._negotiations: dict[tuple[int, int | None], Negotiated] = {}
+        self._pools: dict[int | None, AnalysisPool] = {}
         self.rate_limit = RateLimit(self.settings["analyze_per_minute"])
 
-    def overview(self) -> dict:
-        """The overview, recomputed only when the store has changed since (positions over the whole store are
-        the costly part of the landing page)."""
-        revision = self.store.revision()
-        cached = self._overview
-        if cached is None or cached[0] != revision:
-            cached = (revision, views.overview(self.store, self.labels, self.settings["matrix_parties"]))
-            self._overview = cached
-        return cached[1]
+    def negotiation(self, name: str | None) -> Negotiated:
+        """The negotiation a request names (the store's only one if it names none: E100/E101 otherwise)."""
+        scope = find_scope(self.store.engine, name, "the store")
+        key = (scope.id, scope.dossier_version_id)
+        if key not in self._negotiations:
+            dossier = dossier_of(self.store.engine, scope)
+            self._negotiations[key] = Negotiated(scope, Queries(self.store.engine, scope), dossier,
+                                                 Labels(dossier) if dossier is not None else self.labels)
+        return self._negotiations[key]
 
-    def analyze(self, document: SourceDocument) -> ArticleAnalysis:
-        """In the pool's worker processes, stopped at the time limit (a coded error is raised); an analyzer given
-        to `create_app` runs here instead, one analysis at a time."""
+    def target(self, name: str | None) -> Negotiated:
+        """The negotiation a write goes to: the one named or the store's only one; `world` in an empty store."""
+        if name is None and not self.store.negotiations().shape[0]:
+            open_scope(self.store.engine, None, None)
+        return self.negotiation(name)
+
+    def overview(self, negotiation: Negotiated, revision: tuple | None = None) -> dict:
+        """The negotiation's overview, recomputed only when the store has changed since."""
+        return negotiation.cached("overview", revision or negotiation.store.revision(), lambda: views.overview(
+            negotiation.store, negotiation.labels, self.settings["matrix_parties"]))
+
+    def header(self, negotiation: Negotiated, revision: tuple | None = None) -> dict:
+        """What every page of the negotiation shows in its header: the negotiations to switch to, and how many of
+        this one's analyses are stale."""
+        return negotiation.cached("header", revision or negotiation.store.revision(), lambda: {
+            "negotiations": names(self.store.engine), "stale": stale_count(self.store.engine, negotiation.scope)})
+
+    def _pool(self, negotiation: Negotiated) -> AnalysisPool:
+        """The worker processes that read with this negotiation's own dossier (several dossiers are never merged),
+        each stopped at the time limit; started on first use."""
+        key = negotiation.scope.dossier_version_id
+        if key not in self._pools:
+            fallback = self.dossier if negotiation.name != WORLD else None  # a migrated store kept no dossier
+            self._pools[key] = AnalysisPool(negotiation.dossier or fallback, self.settings["analysis_workers"],
+                                            self.settings["analysis_queue"], self.settings["analysis_wait"])
+        return self._pools[key]
+
+    def analyze(self, negotiation: Negotiated, document: SourceDocument) -> ArticleAnalysis:
+        """In the negotiation's worker processes, stopped at the time limit (a coded error is raised); an analyzer
+        given to `create_app` runs here instead, one analysis at a time."""
         if self.analyzer is None:
-            result = self.pool.analyze(document)
+            result = self._pool(negotiation).analyze(document)
             if isinstance(result, ParleyError):
                 raise result
             return result
         with self._lock:
             return self.analyzer.analyze(document)
 
-    def ingest(self, documents: list[SourceDocument]) -> IngestSummary:
-        """Analyse and store articles: in a worker of the pool, or with the analyzer given to `create_app` (under
-        the same lock as `analyze`)."""
+    def add(self, negotiation: Negotiated, results: list[ArticleAnalysis]) -> IngestSummary:
+        """Store analyses made with the negotiation's dossier into it."""
+        return self.store.add(results, negotiation=negotiation.name)
+
+    def ingest(self, negotiation: Negotiated, documents: list[SourceDocument]) -> IngestSummary:
+        """Analyse and store articles into the negotiation: in a worker of its pool, or with the analyzer given to
+        `create_app` (under the same lock as `analyze`)."""
+        into = {"negotiation": negotiation.name, "dossier": negotiation.dossier}
         if self.analyzer is None:
-            with self.pool.borrow() as worker:
-                return self.store.ingest(documents, self.pool.analyzer(worker))
+            pool = self._pool(negotiation)
+            with pool.borrow() as worker:
+                return self.store.ingest(documents, pool.analyzer(worker), **into)
         with self._lock:
-            return self.store.ingest(documents, self.analyzer)
+            return self.store.ingest(documents, self.analyzer, **into)
 
 
 def _href(url: str | None) -> str | None:
@@ -87,10 +148,20 @@ def _href(url: str | None) -> str | None:
     return url if url and urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
 
 
+@pass_context
+def nurl(context, path: str, **params: object) -> str:
+    """A link within the dashboard that stays in the page's negotiation (`?negotiation=`): per-negotiation URLs."""
+    name = context.get("negotiation")
+    base, _, fragment = path.partition("#")
+    query = {**({"negotiation": name} if name else {}), **{k: v for k, v in params.items() if v not in (None, "")}}
+    return base + ("?" + urlencode(query) if query else "") + ("#" + fragment if fragment else "")
+
+
 def templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters["href"] = _href
+    env.globals["nurl"] = nurl
     env.globals["version"] = __version__
     return Jinja2Templates(env=env)
 
@@ -107,7 +178,7 @@ def create_app(db: str | Path | None = None, dossiers: Sequence[str | Path] = ()
     app = FastAPI(title="parley", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="Where each party in a negotiation stands on each issue, with the evidence.")
-    app.state.web = Web(Store(db), Labels(dossier), dossier, token or os.environ.get("PARLEY_TOKEN") or None,
+    app.state.web = Web(Store(db, create=False), Labels(dossier), dossier, token or os.environ.get("PARLEY_TOKEN") or None,
                         settings, analyzer)
     app.state.templates = templates()
     app.add_middleware(BodyLimit, max_bytes=settings["max_body_bytes"])

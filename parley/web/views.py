@@ -39,8 +39,10 @@ def overview(store: Store, labels: Labels, max_parties: int) -> dict:
 
 def _cell(position: dict | None, issue: str) -> dict:
     if position is None:
-        return {"issue": issue, "stance": "unknown", "condition": None, "sources": 0, "contrary": 0, "since": None}
-    return {key: position[key] for key in ("issue", "stance", "condition", "sources", "contrary", "since")}
+        return {"issue": issue, "stance": "unknown", "condition": None, "sources": 0, "contrary": 0, "since": None,
+                "corrected": False}
+    return {key: position[key] for key in ("issue", "stance", "condition", "sources", "contrary", "since",
+                                           "corrected")}
 
 
 def _gaps(cell: dict, parties: list[str], issues: list[str], labels: Labels) -> list[dict]:

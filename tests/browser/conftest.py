@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -38,16 +39,13 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory, web_seed: list, web_dossiers: list[Path]) -> Iterator[str]:
-    """The base URL of a real `parley serve` (default host: loopback) over a seeded SQLite store."""
-    db = tmp_path_factory.mktemp("web") / "parley.db"
-    with parley.open(db) as store:
-        assert store.add(web_seed).failed == 0
+@contextmanager
+def serving(db: Path, dossiers: list[Path], log_path: Path) -> Iterator[str]:
+    """The base URL of a real `parley serve` (default host: loopback) over the store `db`, stopped afterwards."""
     port = _free_port()
     command = [sys.executable, "-c", "from parley.cli import main; main()", "serve", "--db", str(db),
-               "--port", str(port), *(arg for path in web_dossiers for arg in ("--dossier", str(path)))]
-    log = (tmp_path_factory.getbasetemp() / "serve.log").open("w")
+               "--port", str(port), *(arg for path in dossiers for arg in ("--dossier", str(path)))]
+    log = log_path.open("w")
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PARLEY_TOKEN": TOKEN})
     base = f"http://127.0.0.1:{port}"
     try:
@@ -56,7 +54,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, web_seed: list, web_dossier
             if process.poll() is not None:
                 pytest.fail(f"parley serve exited with {process.returncode}; see {log.name}")
             try:
-                if httpx.get(f"{base}/api/counts", timeout=2).status_code == 200:
+                if httpx.get(f"{base}/api/negotiations", timeout=2).status_code == 200:
                     break
             except httpx.TransportError:
                 if time.monotonic() > deadline:
@@ -67,6 +65,22 @@ def server(tmp_path_factory: pytest.TempPathFactory, web_seed: list, web_dossier
         process.terminate()
         process.wait(timeout=20)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, web_seed: list, web_dossiers: list[Path]) -> Iterator[str]:
+    """The base URL of a real `parley serve` over a seeded SQLite store."""
+    db = tmp_path_factory.mktemp("web") / "parley.db"
+    with parley.open(db) as store:  # one negotiation, read with the example's dossier: the dashboard's default
+        assert store.add(web_seed, negotiation="timeline", dossier=parley.load_dossier(web_dossiers[0])).failed == 0
+    with serving(db, web_dossiers, tmp_path_factory.getbasetemp() / "serve.log") as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def serve_store():
+    """`serving`, for tests that serve a store of their own."""
+    return serving
 
 
 @pytest.fixture(scope="session")

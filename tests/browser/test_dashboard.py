@@ -24,7 +24,7 @@ def test_overview_to_issue_to_evidence_to_article(server, page, shots):
     page.screenshot(path=shots / "overview.png", full_page=True)
 
     matrix.get_by_role("link", name="Fixed summer water quota for Sudavia").click()
-    expect(page).to_have_url(re.compile(r"/issues/water_quota$"))
+    expect(page).to_have_url(re.compile(r"/issues/water_quota\?negotiation=timeline$"))
     chart = page.locator("#stance-chart")
     expect(chart).to_have_attribute("data-rendered", "true")
     expect(chart.locator("svg")).to_be_visible()
@@ -38,7 +38,7 @@ def test_overview_to_issue_to_evidence_to_article(server, page, shots):
     link = evidence.locator("a.article-link")
     title = link.inner_text()
     link.click()
-    expect(page).to_have_url(re.compile(r"/articles/\d+$"))
+    expect(page).to_have_url(re.compile(r"/articles/\d+\?negotiation=timeline$"))
     expect(page.locator("mark.statement").filter(has_text="Northmark rejects a fixed summer water quota")).to_be_visible()
     expect(page.locator("h1")).to_have_text(title)
     page.screenshot(path=shots / "article.png", full_page=True)

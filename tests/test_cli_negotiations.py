@@ -1,0 +1,94 @@
+"""The negotiation commands through Typer's runner on a real store: query commands never create a store, a store
+with several negotiations needs --negotiation, party ids in any case, evidence spans, corrections from the CLI,
+their gold export, and the report as one self-contained file (CI keeps one under test-output/)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import parley
+from parley.cli import app
+from parley.dossier import load_dossier
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUT = ROOT / "test-output"
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+@pytest.mark.parametrize("command", [["positions"], ["gaps", "A", "B"], ["timeline"], ["export", "--out", "x"],
+                                     ["negotiations"], ["evidence"], ["report"], ["corrections", "list"], ["serve"],
+                                     ["reanalyze"], ["correct", "1", "--add"]])
+def test_query_commands_fail_on_a_missing_store_and_do_not_create_it(tmp_path, command):
+    """Issue 11: `--db` naming a file that does not exist used to make an empty store and say "No positions"."""
+    missing = tmp_path / "typo.db"
+    result = run(*command, "--db", str(missing))
+    assert result.exit_code == 2 and "E103" in result.output and "typo.db" in result.output
+    assert not missing.exists()
+
+
+@pytest.fixture
+def two(tmp_path, dev_readings) -> Path:
+    """A store with the Kosovo-Serbia negotiation and the world one."""
+    db = tmp_path / "two.db"
+    key = next(k for k in dev_readings if k.endswith("kosovo-serbia.yaml"))
+    with parley.open(db) as store:
+        store.add(dev_readings[key], dossier=load_dossier(key))
+        store.add(dev_readings["world"], negotiation="world")
+    return db
+
+
+def test_several_negotiations_need_one_named_and_unknown_parties_list_the_known(two):
+    result = run("positions", "--db", str(two))
+    assert result.exit_code == 2 and "E100" in result.output and "kosovo-serbia, world" in result.output
+    listing = run("negotiations", "--db", str(two), "--json")
+    assert {json.loads(line)["negotiation"] for line in listing.stdout.splitlines()} == {"kosovo-serbia", "world"}
+    lower = run("gaps", "srb", "xkx", "-n", "kosovo-serbia", "--db", str(two), "--json")
+    upper = run("gaps", "SRB", "XKX", "-n", "kosovo-serbia", "--db", str(two), "--json")
+    assert lower.exit_code == 0 and lower.stdout == upper.stdout and lower.stdout
+    unknown = run("gaps", "RUS", "XYZ", "-n", "kosovo-serbia", "--db", str(two))
+    assert unknown.exit_code == 2 and "E104" in unknown.output and re.search(r"known: EU,\s+SRB,\s+XKX", unknown.output)
+
+
+def test_a_correction_from_the_cli_shows_everywhere_and_exports_as_gold(two, tmp_path):
+    db = str(two)
+    rows = [json.loads(line) for line in run("evidence", "-n", "kosovo-serbia", "--db", db, "--json").stdout.splitlines()]
+    target = next(r for r in rows if r["stance"])
+    new = "against" if target["stance"] != "against" else "for"
+    span = f"{target['start']}-{target['end']}"
+    refused = run("correct", str(target["article_id"]), span, "--stance", new, "-n", "kosovo-serbia", "--db", db)
+    assert refused.exit_code == 2 and "analyst" in refused.output  # a correction names who made it
+    done = run("correct", str(target["article_id"]), span, "--stance", new, "--analyst", "Ana", "--note", "misread",
+               "-n", "kosovo-serbia", "--db", db)
+    assert done.exit_code == 0, done.output
+    evidence = [json.loads(line) for line in run("evidence", "-n", "kosovo-serbia", "--db", db, "--json").stdout.splitlines()]
+    fixed = next(r for r in evidence if (r["start"], r["end"], r["actor"]) == (target["start"], target["end"], target["actor"]))
+    assert fixed["stance"] == new and fixed["corrected"] == "change by Ana: misread"
+    gold = tmp_path / "gold"
+    assert run("corrections", "export", "--out", str(gold), "-n", "kosovo-serbia", "--db", db).exit_code == 0
+    (written,) = gold.glob("*.gold.json")
+    assert [target["actor"], target["issue"], new] in json.loads(written.read_text())["positions"]
+
+
+def test_the_report_is_one_file_with_positions_gaps_changes_and_evidence(two):
+    OUTPUT.mkdir(exist_ok=True)
+    for fmt in ("md", "html"):
+        target = OUTPUT / f"report-kosovo-serbia.{fmt}"
+        result = run("report", "-n", "kosovo-serbia", "--since", "2020-01-01", "--format", fmt, "--out", str(target),
+                     "--db", str(two))
+        assert result.exit_code == 0, result.output
+        text = target.read_text()
+        for heading in ("Positions", "Gaps", "Changes since 2020-01-01", "Evidence"):
+            assert heading in text
+        assert "Radio Free Europe" in text.split("## Evidence")[-1]  # each claim's outlet
+        assert "Serbia (SRB)" in text  # names from the negotiation's own dossier
+        assert "bbc" not in text.lower()  # nothing of the world negotiation
+    html = (OUTPUT / "report-kosovo-serbia.html").read_text()
+    assert "<script" not in html and "http" not in html.split("<body>")[0]  # self-contained: no outside assets
