@@ -15,6 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import parley
+from parley.store.negotiations import open_scope
 from parley.web import create_app
 
 ONE_SENTENCE = {"text": "Norway rejected the proposal, the minister said."}
@@ -30,6 +31,8 @@ def _free_port() -> int:
 @pytest.fixture
 def server(tmp_path):
     port = _free_port()
+    with parley.open(tmp_path / "p.db") as store:   # only `parley ingest` (or the Python API) creates a store
+        open_scope(store.engine, None, None)      # with the `world` negotiation an ingest without a dossier makes
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen([sys.executable, "-c", "from parley.cli import main; main()", "serve", "--db",
                                 str(tmp_path / "p.db"), "--port", str(port)], stdout=log, stderr=subprocess.STDOUT,
@@ -40,7 +43,7 @@ def server(tmp_path):
         while True:
             assert process.poll() is None, f"parley serve exited; see {log.name}"
             try:
-                if httpx.get(f"{base}/api/counts", timeout=2).status_code == 200:
+                if httpx.get(f"{base}/api/negotiations", timeout=2).status_code == 200:
                     break
             except httpx.TransportError:
                 pass
@@ -96,6 +99,7 @@ def test_an_unhandled_error_still_carries_the_security_headers(tmp_path, store_a
     def broken() -> dict:
         raise RuntimeError("boom")
 
+    parley.open(tmp_path / "s.db").close()   # only `parley ingest` (or the Python API) creates a store
     app = create_app(tmp_path / "s.db", analyzer=store_analyzer)
     app.add_api_route("/api/broken", broken)   # Starlette answers an unhandled error outside the middleware
     response = TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False).get("/api/broken")
@@ -113,7 +117,7 @@ def test_issue_ids_holding_a_slash_have_working_pages(tmp_path, web_seed, store_
         assert store.add([changed]).stored == 1
     issue = next(iter(renamed.values()))
     with TestClient(create_app(tmp_path / "s.db", analyzer=store_analyzer), base_url="http://127.0.0.1") as client:
-        assert f'href="/issues/{issue}"' in client.get("/").text
+        assert f'href="/issues/{issue}?negotiation=' in client.get("/").text   # links keep the negotiation
         page = client.get(f"/issues/{issue}")
         api = client.get(f"/api/issues/{issue}")
         chart = client.get(f"/api/issues/{issue}/chart")
