@@ -237,7 +237,8 @@ def test_articles_are_stored_in_input_order_whatever_their_deaths(db_url, store_
 
 def test_20_random_kills_then_one_plain_run_store_every_article_once(db_url, store_analyzer, tmp_path,
                                                                      ingest_process):
-    """kill -9 at random points (opening the store, claiming, analysing, storing, skipping), 20 times, then one
+    """kill -9 at random points (opening the store, claiming, analysing, storing, skipping), 20 times or more (until
+    one article was killed twice in its analysis, which timing alone may not bring within 20), then one
     plain run: the store equals an uninterrupted run's, every article once and analysed, no error rows. The
     ingesters are forked from this process (spaCy loaded), so that 20 kills take seconds, not minutes. The
     example negotiation comes after the BBC articles: a near-copy, an exact copy and positions."""
@@ -260,7 +261,8 @@ def test_20_random_kills_then_one_plain_run_store_every_article_once(db_url, sto
     try:
         for turn in range(200):  # a run that ends before its kill is no kill: try again
             process = ingest_process(db_url, paths, store_analyzer)
-            if turn % 2:  # anywhere: opening the store, claiming, analysing, storing, skipping
+            if turn % 2 and turn > 2:  # anywhere: opening the store, claiming, analysing, storing, skipping
+                # (the first three kills land in analyses, so that one article dies in its analysis twice)
                 started = time.perf_counter()
                 process.join(chance.uniform(0.0, 0.6 * span))
                 if not process.is_alive():
@@ -279,11 +281,11 @@ def test_20_random_kills_then_one_plain_run_store_every_article_once(db_url, sto
                     stored = set(connection.scalars(select(Article.source_key).where(Article.text.is_not(None))))
                 stored_unanalysed |= {key for key, count in attempts.items() if count > 2 and key in stored}
             most_started = max([most_started, *attempts.values()])
-            if kills == 20:
-                break
+            if kills >= 20 and most_started > 2 and stored_unanalysed:
+                break   # 20 kills at least, and on until one article was killed twice in its analysis
     finally:
         engine.dispose()
-    assert kills == 20
+    assert kills >= 20
     assert most_started > 2, "no article was killed twice in its analysis: the test missed its case"
     assert stored_unanalysed, "no article was stored unanalysed"
 
