@@ -74,5 +74,7 @@ def _analyze_seconds(tmp_path, n: int) -> float:
 def test_quote_heavy_text_takes_linear_time(tmp_path):
     # before: 10.8 s, 17.8 s and 59.7 s of wall time for 1,000, 2,000 and 4,000 (each with about 5 s of start-up)
     small, middle, large = (_analyze_seconds(tmp_path, n) for n in (2000, 4000, 8000))
-    assert middle < 5
-    assert large < 6 * max(small, 0.5)   # 4 times the text: about 4 times the time (it was 16)
+    # CPU seconds, with room for a loaded machine: the figures themselves come from docs/robustness.md's command;
+    # what this guards is the shape, linear (4 times the text, about 4 times the time) and not quadratic (16)
+    assert middle < 10
+    assert large < 10 * max(small, 0.5)
