@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from . import app
-from .store import DbOption, JsonOption, NegotiationOption, _day, _print, _store, err, out, undated, with_progress
+from .store import (ActorOption, DbOption, IssueOption, JsonOption, NegotiationOption, _day, _print, _store, err, out,
+                    undated, with_progress)
 
 corrections_app = typer.Typer(help="Analysts' corrections of a negotiation.", no_args_is_help=True)
 app.add_typer(corrections_app, name="corrections")
@@ -24,8 +25,8 @@ def negotiations(db: DbOption = None, json: JsonOption = False) -> None:
 
 @app.command()
 def evidence(
-    issue: Annotated[str | None, typer.Option(help="Only this issue id.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Only this party id.")] = None,
+    issue: IssueOption = None,
+    actor: ActorOption = None,
     article: Annotated[int | None, typer.Option(help="Only this article id.")] = None,
     text: Annotated[str | None, typer.Option("--text", help="Only statements containing these words.")] = None,
     negotiation: NegotiationOption = None,

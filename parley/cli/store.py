@@ -34,6 +34,8 @@ EXPORT_TABLES = ("articles", "statements", "quotes", "people", "positions", "err
 DbOption = Annotated[str | None, typer.Option("--db", help="Store: SQLite file or database URL "
                                                            "[default: $PARLEY_DB or ./parley.db].")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines, one record per row.")]
+IssueOption = Annotated[str | None, typer.Option(help="Only this issue id.")]
+ActorOption = Annotated[str | None, typer.Option(help="Only this party id.")]
 NegotiationOption = Annotated[str | None, typer.Option("--negotiation", "-n", help="The negotiation asked about "
                                                        "[default: the store's only one].")]
 out = Console(soft_wrap=True)
@@ -179,8 +181,8 @@ def _cell(column: str, value: object) -> Text:
 
 @app.command()
 def positions(
-    issue: Annotated[str | None, typer.Option(help="Only this issue id.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Only this party id.")] = None,
+    issue: IssueOption = None,
+    actor: ActorOption = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Where parties stood on this day (e.g. 2025-03-01).")] = None,
     negotiation: NegotiationOption = None,
     db: DbOption = None,
@@ -216,8 +218,8 @@ def gaps(
 
 @app.command()
 def timeline(
-    issue: Annotated[str | None, typer.Option(help="Only this issue id.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Only this party id.")] = None,
+    issue: IssueOption = None,
+    actor: ActorOption = None,
     negotiation: NegotiationOption = None,
     db: DbOption = None,
     json: JsonOption = False,
