@@ -234,6 +234,7 @@ RELIEF = Dossier.model_validate({
     ("Norway backs the sanctions.", "against"),
     ("Norway agreed to lift the sanctions.", "for"),
     ("Norway rejected calls to lift the sanctions.", "against"),
+    ("Iceland demanded sanctions relief.", "for"),        # "relief" is lifting here, though it is also aid
 ])
 def test_an_issue_that_takes_something_away(text: str, stance: str) -> None:
     assert [s.stance for s in statements(text, RELIEF) if s.issue == "relief"] == [stance]

@@ -58,11 +58,25 @@ class _Compiled:
 
 
 @cache
+def _synonym_file() -> dict:
+    return yaml.safe_load(resources.files("parley").joinpath("data/lexicon/synonyms.yaml").read_text("utf-8"))
+
+
+@cache
 def _synonym_data() -> tuple[dict[str, str], frozenset[str], dict[str, frozenset[str]]]:
-    raw = yaml.safe_load(resources.files("parley").joinpath("data/lexicon/synonyms.yaml").read_text("utf-8"))
+    raw = _synonym_file()
     canon = {word: words[0] for words in raw["sets"] for word in words}
     antonyms = {key: frozenset(words) for key, words in raw.get("antonyms", {}).items()}
     return canon, frozenset(raw["generic"]), antonyms
+
+
+@cache
+def _senses_data() -> dict[str, frozenset[str]]:
+    senses: dict[str, set[str]] = {}
+    for words in _synonym_file()["sets"]:
+        for word in words:
+            senses.setdefault(word, set()).add(words[0])
+    return {word: frozenset(heads) for word, heads in senses.items()}
 
 
 @cache
@@ -80,6 +94,11 @@ def issue_specs(dossier: Dossier | None) -> tuple[IssueSpec, ...]:
 
 def canonical(lemma: str) -> str:
     return _synonym_data()[0].get(lemma, lemma)
+
+
+def senses(lemma: str) -> frozenset[str]:
+    """Every set a word stands in: "relief" is lifting (of sanctions) and aid (to the needy); `canonical` keeps one."""
+    return _senses_data().get(lemma, frozenset((lemma,)))
 
 
 class IssueMatcher:
@@ -138,7 +157,7 @@ class IssueMatcher:
         the words name only that thing: then opposing the thing is backing the issue ("called the clause an
         obstacle" is for removing it)."""
         issue = self._by_id[issue_id]
-        if not self.removes(issue_id) or any(canonical(t.lemma_.lower()) in issue.verbs | issue.opposites
+        if not self.removes(issue_id) or any(senses(t.lemma_.lower()) & (issue.verbs | issue.opposites)
                                             for t in tokens):
             return False
         named = [t for t in tokens[:-1] if _variant(self._word(t), issue.keyword_words)
@@ -149,8 +168,8 @@ class IssueMatcher:
         """1 for a word that is the issue's own predicate ("withdraw" of a withdrawal), -1 for one that asserts
         its opposite ("remain"), 0 for any other."""
         issue = self._by_id[issue_id]
-        lemma = canonical(word.lemma_.lower())
-        return 1 if lemma in issue.verbs else -1 if lemma in issue.opposites else 0
+        meanings = senses(word.lemma_.lower())
+        return 1 if meanings & issue.verbs else -1 if meanings & issue.opposites else 0
 
     def removes(self, issue_id: str) -> bool:
         """Whether the issue proposes taking something away or down ("sanctions are lifted", "the rebate is
