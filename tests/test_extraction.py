@@ -26,6 +26,13 @@ def statements(text: str, dossier: Dossier | None = DOSSIER):
     return analyze(text, dossier=dossier).statements
 
 
+def test_a_demand_keeps_its_infinitive_when_the_parser_hangs_it_on_the_main_verb() -> None:
+    # the parse puts "to open" under "came"; what is demanded is still Norway opening its ports
+    found = {(s.actor, s.action, s.issue, s.stance)
+             for s in statements("The deal came despite an EU demand for Norway to open its ports.")}
+    assert ("EU", "demand", "port_access", "for") in found
+
+
 def triples(text: str, dossier: Dossier | None = DOSSIER) -> set[tuple]:
     return {(s.actor, s.action, s.target) for s in statements(text, dossier)}
 

@@ -45,7 +45,7 @@ def noun_events(state: EventState, noun: Token) -> list[Event]:
     elif noun.dep_ in ("attr",) and noun.head.lemma_ == "be":
         content = [t for c in noun.head.children if c.dep_ == "nsubj" for t in c.subtree] + list(noun.subtree)
     else:
-        content = list(noun.subtree)
+        content = list(noun.subtree) + syntax.stray_infinitive(noun)
     target = None
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in syntax.TARGET_PREPS:

@@ -56,3 +56,15 @@ def subtree_without(token: Token, skip_deps: set[str]) -> list[Token]:
         out.append(current)
         stack.extend(c for c in current.children if not (current is token and c.dep_ in skip_deps))
     return out
+
+
+def stray_infinitive(noun: Token) -> list[Token]:
+    """"a demand for Turkey to recognise Cyprus" with "to recognise" hung on the main verb: the infinitive that
+    starts right where the noun's phrase ends, and is not inside it, belongs to the noun."""
+    end = noun.right_edge.i + 1
+    if end + 1 >= len(noun.doc) or noun.doc[end].lower_ != "to" or noun.doc[end].dep_ != "aux":
+        return []
+    verb = noun.doc[end].head
+    if verb.pos_ != "VERB" or verb.left_edge.i != end or noun in verb.subtree:
+        return []
+    return list(verb.subtree)
