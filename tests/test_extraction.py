@@ -255,6 +255,26 @@ def test_only_the_bare_thing_counts_as_what_is_taken_away(text: str, stance: str
     assert [s.stance for s in statements(text, RELIEF) if s.issue == "relief"] == [stance]
 
 
+AIRPORT = Dossier.model_validate({
+    "name": "Airport talks",
+    "actors": [{"id": "NOR", "name": "Norway"}, {"id": "ISL", "name": "Iceland"}],
+    "issues": [{"id": "reopening", "label": "Airport reopened", "proposition": "The island airport reopens to flights",
+                "keywords": ["island airport"]},
+               {"id": "checks", "label": "Flights checked", "proposition": "Flights into the island airport are inspected",
+                "keywords": ["inspection", "inspected"]}],
+})
+
+
+@pytest.mark.parametrize("text,issue", [
+    # the words both propositions share (flights, the airport) tell nothing; the clause's predicate does
+    ("Norway demanded that flights at the island airport be inspected.", "checks"),
+    ("Iceland wants the island airport reopened.", "reopening"),
+])
+def test_the_predicate_of_a_clause_tells_issues_that_share_their_nouns_apart(text: str, issue: str) -> None:
+    assert [s.issue for s in statements(text, AIRPORT) if s.issue] == [issue]
+
+
+
 def test_a_condition_without_an_issue_of_its_own_still_says_what_is_wanted() -> None:
     found = statements("Norway said it could improve its offer if Iceland granted access to its ports.")
     assert ("NOR", "propose", "port_access", "for") in {(s.actor, s.action, s.issue, s.stance) for s in found}

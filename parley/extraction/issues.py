@@ -10,6 +10,7 @@ proposals to send troops to Ukraine" is about "Ukraine receives security guarant
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -105,6 +106,7 @@ class IssueMatcher:
     """Score a statement's words against every issue; the best issue above the bar wins."""
 
     MIN_SCORE = 2.0
+    PREDICATE_BONUS = 2.0
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer, specs: Sequence[IssueSpec],
                  embeddings: bool = False) -> None:
@@ -112,6 +114,9 @@ class IssueMatcher:
         _, self.generic, self.antonyms = _synonym_data()
         self.issues = [self._compile(nlp, spec) for spec in specs]
         self._by_id = {issue.spec.id: issue for issue in self.issues}
+        # A proposition word several issues share ("flights" of reopening the airport and of inspecting flights)
+        # tells them apart less than one only this issue has: it counts 1/n.
+        self._shared = Counter(lemma for issue in self.issues for lemma in issue.lemmas)
         self.labels = {spec.id: spec.label for spec in specs}
         self.meaning = None  # the second stage: issue propositions embedded once per matcher (so per dossier)
         if embeddings:
@@ -198,9 +203,11 @@ class IssueMatcher:
             score += sum(3.0 if len(k) > 1 else 2.0 for k in full)
             score += 1.0 * len(partial)
             overlap = canon & issue.lemmas
-            score += 1.0 * len(overlap)
+            score += sum(1.0 / self._shared[lemma] for lemma in overlap)
             if not full and not partial and len(overlap) < 2:
                 continue
+            if any(t.pos_ == "VERB" and senses(t.lemma_.lower()) & issue.verbs for t in tokens):
+                score += self.PREDICATE_BONUS  # "flights at the airport be inspected": an inspection, not flights
             if issue.subject and issue.verbs:
                 for token in tokens:
                     if canonical(token.lemma_.lower()) in issue.verbs | issue.opposites:
