@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Agent, ArticleActors
 from .conditions import find_condition
-from .events import HYPOTHETICAL_MARKS, is_negated, waited_for
+from .events import HYPOTHETICAL_MARKS, is_negated, reported_conjunct, waited_for
 from .issues import IssueMatcher
 from .lexicon import Lexicon, linking_words
 
@@ -207,8 +207,9 @@ class IssueLinker:
         stating = token.tag_ == "VBN" and (state or token.lower_ in self.cue_actions)
         heads = [c for c in token.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and stating)]
         heads += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if not heads and token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX", "ADJ"):
-            heads = [c for c in token.head.children if c.dep_ == "nsubj"]  # "refused to X", "met and rejected X"
+        governor = reported_conjunct(token, self.lexicon.speech) or token.head
+        if not heads and token.dep_ in ("xcomp", "conj") and governor.pos_ in ("VERB", "AUX", "ADJ"):
+            heads = [c for c in governor.children if c.dep_ == "nsubj"]  # "refused to X", "met and rejected X"
         agents: list[Agent] = []
         for head in heads:
             for agent in reading.actors.resolve_all(head):

@@ -51,6 +51,8 @@ def subjects(state: EventState, verb: Token, depth: int = 0) -> tuple[list[Agent
             verb.head.lemma_.lower() in state.lexicon.statement_nouns:
         # "issued a declaration demanding ...": the declaration's author demands
         return subjects(state, verb.head.head, depth + 1)
+    if depth < 3 and (reported := syntax.reported_conjunct(verb, state.lexicon.speech)) is not None:
+        return subjects(state, reported, depth + 1)
     if depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") and verb.head.i != verb.i:
         agents, passive = subjects(state, governor, depth + 1)  # "justified the war by blaming Kyiv"
         if not agents and verb.dep_ == "conj" and governor.dep_ == "ccomp" and \

@@ -2,6 +2,8 @@
 (negation, a waited-for clause, a mass noun)."""
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 VERBAL = {"VERB", "AUX"}
@@ -68,3 +70,18 @@ def stray_infinitive(noun: Token) -> list[Token]:
     if verb.pos_ != "VERB" or verb.left_edge.i != end or noun in verb.subtree:
         return []
     return list(verb.subtree)
+
+
+def reported_conjunct(verb: Token, speech: Collection[str]) -> Token | None:
+    """"it says CN has targeted X, but has also proposed Y": the parser made "proposed" a conjunct of "says"; it
+    carries the auxiliary of the reported clause, not of the bare verb of saying, so it continues that clause and
+    shares its subject. The reported clause, or None."""
+    said = verb.head
+    if verb.dep_ != "conj" or said.lemma_.lower() not in speech or _auxiliaries(said):
+        return None
+    own = _auxiliaries(verb)
+    return next((c for c in said.children if c.dep_ == "ccomp" and c.i < verb.i and own & _auxiliaries(c)), None)
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    return {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
