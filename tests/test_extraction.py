@@ -26,6 +26,13 @@ def statements(text: str, dossier: Dossier | None = DOSSIER):
     return analyze(text, dossier=dossier).statements
 
 
+def test_a_prerequisite_for_something_wants_the_prerequisite_and_the_rest_only_on_that_condition() -> None:
+    found = {(s.actor, s.issue, s.stance, s.condition)
+             for s in statements("Iceland said port access is a prerequisite for a higher mackerel quota.")}
+    assert ("ISL", "port_access", "for", None) in found
+    assert ("ISL", "quota", "conditional", "port access") in found
+
+
 def test_a_demand_keeps_its_infinitive_when_the_parser_hangs_it_on_the_main_verb() -> None:
     # the parse puts "to open" under "came"; what is demanded is still Norway opening its ports
     found = {(s.actor, s.action, s.issue, s.stance)

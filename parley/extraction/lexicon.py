@@ -56,6 +56,7 @@ class Lexicon:
     role_verbs: frozenset[str]
     intent_markers: frozenset[str]
     goal_nouns: frozenset[str]
+    condition_nouns: frozenset[str]
     commitment_verbs: frozenset[str]
     attitude_verbs: frozenset[str]
     opinion_verbs: frozenset[str]

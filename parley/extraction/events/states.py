@@ -85,9 +85,26 @@ def _goal_events(state: EventState, copula: Token) -> list[Event]:
         if owner is None and poss is not None:
             owner = state.actors.resolve(poss, poss.i in state.quoted)
         agents = [owner] if owner else participants.speaker_of(state, copula)
-        content = [t for r in rest for t in r.subtree]
-        return [Event(agent, action, found, "cue", None, content, negated=syntax.is_negated(copula))
-                for agent in agents]
+        hinging = _what_hinges(state, found, owner)
+        content = [t for r in rest for t in r.subtree if t not in hinging]
+        events = [Event(agent, action, found, "cue", None, content, negated=syntax.is_negated(copula))
+                  for agent in agents]
+        for event in events if hinging else []:
+            event.purpose, event.purpose_stance = hinging, "conditional"
+            event.purpose_condition = " ".join(t.text for t in content).strip(" ,.")
+        return events
+    return []
+
+
+def _what_hinges(state: EventState, noun: Token, owner) -> list[Token]:
+    """"a prerequisite for any further dialogue": what the party accepts only on the condition named (not a party:
+    "a condition for Kyiv" names whose condition it is)."""
+    if noun.lemma_.lower() not in state.lexicon.condition_nouns:
+        return []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            if state.actors.resolve(obj) is None:
+                return list(prep.subtree)
     return []
 
 
