@@ -14,7 +14,7 @@ from ..models import Quote, Statement
 from ..settings import Settings
 from ..sources import SourceDocument
 from .actors import MODIFIER_DEPS, ActorFinder, Agent, ArticleActors
-from .attribution import OPENING, OutletNames, QuoteSpan, find_quotes
+from .attribution import OPENING, OutletNames, QuoteSpan, find_quotes, running_quotes
 from .events import Event, EventFinder, is_negated
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
@@ -74,7 +74,7 @@ class Extractor:
         actors = ArticleActors(self.finder, doc)
         quotes = find_quotes(text)
         starts = [q.start for q in quotes]   # in text order: a sentence's quotes found by bisection
-        spans = (doc.char_span(q.start, q.end, alignment_mode="expand") for q in quotes)
+        spans = (doc.char_span(q.start, q.end, alignment_mode="expand") for q in [*quotes, *running_quotes(text)])
         quoted = {i for span in spans if span is not None for i in range(span.start, span.end)}
         actors.quoted = quoted
         finder = EventFinder(actors, self.lexicon, quoted, self.outlets)

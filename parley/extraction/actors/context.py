@@ -30,6 +30,7 @@ class ArticleContext:
     titles: dict[str, str] = field(default_factory=dict)         # lower-cased title ("foreign minister") → full name
     last_person: str | None = None
     last_actor: str | None = None
+    other_actor: str | None = None      # the party talked about before `last_actor`
     sentences_since_actor: int = 0      # a pronoun reaches back two sentences at most
     last_body: str | None = None
     quote_speaker: Agent | None = None
@@ -39,6 +40,12 @@ class ArticleContext:
     heads: dict[str, tuple[str, int]] = field(default_factory=dict)
     states: list[tuple[str, int]] = field(default_factory=list)
     last_plural: tuple[str, int] | None = None  # the last plural phrase that stood for a party ("the Greeks")
+
+    def about(self, actor: str) -> None:
+        """A sentence was about this party."""
+        if actor != self.last_actor:
+            self.other_actor = self.last_actor
+        self.last_actor, self.sentences_since_actor = actor, 0
 
     def add_person(self, name: str, actor: str, title: str | None = None) -> None:
         self.people.setdefault(name, actor)

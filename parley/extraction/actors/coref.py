@@ -22,9 +22,23 @@ def resolve(actors: ArticleActors, token: Token, in_quote: bool | None = None) -
         return None
     actors.resolving.add(token.i)
     try:
-        return _resolve(actors, token, in_quote)
+        return _other_than_the_speaker(actors, token, _resolve(actors, token, in_quote), in_quote)
     finally:
         actors.resolving.discard(token.i)
+
+
+def _other_than_the_speaker(actors: ArticleActors, token: Token, found: Agent | None,
+                            in_quote: bool | None) -> Agent | None:
+    """"This was made clear when they made their offer," the union said: a quoted party says "we" of itself, so
+    "they" in its words is another party: the last one talked about that is not the speaker (or no one known)."""
+    quoted = token.i in actors.quoted if in_quote is None else in_quote
+    if found is None or not quoted or token.lower_ not in PLURAL_PRONOUNS:
+        return found
+    speaker = quotes.quote_attribution(actors, token) or actors.ctx.quote_speaker
+    if speaker is None or speaker.actor != found.actor:
+        return found
+    other = next((a for a in (actors.ctx.last_actor, actors.ctx.other_actor) if a and a != speaker.actor), None)
+    return Agent(other, via_pronoun=True) if other else None
 
 
 def _resolve(actors: ArticleActors, token: Token, in_quote: bool | None) -> Agent | None:

@@ -21,7 +21,7 @@ def remember(actors: ArticleActors, sent: Span, subjects: list[Agent]) -> None:
         if mention and coref.is_body(actors, mention.actor):
             actors.ctx.last_body = mention.actor
     for agent in subjects:
-        actors.ctx.last_actor, actors.ctx.sentences_since_actor = agent.actor, 0
+        actors.ctx.about(agent.actor)
         if agent.speaker:
             actors.ctx.last_person = agent.speaker
     if not subjects and not actors.words.tagged(sent):
@@ -29,13 +29,13 @@ def remember(actors: ArticleActors, sent: Span, subjects: list[Agent]) -> None:
         first = next((t for t in sent if not t.is_punct and not t.is_space and t.lower_ != "the"), None)
         mention = actors.index.get(first.i) if first is not None else None
         if mention and mention.start == first.i and mention.kind in ("name", "alias", "capital", "seat"):
-            actors.ctx.last_actor, actors.ctx.sentences_since_actor = mention.actor, 0
+            actors.ctx.about(mention.actor)
     elif not subjects:
         for i in range(sent.start, sent.end):
             if actors.words.dep[i] in ("nsubj", "nsubjpass"):
                 agent = coref.resolve(actors, actors.doc[i])
                 if agent:
-                    actors.ctx.last_actor, actors.ctx.sentences_since_actor = agent.actor, 0
+                    actors.ctx.about(agent.actor)
                     if agent.speaker:
                         actors.ctx.last_person = agent.speaker
                     break
