@@ -26,6 +26,12 @@ def statements(text: str, dossier: Dossier | None = DOSSIER):
     return analyze(text, dossier=dossier).statements
 
 
+def test_what_a_party_may_have_to_accept_is_no_stance_of_its_own() -> None:
+    assert not [s for s in statements("If talks fail, Iceland may have to accept a lower mackerel quota.") if s.issue]
+    assert [(s.actor, s.issue) for s in statements("Iceland agreed to accept a lower mackerel quota.")
+            if s.issue] == [("ISL", "quota")]
+
+
 def test_a_prerequisite_for_something_wants_the_prerequisite_and_the_rest_only_on_that_condition() -> None:
     found = {(s.actor, s.issue, s.stance, s.condition)
              for s in statements("Iceland said port access is a prerequisite for a higher mackerel quota.")}

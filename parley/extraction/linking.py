@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Agent, ArticleActors
 from .conditions import find_condition
-from .events import HYPOTHETICAL_MARKS, is_negated, reported_conjunct, waited_for
+from .events import HYPOTHETICAL_MARKS, hedged_obligation, is_negated, reported_conjunct, waited_for
 from .issues import IssueMatcher
 from .lexicon import Lexicon, linking_words
 
@@ -316,11 +316,13 @@ class IssueLinker:
         return None, None
 
     def _nothing_done(self, node: Token) -> bool:
-        """A clause that tells of no stance taken: hypothetical ("could strike if ministers scrap X"), failed
+        """A clause that tells of no stance taken: hypothetical ("could strike if ministers scrap X", "may have to
+        accept X"), failed
         ("failed to back X"), done without ("ended without agreeing on X"), or an accusation ("accused Norway of
         opposing X": the accuser does not oppose X)."""
         lemma = node.lemma_.lower()
-        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children) or waited_for(node):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children) or waited_for(node) \
+                or hedged_obligation(node):
             return True
         if lemma in self.lexicon.failure_verbs or node.head.lower_ == "without" or (
                 node.dep_ == "xcomp" and node.head.lemma_.lower() in self.lexicon.failure_verbs):

@@ -76,14 +76,14 @@ def background(state: EventState, token: Token) -> bool:
 
 def _hypothetical(state: EventState, token: Token) -> bool:
     """Whether a word sits in an if/unless/until clause ("will not release them until Israel ends the war":
-    not yet, and maybe never)."""
+    not yet, and maybe never), or is what a party may some day have to do."""
     for ancestor in [token, *token.ancestors]:
         if ancestor.dep_ in ("advcl", "conj") and any(c.dep_ == "mark" and c.lower_ in syntax.HYPOTHETICAL_MARKS
                                             for c in ancestor.children):
             return True
         if syntax.waited_for(ancestor):
             return True
-    return False
+    return syntax.hedged_obligation(token)
 
 
 def absorb_protest_demands(state: EventState, events: list[Event]) -> list[Event]:

@@ -10,6 +10,7 @@ VERBAL = {"VERB", "AUX"}
 TARGET_PREPS = {"to", "with", "on", "against", "at", "toward", "towards", "upon"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
 HYPOTHETICAL_MARKS = {"if", "unless", "provided", "providing", "whether"}
+HEDGES = {"may", "might", "could"}
 WAITING_MARKS = {"until", "till"}  # "will not sign until Iceland agrees": in the present tense, not yet done
 BACKGROUND_MARKERS = {"when", "while", "before", "after", "during", "since", "following"}
 
@@ -85,3 +86,11 @@ def reported_conjunct(verb: Token, speech: Collection[str]) -> Token | None:
 
 def _auxiliaries(verb: Token) -> set[str]:
     return {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+
+
+def hedged_obligation(verb: Token) -> bool:
+    """"Turkey may have to accept restrictions": a prospect someone foresees for the party, not its stance."""
+    have = verb.head
+    return verb.dep_ == "xcomp" and have.lemma_ == "have" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                  for c in verb.children) and any(
+        c.dep_ == "aux" and c.lower_ in HEDGES for c in have.children)
