@@ -78,7 +78,14 @@ def list_feeds(negotiation: NegotiationOption = None, db: DbOption = None, json:
 
     with _store(db) as store:
         frame = feeds_frame(store.engine, store.negotiation(negotiation).scope if negotiation else None)
-    _print(frame, "Followed", json, "Nothing followed: `parley follow add NEGOTIATION URL` first.")
+    if json:
+        _print(frame, "Followed", json, "")
+        return
+    shown = [c for c in ("negotiation", "url", "kind", "last_run", "new_articles", "errors", "next_run") if c in frame]
+    _print(frame[shown], "Followed", json, "Nothing followed: `parley follow add NEGOTIATION URL` first.")
+    for url, error in zip(frame["url"], frame["last_error"]):
+        if isinstance(error, str):
+            out.print(f"{url}: last run failed: {error}", style="red", highlight=False)
 
 
 @follow_app.command("run")

@@ -122,7 +122,7 @@ class Fetcher:
             raise ParleyError(E.E135, url=reported, limit=limit)
         chunks, size = [], 0
         try:
-            for chunk in answer.stream(_CHUNK):
+            while chunk := answer.read1(_CHUNK):  # what has arrived, so the clock is looked at as it trickles
                 size += len(chunk)
                 if size > limit:
                     self.discard(answer)
