@@ -78,7 +78,7 @@ def settle(engine: Engine, feed_id: int, url: str, state: str, error: str | None
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         entry = schema.FeedEntry
         changed = session.execute(update(entry).where(entry.feed_id == feed_id, entry.url == url).values(
-            **values, attempts=entry.attempts + (state == "failed"))).rowcount
+            **values, attempts=entry.attempts + int(state == "failed"))).rowcount
         if not changed:
             insert_ignore(session, entry.__table__, feed_id=feed_id, url=url, attempts=int(state == "failed"),
                           **values)

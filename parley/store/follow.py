@@ -124,23 +124,26 @@ class Follower:
         scope = find_scope(self.store.engine, name, self.store.url)
         dossier = self.store.dossier(scope)
         entry_filter = EntryFilter(dossier)
-        runs, pending = [], []
+        runs, pending, queued = [], [], set()
         for feed in feeds:
             summary.feeds += 1
             run = self._folder(feed) if feed.kind == FOLDER else self._feed(feed, entry_filter, summary)
             runs.append(run)
-            held = self._held(scope.id, [item.url for item in run.found])
+            # a file is read again when it changed (the ingest skips what it holds); a page is not fetched again
+            held = self._held(scope.id, [item.url for item in run.found if item.fingerprint is None])
             for item in run.found:
-                if item.url in held:  # stored by a run that was stopped before it settled the entry
+                # held: stored by a run stopped before it settled the entry; queued: listed by another feed too
+                if item.url in held or item.url in queued:
                     settle(self.store.engine, item.feed_id, item.url, "ingested", fingerprint=item.fingerprint)
                     summary.known += 1
                 else:
                     pending.append(item)
+                    queued.add(item.url)
         handed: list[_Pending] = []
         if pending:
             with self.analyzers(dossier) as analyzer:
-                result = self.store.ingest(self._documents(pending, handed, summary), analyzer, progress=progress,
-                                           negotiation=scope.name)
+                documents = self._documents(pending, handed, summary, 2 * analyzer.settings.batch_size)
+                result = self.store.ingest(documents, analyzer, progress=progress, negotiation=scope.name)
             _add(summary.ingest, result)
             summary.errors += result.errors
         for run in runs:
@@ -215,17 +218,19 @@ class Follower:
                 schema.Analysis.negotiation_id == negotiation_id, schema.Article.source.in_(urls))
             return set(session.scalars(query))
 
-    def _documents(self, pending: list[_Pending], handed: list[_Pending],
-                   summary: FollowSummary) -> Iterator[SourceDocument | ParleyError]:
-        """The new pages, fetched by `fetch.workers` threads a few ahead of the analysis, in the entries' order; a
-        page that could not be fetched is settled as failed and its error goes on to the ingest's error table."""
+    def _documents(self, pending: list[_Pending], handed: list[_Pending], summary: FollowSummary,
+                   ahead_at_most: int) -> Iterator[SourceDocument | ParleyError]:
+        """The new pages in the entries' order, fetched by `fetch.workers` threads up to `ahead_at_most` pages
+        ahead of the analysis (two of its batches: the next is fetched while one is analysed); a page that could
+        not be fetched is settled as failed and its error goes on to the ingest's error table."""
         workers = max(1, int(self.fetcher.limits["workers"]))
+        most = max(workers, ahead_at_most)
         with ThreadPoolExecutor(workers, thread_name_prefix="parley-fetch") as pool:
             ahead: deque[tuple[_Pending, Future]] = deque()
             queue = iter(pending)
             try:
                 while True:
-                    while len(ahead) < workers * 4 and (item := next(queue, None)) is not None:
+                    while len(ahead) < most and (item := next(queue, None)) is not None:
                         ahead.append((item, pool.submit(self._read, item)))
                     if not ahead:
                         return
