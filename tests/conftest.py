@@ -231,3 +231,28 @@ def follow_site():
                  content_type="application/rss+xml")
         site.add("/page-as-xml.xml", "<html><body><p>Not a feed</p></body></html>", content_type="text/xml")
         yield site
+
+
+def follow_once(store, settings, negotiation: str | None = None):
+    """One `parley follow run` over the store, in this process (the analysis unbounded), with TEST_FETCH."""
+    from parley.run.runners import open_analyzer
+    from parley.sources.fetch import Fetcher
+    from parley.store.follow import Follower
+
+    with Fetcher(**TEST_FETCH) as fetcher:
+        follower = Follower(store, lambda dossier: open_analyzer(dossier, settings, bounded=False), fetcher)
+        return follower.run(negotiation)
+
+
+@pytest.fixture
+def followed_db(tmp_path, follow_site, store_analyzer) -> Path:
+    """An SQLite store whose `lumen` negotiation follows the fixture site's Atom feed and its malformed feed, after
+    one run: two articles from the one, E139 from the other."""
+    import parley
+
+    db = tmp_path / "followed.db"
+    with parley.open(db) as store:
+        store.follow([follow_site.url("/atom.xml"), follow_site.url("/broken.xml")], "lumen",
+                     parley.load_dossier(FOLLOW / "dossier.yaml"))
+        follow_once(store, store_analyzer.settings)
+    return db

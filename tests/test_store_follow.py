@@ -9,22 +9,15 @@ import os
 import time
 
 import pytest
-from conftest import FOLLOW, FOLLOW_FAILURES, FOLLOW_FEEDS, TEST_FETCH
+from conftest import FOLLOW, FOLLOW_FAILURES, FOLLOW_FEEDS, follow_once
 
 import parley
 from parley.dossier import load_dossier
 from parley.errors import ParleyError
-from parley.run.runners import open_analyzer
-from parley.sources.fetch import Entry, Fetcher
-from parley.store.follow import EntryFilter, Follower
+from parley.sources.fetch import Entry
+from parley.store.follow import EntryFilter
 
 ON_TOPIC = sorted({page for pages in FOLLOW_FEEDS.values() for page in pages} - {"orchard-fair", "pourparlers-fr"})
-
-
-def _run(store, settings, negotiation: str | None = None):
-    with Fetcher(**TEST_FETCH) as fetcher:
-        follower = Follower(store, lambda dossier: open_analyzer(dossier, settings, bounded=False), fetcher)
-        return follower.run(negotiation)
 
 
 def _pages(site) -> list[str]:
@@ -37,7 +30,7 @@ def test_every_new_article_once_then_nothing_new(db_url, follow_site, store_anal
     with parley.open(db_url) as store:
         assert store.follow(feeds, "lumen", load_dossier(FOLLOW / "dossier.yaml")) == [True, True, True]
         assert store.follow(feeds[:1], "lumen") == [False]
-        first = _run(store, store_analyzer.settings)
+        first = follow_once(store, store_analyzer.settings)
         lumen = store.negotiation("lumen")
         assert sorted(lumen.articles()["source"].str.rsplit("/", n=1).str[-1]) == [f"{p}.html" for p in ON_TOPIC]
         # the French page: recorded with its language, not analysed; the orchard fair names no party or issue
@@ -53,7 +46,7 @@ def test_every_new_article_once_then_nothing_new(db_url, follow_site, store_anal
         assert listed.loc[feeds[1], "kind"] == "atom" and listed.loc[feeds[2], "kind"] == "sitemap"
 
         follow_site.clear_log()
-        second = _run(store, store_analyzer.settings)
+        second = follow_once(store, store_analyzer.settings)
         assert {(r.path, r.status) for r in follow_site.requests() if r.path != "/robots.txt"} == {
             (path, 304) for path in FOLLOW_FEEDS}
         assert second.not_modified == 3 and second.fetched == 0 and second.errors == []
@@ -63,7 +56,7 @@ def test_every_new_article_once_then_nothing_new(db_url, follow_site, store_anal
 def test_each_failing_page_is_its_coded_error_and_the_run_goes_on(db_url, follow_site, store_analyzer):
     with parley.open(db_url) as store:
         store.follow([follow_site.url("/failures.xml")], "lumen", load_dossier(FOLLOW / "dossier.yaml"))
-        summary = _run(store, store_analyzer.settings)
+        summary = follow_once(store, store_analyzer.settings)
         errors = store.errors().set_index("source")["code"].to_dict()
         expected = {follow_site.url(path): code for path, code in FOLLOW_FAILURES.items() if code}
         assert errors == expected
@@ -73,7 +66,7 @@ def test_each_failing_page_is_its_coded_error_and_the_run_goes_on(db_url, follow
         # failures are tried again on later runs, until follow.entry_attempts; robots.txt is obeyed every time
         for _ in range(3):
             follow_site.routes["/failures.xml"].body += b" "  # a changed feed, not a 304
-            _run(store, store_analyzer.settings)
+            follow_once(store, store_analyzer.settings)
         assert len(follow_site.requests("/gone.html")) == 3
         assert follow_site.requests("/private/leak.html") == []
 
@@ -82,14 +75,14 @@ def test_a_broken_feed_is_its_error_and_backs_off(db_url, follow_site, store_ana
     with parley.open(db_url) as store:
         store.follow([follow_site.url("/broken.xml"), follow_site.url("/page-as-xml.xml"),
                       follow_site.url("/atom.xml")], "lumen", load_dossier(FOLLOW / "dossier.yaml"))
-        summary = _run(store, store_analyzer.settings)
+        summary = follow_once(store, store_analyzer.settings)
         assert [error[:5] for error in summary.errors] == ["[E139", "[E140"]
         assert summary.ingest.stored == 2  # the good feed went on
         listed = store.negotiation("lumen").feeds().set_index("url")
         broken = listed.loc[follow_site.url("/broken.xml")]
         assert broken["failures"] == 1 and "E139" in broken["last_error"] and broken["next_run"] is not None
         follow_site.clear_log()
-        again = _run(store, store_analyzer.settings)
+        again = follow_once(store, store_analyzer.settings)
         assert again.waiting == 2 and follow_site.requests("/broken.xml") == []
 
 
@@ -100,13 +93,13 @@ def test_a_followed_folder_gives_its_new_and_changed_files(db_url, tmp_path, sto
                                     encoding="utf-8")
     with parley.open(db_url) as store:
         store.follow([str(folder)], "lumen", load_dossier(FOLLOW / "dossier.yaml"))
-        assert _run(store, store_analyzer.settings).ingest.stored == 1
-        assert _run(store, store_analyzer.settings).fetched == 0
+        assert follow_once(store, store_analyzer.settings).ingest.stored == 1
+        assert follow_once(store, store_analyzer.settings).fetched == 0
         (folder / "two.txt").write_text("Taldoria rejected a cap on the strait toll on Tuesday.\n", encoding="utf-8")
         one = folder / "one.txt"
         one.write_text(one.read_text("utf-8") + "Taldoria said it would study the demand.\n", encoding="utf-8")
         os.utime(one, (time.time() + 5, time.time() + 5))
-        third = _run(store, store_analyzer.settings)
+        third = follow_once(store, store_analyzer.settings)
         assert (third.fetched, third.ingest.stored) == (2, 2)
         assert store.negotiation("lumen").feeds()["kind"].tolist() == ["folder"]
 
@@ -122,7 +115,7 @@ def test_a_page_the_negotiation_holds_is_not_fetched_again(db_url, follow_site, 
             dossier, store_analyzer.settings), negotiation="lumen", dossier=dossier)
         store.follow([follow_site.url("/atom.xml")], "lumen")
         follow_site.clear_log()
-        summary = _run(store, store_analyzer.settings)
+        summary = follow_once(store, store_analyzer.settings)
         assert _pages(follow_site) == ["/news/toll-agreed.html"] and summary.known == 1
 
 
