@@ -10,8 +10,8 @@ listing them. Then, each into a fresh SQLite store of the `world` negotiation (n
 2. a second `follow run`: the feed answers 304, nothing else is fetched;
 3. plain `ingest` of the same pages from the folder.
 
-Articles/s is over the wall time of each run; CPU seconds are this process's and its analysis worker's (the
-server's process is not counted). Run from the repository root: `.venv/bin/python -m benchmarks.follow [--n 500]`.
+Articles/s is over the wall time of each run (articles: stored, or exact copies of one stored); CPU seconds are
+this process's (fetching, extraction, the store) and its analysis worker's (the server's process is not counted). Run from the repository root: `.venv/bin/python -m benchmarks.follow [--n 500]`.
 """
 from __future__ import annotations
 
@@ -63,17 +63,20 @@ def _serve(folder: str, pages: list[tuple[str, str]], started, stop) -> None:
         started.put(len(site.requests()))
 
 
-def _cpu() -> float:
-    """CPU seconds of this process and of its children that have ended (the analysis worker, once closed)."""
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process, and of its children that have ended (the analysis worker, once closed)."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def measure(label: str, run) -> dict:
-    wall, cpu = time.perf_counter(), _cpu()
+    """Run `run()` (it returns the articles it settled: stored or exact copies) and time it."""
+    wall, (own, worker) = time.perf_counter(), _cpu()
     articles = run()
-    wall, cpu = time.perf_counter() - wall, _cpu() - cpu
-    figures = {"run": label, "articles": articles, "seconds": round(wall, 1), "cpu_seconds": round(cpu, 1),
+    wall, (own_after, worker_after) = time.perf_counter() - wall, _cpu()
+    own, worker = own_after - own, worker_after - worker
+    figures = {"run": label, "articles": articles, "seconds": round(wall, 1), "cpu_seconds": round(own + worker, 1),
+               "cpu_parley_process": round(own, 1), "cpu_analysis_worker": round(worker, 1),
                "articles_per_s": round(articles / wall, 2) if wall else 0.0}
     print(json.dumps(figures), file=sys.stderr, flush=True)
     return figures
@@ -113,12 +116,13 @@ def _runs(temp: Path, folder: Path, feed: str) -> list[dict]:
             with parley.open(db) as store, Fetcher(host_interval=0) as fetcher:
                 summary = Follower(store, lambda dossier: open_analyzer(dossier), fetcher).run()
             assert not summary.errors, summary.errors[:3]
-            return summary.ingest.stored
+            return summary.ingest.stored + summary.ingest.duplicates
         return run
 
     def ingest() -> int:
         with parley.open(temp / "ingest.db") as store, open_analyzer(None) as analyzer:
-            return store.ingest(read_paths([folder]), analyzer, negotiation="world").stored
+            summary = store.ingest(read_paths([folder]), analyzer, negotiation="world")
+        return summary.stored + summary.duplicates
 
     with parley.open(temp / "follow.db") as store:
         store.follow([feed], "world")

@@ -93,6 +93,12 @@ def _read_stdin() -> Iterator[SourceDocument | ParleyError]:
         yield exc
 
 
+def article_files(folder: Path) -> list[Path]:
+    """The article files under a folder, in a stable order (hidden files and folders skipped)."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
 def read_path(path: str | Path, fetcher: Fetcher | None = None) -> Iterator[SourceDocument | ParleyError]:
     """Every article under one path, in a stable order (hidden files and folders skipped); `-` reads stdin; an
     http(s) address is fetched (with `fetcher`, else a new one) and read as a page."""
@@ -108,8 +114,7 @@ def read_path(path: str | Path, fetcher: Fetcher | None = None) -> Iterator[Sour
     if not path.exists():
         yield ParleyError(E.E001, path=path)
     elif path.is_dir():
-        children = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                          and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        children = article_files(path)
         if not children:
             yield ParleyError(E.E006, path=path, suffixes=", ".join(sorted(ARTICLE_SUFFIXES)))
         for child in children:

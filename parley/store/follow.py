@@ -24,7 +24,7 @@ from ..errors import ParleyError
 from ..settings import defaults
 from ..sources import SourceDocument
 from ..sources.fetch import Entry, Fetcher, read_feed, read_url
-from ..sources.reader import ARTICLE_SUFFIXES, read_path
+from ..sources.reader import article_files, read_path
 from . import schema
 from .feeds import Settled, due_feeds, now, record_run, settle, settled_entries
 from .ingest import IngestSummary
@@ -157,10 +157,10 @@ class Follower:
         limit = int(self.limits["max_entries"])
         try:
             response = self.fetcher.fetch(feed.url, "feed", feed.etag, feed.last_modified)
-            if response.not_modified:
+            if response.not_modified:  # nothing new; pages that failed before are tried again
                 summary.not_modified += 1
-                record_run(self.store.engine, feed.id, last_new=0, last_entries=0)
-                run.recorded = True
+                run.found = [_Pending(feed.id, url) for url, before in settled_entries(self.store.engine, feed.id)
+                             .items() if before.state == "failed" and self._again(before)]
                 return run
             parsed = read_feed(response.body, response.final_url, limit)
             entries = list(parsed.entries)
@@ -196,9 +196,7 @@ class Follower:
         """The folder's article files that are new or changed (modification time and size) since the last run."""
         settled = settled_entries(self.store.engine, feed.id)
         folder = Path(feed.url)
-        files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                       and not any(part.startswith(".") for part in p.relative_to(folder).parts)) \
-            if folder.is_dir() else []
+        files = article_files(folder) if folder.is_dir() else []
         found = []
         for path in files:
             stat = path.stat()

@@ -236,7 +236,8 @@ class Feed(Base):
     added_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_run_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_new: Mapped[int] = mapped_column(Integer, default=0)       # articles stored by the last run
-    last_entries: Mapped[int] = mapped_column(Integer, default=0)   # new entries the last run found (before filtering)
+    last_entries: Mapped[int] = mapped_column(Integer, default=0)   # entries the last run took up (new and about
+                                                                    # the negotiation, or failed before: again)
     last_error: Mapped[str | None] = mapped_column(Text)            # the last run's failure of the feed itself
     errors: Mapped[int] = mapped_column(Integer, default=0)         # failures of the feed itself, in all
     failures: Mapped[int] = mapped_column(Integer, default=0)       # ... in a row (the backoff)
