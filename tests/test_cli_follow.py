@@ -78,3 +78,29 @@ def test_analyze_and_ingest_take_web_addresses(follow_site, tmp_path):
     assert stored.exit_code == 0, stored.output
     articles = CliRunner().invoke(app, ["negotiations", "--json", "--db", db])
     assert json.loads(articles.stdout)["articles"] == 1
+
+
+def test_every_runs_again_until_ctrl_c(follow_site, tmp_path):
+    """`follow run --every 1s` in a real process: the feed is asked again each second (answered 304), and SIGINT
+    ends it with 130 and a word on how to go on."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    follow_site.add("/empty.xml", "<rss version='2.0'><channel><title>quiet</title></channel></rss>",
+                    content_type="application/rss+xml")
+    db = str(tmp_path / "p.db")
+    assert CliRunner().invoke(app, ["follow", "add", "world", follow_site.url("/empty.xml"), "--db", db]).exit_code == 0
+    process = subprocess.Popen([sys.executable, "-c", "from parley.cli import main; main()", "follow", "run",
+                                "--every", "1s", "--db", db], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while len(follow_site.requests("/empty.xml")) < 3 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert [r.status for r in follow_site.requests("/empty.xml")][:3] == [200, 304, 304]
+    assert process.returncode == 130 and "next run in 1s" in out and "goes on from here" in err
