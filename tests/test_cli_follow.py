@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import FOLLOW
+from followsite import FOLLOW
 from typer.testing import CliRunner
 
 from parley.cli import app

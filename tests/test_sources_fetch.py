@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import FOLLOW_FAILURES, TEST_FETCH
+from followsite import FOLLOW_FAILURES, TEST_FETCH
 
 from parley import __version__
 from parley.errors import ParleyError

@@ -9,7 +9,7 @@ import os
 import time
 
 import pytest
-from conftest import FOLLOW, FOLLOW_FAILURES, FOLLOW_FEEDS, follow_once
+from followsite import FOLLOW, FOLLOW_FAILURES, FOLLOW_FEEDS, follow_once
 
 import parley
 from parley.dossier import load_dossier
