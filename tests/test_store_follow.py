@@ -126,8 +126,11 @@ def test_follow_refuses_what_it_cannot_follow(tmp_path):
             store.follow([str(tmp_path / "nowhere")], "world")
         with pytest.raises(ParleyError, match="E108"):
             store.follow(["http://127.0.0.1:9/feed.xml"], "lumen")  # a new negotiation needs its dossier
-        with pytest.raises(ParleyError, match="E142"):
-            store.follow(["http://127.0.0.1:9/feed.xml"], "world") and store.unfollow("http://127.0.0.1:9/x", "world")
+        assert store.follow(["http://127.0.0.1:9/feed.xml"], "world") == [True]  # recorded, not fetched
+        with pytest.raises(ParleyError, match="E142.*followed: http://127.0.0.1:9/feed.xml"):
+            store.unfollow("http://127.0.0.1:9/other.xml", "world")
+        store.unfollow("http://127.0.0.1:9/feed.xml", "world")
+        assert store.negotiation("world").feeds().empty
 
 
 def test_the_entry_filter_names_parties_people_aliases_and_keywords():
