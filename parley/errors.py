@@ -62,6 +62,20 @@ class E(str, Enum):
     E120 = ("{source}: not analysed: the article is in {language} ({iso}, detected with probability {probability:.2f}) "
             "and parley reads only {readable}; a spaCy pipeline for {iso!r} can be added in the setting "
             "analysis.pipelines (README: Other languages)")
+    E130 = "{url}: not a web address parley fetches ({reason})"
+    E131 = "{url}: cannot be fetched ({reason})"
+    E132 = "{url}: no complete answer within {seconds:g} s (the time limit, setting fetch.{setting})"
+    E133 = "{url}: {reason} (redirects followed: {chain}; the limit is the setting fetch.max_redirects)"
+    E134 = "{url}: the server answered HTTP {status} ({reason})"
+    E135 = "{url}: the body is larger than {limit} bytes (the limit, setting fetch.max_bytes); the rest was not read"
+    E136 = "{url}: the content type is {content_type!r}, not one of {expected} (setting fetch.{setting})"
+    E137 = "{url}: robots.txt of {host} does not let parley fetch it ({agent})"
+    E138 = "{url}: the robots.txt of {host} could not be read ({reason}); nothing there is fetched this run"
+    E139 = "{url}: the feed is not well-formed XML (line {line}: {reason})"
+    E140 = "{url}: not an RSS or Atom feed nor a sitemap (the document's root is <{root}>)"
+    E141 = "{url}: not followed: give an http(s) address of a feed or sitemap, or a folder that exists"
+    E142 = "no followed feed or folder {ident!r} in negotiation {negotiation!r}; followed: {known}"
+    E143 = "--every {value!r}: give a duration such as 90s, 15m, 2h or 1d (at least 1 s), and not with --once"
 
 
 class ParleyError(Exception):

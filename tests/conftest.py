@@ -163,3 +163,28 @@ def dev_readings(store_analyzer) -> dict[str, list]:
     size = int(os.environ.get("PARLEY_ISOLATION_BBC", "12"))
     readings["world"] = list(Analyzer(None, store_analyzer.settings).analyze_many(islice(bulk, size)))
     return readings
+
+
+
+@pytest.fixture
+def follow_site():
+    """The fixture web site of tests/followsite.py on 127.0.0.1, its request log fresh for each test."""
+    from followsite import fixture_site
+
+    with fixture_site() as site:
+        yield site
+
+
+@pytest.fixture
+def followed_db(tmp_path, follow_site, store_analyzer) -> Path:
+    """An SQLite store whose `lumen` negotiation follows the fixture site's Atom feed and its malformed feed, after
+    one run: two articles from the one, E139 from the other."""
+    import parley
+    from followsite import FOLLOW, follow_once
+
+    db = tmp_path / "followed.db"
+    with parley.open(db) as store:
+        store.follow([follow_site.url("/atom.xml"), follow_site.url("/broken.xml")], "lumen",
+                     parley.load_dossier(FOLLOW / "dossier.yaml"))
+        follow_once(store, store_analyzer.settings)
+    return db

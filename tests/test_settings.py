@@ -11,7 +11,7 @@ import yaml
 from parley.settings import Settings, defaults
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "settings.md"
-SECTIONS = ("analysis", "store", "web", "run", "dossier")
+SECTIONS = ("analysis", "store", "web", "run", "dossier", "fetch", "follow")
 
 
 def _leaves(mapping: dict, prefix: str = "") -> dict[str, object]:

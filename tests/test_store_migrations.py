@@ -9,6 +9,7 @@ from importlib import resources
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, text
+from sqlalchemy import inspect as sa_inspect
 
 import parley
 from parley.store.database import migrate
@@ -67,3 +68,19 @@ def test_the_migration_goes_down_and_up_again(db_url):
     engine.dispose()
     with parley.open(db_url) as store:
         assert set(store.negotiations()["negotiation"]) == {"world", "imported"}
+
+
+def test_migration_0005_adds_the_follow_tables_and_goes_down_again(db_url, tmp_path):
+    """0005 (followed feeds and their entries) on a store with a followed folder: down to 0004 drops only them."""
+    with parley.open(db_url) as store:
+        store.follow([str(tmp_path)], "world")
+        assert len(store.negotiation("world").feeds()) == 1
+    engine = create_engine(db_url)
+    with engine.begin() as connection:
+        command.downgrade(_config(connection), "0004")
+        tables = set(sa_inspect(connection).get_table_names())
+        assert {"feeds", "feed_entries"}.isdisjoint(tables) and "negotiations" in tables
+    migrate(engine)
+    engine.dispose()
+    with parley.open(db_url) as store:
+        assert store.negotiation("world").feeds().empty

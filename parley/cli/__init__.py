@@ -31,6 +31,7 @@ from . import store  # noqa: E402,F401
 from . import negotiations  # noqa: E402,F401
 from . import serve  # noqa: E402,F401
 from . import bench  # noqa: E402,F401
+from . import follow  # noqa: E402,F401
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Articles: .txt, .html, .jsonl, directories of them, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Articles: .txt, .html, .jsonl, directories of them, http(s) addresses of pages, or - for stdin.")],
     dossier: Annotated[Path | None, typer.Option(help="YAML dossier naming the parties and issues.")] = None,
     json: Annotated[bool, typer.Option("--json", help="Print the contract's JSON Lines, one object per article.")] = False,
     min_confidence: Annotated[float | None, typer.Option(

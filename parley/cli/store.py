@@ -87,7 +87,7 @@ def _summary_table(summary: IngestSummary) -> Table:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Articles: .txt, .html, .jsonl, directories of them, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Articles: .txt, .html, .jsonl, directories of them, http(s) addresses of pages, or - for stdin.")],
     dossier: Annotated[Path | None, typer.Option(help="YAML dossier naming the parties and issues [default: the "
                                                      "negotiation's, as the store kept it].")] = None,
     negotiation: Annotated[str | None, typer.Option("--negotiation", "-n", help="The negotiation the articles "

@@ -1,15 +1,19 @@
-"""Dispatch a path (file, directory, `-`) to the right reader."""
+"""Dispatch a path (file, directory, `-`, or a web address) to the right reader."""
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import E, ParleyError
 from .document import SourceDocument, has_words, valid_unicode
 from .header import known, split_header
 from .html import decode_html, looks_like_html, read_html
 from .jsonl import read_jsonl
+
+if TYPE_CHECKING:
+    from .fetch import Fetcher
 
 HTML_SUFFIXES = {".html", ".htm"}
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".jsonl"} | HTML_SUFFIXES
@@ -89,8 +93,20 @@ def _read_stdin() -> Iterator[SourceDocument | ParleyError]:
         yield exc
 
 
-def read_path(path: str | Path) -> Iterator[SourceDocument | ParleyError]:
-    """Every article under one path, in a stable order (hidden files and folders skipped); `-` reads stdin."""
+def article_files(folder: Path) -> list[Path]:
+    """The article files under a folder, in a stable order (hidden files and folders skipped)."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def read_path(path: str | Path, fetcher: Fetcher | None = None) -> Iterator[SourceDocument | ParleyError]:
+    """Every article under one path, in a stable order (hidden files and folders skipped); `-` reads stdin; an
+    http(s) address is fetched (with `fetcher`, else a new one) and read as a page."""
+    from .fetch import is_url  # the web client loads only for an address
+
+    if is_url(path):
+        yield from _read_url(str(path), fetcher)
+        return
     if str(path) == "-":
         yield from _read_stdin()
         return
@@ -98,8 +114,7 @@ def read_path(path: str | Path) -> Iterator[SourceDocument | ParleyError]:
     if not path.exists():
         yield ParleyError(E.E001, path=path)
     elif path.is_dir():
-        children = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                          and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        children = article_files(path)
         if not children:
             yield ParleyError(E.E006, path=path, suffixes=", ".join(sorted(ARTICLE_SUFFIXES)))
         for child in children:
@@ -108,6 +123,29 @@ def read_path(path: str | Path) -> Iterator[SourceDocument | ParleyError]:
         yield from _read_file(path)
 
 
+def _read_url(url: str, fetcher: Fetcher | None) -> Iterator[SourceDocument | ParleyError]:
+    from .fetch import Fetcher, read_url
+
+    try:
+        if fetcher is None:
+            with Fetcher() as own:
+                yield read_url(url, own)
+        else:
+            yield read_url(url, fetcher)
+    except ParleyError as exc:
+        yield exc
+
+
 def read_paths(paths: Iterable[str | Path]) -> Iterator[SourceDocument | ParleyError]:
-    for path in paths:
-        yield from read_path(path)
+    """Every article under each path in turn; the web addresses among them share one `Fetcher` (its robots.txt
+    cache and per-host pace)."""
+    from .fetch import Fetcher, is_url
+
+    paths = list(paths)
+    if not any(is_url(path) for path in paths):
+        for path in paths:
+            yield from read_path(path)
+        return
+    with Fetcher() as fetcher:
+        for path in paths:
+            yield from read_path(path, fetcher)

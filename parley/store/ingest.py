@@ -643,7 +643,8 @@ def _rows_query() -> Select:
 
 
 def _source_of(error: ParleyError) -> str:
-    path, line = error.details.get("path"), error.details.get("line")
+    """The input an error is about: its file (and line), or the web address that failed."""
+    path, line = error.details.get("path", error.details.get("url")), error.details.get("line")
     return f"{path}:{line}" if line is not None else str(path)
 
 

@@ -202,6 +202,13 @@ class Queries:
         """Inputs that could not be stored, and why."""
         return self._frame(select(schema.IngestError.__table__).order_by(schema.IngestError.id))
 
+    def feeds(self) -> pd.DataFrame:
+        """The feeds, sitemaps and folders followed into the negotiation (`parley follow`): each one's last run,
+        the new entries and articles it found, its errors and its backoff."""
+        from .feeds import feeds_frame
+
+        return feeds_frame(self.engine, self.scope)
+
     def counts(self) -> dict[str, int]:
         """The negotiation's totals: articles (distinct texts), exact duplicates, near-duplicates, independent
         stories, statements, positions; and the store's ingest errors (an input that failed belongs to none)."""

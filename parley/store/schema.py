@@ -217,3 +217,46 @@ class Correction(Base):
     note: Mapped[str | None] = mapped_column(Text)
     analyst: Mapped[str] = mapped_column(String)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Feed(Base):
+    """A feed, sitemap or folder followed into a negotiation (`parley follow`): what its last run found, and when
+    the next may come (a failing feed backs off)."""
+
+    __tablename__ = "feeds"
+    __table_args__ = (UniqueConstraint("negotiation_id", "url", name="uq_feeds_negotiation_url"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    negotiation_id: Mapped[int] = mapped_column(ForeignKey("negotiations.id", ondelete="CASCADE"), index=True)
+    url: Mapped[str] = mapped_column(String)  # an http(s) address, or a folder's absolute path
+    kind: Mapped[str] = mapped_column(String)  # feed (until first read), rss, atom, sitemap, sitemapindex, folder
+    filtered: Mapped[bool] = mapped_column(Boolean, default=True)  # entries filtered by the dossier before fetching
+    etag: Mapped[str | None] = mapped_column(String)
+    last_modified: Mapped[str | None] = mapped_column(String)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_run_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_new: Mapped[int] = mapped_column(Integer, default=0)       # articles stored by the last run
+    last_entries: Mapped[int] = mapped_column(Integer, default=0)   # entries the last run took up (new and about
+                                                                    # the negotiation, or failed before: again)
+    last_error: Mapped[str | None] = mapped_column(Text)            # the last run's failure of the feed itself
+    errors: Mapped[int] = mapped_column(Integer, default=0)         # failures of the feed itself, in all
+    failures: Mapped[int] = mapped_column(Integer, default=0)       # ... in a row (the backoff)
+    next_run_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # not before (backoff); None: any time
+
+
+class FeedEntry(Base):
+    """An entry (page address, or file of a followed folder) a feed's runs have settled, so runs are idempotent:
+    `state` ingested (stored, a copy, or refused by the analysis: see ingest_errors), failed (a fetch failure,
+    tried again until follow.entry_attempts), or filtered (named no party or issue when last seen)."""
+
+    __tablename__ = "feed_entries"
+    __table_args__ = (UniqueConstraint("feed_id", "url", name="uq_feed_entries_feed_url"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"), index=True)
+    url: Mapped[str] = mapped_column(String)
+    state: Mapped[str] = mapped_column(String)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    fingerprint: Mapped[str | None] = mapped_column(String)  # a followed file's modification time and size
+    error: Mapped[str | None] = mapped_column(Text)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime)

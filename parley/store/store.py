@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..dossier import Dossier
-from ..errors import ParleyError
+from ..errors import E, ParleyError
 from ..models import ArticleAnalysis
 from ..sources import SourceDocument
 from ..settings import defaults
@@ -16,7 +16,7 @@ from .database import open_engine, resolve_url
 from .dedupe import NearDuplicates
 from .export import export_tables
 from .ingest import IngestSummary, Ingestor
-from .negotiations import WORLD, Scope, dossier_of, open_scope, overview
+from .negotiations import WORLD, Scope, dossier_of, find_scope, open_scope, overview
 from .queries import Queries
 
 if TYPE_CHECKING:
@@ -85,6 +85,33 @@ class Store(Queries):
         """Store finished analyses (e.g. from `parley analyze --json`, read with `dossier`) into a negotiation
         without re-analysing them."""
         return self._ingest_state(self.open_negotiation(negotiation, dossier)).add(analyses, progress)
+
+    def follow(self, urls: list[str], negotiation: str | None = None, dossier: Dossier | None = None,
+               filtered: bool | None = None) -> list[bool]:
+        """Follow feed or sitemap addresses, or folders, into a negotiation (made with `dossier` if new); for each,
+        whether it is new. `filtered` (default: the setting follow.filter_entries) fetches only the entries that
+        name a party or an issue of the negotiation's dossier."""
+        from ..sources.fetch import is_url
+        from .feeds import add_feeds
+
+        scope = self.open_negotiation(negotiation, dossier)
+        filtered = defaults("follow")["filter_entries"] if filtered is None else filtered
+        added = []
+        for url in urls:
+            folder = not is_url(url)
+            if folder and not Path(url).is_dir():
+                raise ParleyError(E.E141, url=url)
+            target = str(Path(url).resolve()) if folder else url
+            added += add_feeds(self.engine, scope, [target], "folder" if folder else "feed", filtered)
+        return added
+
+    def unfollow(self, url: str, negotiation: str | None = None) -> None:
+        """Stop following a feed, sitemap or folder of the negotiation."""
+        from ..sources.fetch import is_url
+        from .feeds import remove_feed
+
+        remove_feed(self.engine, find_scope(self.engine, negotiation, self.url),
+                    url if is_url(url) else str(Path(url).resolve()))
 
     def export(self, fmt: str, tables: list[str] | None = None, out: str | Path = "export",
                negotiation: str | None = None) -> list[Path]:

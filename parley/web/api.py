@@ -58,6 +58,12 @@ def counts(n: NegDep) -> dict[str, int]:
     return n.store.counts()
 
 
+@router.get("/feeds", summary="The feeds, sitemaps and folders followed into the negotiation: last run, new "
+                              "articles and entries, errors, backoff")
+def feeds(n: NegDep) -> list[dict]:
+    return views.records(n.store.feeds())
+
+
 @router.get("/overview", summary="The negotiation's positions matrix and gaps panel")
 def overview(w: WebDep, n: NegDep) -> dict:
     return w.overview(n)

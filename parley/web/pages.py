@@ -1,5 +1,5 @@
 """The HTML pages, rendered on the server with Jinja2 (autoescaped): overview, issue, party, article, search,
-analyze, correct, changes since. Each page shows one negotiation (`?negotiation=`, the store's only one by default)
+analyze, correct, changes since, followed feeds. Each page shows one negotiation (`?negotiation=`, the store's only one by default)
 with a switcher to the others."""
 from __future__ import annotations
 
@@ -167,6 +167,13 @@ def changes(request: Request, n: NegDep, since: FormDay = "") -> HTMLResponse:
     day = _day("since", since)
     found = {name: views.records(frame) for name, frame in changes_since(n.store, day).items()} if day else None
     return _page(request, "changes.html", n, since=day or "", found=found)
+
+
+@router.get("/feeds")
+def feeds(request: Request, n: NegDep) -> HTMLResponse:
+    """The feeds, sitemaps and folders followed into the negotiation (`parley follow`): last run, new articles,
+    errors."""
+    return _page(request, "feeds.html", n, feeds=views.records(n.store.feeds()))
 
 
 @router.get("/report")

@@ -1,0 +1,143 @@
+"""`parley follow` runs against the real local fixture site (tests/conftest.py: follow_site, 127.0.0.1 only), on
+SQLite and PostgreSQL: every new article is ingested once; a second run fetches nothing new, counted from the
+site's log; each failing page is its coded error and the run goes on; robots.txt is obeyed; a French page is
+recorded with its language and not analysed; a broken feed backs off; a followed folder gives its new and changed
+files; a run stopped half way does not fetch again what it stored."""
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from followsite import FOLLOW, FOLLOW_FAILURES, FOLLOW_FEEDS, follow_once
+
+import parley
+from parley.dossier import load_dossier
+from parley.errors import ParleyError
+from parley.sources.fetch import Entry
+from parley.store.follow import EntryFilter
+
+ON_TOPIC = sorted({page for pages in FOLLOW_FEEDS.values() for page in pages} - {"orchard-fair", "pourparlers-fr"})
+
+
+def _pages(site) -> list[str]:
+    """The pages (not feeds, not robots.txt) the site was asked for."""
+    return [r.path for r in site.requests() if r.path != "/robots.txt" and not r.path.endswith(".xml")]
+
+
+def test_every_new_article_once_then_nothing_new(db_url, follow_site, store_analyzer):
+    feeds = [follow_site.url(path) for path in FOLLOW_FEEDS]
+    with parley.open(db_url) as store:
+        assert store.follow(feeds, "lumen", load_dossier(FOLLOW / "dossier.yaml")) == [True, True, True]
+        assert store.follow(feeds[:1], "lumen") == [False]
+        first = follow_once(store, store_analyzer.settings)
+        lumen = store.negotiation("lumen")
+        assert sorted(lumen.articles()["source"].str.rsplit("/", n=1).str[-1]) == [f"{p}.html" for p in ON_TOPIC]
+        # the French page: recorded with its language, not analysed; the orchard fair names no party or issue
+        errors = store.errors()
+        assert errors["code"].tolist() == ["E120"] and "French" in errors["reason"].iloc[0]
+        assert errors["source"].iloc[0] == follow_site.url("/news/pourparlers-fr.html")
+        assert follow_site.requests("/news/orchard-fair.html") == []
+        assert sorted(_pages(follow_site)) == sorted(f"/news/{p}.html" for p in [*ON_TOPIC, "pourparlers-fr"])
+        assert (first.ingest.stored, first.filtered, first.ingest.failed, first.known) == (len(ON_TOPIC), 1, 1, 1)
+        assert {"CRV", "TLD"} <= set(lumen.positions()["actor"])
+        listed = lumen.feeds().set_index("url")
+        assert listed.loc[feeds[0], "kind"] == "rss" and listed.loc[feeds[0], "new_articles"] == 2
+        assert listed.loc[feeds[1], "kind"] == "atom" and listed.loc[feeds[2], "kind"] == "sitemap"
+
+        follow_site.clear_log()
+        second = follow_once(store, store_analyzer.settings)
+        assert {(r.path, r.status) for r in follow_site.requests() if r.path != "/robots.txt"} == {
+            (path, 304) for path in FOLLOW_FEEDS}
+        assert second.not_modified == 3 and second.fetched == 0 and second.errors == []
+        assert len(store.negotiation("lumen").articles()) == len(ON_TOPIC)
+
+
+def test_each_failing_page_is_its_coded_error_and_the_run_goes_on(db_url, follow_site, store_analyzer):
+    with parley.open(db_url) as store:
+        store.follow([follow_site.url("/failures.xml")], "lumen", load_dossier(FOLLOW / "dossier.yaml"))
+        summary = follow_once(store, store_analyzer.settings)
+        errors = store.errors().set_index("source")["code"].to_dict()
+        expected = {follow_site.url(path): code for path, code in FOLLOW_FAILURES.items() if code}
+        assert errors == expected
+        assert all(url in " ".join(summary.errors) for url in expected)
+        assert store.negotiation("lumen").articles()["source"].tolist() == [follow_site.url("/moved")]
+        assert follow_site.requests("/private/leak.html") == []
+        # failures are tried again on later runs (the feed answers 304), until follow.entry_attempts (3) in all;
+        # robots.txt is obeyed every time
+        for _ in range(3):
+            follow_once(store, store_analyzer.settings)
+        assert [r.status for r in follow_site.requests("/failures.xml")] == [200, 304, 304, 304]
+        assert len(follow_site.requests("/gone.html")) == 3
+        assert follow_site.requests("/private/leak.html") == []
+
+
+def test_a_broken_feed_is_its_error_and_backs_off(db_url, follow_site, store_analyzer):
+    with parley.open(db_url) as store:
+        store.follow([follow_site.url("/broken.xml"), follow_site.url("/page-as-xml.xml"),
+                      follow_site.url("/atom.xml")], "lumen", load_dossier(FOLLOW / "dossier.yaml"))
+        summary = follow_once(store, store_analyzer.settings)
+        assert [error[:5] for error in summary.errors] == ["[E139", "[E140"]
+        assert summary.ingest.stored == 2  # the good feed went on
+        listed = store.negotiation("lumen").feeds().set_index("url")
+        broken = listed.loc[follow_site.url("/broken.xml")]
+        assert broken["failures"] == 1 and "E139" in broken["last_error"] and broken["next_run"] is not None
+        follow_site.clear_log()
+        again = follow_once(store, store_analyzer.settings)
+        assert again.waiting == 2 and follow_site.requests("/broken.xml") == []
+
+
+def test_a_followed_folder_gives_its_new_and_changed_files(db_url, tmp_path, store_analyzer):
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Title: One\n---\nCorvania demanded ferry licences from Taldoria on Monday.\n",
+                                    encoding="utf-8")
+    with parley.open(db_url) as store:
+        store.follow([str(folder)], "lumen", load_dossier(FOLLOW / "dossier.yaml"))
+        assert follow_once(store, store_analyzer.settings).ingest.stored == 1
+        assert follow_once(store, store_analyzer.settings).fetched == 0
+        (folder / "two.txt").write_text("Taldoria rejected a cap on the strait toll on Tuesday.\n", encoding="utf-8")
+        one = folder / "one.txt"
+        one.write_text(one.read_text("utf-8") + "Taldoria said it would study the demand.\n", encoding="utf-8")
+        os.utime(one, (time.time() + 5, time.time() + 5))
+        third = follow_once(store, store_analyzer.settings)
+        assert (third.fetched, third.ingest.stored) == (2, 2)
+        assert store.negotiation("lumen").feeds()["kind"].tolist() == ["folder"]
+
+
+def test_a_page_the_negotiation_holds_is_not_fetched_again(db_url, follow_site, store_analyzer):
+    """What a run stopped before settling its entries had stored (here: ingested by address) is settled without
+    a fetch."""
+    from parley.sources import read_paths
+
+    dossier = load_dossier(FOLLOW / "dossier.yaml")
+    with parley.open(db_url) as store:
+        store.ingest(read_paths([follow_site.url("/news/licences-offer.html")]), store_analyzer.__class__(
+            dossier, store_analyzer.settings), negotiation="lumen", dossier=dossier)
+        store.follow([follow_site.url("/atom.xml")], "lumen")
+        follow_site.clear_log()
+        summary = follow_once(store, store_analyzer.settings)
+        assert _pages(follow_site) == ["/news/toll-agreed.html"] and summary.known == 1
+
+
+def test_follow_refuses_what_it_cannot_follow(tmp_path):
+    with parley.open(tmp_path / "p.db") as store:
+        with pytest.raises(ParleyError, match="E141"):
+            store.follow([str(tmp_path / "nowhere")], "world")
+        with pytest.raises(ParleyError, match="E108"):
+            store.follow(["http://127.0.0.1:9/feed.xml"], "lumen")  # a new negotiation needs its dossier
+        assert store.follow(["http://127.0.0.1:9/feed.xml"], "world") == [True]  # recorded, not fetched
+        with pytest.raises(ParleyError, match="E142.*followed: http://127.0.0.1:9/feed.xml"):
+            store.unfollow("http://127.0.0.1:9/other.xml", "world")
+        store.unfollow("http://127.0.0.1:9/feed.xml", "world")
+        assert store.negotiation("world").feeds().empty
+
+
+def test_the_entry_filter_names_parties_people_aliases_and_keywords():
+    keep = EntryFilter(load_dossier(FOLLOW / "dossier.yaml"))
+    assert keep.passes(Entry("http://h/a", "Talks resume in Kessel"))
+    assert keep.passes(Entry("http://h/a", "", "Mira Holt spoke"))
+    assert keep.passes(Entry("http://h/2026/strait-TOLL-rises"))          # the address's words
+    assert not keep.passes(Entry("http://h/a", "Corvanian cheese wins a prize"))  # whole words only
+    assert not keep.passes(Entry("http://h/orchard-fair", "Orchard fair"))
+    assert EntryFilter(None).passes(Entry("http://h/orchard-fair", "Orchard fair")) and not EntryFilter(None).active
