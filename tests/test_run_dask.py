@@ -70,7 +70,7 @@ def test_dask_local_cluster_stores_what_one_process_stores(one_process, tmp_path
         assert len(cluster.client.scheduler_info()["workers"]) == 2
         counts = ingest(url, one_process[2], cluster)
         # each worker built its pipeline once and reused it for every later task
-        loaded = cluster.client.run(lambda: parley.run.worker._cached.cache_info()._asdict())
+        loaded = cluster.client.run(lambda: parley.pipeline._kept.cache_info()._asdict())
     check_same_store(one_process, url, counts)
     assert all(info["currsize"] == 1 and info["misses"] == 1 for info in loaded.values())
     assert sum(info["hits"] for info in loaded.values()) >= 2
