@@ -28,6 +28,9 @@ class BatchAnalysis:
     analyses in input order in which one bad article never costs its neighbours."""
 
     settings: Settings
+    # How many chunks an ingest may hand over before it stores the chunk before: 0 when the analysis runs in this
+    # process (nothing would overlap), 1 when workers elsewhere can analyse the next chunk while it stores.
+    works_ahead = 0
 
     def analyze(self, document: SourceDocument) -> ArticleAnalysis | ParleyError:
         raise NotImplementedError
@@ -49,15 +52,21 @@ class BatchAnalysis:
                 continue
             except Exception:  # noqa: BLE001  (one bad article must not stop the batch)
                 pass
-            for document in batch:
-                try:
-                    with guard():
-                        result = self.analyze(document)
-                    yield result
-                except ParleyError as exc:  # the article's own coded error (E120: a language parley cannot read)
-                    yield exc
-                except Exception as exc:  # noqa: BLE001
-                    yield ParleyError(E.E053, source=document.path or document.id, reason=failure_reason(exc))
+            yield from self.one_by_one(batch, guard)
+
+    def one_by_one(self, batch: list[SourceDocument],
+                   guard: Callable[[], AbstractContextManager] = nullcontext) -> Iterator[ArticleAnalysis | ParleyError]:
+        """The articles of a batch that broke, each alone under the guard: a ParleyError in place of each one
+        that fails."""
+        for document in batch:
+            try:
+                with guard():
+                    result = self.analyze(document)
+                yield result
+            except ParleyError as exc:  # the article's own coded error (E120: a language parley cannot read)
+                yield exc
+            except Exception as exc:  # noqa: BLE001
+                yield ParleyError(E.E053, source=document.path or document.id, reason=failure_reason(exc))
 
 
 class Analyzer(BatchAnalysis):
