@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -27,6 +28,9 @@ class BatchAnalysis:
     analyses in input order in which one bad article never costs its neighbours."""
 
     settings: Settings
+    # How many chunks an ingest may hand over before it stores the chunk before: 0 when the analysis runs in this
+    # process (nothing would overlap), 1 when workers elsewhere can analyse the next chunk while it stores.
+    works_ahead = 0
 
     def analyze(self, document: SourceDocument) -> ArticleAnalysis | ParleyError:
         raise NotImplementedError
@@ -48,15 +52,21 @@ class BatchAnalysis:
                 continue
             except Exception:  # noqa: BLE001  (one bad article must not stop the batch)
                 pass
-            for document in batch:
-                try:
-                    with guard():
-                        result = self.analyze(document)
-                    yield result
-                except ParleyError as exc:  # the article's own coded error (E120: a language parley cannot read)
-                    yield exc
-                except Exception as exc:  # noqa: BLE001
-                    yield ParleyError(E.E053, source=document.path or document.id, reason=failure_reason(exc))
+            yield from self.one_by_one(batch, guard)
+
+    def one_by_one(self, batch: list[SourceDocument],
+                   guard: Callable[[], AbstractContextManager] = nullcontext) -> Iterator[ArticleAnalysis | ParleyError]:
+        """The articles of a batch that broke, each alone under the guard: a ParleyError in place of each one
+        that fails."""
+        for document in batch:
+            try:
+                with guard():
+                    result = self.analyze(document)
+                yield result
+            except ParleyError as exc:  # the article's own coded error (E120: a language parley cannot read)
+                yield exc
+            except Exception as exc:  # noqa: BLE001
+                yield ParleyError(E.E053, source=document.path or document.id, reason=failure_reason(exc))
 
 
 class Analyzer(BatchAnalysis):
@@ -133,3 +143,16 @@ class Analyzer(BatchAnalysis):
             summary=summarize(positions, gaps, extractor.issues.labels),
             language=language,
         )
+
+
+def shared_analyzer(dossier: Dossier | str | Path | None = None, settings: Settings | None = None) -> Analyzer:
+    """The process's Analyzer for this dossier and settings, built on first use and kept: building one costs about
+    0.8 CPU s (the extractor's matchers and lexicons), which `parley.analyze` in a loop, a worker's every task and
+    the rule tests would otherwise pay per call. An Analyzer keeps no article between calls."""
+    loaded = load_dossier(dossier) if isinstance(dossier, (str, Path)) else dossier
+    return _kept(loaded.model_dump_json() if loaded else None, (settings or Settings()).model_dump_json())
+
+
+@lru_cache(maxsize=16)  # a few negotiations per process; more are rebuilt as needed
+def _kept(dossier: str | None, settings: str) -> Analyzer:
+    return Analyzer(Dossier.model_validate_json(dossier) if dossier else None, Settings.model_validate_json(settings))

@@ -56,9 +56,18 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def store_analyzer():
     """One real Analyzer (spaCy loaded once) with the example negotiation's dossier, for the store tests."""
-    from parley.pipeline import Analyzer
+    from parley.pipeline import shared_analyzer
 
-    return Analyzer(Path(__file__).resolve().parents[1] / "examples" / "timeline" / "dossier.yaml")
+    return shared_analyzer(Path(__file__).resolve().parents[1] / "examples" / "timeline" / "dossier.yaml")
+
+
+@pytest.fixture(scope="session")
+def world_analyzer():
+    """One real Analyzer without a dossier (the world list and the default settings), shared by every test that
+    reads as `parley.analyze(text)` does: it is the very Analyzer `parley.analyze` reuses."""
+    from parley.pipeline import shared_analyzer
+
+    return shared_analyzer(None)
 
 
 @pytest.fixture(scope="session")
@@ -84,12 +93,12 @@ def web_seed(store_analyzer, web_dossiers) -> list:
     """Real analyses for the dashboard tests, made once: the example negotiation, the shared seed (with the
     Russia-Ukraine dossier), an article full of markup (tests/browser/xss-article.txt) and one whose outlet, title
     and sentences hold long unbroken strings (tests/browser/wide-article.txt)."""
-    from parley.pipeline import Analyzer
+    from parley.pipeline import shared_analyzer
     from parley.sources import read_paths
 
     examples = [REPO / "examples" / "timeline", REPO / "tests" / "browser" / "xss-article.txt",
                 REPO / "tests" / "browser" / "wide-article.txt"]
-    seed = Analyzer(web_dossiers[1], store_analyzer.settings)
+    seed = shared_analyzer(web_dossiers[1], store_analyzer.settings)
     return [*store_analyzer.analyze_many(read_paths(examples)),
             *seed.analyze_many(read_paths([SHARED / "corpus" / "seed"]))]
 
@@ -143,25 +152,25 @@ def ingest_process():
 
 
 @pytest.fixture(scope="session")
-def dev_readings(store_analyzer) -> dict[str, list]:
+def dev_readings(store_analyzer, world_analyzer) -> dict[str, list]:
     """The 12 dev articles analysed with their own dossiers (../shared/eval/dev names each one's), by dossier
     path, and (key "world") a slice of the BBC 2005 articles analysed without a dossier: the negotiation tests'
     data. PARLEY_ISOLATION_BBC sets the slice (default 12; the full check in the report used 300)."""
     from itertools import islice
 
     from parley.evaluation.gold import load_article_gold
-    from parley.pipeline import Analyzer
+    from parley.pipeline import shared_analyzer
     from parley.sources import read_paths
 
     readings: dict[str, list] = {}
     golds = [load_article_gold(path) for path in sorted((SHARED / "eval" / "dev").glob("*.gold.json"))]
     for dossier in sorted({str(gold.dossier) for gold in golds}):
-        analyzer = Analyzer(dossier, store_analyzer.settings)
+        analyzer = shared_analyzer(dossier, store_analyzer.settings)
         articles = [gold.article for gold in golds if str(gold.dossier) == dossier]
         readings[dossier] = list(analyzer.analyze_many(read_paths(articles)))
     bulk = read_paths([SHARED / "corpus" / "bulk" / "bbc-2005.jsonl"])
     size = int(os.environ.get("PARLEY_ISOLATION_BBC", "12"))
-    readings["world"] = list(Analyzer(None, store_analyzer.settings).analyze_many(islice(bulk, size)))
+    readings["world"] = list(world_analyzer.analyze_many(islice(bulk, size)))
     return readings
 
 

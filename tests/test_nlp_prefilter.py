@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from parley.pipeline import Analyzer
+from parley.pipeline import Analyzer, shared_analyzer
 from parley.settings import Settings
 from parley.sources import SourceDocument, read_paths
 
@@ -27,7 +27,7 @@ ARTICLE = (
 @pytest.fixture(scope="module")
 def analyzers() -> tuple[Analyzer, Analyzer]:
     """(full parsing, selective parsing) for the harbour dossier; spaCy itself is loaded once per process."""
-    return (Analyzer(DOSSIER, Settings(selective_parsing=False)), Analyzer(DOSSIER, Settings(selective_parsing=True)))
+    return shared_analyzer(DOSSIER, Settings(selective_parsing=False)), shared_analyzer(DOSSIER)
 
 
 def sentences_parsed(analyzer: Analyzer, text: str) -> dict[str, bool]:
@@ -85,12 +85,12 @@ def test_every_sentence_is_one_well_formed_tree(analyzers):
         assert all(sent.start <= t.i < sent.end for token in sent for t in token.subtree)
 
 
-def test_a_pronoun_next_to_a_trigger_brings_in_the_sentence_that_named_its_person():
+def test_a_pronoun_next_to_a_trigger_brings_in_the_sentence_that_named_its_person(world_analyzer):
     """"she" may be the minister named the sentence before, even where her own sentence names another party: that
     earlier sentence is parsed too, so the extractor ties the minister to her party as in a full parse."""
     text = ("Norway's trade minister Ingrid Holm is known for plain speaking. "
             "On Monday she urged Sweden to lift its export curbs.")
-    full, fast = (Analyzer(None, Settings(selective_parsing=selective)) for selective in (False, True))
+    full, fast = shared_analyzer(None, Settings(selective_parsing=False)), world_analyzer
     assert sentences_parsed(fast, text)["Norway's trade minister Ingrid Holm is known for plain speaking."]
     found = [(s.actor, s.action, s.text) for s in fast.analyze(SourceDocument(text=text)).statements]
     assert found == [(s.actor, s.action, s.text) for s in full.analyze(SourceDocument(text=text)).statements]

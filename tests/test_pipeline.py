@@ -5,7 +5,6 @@ import pickle
 from contextlib import contextmanager
 
 from parley.errors import E, ParleyError
-from parley.pipeline import Analyzer
 from parley.sources import read_text
 
 
@@ -15,7 +14,7 @@ def test_a_parley_error_survives_pickling_between_processes():
                                                        "[E053] a.txt: the article could not be analysed (ValueError: bad)")
 
 
-def test_a_failing_batch_is_retried_article_by_article_under_the_guard():
+def test_a_failing_batch_is_retried_article_by_article_under_the_guard(world_analyzer):
     calls = []
 
     @contextmanager
@@ -27,7 +26,7 @@ def test_a_failing_batch_is_retried_article_by_article_under_the_guard():
 
     documents = [read_text(text, name) for name, text in
                  [("one", "Norway rejected the plan."), ("two", "Iceland praised Norway."), ("three", "Oslo met Reykjavik.")]]
-    results = list(Analyzer().analyze_each(documents, guard=guard))
+    results = list(world_analyzer.analyze_each(documents, guard=guard))
     assert len(calls) == 4
     assert [type(r).__name__ for r in results] == ["ArticleAnalysis", "ParleyError", "ArticleAnalysis"]
     assert results[0].id == "one" and results[2].id == "three"

@@ -104,20 +104,17 @@ def test_a_killed_ingesters_claims_are_taken_over_even_before_it_is_reaped(db_ur
     process.join()
 
 
-def test_ingesters_of_two_negotiations_at_once_each_read_every_article_once(db_url, store_analyzer, tmp_path,
-                                                                            ingest_process):
+def test_ingesters_of_two_negotiations_at_once_each_read_every_article_once(db_url, store_analyzer, world_analyzer,
+                                                                            tmp_path, ingest_process):
     """Claims are per article, whatever the negotiation: an ingester of another negotiation waits for the
     article's reading, then adds its own. Two ingesters per negotiation (the examples' dossier and `world`) at
     once end as the two negotiations ingested one after the other: each article stored once, read once in each.
     Had "stored" meant "stored in any negotiation", the later ingester would have skipped what the other stored."""
-    from parley.pipeline import Analyzer
-
-    world = Analyzer(None, store_analyzer.settings)
     alone = str(tmp_path / "alone.db") if db_url.startswith("sqlite") else None
     reference_url = f"sqlite:///{alone}" if alone else db_url
     with parley.open(reference_url) as store:
         store.ingest(read_paths([EXAMPLES]), store_analyzer)
-        store.ingest(read_paths([EXAMPLES]), world)
+        store.ingest(read_paths([EXAMPLES]), world_analyzer)
         rows = len(store.negotiation("world").articles(duplicates=True))
     reference = _by_negotiation(reference_url)
     if not alone:
@@ -125,7 +122,7 @@ def test_ingesters_of_two_negotiations_at_once_each_read_every_article_once(db_u
 
         _empty(db_url)
     parley.open(db_url).close()
-    processes = [ingest_process(db_url, [EXAMPLES], analyzer) for analyzer in (store_analyzer, world) * 2]
+    processes = [ingest_process(db_url, [EXAMPLES], analyzer) for analyzer in (store_analyzer, world_analyzer) * 2]
     for process in processes:
         process.join(300)
     assert [p.exitcode for p in processes] == [0, 0, 0, 0], "an ingester failed"

@@ -300,16 +300,14 @@ def test_20_random_kills_then_one_plain_run_store_every_article_once(db_url, sto
         assert store.errors().empty
 
 
-def test_deaths_in_one_negotiation_leave_anothers_reading_alone(db_url, store_analyzer):
+def test_deaths_in_one_negotiation_leave_anothers_reading_alone(db_url, store_analyzer, world_analyzer):
     """An article is claimed per article, whatever the negotiation: the process died twice on the Gazette's story
     while reading it for `world` (the rows a killed run leaves), after the examples' negotiation had read it. A
     re-run of the examples' negotiation skips it (before the merge's fix it took the claim row for "stored
     unanalysed" and read the story again, doubling its statements) and leaves the deaths to `world`, whose next
     run stores it unanalysed there, then reads it, as a plain run would."""
-    from parley.pipeline import Analyzer
     from parley.store.dedupe import content_hash
 
-    world = Analyzer(None, store_analyzer.settings)
     story = next(d for d in read_paths([EXAMPLES]) if d.id == "01-gazette-quota-rejected")
     with parley.open(db_url) as store:
         store.ingest(read_paths([EXAMPLES]), store_analyzer)
@@ -322,7 +320,7 @@ def test_deaths_in_one_negotiation_leave_anothers_reading_alone(db_url, store_an
         assert _by_negotiation(db_url) == before
         with Session(store.engine) as session:
             assert [(a.count, a.owner) for a in session.scalars(select(IngestAttempt))] == [(2, None)]
-        read = store.ingest(read_paths([EXAMPLES]), world)
+        read = store.ingest(read_paths([EXAMPLES]), world_analyzer)
         assert (read.stored, read.duplicates, read.failed) == (5, 1, 0)
         with Session(store.engine) as session:
             assert session.scalars(select(IngestAttempt)).all() == []

@@ -9,7 +9,7 @@ it adds sit at 0.52 and above, false ones at 0.48 and below, a narrow gap measur
 The model's weights and tokenizer come from the installed package (no network). The forward pass is BERT's,
 written here in numpy (6 layers, 384 dimensions, mean pooling, L2 norm), so the extra needs neither torch nor
 sentence-transformers: `tokenizers` reads the tokenizer, `safetensors` the weights. It reproduces
-sentence-transformers' embeddings to within 1e-5 (tests/test_embeddings.py checks reference values).
+sentence-transformers' embeddings to within 1e-5 (tests/test_extraction_embeddings.py checks reference values).
 """
 from __future__ import annotations
 

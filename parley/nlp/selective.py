@@ -37,7 +37,7 @@ class SelectiveParser:
         """(Doc, context) in input order; articles are read `batch_size` at a time and their runs go through the
         pipeline in batches of at most `PARSE_TOKENS` tokens (so the largest batch, which sets the peak memory,
         does not depend on how much of a chunk happens to be parsed). A run's parse does not depend on the batch
-        it is in (tests/test_nlp_selective_runs.py), so neither does an article's analysis."""
+        it is in (tests/test_nlp_selective.py), so neither does an article's analysis."""
         iterator = iter(items)
         while chunk := list(islice(iterator, self.batch_size)):
             docs = [self.nlp.make_doc(text) for text, _ in chunk]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
-from itertools import islice
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from itertools import batched, islice
 from pathlib import Path
 from queue import Queue
 
@@ -32,6 +32,8 @@ ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THRE
 class ParallelAnalyzer(BatchAnalysis):
     """The Analyzer interface over some workers; subclasses say how a task is submitted."""
 
+    works_ahead = 1
+
     def __init__(self, job: Job, workers: int) -> None:
         self.job = job
         self.workers = workers
@@ -51,14 +53,37 @@ class ParallelAnalyzer(BatchAnalysis):
 
     def analyze_many(self, documents: Iterable[SourceDocument]) -> Iterator[ArticleAnalysis | ParleyError]:
         """Results in input order, with at most a few tasks per worker in flight (memory stays flat)."""
-        iterator = iter(documents)
-        pending: deque[Future] = deque()
-        while True:
-            while len(pending) < CHUNKS_PER_WORKER * self.workers and (batch := list(islice(iterator, TASK_SIZE))):
-                pending.append(self.submit(batch))
-            if not pending:
-                return
-            yield from pending.popleft().result()
+        return self._in_order(documents, None)
+
+    def analyze_each(self, documents: Iterable[SourceDocument],
+                     guard: Callable[[], AbstractContextManager] = nullcontext) -> Iterator[ArticleAnalysis | ParleyError]:
+        """As `analyze_many`, each task's results handed out as soon as it is back (the ingest stores them while
+        later tasks run); a task that fails, or outlasts the guard, is done again article by article."""
+        return self._in_order(documents, guard)
+
+    def _in_order(self, documents: Iterable[SourceDocument],
+                  guard: Callable[[], AbstractContextManager] | None) -> Iterator[ArticleAnalysis | ParleyError]:
+        """The first tasks are submitted now, not when the results are first asked for: an ingest starts its
+        next chunk this way before it stores the chunk before (`works_ahead`)."""
+        stream = map(list, batched(documents, TASK_SIZE))
+        pending = deque((batch, self.submit(batch)) for batch in islice(stream, CHUNKS_PER_WORKER * self.workers))
+        return self._collect(pending, stream, guard)
+
+    def _collect(self, pending: deque[tuple[list[SourceDocument], Future]], stream: Iterator[list[SourceDocument]],
+                 guard: Callable[[], AbstractContextManager] | None) -> Iterator[ArticleAnalysis | ParleyError]:
+        while pending:
+            batch, task = pending.popleft()
+            if (more := next(stream, None)) is not None:
+                pending.append((more, self.submit(more)))
+            if guard is None:
+                yield from task.result()
+                continue
+            try:
+                with guard():
+                    results = task.result()
+            except Exception:  # noqa: BLE001  (one bad article must not stop the task)
+                results = list(self.one_by_one(batch, guard))
+            yield from results
 
     def close(self) -> None:
         raise NotImplementedError

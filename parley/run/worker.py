@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from functools import cache
 
 from ..dossier import Dossier
 from ..errors import ParleyError
 from ..models import ArticleAnalysis
-from ..pipeline import Analyzer
+from ..pipeline import Analyzer, shared_analyzer
 from ..settings import Settings
 from ..sources import SourceDocument
 
@@ -24,20 +23,10 @@ class Job:
     dossier: Dossier | None
     settings: Settings
 
-    @property
-    def key(self) -> tuple[str | None, str]:
-        return (self.dossier.model_dump_json() if self.dossier else None, self.settings.model_dump_json())
-
 
 def analyzer_for(job: Job) -> Analyzer:
     """The process's Analyzer for this job, built once."""
-    return _cached(job.key)
-
-
-@cache
-def _cached(key: tuple[str | None, str]) -> Analyzer:
-    dossier, settings = key
-    return Analyzer(Dossier.model_validate_json(dossier) if dossier else None, Settings.model_validate_json(settings))
+    return shared_analyzer(job.dossier, job.settings)
 
 
 def analyse_batch(job: Job, documents: list[SourceDocument]) -> list[ArticleAnalysis | ParleyError]:

@@ -15,6 +15,7 @@ import datetime as dt
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -138,6 +139,8 @@ class _Sorted:
     counts: dict[tuple[str, str], int] = field(default_factory=dict)  # analyses started, of the unanalysed ones
     dying: list[_Item] = field(default_factory=list)   # it died on them twice: analysed after the rest of the run
     copies: list[_Item] = field(default_factory=list)  # exact copies, stored once their first copy is
+    texts: set[str] = field(default_factory=set)        # the hashes of the texts this chunk analyses
+    analyses: list[Iterator | None] = field(default_factory=list)  # per step, its analyses once started
     waiting: list[_Item] = field(default_factory=list) # another live ingester has them (or their text)
     skipped: int = 0                                    # stored already (by an earlier run or another ingester)
 
@@ -230,6 +233,13 @@ class Ingestor:
         claims.open()
         waiting: list[_Item] = []
         dying: list[_Item] = []
+        started: deque[_Sorted] = deque()  # chunks whose analysis has started, not yet stored
+
+        def finish_oldest() -> None:
+            found = self._finish(summary, tick, analyzer, started.popleft())
+            waiting.extend(found.waiting)
+            dying.extend(found.dying)
+
         try:
             for chunk in _batched(items, analyzer.settings.batch_size):
                 entries = []
@@ -240,9 +250,12 @@ class Ingestor:
                         tick()
                     else:
                         entries.append(_Item(item, content_hash(item.text)))
-                found = self._work(summary, tick, analyzer, claims, entries)
-                waiting += found.waiting
-                dying += found.dying
+                busy = set().union(*(found.texts for found in started))
+                started.append(self._start(summary, tick, analyzer, claims, entries, busy))
+                while len(started) > analyzer.works_ahead:
+                    finish_oldest()
+            while started:
+                finish_oldest()
             deadline = None
             while dying or waiting:  # its own claims first: an ingester that waits holds none another waits for
                 for entry in dying:
@@ -270,15 +283,29 @@ class Ingestor:
         """Analyse and store one chunk, but for the articles the process died on twice (stored unanalysed: they
         are analysed at the end of the run, so that another death costs only them) and those another live ingester
         has; returns the sorting, with those two lists."""
-        found = self._sort(claims, entries)
+        return self._finish(summary, tick, analyzer, self._start(summary, tick, analyzer, claims, entries, set()))
+
+    def _start(self, summary: IngestSummary, tick: Callable[[], None], analyzer: Analyzer, claims: Claims,
+               entries: list[_Item], busy: set[str]) -> _Sorted:
+        """Claim and sort one chunk, and start its analyses: an Analyzer in this process begins when `_finish`
+        asks for them; workers elsewhere begin now, while the ingest stores the chunk before (`busy`: the texts
+        that chunk analyses; an input of one of them is an exact copy, as within a chunk)."""
+        found = self._sort(claims, entries, busy)
         summary.skipped += found.skipped
         for _ in range(found.skipped):
             tick()
-        for step, group in found.steps:
-            if step == "unanalysed":
+        found.analyses = [None if step == "unanalysed" else self._analyse(analyzer, group)
+                          for step, group in found.steps]
+        return found
+
+    def _finish(self, summary: IngestSummary, tick: Callable[[], None], analyzer: Analyzer,
+                found: _Sorted) -> _Sorted:
+        """Store a started chunk, article by article in input order as its analyses come back."""
+        for (step, group), analyses in zip(found.steps, found.analyses, strict=True):
+            if analyses is None:
                 self._store_unanalysed(group[0], found.counts[group[0].key], analyzer.settings.heading_max_words)
                 continue
-            for entry, result in self._analyse(analyzer, group):
+            for entry, result in analyses:
                 self._store(summary, entry, result)
                 tick()
         for entry in found.copies:
@@ -292,18 +319,18 @@ class Ingestor:
             tick()
         return found
 
-    def _sort(self, claims: Claims, entries: list[_Item]) -> _Sorted:
+    def _sort(self, claims: Claims, entries: list[_Item], busy: set[str]) -> _Sorted:
         """Claim the chunk's articles, each in its own short write transaction (so two ingesters never hold rows
         the other waits for), and sort them; an article the process died on twice is to be stored with its text
         (it is never lost), in its place among the others."""
         found = _Sorted()
         claims.forget_the_living()
-        claimed: set[str] = set()  # texts this chunk analyses
+        claimed = found.texts  # texts this chunk analyses
         for entry in entries:
             if entry.key in self._seen and entry.key not in self._unanalysed:
                 found.skipped += 1
                 continue
-            if entry.key not in self._seen and entry.hash in claimed:
+            if entry.key not in self._seen and (entry.hash in claimed or entry.hash in busy):
                 found.copies.append(entry)
                 continue
             with Session(self.writer) as session, session.begin():
@@ -397,10 +424,8 @@ class Ingestor:
 
     def _analyse(self, analyzer: Analyzer, items: list[_Item]) -> Iterator[tuple[_Item, ArticleAnalysis | ParleyError]]:
         """Analyses in order, each batch and each lone retry under the time limit, so only a bad article fails."""
-        if not items:
-            return
-        results = analyzer.analyze_each((i.document for i in items), guard=lambda: time_limit(self.time_limit))
-        yield from zip(items, results, strict=True)
+        results = analyzer.analyze_each([i.document for i in items], guard=lambda: time_limit(self.time_limit))
+        return zip(items, results, strict=True)
 
     def _store_unanalysed(self, item: _Item, count: int, heading_max_words: int) -> None:
         """Store the article with its cleaned text and no analysis, and say so in its error row; its claim stays,

@@ -147,7 +147,7 @@ def test_real_articles_lose_only_their_gold_clutter(gold_path: Path) -> None:
 
 
 def test_every_real_corpus_text_has_a_gold() -> None:
-    """The test above covers the whole of corpus/dev, corpus/seed and dev2-*/corpus (tests/test_cleaning.py checks
+    """The test above covers the whole of corpus/dev, corpus/seed and dev2-*/corpus (tests/test_cleaning_clean.py checks
     that the bulk BBC bodies lose no line at all)."""
     texts = {p.resolve() for pattern in ("corpus/dev/*.txt", "corpus/seed/*.txt", "dev2-*/corpus/*.txt")
              for p in SHARED.glob(pattern)}

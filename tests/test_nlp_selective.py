@@ -28,9 +28,9 @@ def texts(limit: int) -> list[str]:
     return found
 
 
-def test_a_runs_parse_does_not_depend_on_its_batch(monkeypatch):
+def test_a_runs_parse_does_not_depend_on_its_batch(monkeypatch, world_analyzer):
     """Runs parsed in batches of a few tokens and in one batch come out the same."""
-    analyzer = Analyzer(None, Settings())
+    analyzer = world_analyzer
     sample = texts(40)
 
     def parsed(tokens_per_batch: int) -> list[np.ndarray]:
@@ -57,7 +57,7 @@ def test_a_batch_leaves_the_vocabulary_as_it_found_it_once_the_common_words_are_
     assert coined[1] not in analyzer.nlp.vocab.strings
     assert sum(len(r.statements) for r in results) > 0
     assert all(s.trigger and s.text for r in results for s in r.statements)   # plain strings, still readable
-    # a new Analyzer on the same pipeline (parley.analyze makes one per call) does not start keeping words again
+    # a new Analyzer on the same pipeline (another dossier's, say) does not start keeping words again
     fresh = Analyzer(None, Settings(kept_vocabulary=8, batch_size=8))
     assert fresh.nlp is analyzer.nlp
     fresh.analyze(SourceDocument(text=f"The {coined[2]} delegation rejected the plan."))
@@ -65,13 +65,12 @@ def test_a_batch_leaves_the_vocabulary_as_it_found_it_once_the_common_words_are_
     assert len(analyzer.nlp.vocab.strings) == strings
 
 
-def test_runs_are_what_as_doc_would_give_the_pipeline():
+def test_runs_are_what_as_doc_would_give_the_pipeline(world_analyzer):
     """A run is built from the article's words, spaces, norms and sentence starts; it equals the Span.as_doc copy
     it replaces in everything the pipeline reads, and parses the same."""
     from spacy.attrs import NORM, ORTH, SPACY
 
-    analyzer = Analyzer(None, Settings())
-    nlp, prefilter = analyzer.nlp, analyzer.extractor.selective.prefilter
+    nlp, prefilter = world_analyzer.nlp, world_analyzer.extractor.selective.prefilter
     columns = [ORTH, SPACY, NORM, SENT_START]
     compared = 0
     for text in texts(30) + ["They didn't agree.\nNorway won't sign a deal it can't keep, it said."]:

@@ -41,9 +41,9 @@ def snapshot(url: str) -> dict[str, list[dict]]:
         engine.dispose()
 
 
-def ingest(url: str, paths: list[Path], analyzer) -> tuple:
+def ingest(url: str, paths: list[Path], analyzer, progress=None) -> tuple:
     with parley.open(url) as store:
-        summary = store.ingest(read_paths(paths), analyzer)
+        summary = store.ingest(read_paths(paths), analyzer, progress)
     return summary.stored, summary.duplicates, summary.near_duplicates, summary.failed
 
 
@@ -65,13 +65,27 @@ def check_same_store(one_process, url: str, counts: tuple) -> None:
 
 @pytest.mark.dask
 def test_dask_local_cluster_stores_what_one_process_stores(one_process, tmp_path):
+    """The client stores each task's analyses as they come back while the workers go on with the next ones, and
+    claims and hands out the next chunk before it stores the one before: in chunks of 17 articles, the copy of the
+    Ledger's story (06) is claimed while its original (05, in the chunk before) is still being analysed, and is
+    stored as a copy all the same."""
     url = f"sqlite:///{tmp_path / 'dask.db'}"
     with open_analyzer(DOSSIER, dask="local:2") as cluster:
         assert len(cluster.client.scheduler_info()["workers"]) == 2
-        counts = ingest(url, one_process[2], cluster)
+        cluster.settings = cluster.settings.model_copy(update={"batch_size": 17})
+        held: list[int] = []   # tasks handed to the cluster whose analyses were not stored yet, at each store
+
+        def watch(summary) -> None:
+            if summary.stored > len(held):
+                held.append(len(cluster.client.futures))
+
+        counts = ingest(url, one_process[2], cluster, watch)
         # each worker built its pipeline once and reused it for every later task
-        loaded = cluster.client.run(lambda: parley.run.worker._cached.cache_info()._asdict())
+        loaded = cluster.client.run(lambda: parley.pipeline._kept.cache_info()._asdict())
     check_same_store(one_process, url, counts)
+    # when the first article was stored, its chunk's later tasks and the next chunk's (2 tasks) were out; an
+    # ingest that stores a chunk only once all of it is back, and then claims the next, holds none at any store
+    assert held[0] >= 2
     assert all(info["currsize"] == 1 and info["misses"] == 1 for info in loaded.values())
     assert sum(info["hits"] for info in loaded.values()) >= 2
 

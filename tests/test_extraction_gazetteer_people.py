@@ -26,11 +26,6 @@ def world() -> Gazetteer:
     return Gazetteer.world()
 
 
-@pytest.fixture(scope="module")
-def plain() -> Analyzer:
-    return Analyzer(None)
-
-
 def _run(analyzer: Analyzer, text: str) -> ArticleAnalysis:
     return analyzer.analyze(read_text(text, "case"))
 
@@ -123,34 +118,34 @@ def test_a_person_of_two_parties_or_an_unknown_party_is_refused() -> None:
 # --- in articles ----------------------------------------------------------------------------------------------------
 
 
-def test_a_titled_world_leader_is_the_source_without_a_dossier(plain: Analyzer) -> None:
-    assert ("USA", "Bush", "threaten") in _statements(plain, "President Bush threatened new sanctions on the regime.")
-    found = _statements(plain, "President Yoweri Museveni has threatened to ban the opposition newspaper.")
+def test_a_titled_world_leader_is_the_source_without_a_dossier(world_analyzer: Analyzer) -> None:
+    assert ("USA", "Bush", "threaten") in _statements(world_analyzer, "President Bush threatened new sanctions on the regime.")
+    found = _statements(world_analyzer, "President Yoweri Museveni has threatened to ban the opposition newspaper.")
     assert ("UGA", "Yoweri Museveni", "threaten") in found
-    assert _run(plain, "Ousted President Askar Akayev has agreed to resign.").people == {"Askar Akayev": "KGZ"}
+    assert _run(world_analyzer, "Ousted President Askar Akayev has agreed to resign.").people == {"Askar Akayev": "KGZ"}
 
 
-def test_a_bare_family_name_needs_a_title_or_the_full_name_earlier(plain: Analyzer) -> None:
-    assert all(actor is None for actor, *_ in _statements(plain, "Museveni threatened to ban the newspaper."))
-    found = _statements(plain, "Yoweri Museveni spoke in Kampala on Monday. Museveni threatened to ban the newspaper.")
+def test_a_bare_family_name_needs_a_title_or_the_full_name_earlier(world_analyzer: Analyzer) -> None:
+    assert all(actor is None for actor, *_ in _statements(world_analyzer, "Museveni threatened to ban the newspaper."))
+    found = _statements(world_analyzer, "Yoweri Museveni spoke in Kampala on Monday. Museveni threatened to ban the newspaper.")
     assert ("UGA", "Yoweri Museveni", "threaten") in found
 
 
-def test_an_ambiguous_family_name_stays_unresolved(plain: Analyzer) -> None:
-    result = _run(plain, "President Kim rejected the proposal on Tuesday.")
+def test_an_ambiguous_family_name_stays_unresolved(world_analyzer: Analyzer) -> None:
+    result = _run(world_analyzer, "President Kim rejected the proposal on Tuesday.")
     assert result.people == {} and all(s.actor is None for s in result.statements)
-    result = _run(plain, "Prime Minister Johnson rejected the proposal on Tuesday.")
+    result = _run(world_analyzer, "Prime Minister Johnson rejected the proposal on Tuesday.")
     assert result.people == {} and all(s.actor is None for s in result.statements)
 
 
-def test_the_text_beats_the_world_list(plain: Analyzer) -> None:
+def test_the_text_beats_the_world_list(world_analyzer: Analyzer) -> None:
     # the world list has Mark Rutte as NATO's; the text makes him the Dutch prime minister
-    result = _run(plain, "Mark Rutte, the Dutch prime minister, urged Russia to withdraw its troops.")
+    result = _run(world_analyzer, "Mark Rutte, the Dutch prime minister, urged Russia to withdraw its troops.")
     assert result.people == {"Mark Rutte": "NLD"}
     assert [s.actor for s in result.statements] == ["NLD"]
 
 
-def test_a_dossier_beats_the_world_list() -> None:
+def test_a_dossier_beats_the_world_list(world_analyzer: Analyzer) -> None:
     dossier = Dossier(name="trade", actors=[
         DossierActor(id="EU", name="European Union", people=["Lars Løkke Rasmussen"]),
         DossierActor(id="USA", name="United States"),
@@ -158,13 +153,13 @@ def test_a_dossier_beats_the_world_list() -> None:
     result = _run(Analyzer(dossier), "Lars Løkke Rasmussen rejected the tariff proposal from Washington.")
     assert result.people == {"Lars Løkke Rasmussen": "EU"}
     assert "EU" in [s.actor for s in result.statements]
-    assert _run(Analyzer(None), "Lars Løkke Rasmussen rejected the tariff proposal.").people == {
+    assert _run(world_analyzer, "Lars Løkke Rasmussen rejected the tariff proposal.").people == {
         "Lars Løkke Rasmussen": "DNK"}
 
 
-def test_hamas_is_its_own_party_coded_pse_and_a_dossier_takes_it_over(plain: Analyzer, world: Gazetteer) -> None:
+def test_hamas_is_its_own_party_coded_pse_and_a_dossier_takes_it_over(world_analyzer: Analyzer, world: Gazetteer) -> None:
     text = "Hamas rejected the latest Israeli offer of a truce. Ismail Haniyeh said the group wanted a full withdrawal."
-    result = _run(plain, text)
+    result = _run(world_analyzer, text)
     assert [s.actor for s in result.statements][:1] == ["HAMAS"]
     assert plover_code_of()("HAMAS") == "PSE"
     assert result.people == {"Ismail Haniyeh": "HAMAS"}
