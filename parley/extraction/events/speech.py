@@ -54,8 +54,9 @@ def _clause_cue(state: EventState, clause: Token, agents: list[Agent]) -> list[E
         word = child.lower_
         if child.dep_ == "aux" and word in state.lexicon.modal_cues:
             action = state.lexicon.modal_cues[word]
-        elif child.dep_ in ("acomp", "attr", "prep") and _evaluation(state, child):
-            action = _evaluation(state, child)
+        elif child.dep_ in ("acomp", "attr", "prep"):
+            # "surprising and deeply disappointing": any of the joined judgements
+            action = next((a for w in (child, *child.conjuncts) if (a := _evaluation(state, w))), action)
     if action is None:
         return []
     events = []

@@ -1,0 +1,36 @@
+"""The event lexicon's breadth (parley/data/lexicon/actions.yaml and the small rules that read it), on sentences we
+write about a fictional fishing dispute; each runs with and without selective parsing, so the planner knows the words."""
+from __future__ import annotations
+
+import pytest
+
+from parley import analyze
+from parley.dossier import Dossier
+from parley.settings import Settings
+
+DOSSIER = Dossier.model_validate({
+    "name": "Harbour talks",
+    "actors": [{"id": "NOR", "name": "Norway", "aliases": ["Oslo"]},
+               {"id": "ISL", "name": "Iceland", "aliases": ["Reykjavik"]}],
+    "issues": [{"id": "port_access", "label": "Port access", "keywords": ["port access"],
+                "proposition": "Icelandic boats may land fish in Norwegian ports"}],
+})
+
+
+def events(text: str, selective: bool) -> set[tuple[str, str]]:
+    settings = Settings().model_copy(update={"selective_parsing": selective})
+    return {(s.actor, s.action) for s in analyze(text, dossier=DOSSIER, settings=settings).statements}
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Norway said the decision by Iceland was deeply disappointing.",
+    "Norway said Iceland's move was surprising and frankly irresponsible.",
+])
+def test_a_judgement_of_what_another_party_did_criticizes_it(text: str, selective: bool) -> None:
+    assert ("NOR", "criticize") in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_judgement_of_no_party_deed_that_is_no_criticism_is_not_one(selective: bool) -> None:
+    assert ("NOR", "criticize") not in events("Norway said the weather in the harbour was surprising.", selective)
