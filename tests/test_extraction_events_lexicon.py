@@ -34,3 +34,9 @@ def test_a_judgement_of_what_another_party_did_criticizes_it(text: str, selectiv
 @pytest.mark.parametrize("selective", [True, False])
 def test_a_judgement_of_no_party_deed_that_is_no_criticism_is_not_one(selective: bool) -> None:
     assert ("NOR", "criticize") not in events("Norway said the weather in the harbour was surprising.", selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_negated_judgement_says_what_its_negative_form_says(selective: bool) -> None:
+    found = events('"For us, this plan from Iceland is not acceptable," Norway said.', selective)
+    assert ("NOR", "reject") in found and ("NOR", "oppose") not in found

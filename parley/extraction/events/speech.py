@@ -48,6 +48,7 @@ def _clause_cue(state: EventState, clause: Token, agents: list[Agent]) -> list[E
     if not modal and _has_trigger(state, clause):
         return []
     action = None
+    negated = syntax.is_negated(clause)
     if clause.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
         action = state.lexicon.modal_cues.get("need")  # "has to be reversed", "needs to stop"
     for child in clause.children:
@@ -57,12 +58,15 @@ def _clause_cue(state: EventState, clause: Token, agents: list[Agent]) -> list[E
         elif child.dep_ in ("acomp", "attr", "prep"):
             # "surprising and deeply disappointing": any of the joined judgements
             action = next((a for w in (child, *child.conjuncts) if (a := _evaluation(state, w))), action)
+            opposite = _opposite(state, child) if negated else None
+            if opposite:  # "this is not acceptable" says what "unacceptable" says
+                action, negated = opposite, False
     if action is None:
         return []
     events = []
     for agent in agents:
         targets = [p for p in state.actors.mentioned_parties(clause.subtree) if p != agent.actor] or [None]
-        event = Event(agent, action, clause, "cue", targets[0], list(clause.subtree), negated=syntax.is_negated(clause))
+        event = Event(agent, action, clause, "cue", targets[0], list(clause.subtree), negated=negated)
         event.set_condition(find_condition([clause], state.lexicon))
         events.append(event)
     return events
@@ -75,6 +79,12 @@ def _evaluation(state: EventState, word: Token) -> str | None:
     phrase = " ".join(t.lower_ for t in word.subtree)
     return next((action for cue, action in state.lexicon.evaluative_cues.items()
                  if " " in cue and (phrase == cue or phrase.startswith(cue + " "))), None)
+
+
+def _opposite(state: EventState, word: Token) -> str | None:
+    """The stance of a judgement's negative form, if the lexicon has it: "acceptable" → "unacceptable"."""
+    return next((state.lexicon.evaluative_cues[f"{prefix}{word.lower_}"] for prefix in ("un", "in")
+                 if f"{prefix}{word.lower_}" in state.lexicon.evaluative_cues), None) if word.dep_ != "prep" else None
 
 
 def _has_trigger(state: EventState, clause: Token) -> bool:
