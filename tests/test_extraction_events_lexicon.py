@@ -40,3 +40,21 @@ def test_a_judgement_of_no_party_deed_that_is_no_criticism_is_not_one(selective:
 def test_a_negated_judgement_says_what_its_negative_form_says(selective: bool) -> None:
     found = events('"For us, this plan from Iceland is not acceptable," Norway said.', selective)
     assert ("NOR", "reject") in found and ("NOR", "oppose") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway is holding out for a bigger quota.", ("NOR", "demand")),
+    ("Iceland upped its offer on port access on Monday.", ("ISL", "propose")),
+    ("Norway and Iceland inked a fisheries pact in Oslo.", ("NOR", "agree")),
+    ("Norway would not budge on port access.", ("NOR", "reject")),
+    ("Iceland backpedalled on its quota claim after the talks.", ("ISL", "yield")),
+    ("Norway reached out to Iceland on Monday.", ("NOR", "consult")),
+    ("Iceland torpedoed the quota plan on Friday.", ("ISL", "reject")),
+    ("Norway rebutted the claims made by Iceland.", ("NOR", "deny")),
+    ("Iceland thwarted the quota plan in the council.", ("ISL", "oppose")),
+    ("Norway railed against the quota plan of Iceland.", ("NOR", "criticize")),
+    ("Icelandic fishermen collected signatures against the quota plan.", ("ISL", "protest")),
+])
+def test_each_plover_category_takes_its_news_synonyms(text: str, expected: tuple[str, str], selective: bool) -> None:
+    assert expected in events(text, selective)

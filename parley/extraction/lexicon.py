@@ -19,7 +19,8 @@ def inflections(verb: str) -> set[str]:
         forms |= {verb + "es", verb + "ed", verb + "ing"}
     else:
         forms |= {verb + "s", verb + "ed", verb + "ing"}
-        if len(verb) > 2 and verb[-1] in "bdgmnprt" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        # "stopped"; British spelling doubles a final l too: "cancelled", "signalled", "backpedalled"
+        if len(verb) > 2 and verb[-1] in "bdglmnprt" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
             forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
     return forms
 
