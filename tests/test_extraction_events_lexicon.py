@@ -58,3 +58,4 @@ def test_a_negated_judgement_says_what_its_negative_form_says(selective: bool) -
 ])
 def test_each_plover_category_takes_its_news_synonyms(text: str, expected: tuple[str, str], selective: bool) -> None:
     assert expected in events(text, selective)
+
