@@ -59,3 +59,18 @@ def test_a_negated_judgement_says_what_its_negative_form_says(selective: bool) -
 def test_each_plover_category_takes_its_news_synonyms(text: str, expected: tuple[str, str], selective: bool) -> None:
     assert expected in events(text, selective)
 
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Norway described the meeting with Iceland as important.",
+    "Norway called the offer from Iceland a breakthrough.",
+])
+def test_casting_a_meeting_or_offer_in_a_good_light_supports_it(text: str, selective: bool) -> None:
+    assert ("NOR", "support") in events(text, selective)
+
+
+def test_a_good_word_for_the_talks_takes_no_stance_on_their_subject() -> None:
+    statements = analyze("Norway described the talks on port access as important.", dossier=DOSSIER).statements
+    assert any(s.action == "support" for s in statements)
+    assert not any(s.action == "support" and s.issue for s in statements)

@@ -83,6 +83,8 @@ class Lexicon:
     state_phrases: dict[str, str]
     perils: frozenset[str]
     negative_qualities: frozenset[str]
+    positive_qualities: frozenset[str]
+    positive_roles: frozenset[str]
     armed_modifiers: frozenset[str]
     withheld_words: frozenset[str]
     blocking_verbs: frozenset[str]

@@ -125,8 +125,11 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         action = "accuse"  # "a rights group protested that the authorities ...": a complaint, in words
     hedged = any(c.lower_ in state.lexicon.hedges for c in verb.children if c.dep_ == "aux")
     content = participants.content_of(state, content_root)
-    if kind == "role" and any(r.lower_ in state.lexicon.negative_qualities for r in _roles(state, verb)):
-        content = []  # "called the rebate unjustified": a judgement of X, no stance on an issue that may be X undone
+    if kind == "role" and (action == "support" or any(r.lower_ in state.lexicon.negative_qualities
+                                                      for r in _roles(state, verb))):
+        # "called the rebate unjustified": a judgement of X, no stance on an issue that may be X undone;
+        # "described the meeting as important": a good word for the talks, no stance on what they are about
+        content = []
     clause = next((c for c in verb.children if c.dep_ in syntax.CLAUSE_DEPS), None)
     offer_by = participants.owner_of(state, obj) if obj is not None and \
         state.lexicon.nouns.get(obj.lemma_.lower()) == "propose" \
@@ -203,11 +206,17 @@ def _intended(state: EventState, verb: Token) -> bool:
 
 def _role_action(state: EventState, verb: Token) -> str | None:
     """"framed the alliance as a threat", "called Oslo an aggressor", "called the rebate unjustified": casting a
-    party or its doing as a danger or a wrong criticises it."""
+    party or its doing as a danger or a wrong criticises it; as a success or a partner supports it."""
     roles = _roles(state, verb)
-    if any(r.lemma_.lower() in state.lexicon.negative_roles or syntax.with_compound(r) in state.lexicon.negative_roles
-           or r.lower_ in state.lexicon.negative_qualities for r in roles):
+
+    def cast(nouns: frozenset[str], qualities: frozenset[str]) -> bool:
+        return any(r.lemma_.lower() in nouns or syntax.with_compound(r) in nouns or r.lower_ in qualities
+                   for r in roles)
+
+    if cast(state.lexicon.negative_roles, state.lexicon.negative_qualities):
         return "criticize"
+    if cast(state.lexicon.positive_roles, state.lexicon.positive_qualities):
+        return "support"  # "described the meeting as important", "called the offer a breakthrough"
     return None
 
 
