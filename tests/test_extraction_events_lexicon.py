@@ -74,3 +74,9 @@ def test_a_good_word_for_the_talks_takes_no_stance_on_their_subject() -> None:
     statements = analyze("Norway described the talks on port access as important.", dossier=DOSSIER).statements
     assert any(s.action == "support" for s in statements)
     assert not any(s.action == "support" and s.issue for s in statements)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_who_reports_a_deed_with_no_doer_named_did_not_do_it(selective: bool) -> None:
+    assert ("ISL", "coerce") not in events("Iceland said two of its trawlers were seized near the port.", selective)
+    assert ("NOR", "coerce") in events("Two Icelandic trawlers were seized by Norway near the port.", selective)

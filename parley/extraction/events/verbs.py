@@ -102,7 +102,9 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     if action == "reject" and any(c.dep_ == "xcomp" and c.lemma_.lower() in state.lexicon.withheld_words
                                   for c in verb.children):
         return []  # "declined to comment": nothing turned down
-    agents, _ = participants.subjects(state, verb)
+    agents, by_speaker = participants.subjects(state, verb)
+    if by_speaker and action in state.lexicon.material and not any(c.dep_ == "agent" for c in verb.children):
+        return []  # "Beirut said 20 people were killed": who reports a deed with no doer named did not do it
     if not agents:
         return []
     asked = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and any(  # "urged Macron on Thursday to 'finalise'"
