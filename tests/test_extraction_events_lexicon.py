@@ -80,3 +80,21 @@ def test_a_good_word_for_the_talks_takes_no_stance_on_their_subject() -> None:
 def test_who_reports_a_deed_with_no_doer_named_did_not_do_it(selective: bool) -> None:
     assert ("ISL", "coerce") not in events("Iceland said two of its trawlers were seized near the port.", selective)
     assert ("NOR", "coerce") in events("Two Icelandic trawlers were seized by Norway near the port.", selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("Norway hit Iceland with new tariffs on fish.", ("NOR", "sanction"), ("NOR", "assault")),
+    ("Norway violated the truce on Sunday.", ("NOR", "assault"), None),
+    ("Norway said it will not stop seizing Icelandic trawlers until Iceland leaves its waters.",
+     ("NOR", "threaten"), ("NOR", "coerce")),
+])
+def test_hostile_acts_by_their_phrase(text: str, expected: tuple[str, str], absent: tuple[str, str] | None,
+                                      selective: bool) -> None:
+    found = events(text, selective)
+    assert expected in found and absent not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_an_act_a_party_stopped_is_not_done(selective: bool) -> None:
+    assert ("NOR", "coerce") not in events("Norway stopped seizing Icelandic trawlers on Monday.", selective)

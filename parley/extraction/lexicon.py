@@ -88,6 +88,8 @@ class Lexicon:
     armed_modifiers: frozenset[str]
     withheld_words: frozenset[str]
     blocking_verbs: frozenset[str]
+    instrument_burdens: frozenset[str]
+    ceasing_verbs: frozenset[str]
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())

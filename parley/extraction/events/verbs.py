@@ -122,7 +122,13 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.failure_verbs or \
             verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead"):
         return []  # "failed to reach a deal", "ended without agreeing": nothing was done, nor refused
-    negated = syntax.clause_negated(verb) or any(syntax.is_negated(h) for h in [verb.head] if verb.dep_ == "xcomp")
+    ceased = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.ceasing_verbs
+    negated = syntax.clause_negated(verb) or any(syntax.is_negated(h) for h in [verb.head]
+                                                 if verb.dep_ == "xcomp" and not ceased)
+    if ceased and not syntax.is_negated(verb.head):
+        return []  # "stopped attacking the town": the act ended
+    if ceased and action in state.lexicon.intent_threaten and _intended(state, verb.head):
+        action = "threaten"  # "will not stop attacking until the troops leave": the attacks held out
     if action == "protest" and any(c.dep_ == "ccomp" for c in verb.children):
         action = "accuse"  # "a rights group protested that the authorities ...": a complaint, in words
     hedged = any(c.lower_ in state.lexicon.hedges for c in verb.children if c.dep_ == "aux")
