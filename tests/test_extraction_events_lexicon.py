@@ -98,3 +98,10 @@ def test_hostile_acts_by_their_phrase(text: str, expected: tuple[str, str], abse
 @pytest.mark.parametrize("selective", [True, False])
 def test_an_act_a_party_stopped_is_not_done(selective: bool) -> None:
     assert ("NOR", "coerce") not in events("Norway stopped seizing Icelandic trawlers on Monday.", selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_judgement_alone_in_a_quotation_is_the_speakers(selective: bool) -> None:
+    text = ('"We came to Oslo in good faith," the Icelandic minister said. "After all these years, it is simply '
+            'unacceptable."')
+    assert ("ISL", "reject") in events(text, selective)

@@ -43,6 +43,15 @@ def cue_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     return events
 
 
+def quoted_cue_events(state: EventState, copula: Token) -> list[Event]:
+    """A judgement standing alone in a quotation ("In this century, it's completely unacceptable."): the stance
+    of whoever is quoted, as if it followed "said"."""
+    speaker = state.actors.ctx.quote_speaker
+    if copula.dep_ != "ROOT" or copula.i not in state.quoted or speaker is None or not speaker.actor:
+        return []
+    return _clause_cue(state, copula, [speaker])
+
+
 def _clause_cue(state: EventState, clause: Token, agents: list[Agent]) -> list[Event]:
     modal = any(c.dep_ == "aux" and c.lower_ in state.lexicon.modal_cues for c in clause.children)
     if not modal and _has_trigger(state, clause):

@@ -21,7 +21,7 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     if lemma == "blame" and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
         return _culprit_events(state, verb)
     if lemma in state.lexicon.copulas:
-        events = states.state_events(state, verb)
+        events = states.state_events(state, verb) or speech.quoted_cue_events(state, verb)
         if events or lemma == "be":
             return events
     if lemma in state.lexicon.opinion_verbs and any(
