@@ -1,5 +1,6 @@
 """The event lexicon's breadth (parley/data/lexicon/actions.yaml and the small rules that read it), on sentences we
-write about a fictional fishing dispute; each runs with and without selective parsing, so the planner knows the words."""
+write about a fictional fishing dispute; each runs with and without selective parsing, so the planner knows the
+words."""
 from __future__ import annotations
 
 import pytest
@@ -19,7 +20,9 @@ DOSSIER = Dossier.model_validate({
 
 def events(text: str, selective: bool) -> set[tuple[str, str]]:
     settings = Settings().model_copy(update={"selective_parsing": selective})
-    return {(s.actor, s.action) for s in analyze(text, dossier=DOSSIER, settings=settings).statements}
+    """(actor, action) of the statements that are events: affirmed, as `parley eval` counts them."""
+    statements = analyze(text, dossier=DOSSIER, settings=settings).statements
+    return {(s.actor, s.action) for s in statements if not s.negated}
 
 
 @pytest.mark.parametrize("selective", [True, False])
@@ -105,3 +108,9 @@ def test_a_judgement_alone_in_a_quotation_is_the_speakers(selective: bool) -> No
     text = ('"We came to Oslo in good faith," the Icelandic minister said. "After all these years, it is simply '
             'unacceptable."')
     assert ("ISL", "reject") in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_not_ruling_out_leaves_a_door_open(selective: bool) -> None:
+    found = events("Norway did not rule out port access for Icelandic boats.", selective)
+    assert ("NOR", "yield") in found and ("NOR", "reject") not in found

@@ -90,6 +90,7 @@ class Lexicon:
     blocking_verbs: frozenset[str]
     instrument_burdens: frozenset[str]
     ceasing_verbs: frozenset[str]
+    open_when_negated: frozenset[str]
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())
