@@ -114,3 +114,18 @@ def test_a_judgement_alone_in_a_quotation_is_the_speakers(selective: bool) -> No
 def test_not_ruling_out_leaves_a_door_open(selective: bool) -> None:
     found = events("Norway did not rule out port access for Icelandic boats.", selective)
     assert ("NOR", "yield") in found and ("NOR", "reject") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize(("text", "aid"), [
+    ("Norway delivered two new trawlers to an Icelandic buyer.", False),
+    ("Norway delivered tonnes of food to Iceland after the storm.", True),
+    ("Norway supplied fuel to Iceland during the storm.", True),
+])
+def test_delivering_is_aid_only_when_what_is_delivered_is(text: str, aid: bool, selective: bool) -> None:
+    assert (("NOR", "aid") in events(text, selective)) == aid
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_providing_remarks_takes_part_in_talks(selective: bool) -> None:
+    assert ("NOR", "consult") in events("Norway provided written remarks on the draft to Iceland.", selective)

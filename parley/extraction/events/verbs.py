@@ -55,7 +55,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     obj_lemma = obj.lemma_.lower() if obj is not None else None
     if action in ("reject", "deny") and obj_lemma in state.lexicon.claim_nouns:
         action = "deny"  # "rejected media reports that ...": a denial
-    elif action in ("aid", "propose") and obj_lemma in state.lexicon.speech_objects:
+    elif (action in ("aid", "propose") or lemma in state.lexicon.object_actions["aid"]["verbs"]) and \
+            obj_lemma in state.lexicon.speech_objects:
         action = "consult"  # "provided remarks on the draft": taking part in talks, not giving aid
     elif action in state.lexicon.material and obj_lemma in state.lexicon.statement_nouns | state.lexicon.claim_nouns:
         action = None  # "released a statement", "issued a report": words put out, not an act
