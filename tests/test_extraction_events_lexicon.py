@@ -129,3 +129,9 @@ def test_delivering_is_aid_only_when_what_is_delivered_is(text: str, aid: bool, 
 @pytest.mark.parametrize("selective", [True, False])
 def test_providing_remarks_takes_part_in_talks(selective: bool) -> None:
     assert ("NOR", "consult") in events("Norway provided written remarks on the draft to Iceland.", selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_an_accusation_named_by_its_owner_is_one(selective: bool) -> None:
+    found = events("Iceland changed its quota, prompting a formal Norwegian complaint over the catch limits.", selective)
+    assert ("NOR", "accuse") in found
