@@ -135,3 +135,9 @@ def test_providing_remarks_takes_part_in_talks(selective: bool) -> None:
 def test_an_accusation_named_by_its_owner_is_one(selective: bool) -> None:
     found = events("Iceland changed its quota, prompting a formal Norwegian complaint over the catch limits.", selective)
     assert ("NOR", "accuse") in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_what_an_act_is_for_is_not_done_by_it(selective: bool) -> None:
+    found = events("Norway proposed a smaller quota to allow the talks with Iceland to continue.", selective)
+    assert ("NOR", "yield") not in found
