@@ -141,3 +141,9 @@ def test_an_accusation_named_by_its_owner_is_one(selective: bool) -> None:
 def test_what_an_act_is_for_is_not_done_by_it(selective: bool) -> None:
     found = events("Norway proposed a smaller quota to allow the talks with Iceland to continue.", selective)
     assert ("NOR", "yield") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_meeting_on_the_calendar_is_the_meeting(selective: bool) -> None:
+    found = events("Norway said it expected to meet the Icelandic minister on Wednesday for talks.", selective)
+    assert ("NOR", "consult") in found and ("NOR", "agree") not in found

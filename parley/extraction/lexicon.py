@@ -63,6 +63,7 @@ class Lexicon:
     copulas: frozenset[str]
     refusal_nouns: frozenset[str]
     intent_agree: frozenset[str]
+    scheduled_markers: frozenset[str]
     intent_threaten: frozenset[str]
     failure_verbs: frozenset[str]
     exit_verbs: frozenset[str]

@@ -156,7 +156,7 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         if action in state.lexicon.intent_threaten or (action not in state.lexicon.stance and ultimatum):
             # "will withdraw its peacekeepers unless ...": an act held out until a demand is met
             action = "threaten"
-        elif action in state.lexicon.intent_agree:
+        elif action in state.lexicon.intent_agree and not (action == "consult" and _scheduled(state, verb)):
             action = "agree"
     elif hedged and not negated and action in state.lexicon.intent_threaten:
         action = "threaten"  # "may halt its mediation if ...": a hostile act held out is a threat
@@ -214,6 +214,11 @@ def _intended(state: EventState, verb: Token) -> bool:
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return _intended(state, verb.head)  # "will visit Dakar to mediate": the purpose of a plan is planned too
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.intent_markers
+
+
+def _scheduled(state: EventState, verb: Token) -> bool:
+    """"expected to meet", "due to hold talks": an act on the calendar, told as it will happen."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.scheduled_markers
 
 
 def _role_action(state: EventState, verb: Token) -> str | None:
