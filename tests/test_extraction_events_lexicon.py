@@ -147,3 +147,13 @@ def test_what_an_act_is_for_is_not_done_by_it(selective: bool) -> None:
 def test_a_meeting_on_the_calendar_is_the_meeting(selective: bool) -> None:
     found = events("Norway said it expected to meet the Icelandic minister on Wednesday for talks.", selective)
     assert ("NOR", "consult") in found and ("NOR", "agree") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway is committed to port access for Icelandic boats, its minister said.", ("NOR", "agree")),
+    ("Iceland is receptive to a compromise on port access.", ("ISL", "yield")),
+    ("Norway remains resistant to port access for Icelandic boats.", ("NOR", "oppose")),
+])
+def test_a_stated_disposition_is_a_stance(text: str, expected: tuple[str, str], selective: bool) -> None:
+    assert expected in events(text, selective)
