@@ -43,14 +43,6 @@ def _resolve(actors: ArticleActors, token: Token, in_quote: bool | None) -> Agen
     if lower in PERSON_PRONOUNS:
         person = actors.ctx.last_person
         return Agent(actors.ctx.people[person], person, via_pronoun=True) if person and recent else None
-    if lower in PLURAL_PRONOUNS and in_quote:
-        # a speaker calls its own side "we": "they" in its quotation is someone else, left unresolved
-        speaker = quotes.quote_attribution(actors, token) or actors.ctx.quote_speaker
-        mine = speaker.actor if speaker else None
-        plural = actors.ctx.last_plural
-        guess = plural[0] if plural and plural[1] >= actors.ctx.sentence - 1 else \
-            actors.ctx.last_actor if recent else None
-        return Agent(guess, via_pronoun=True) if guess and guess != mine else None
     if lower in GROUP_PRONOUNS:
         plural = actors.ctx.last_plural
         if lower in PLURAL_PRONOUNS and plural and plural[1] >= actors.ctx.sentence - 1:
