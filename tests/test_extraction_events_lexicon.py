@@ -28,7 +28,7 @@ def events(text: str, selective: bool) -> set[tuple[str, str]]:
 @pytest.mark.parametrize("selective", [True, False])
 @pytest.mark.parametrize("text", [
     "Norway said the decision by Iceland was deeply disappointing.",
-    "Norway said Iceland's move was surprising and frankly irresponsible.",
+    "Norway said Iceland's move was surprising and deeply regrettable.",
 ])
 def test_a_judgement_of_what_another_party_did_criticizes_it(text: str, selective: bool) -> None:
     assert ("NOR", "criticize") in events(text, selective)
