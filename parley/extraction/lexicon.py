@@ -19,7 +19,8 @@ def inflections(verb: str) -> set[str]:
         forms |= {verb + "es", verb + "ed", verb + "ing"}
     else:
         forms |= {verb + "s", verb + "ed", verb + "ing"}
-        if len(verb) > 2 and verb[-1] in "bdgmnprt" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        # "stopped"; British spelling doubles a final l too: "cancelled", "signalled", "backpedalled"
+        if len(verb) > 2 and verb[-1] in "bdglmnprt" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
             forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
     return forms
 
@@ -63,6 +64,7 @@ class Lexicon:
     copulas: frozenset[str]
     refusal_nouns: frozenset[str]
     intent_agree: frozenset[str]
+    scheduled_markers: frozenset[str]
     intent_threaten: frozenset[str]
     failure_verbs: frozenset[str]
     exit_verbs: frozenset[str]
@@ -83,9 +85,14 @@ class Lexicon:
     state_phrases: dict[str, str]
     perils: frozenset[str]
     negative_qualities: frozenset[str]
+    positive_qualities: frozenset[str]
+    positive_roles: frozenset[str]
     armed_modifiers: frozenset[str]
     withheld_words: frozenset[str]
     blocking_verbs: frozenset[str]
+    instrument_burdens: frozenset[str]
+    ceasing_verbs: frozenset[str]
+    open_when_negated: frozenset[str]
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())

@@ -121,8 +121,9 @@ class Prefilter:
              _forms(_single(lexicon.deal_nouns), noun_exc, _plurals)),
             ({"under"}, _forms(_single(lexicon.deal_nouns), noun_exc, _plurals)),  # "Under the deal, X will Y"
             (_forms(_single(lexicon.role_verbs), verb_exc, inflections),
-             _forms(_single(lexicon.negative_roles) | _last_words(lexicon.negative_roles), noun_exc, _plurals)
-             | lexicon.negative_qualities),   # "a smoke screen": the phrase's head
+             _forms(_single(lexicon.negative_roles | lexicon.positive_roles)
+                    | _last_words(lexicon.negative_roles | lexicon.positive_roles), noun_exc, _plurals)
+             | lexicon.negative_qualities | lexicon.positive_qualities),   # "a smoke screen": the phrase's head
             (self.speech, _single([*lexicon.modal_cues, *lexicon.evaluative_cues, *lexicon.noun_cues])
              | {cue.split()[-1] for cue in lexicon.evaluative_cues if " " in cue}),  # "out of the question"
             (_forms(set(lexicon.preparing_verbs), verb_exc, inflections),  # "weighing sanctions"

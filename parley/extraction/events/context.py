@@ -100,12 +100,14 @@ def absorb_protest_demands(state: EventState, events: list[Event]) -> list[Event
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in p.trigger.children) for p in protests)
         if done_to_protest:
             continue  # "shunned work to protest the settlements": the stay-away is the protest
-        goal_of_act = event.trigger.dep_ == "advcl" and any(
+        goal_of_act = event.action != "protest" and event.trigger.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in event.trigger.children) and any(
             o is not event and o.agent.actor == event.agent.actor and o.trigger.i == event.trigger.head.i
-            and o.action in state.lexicon.material for o in events)
+            for o in events)
         if goal_of_act:
-            continue  # "opened the bridge to allow deliveries": what the act is for, done by the act itself
+            # "opened the bridge to allow deliveries", "suspended their requests to allow talks to continue": what
+            # an act is for, done by the act itself (a protest it serves is the act: "shunned work to protest")
+            continue
         if framing is None:
             kept.append(event)
         elif event.action == "demand" and not framing.purpose:

@@ -14,8 +14,9 @@ if TYPE_CHECKING:
 
 WARNING_NOUNS = {"warning", "ultimatum"}              # "warnings from Washington": a threat made, not a topic
 CALL_NOUNS = {"call"}                                   # a phone call between two leaders, not a call for X
-# Nouns that state a party's position; other action nouns ("the threat from X", "talks") often name a topic.
-POSITION_NOUN_ACTIONS = {"demand", "propose", "agree", "yield", "support", "reject", "oppose"}
+# Nouns that state a party's position or charge ("an EU complaint"); other action nouns ("the threat from X", "talks")
+# often name a topic.
+POSITION_NOUN_ACTIONS = {"demand", "propose", "agree", "yield", "support", "reject", "oppose", "accuse"}
 
 
 def noun_events(state: EventState, noun: Token) -> list[Event]:

@@ -43,25 +43,39 @@ def cue_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     return events
 
 
+def quoted_cue_events(state: EventState, copula: Token) -> list[Event]:
+    """A judgement standing alone in a quotation ("In this century, it's completely unacceptable."): the stance
+    of whoever is quoted, as if it followed "said"."""
+    speaker = state.actors.ctx.quote_speaker
+    if copula.dep_ != "ROOT" or copula.i not in state.quoted or speaker is None or not speaker.actor:
+        return []
+    return _clause_cue(state, copula, [speaker])
+
+
 def _clause_cue(state: EventState, clause: Token, agents: list[Agent]) -> list[Event]:
     modal = any(c.dep_ == "aux" and c.lower_ in state.lexicon.modal_cues for c in clause.children)
     if not modal and _has_trigger(state, clause):
         return []
     action = None
+    negated = syntax.is_negated(clause)
     if clause.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
         action = state.lexicon.modal_cues.get("need")  # "has to be reversed", "needs to stop"
     for child in clause.children:
         word = child.lower_
         if child.dep_ == "aux" and word in state.lexicon.modal_cues:
             action = state.lexicon.modal_cues[word]
-        elif child.dep_ in ("acomp", "attr", "prep") and _evaluation(state, child):
-            action = _evaluation(state, child)
+        elif child.dep_ in ("acomp", "attr", "prep"):
+            # "surprising and deeply disappointing": any of the joined judgements
+            action = next((a for w in (child, *child.conjuncts) if (a := _evaluation(state, w))), action)
+            opposite = _opposite(state, child) if negated else None
+            if opposite:  # "this is not acceptable" says what "unacceptable" says
+                action, negated = opposite, False
     if action is None:
         return []
     events = []
     for agent in agents:
         targets = [p for p in state.actors.mentioned_parties(clause.subtree) if p != agent.actor] or [None]
-        event = Event(agent, action, clause, "cue", targets[0], list(clause.subtree), negated=syntax.is_negated(clause))
+        event = Event(agent, action, clause, "cue", targets[0], list(clause.subtree), negated=negated)
         event.set_condition(find_condition([clause], state.lexicon))
         events.append(event)
     return events
@@ -74,6 +88,12 @@ def _evaluation(state: EventState, word: Token) -> str | None:
     phrase = " ".join(t.lower_ for t in word.subtree)
     return next((action for cue, action in state.lexicon.evaluative_cues.items()
                  if " " in cue and (phrase == cue or phrase.startswith(cue + " "))), None)
+
+
+def _opposite(state: EventState, word: Token) -> str | None:
+    """The stance of a judgement's negative form, if the lexicon has it: "acceptable" → "unacceptable"."""
+    return next((state.lexicon.evaluative_cues[f"{prefix}{word.lower_}"] for prefix in ("un", "in")
+                 if f"{prefix}{word.lower_}" in state.lexicon.evaluative_cues), None) if word.dep_ != "prep" else None
 
 
 def _has_trigger(state: EventState, clause: Token) -> bool:

@@ -63,7 +63,12 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
     if lemma in state.lexicon.undo_verbs and not purpose and any(
             c.dep_ == "dobj" and c.lemma_.lower() in state.lexicon.burdens for c in token.children):
         return "yield"  # "suspended its port fees", "waived the duties": a burden on the other side eased
-    return state.lexicon.verbs.get(lemma)
+    action = state.lexicon.verbs.get(lemma)
+    if action == "assault" and any(o.dep_ == "pobj" and o.lemma_.lower() in state.lexicon.instrument_burdens
+                                   for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
+                                   for o in p.children):
+        return "sanction"  # "hit Beijing with new tariffs": an economic blow
+    return action
 
 
 def descriptive(token: Token) -> bool:

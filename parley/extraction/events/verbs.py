@@ -21,7 +21,7 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     if lemma == "blame" and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
         return _culprit_events(state, verb)
     if lemma in state.lexicon.copulas:
-        events = states.state_events(state, verb)
+        events = states.state_events(state, verb) or speech.quoted_cue_events(state, verb)
         if events or lemma == "be":
             return events
     if lemma in state.lexicon.opinion_verbs and any(
@@ -55,7 +55,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     obj_lemma = obj.lemma_.lower() if obj is not None else None
     if action in ("reject", "deny") and obj_lemma in state.lexicon.claim_nouns:
         action = "deny"  # "rejected media reports that ...": a denial
-    elif action in ("aid", "propose") and obj_lemma in state.lexicon.speech_objects:
+    elif (action in ("aid", "propose") or lemma in state.lexicon.object_actions["aid"]["verbs"]) and \
+            obj_lemma in state.lexicon.speech_objects:
         action = "consult"  # "provided remarks on the draft": taking part in talks, not giving aid
     elif action in state.lexicon.material and obj_lemma in state.lexicon.statement_nouns | state.lexicon.claim_nouns:
         action = None  # "released a statement", "issued a report": words put out, not an act
@@ -102,7 +103,9 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     if action == "reject" and any(c.dep_ == "xcomp" and c.lemma_.lower() in state.lexicon.withheld_words
                                   for c in verb.children):
         return []  # "declined to comment": nothing turned down
-    agents, _ = participants.subjects(state, verb)
+    agents, by_speaker = participants.subjects(state, verb)
+    if by_speaker and action in state.lexicon.material and not any(c.dep_ == "agent" for c in verb.children):
+        return []  # "Beirut said 20 people were killed": who reports a deed with no doer named did not do it
     if not agents:
         return []
     asked = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and any(  # "urged Macron on Thursday to 'finalise'"
@@ -120,13 +123,25 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.failure_verbs or \
             verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead"):
         return []  # "failed to reach a deal", "ended without agreeing": nothing was done, nor refused
-    negated = syntax.clause_negated(verb) or any(syntax.is_negated(h) for h in [verb.head] if verb.dep_ == "xcomp")
+    ceased = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.ceasing_verbs
+    negated = syntax.clause_negated(verb) or any(syntax.is_negated(h) for h in [verb.head]
+                                                 if verb.dep_ == "xcomp" and not ceased)
+    if ceased and not syntax.is_negated(verb.head):
+        return []  # "stopped attacking the town": the act ended
+    if ceased and action in state.lexicon.intent_threaten and _intended(state, verb.head):
+        action = "threaten"  # "will not stop attacking until the troops leave": the attacks held out
+    phrases = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
+    if negated and phrases & state.lexicon.open_when_negated:
+        action, negated = "yield", False  # "did not rule out more work requirements": open to them
     if action == "protest" and any(c.dep_ == "ccomp" for c in verb.children):
         action = "accuse"  # "a rights group protested that the authorities ...": a complaint, in words
     hedged = any(c.lower_ in state.lexicon.hedges for c in verb.children if c.dep_ == "aux")
     content = participants.content_of(state, content_root)
-    if kind == "role" and any(r.lower_ in state.lexicon.negative_qualities for r in _roles(state, verb)):
-        content = []  # "called the rebate unjustified": a judgement of X, no stance on an issue that may be X undone
+    if kind == "role" and (action == "support" or any(r.lower_ in state.lexicon.negative_qualities
+                                                      for r in _roles(state, verb))):
+        # "called the rebate unjustified": a judgement of X, no stance on an issue that may be X undone;
+        # "described the meeting as important": a good word for the talks, no stance on what they are about
+        content = []
     clause = next((c for c in verb.children if c.dep_ in syntax.CLAUSE_DEPS), None)
     offer_by = participants.owner_of(state, obj) if obj is not None and \
         state.lexicon.nouns.get(obj.lemma_.lower()) == "propose" \
@@ -141,7 +156,7 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         if action in state.lexicon.intent_threaten or (action not in state.lexicon.stance and ultimatum):
             # "will withdraw its peacekeepers unless ...": an act held out until a demand is met
             action = "threaten"
-        elif action in state.lexicon.intent_agree:
+        elif action in state.lexicon.intent_agree and not (action == "consult" and _scheduled(state, verb)):
             action = "agree"
     elif hedged and not negated and action in state.lexicon.intent_threaten:
         action = "threaten"  # "may halt its mediation if ...": a hostile act held out is a threat
@@ -201,13 +216,24 @@ def _intended(state: EventState, verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.intent_markers
 
 
+def _scheduled(state: EventState, verb: Token) -> bool:
+    """"expected to meet", "due to hold talks": an act on the calendar, told as it will happen."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.scheduled_markers
+
+
 def _role_action(state: EventState, verb: Token) -> str | None:
     """"framed the alliance as a threat", "called Oslo an aggressor", "called the rebate unjustified": casting a
-    party or its doing as a danger or a wrong criticises it."""
+    party or its doing as a danger or a wrong criticises it; as a success or a partner supports it."""
     roles = _roles(state, verb)
-    if any(r.lemma_.lower() in state.lexicon.negative_roles or syntax.with_compound(r) in state.lexicon.negative_roles
-           or r.lower_ in state.lexicon.negative_qualities for r in roles):
+
+    def cast(nouns: frozenset[str], qualities: frozenset[str]) -> bool:
+        return any(r.lemma_.lower() in nouns or syntax.with_compound(r) in nouns or r.lower_ in qualities
+                   for r in roles)
+
+    if cast(state.lexicon.negative_roles, state.lexicon.negative_qualities):
         return "criticize"
+    if cast(state.lexicon.positive_roles, state.lexicon.positive_qualities):
+        return "support"  # "described the meeting as important", "called the offer a breakthrough"
     return None
 
 
