@@ -39,6 +39,11 @@ def test_a_prerequisite_for_something_wants_the_prerequisite_and_the_rest_only_o
     assert ("ISL", "quota", "conditional", "port access") in found
 
 
+def test_talks_a_quoted_party_speaks_of_are_its_talks() -> None:
+    text = '"The harbour talks have not been paused," the Norwegian minister Ingrid Dahl told a radio station.'
+    assert ("NOR", "consult") in {(s.actor, s.action) for s in statements(text)}
+
+
 def test_a_demand_keeps_its_infinitive_when_the_parser_hangs_it_on_the_main_verb() -> None:
     # the parse puts "to open" under "came"; what is demanded is still Norway opening its ports
     found = {(s.actor, s.action, s.issue, s.stance)

@@ -46,6 +46,10 @@ def meeting_events(state: EventState, noun: Token) -> list[Event]:
             hosts += [a.actor for obj in child.children if obj.dep_ == "pobj"
                       for a in state.actors.resolve_all(obj)]
     pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+    speaker = state.actors.ctx.quote_speaker
+    if not any(sides) and not hosts and noun.i in state.quoted and speaker is not None and noun.dep_ in (
+            "nsubj", "nsubjpass"):
+        sides.append([speaker])  # "The Vienna talks have not been paused," the minister told a TV channel
     if not any(sides) and not hosts and not pronoun_owner and noun.dep_ not in ("dobj", "pobj"):
         return []
     if noun.dep_ in ("dobj", "pobj") and not owner:
