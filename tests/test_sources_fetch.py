@@ -138,7 +138,7 @@ def test_a_crawl_delay_in_robots_txt_slows_parley_down(follow_site):
 
 
 def test_addresses_other_than_http_are_refused(fetcher):
-    for url in ("ftp://127.0.0.1/a.html", "http:///no-host"):
+    for url in ("ftp://127.0.0.1/a.html", "http:///no-host", "http://[oops/a"):
         with pytest.raises(ParleyError, match="E130"):
             fetcher.fetch(url)
 

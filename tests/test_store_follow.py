@@ -141,3 +141,57 @@ def test_the_entry_filter_names_parties_people_aliases_and_keywords():
     assert not keep.passes(Entry("http://h/a", "Corvanian cheese wins a prize"))  # whole words only
     assert not keep.passes(Entry("http://h/orchard-fair", "Orchard fair"))
     assert EntryFilter(None).passes(Entry("http://h/orchard-fair", "Orchard fair")) and not EntryFilter(None).active
+
+
+def test_a_badly_formed_address_fails_only_its_feed_or_entry(db_url, follow_site, store_analyzer):
+    """`http://[oops/a` ("Invalid IPv6 URL" to urllib) as a feed entry is skipped, as a redirect's target or a
+    followed address it is E130 for that feed alone, which backs off; the other feeds go on."""
+    from followsite import _rss
+
+    follow_site.add("/odd.xml", _rss([("Corvania story", "http://[oops/a", ""),
+                                      ("Corvania demands", follow_site.url("/news/talks-open.html"), "")]),
+                    content_type="application/rss+xml")
+    follow_site.redirect("/to-nowhere.xml", "http://[oops/b")
+    odd, nowhere, unparsable = follow_site.url("/odd.xml"), follow_site.url("/to-nowhere.xml"), "http://[oops/feed.xml"
+    with parley.open(db_url) as store:
+        store.follow([odd, nowhere, unparsable, follow_site.url("/atom.xml")], "lumen",
+                     load_dossier(FOLLOW / "dossier.yaml"))
+        summary = follow_once(store, store_analyzer.settings)
+        assert sorted(error[:5] for error in summary.errors) == ["[E130", "[E130"]
+        assert summary.ingest.stored == 3  # talks-open from the odd feed, two pages from the Atom feed
+        listed = store.negotiation("lumen").feeds().set_index("url")
+        for url in (nowhere, unparsable):
+            assert listed.loc[url, "failures"] == 1 and "E130" in listed.loc[url, "last_error"]
+        assert listed.loc[odd, "failures"] == 0 and listed.loc[odd, "new_articles"] == 1
+
+
+def test_an_unexpected_error_fails_only_its_feed_or_page(db_url, follow_site, store_analyzer, monkeypatch):
+    """Whatever a feed's reading or a page's fetch raises (here a bug planted in each) is E144 for that feed or
+    page; the run goes on and records every feed."""
+    import parley.store.follow as follow
+
+    real_read_feed, real_read_url = follow.read_feed, follow.read_url
+
+    def read_feed(body, url, limit):
+        if url.endswith("/sitemap.xml"):
+            raise RuntimeError("a surprise in the sitemap")
+        return real_read_feed(body, url, limit)
+
+    def read_url(url, fetcher):
+        if url.endswith("/toll-agreed.html"):
+            raise ValueError("Invalid IPv6 URL")
+        return real_read_url(url, fetcher)
+
+    monkeypatch.setattr(follow, "read_feed", read_feed)
+    monkeypatch.setattr(follow, "read_url", read_url)
+    with parley.open(db_url) as store:
+        store.follow([follow_site.url("/sitemap.xml"), follow_site.url("/atom.xml")], "lumen",
+                     load_dossier(FOLLOW / "dossier.yaml"))
+        summary = follow_once(store, store_analyzer.settings)
+        assert sorted(error[:5] for error in summary.errors) == ["[E144", "[E144"]
+        assert "RuntimeError" in " ".join(summary.errors) and summary.ingest.stored == 1
+        assert store.errors().set_index("source")["code"].to_dict() == {
+            follow_site.url("/news/toll-agreed.html"): "E144"}
+        listed = store.negotiation("lumen").feeds().set_index("url")
+        assert "E144" in listed.loc[follow_site.url("/sitemap.xml"), "last_error"]
+        assert listed.loc[follow_site.url("/atom.xml"), "last_run"] is not None

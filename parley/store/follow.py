@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..dossier import Dossier
-from ..errors import ParleyError
+from ..errors import E, ParleyError
 from ..settings import defaults
 from ..sources import SourceDocument
 from ..sources.fetch import Entry, Fetcher, read_feed, read_url
@@ -166,9 +166,10 @@ class Follower:
             entries = list(parsed.entries)
             for child in parsed.sitemaps[: int(self.limits["max_sitemaps"])]:
                 entries += read_feed(self.fetcher.fetch(child, "feed").body, child, limit).entries
-        except ParleyError as exc:
-            summary.errors.append(str(exc))
-            record_run(self.store.engine, feed.id, error=str(exc), last_new=0, last_entries=0)
+        except Exception as exc:  # noqa: BLE001  (only this feed fails, and backs off; the run goes on)
+            error = _coded(exc, feed.url)
+            summary.errors.append(str(error))
+            record_run(self.store.engine, feed.id, error=str(error), last_new=0, last_entries=0)
             run.recorded = True
             return run
         run.kind, run.etag, run.last_modified = parsed.kind, response.etag, response.last_modified
@@ -245,12 +246,13 @@ class Follower:
                     future.cancel()
 
     def _read(self, item: _Pending) -> list[SourceDocument | ParleyError]:
-        if item.fingerprint is not None:  # a followed folder's file
-            return list(read_path(item.url))
+        """The page's article or its coded error (in a fetch thread: nothing it raises may end the run)."""
         try:
+            if item.fingerprint is not None:  # a followed folder's file
+                return list(read_path(item.url))
             return [read_url(item.url, self.fetcher)]
-        except ParleyError as exc:
-            return [exc]
+        except Exception as exc:  # noqa: BLE001
+            return [_coded(exc, item.url)]
 
     def _close(self, run: _FeedRun, handed: list[_Pending]) -> None:
         """Settle the entries handed to the analysis and record the feed's run."""
@@ -269,6 +271,14 @@ class Follower:
             rows = session.execute(select(schema.IngestError.source, schema.IngestError.reason)
                                    .where(schema.IngestError.source.in_(sources)))
             return {source: reason for source, reason in rows}
+
+
+def _coded(exc: Exception, url: str) -> ParleyError:
+    """A failure as a coded error: a `ParleyError` as it is, anything else (a bug, a library's surprise) as E144."""
+    if isinstance(exc, ParleyError):
+        return exc
+    return ParleyError(E.E144, url=url, kind=type(exc).__name__, reason=str(exc).splitlines()[0][:200] if str(exc)
+                       else "no message")
 
 
 def _add(total: IngestSummary, part: IngestSummary) -> None:

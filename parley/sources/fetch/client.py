@@ -87,7 +87,7 @@ class Fetcher:
             if answer.status in _REDIRECTS and answer.headers.get("Location"):
                 self.discard(answer)
                 chain.append(current)
-                current = urljoin(current, answer.headers["Location"])
+                current = _join(current, answer.headers["Location"], url)
                 if current in chain:
                     raise ParleyError(E.E133, url=url, reason="a redirect loop", chain=" -> ".join([*chain, current]))
                 if len(chain) > int(self.limits["max_redirects"]):
@@ -173,8 +173,19 @@ class Fetcher:
         self.close()
 
 
+def _join(base: str, location: str, reported: str) -> str:
+    """A redirect's Location made absolute (E130 when it cannot be parsed: `http://[oops/a`)."""
+    try:
+        return urljoin(base, location)
+    except ValueError as exc:
+        raise ParleyError(E.E130, url=reported, reason=f"a redirect to {location!r}: {exc}") from exc
+
+
 def _check_scheme(address: str, reported: str) -> None:
-    parts = urlsplit(address)
+    try:
+        parts = urlsplit(address)
+    except ValueError as exc:  # an address that cannot be parsed: `http://[oops/a` ("Invalid IPv6 URL")
+        raise ParleyError(E.E130, url=reported, reason=f"{address!r} cannot be parsed: {exc}") from exc
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise ParleyError(E.E130, url=reported, reason=f"{address!r} is not an http(s) address with a host")
 
