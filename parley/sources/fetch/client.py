@@ -19,7 +19,7 @@ from ...errors import E, ParleyError
 from ...settings import defaults
 from .robots import Robots
 
-_REDIRECTS = {301, 302, 303, 307, 308}
+REDIRECTS = {301, 302, 303, 307, 308}
 _CHUNK = 65536
 
 
@@ -81,13 +81,13 @@ class Fetcher:
         chain: list[str] = []
         current = url
         while True:
-            _check_scheme(current, url)
+            check_scheme(current, url)
             self.robots.check(current, url)
             answer, started = self.get(current, headers, url)
-            if answer.status in _REDIRECTS and answer.headers.get("Location"):
+            if answer.status in REDIRECTS and answer.headers.get("Location"):
                 self.discard(answer)
                 chain.append(current)
-                current = _join(current, answer.headers["Location"], url)
+                current = join_location(current, answer.headers["Location"], url)
                 if current in chain:
                     raise ParleyError(E.E133, url=url, reason="a redirect loop", chain=" -> ".join([*chain, current]))
                 if len(chain) > int(self.limits["max_redirects"]):
@@ -173,7 +173,7 @@ class Fetcher:
         self.close()
 
 
-def _join(base: str, location: str, reported: str) -> str:
+def join_location(base: str, location: str, reported: str) -> str:
     """A redirect's Location made absolute (E130 when it cannot be parsed: `http://[oops/a`)."""
     try:
         return urljoin(base, location)
@@ -181,7 +181,7 @@ def _join(base: str, location: str, reported: str) -> str:
         raise ParleyError(E.E130, url=reported, reason=f"a redirect to {location!r}: {exc}") from exc
 
 
-def _check_scheme(address: str, reported: str) -> None:
+def check_scheme(address: str, reported: str) -> None:
     try:
         parts = urlsplit(address)
     except ValueError as exc:  # an address that cannot be parsed: `http://[oops/a` ("Invalid IPv6 URL")
