@@ -153,6 +153,22 @@ def test_a_crawl_delay_in_robots_txt_slows_parley_down(follow_site):
         assert time.monotonic() - started >= 1 - 0.05
 
 
+def test_a_crawl_delay_beyond_the_limit_refuses_the_host_at_once(follow_site):
+    """A host asking an hour between requests is E145 (fetch.max_crawl_delay), not an hour's wait per page."""
+    follow_site.add("/robots.txt", "User-agent: *\nCrawl-delay: 3600\n", content_type="text/plain")
+    with Fetcher(**TEST_FETCH) as client:
+        started = time.monotonic()
+        for _ in range(2):
+            with pytest.raises(ParleyError) as raised:
+                client.fetch(follow_site.url("/news/talks-open.html"))
+            assert raised.value.code == "E145" and "3600 s" in str(raised.value)
+        assert time.monotonic() - started < 1
+    assert follow_site.requests("/news/talks-open.html") == []
+    with Fetcher(**{**TEST_FETCH, "max_crawl_delay": 4000}) as client:
+        client.robots.check(follow_site.url("/news/talks-open.html"), "x")  # within the limit: obeyed
+        assert client.interval(follow_site.url("/news/talks-open.html")) == 3600
+
+
 def test_addresses_other_than_http_are_refused(fetcher):
     for url in ("ftp://127.0.0.1/a.html", "http:///no-host", "http://[oops/a"):
         with pytest.raises(ParleyError, match="E130"):

@@ -224,26 +224,25 @@ class Follower:
         not be fetched is settled as failed and its error goes on to the ingest's error table."""
         workers = max(1, int(self.fetcher.limits["workers"]))
         most = max(workers, ahead_at_most)
-        with ThreadPoolExecutor(workers, thread_name_prefix="parley-fetch") as pool:
-            ahead: deque[tuple[_Pending, Future]] = deque()
-            queue = iter(pending)
-            try:
-                while True:
-                    while len(ahead) < most and (item := next(queue, None)) is not None:
-                        ahead.append((item, pool.submit(self._read, item)))
-                    if not ahead:
-                        return
-                    item, future = ahead.popleft()
-                    for document in future.result():
-                        if isinstance(document, ParleyError) and item.fingerprint is None:
-                            settle(self.store.engine, item.feed_id, item.url, "failed", error=str(document))
-                        else:
-                            summary.fetched += 1
-                            handed.append(item)
-                        yield document
-            finally:
-                for _, future in ahead:
-                    future.cancel()
+        pool = ThreadPoolExecutor(workers, thread_name_prefix="parley-fetch")
+        ahead: deque[tuple[_Pending, Future]] = deque()
+        queue = iter(pending)
+        try:
+            while True:
+                while len(ahead) < most and (item := next(queue, None)) is not None:
+                    ahead.append((item, pool.submit(self._read, item)))
+                if not ahead:
+                    return
+                item, future = ahead.popleft()
+                for document in future.result():
+                    if isinstance(document, ParleyError) and item.fingerprint is None:
+                        settle(self.store.engine, item.feed_id, item.url, "failed", error=str(document))
+                    else:
+                        summary.fetched += 1
+                        handed.append(item)
+                    yield document
+        finally:  # the pages not started are dropped; one being fetched ends within the fetch limits
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def _read(self, item: _Pending) -> list[SourceDocument | ParleyError]:
         """The page's article or its coded error (in a fetch thread: nothing it raises may end the run)."""

@@ -110,8 +110,10 @@ class Fetcher:
             raise ParleyError(E.E131, url=reported, reason=_reason(exc)) from exc
 
     def interval(self, address: str) -> float:
-        """Seconds between two requests to this address's host: the setting, or the host's Crawl-delay if longer."""
-        return max(float(self.limits["host_interval"]), self.robots.delay(address))
+        """Seconds between two requests to this address's host: the setting, or the host's Crawl-delay if longer
+        (at most fetch.max_crawl_delay: a host asking more is refused with E145 before it is asked)."""
+        delay = min(self.robots.delay(address), float(self.limits["max_crawl_delay"]))
+        return max(float(self.limits["host_interval"]), delay)
 
     def read_body(self, answer: urllib3.BaseHTTPResponse, reported: str, started: float) -> bytes:
         """The body, streamed: stopped at `max_bytes` (E135) or when the answer has taken `total_time` (E132)."""

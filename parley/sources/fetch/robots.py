@@ -27,12 +27,16 @@ class Robots:
         self._host_locks: dict[str, threading.Lock] = {}
 
     def check(self, address: str, reported: str) -> None:
-        """Raise E137 if robots.txt keeps parley from `address`, E138 if it could not be read."""
+        """Raise E137 if robots.txt keeps parley from `address`, E138 if it could not be read, E145 if its
+        Crawl-delay is longer than fetch.max_crawl_delay."""
         rules = self._for(address)
         if isinstance(rules, ParleyError):
             raise ParleyError(E.E138, url=reported, host=rules.details["host"], reason=rules.details["reason"])
         if not rules.can_fetch(self._fetcher.user_agent, address):
             raise ParleyError(E.E137, url=reported, host=_root(address), agent=self._fetcher.user_agent)
+        asked, most = self.delay(address), float(self._fetcher.limits["max_crawl_delay"])
+        if asked > most:
+            raise ParleyError(E.E145, url=reported, host=_root(address), delay=asked, limit=most)
 
     def delay(self, address: str) -> float:
         """The Crawl-delay robots.txt asks of parley at this host, once it has been read (else 0)."""
