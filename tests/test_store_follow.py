@@ -195,3 +195,29 @@ def test_an_unexpected_error_fails_only_its_feed_or_page(db_url, follow_site, st
         listed = store.negotiation("lumen").feeds().set_index("url")
         assert "E144" in listed.loc[follow_site.url("/sitemap.xml"), "last_error"]
         assert listed.loc[follow_site.url("/atom.xml"), "last_run"] is not None
+
+
+def test_a_sitemap_index_gives_the_new_entries_of_its_children_and_survives_a_failing_child(db_url, follow_site,
+                                                                                           store_analyzer):
+    """An index is unchanged (it would answer 304) when a child sitemap lists a new page: it is asked without
+    validators; a child that fails is its own error, not the index's."""
+    def sitemap(*stems: str) -> str:
+        urls = "".join(f"<url><loc>{follow_site.url(f'/news/{s}.html')}</loc></url>" for s in stems)
+        return f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>"
+
+    follow_site.add("/index.xml", "<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                    "<sitemap><loc>/child-missing.xml</loc></sitemap><sitemap><loc>/child.xml</loc></sitemap>"
+                    "</sitemapindex>", content_type="application/xml")
+    follow_site.add("/child.xml", sitemap("talks-open"), content_type="application/xml")
+    index = follow_site.url("/index.xml")
+    with parley.open(db_url) as store:
+        store.follow([index], "lumen", load_dossier(FOLLOW / "dossier.yaml"), filtered=False)
+        first = follow_once(store, store_analyzer.settings)
+        assert first.ingest.stored == 1 and [error[:5] for error in first.errors] == ["[E134"]
+        assert "/child-missing.xml" in first.errors[0]
+        listed = store.negotiation("lumen").feeds().set_index("url")
+        assert listed.loc[index, "kind"] == "sitemapindex" and listed.loc[index, "failures"] == 0
+        follow_site.add("/child.xml", sitemap("talks-open", "licences-offer"), content_type="application/xml")
+        second = follow_once(store, store_analyzer.settings)
+        assert second.ingest.stored == 1 and second.not_modified == 0
+        assert follow_site.url("/news/licences-offer.html") in store.negotiation("lumen").articles()["source"].tolist()

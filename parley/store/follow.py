@@ -155,8 +155,11 @@ class Follower:
         unchanged: its run is recorded here)."""
         run = _FeedRun(feed, feed.kind, feed.etag, feed.last_modified)
         limit = int(self.limits["max_entries"])
+        # an index is asked unconditionally: it is unchanged (304) when only its child sitemaps list new entries
+        index = feed.kind == "sitemapindex"
         try:
-            response = self.fetcher.fetch(feed.url, "feed", feed.etag, feed.last_modified)
+            response = self.fetcher.fetch(feed.url, "feed", None if index else feed.etag,
+                                          None if index else feed.last_modified)
             if response.not_modified:  # nothing new; pages that failed before are tried again
                 summary.not_modified += 1
                 run.found = [_Pending(feed.id, url) for url, before in settled_entries(self.store.engine, feed.id)
@@ -165,7 +168,7 @@ class Follower:
             parsed = read_feed(response.body, response.final_url, limit)
             entries = list(parsed.entries)
             for child in parsed.sitemaps[: int(self.limits["max_sitemaps"])]:
-                entries += read_feed(self.fetcher.fetch(child, "feed").body, child, limit).entries
+                entries += self._child(child, limit, summary)
         except Exception as exc:  # noqa: BLE001  (only this feed fails, and backs off; the run goes on)
             error = _coded(exc, feed.url)
             summary.errors.append(str(error))
@@ -186,6 +189,14 @@ class Follower:
                 continue
             run.found.append(_Pending(feed.id, entry.url))
         return run
+
+    def _child(self, url: str, limit: int, summary: FollowSummary) -> list[Entry]:
+        """The entries of one child sitemap of an index; one that fails is its error, not the index's."""
+        try:
+            return read_feed(self.fetcher.fetch(url, "feed").body, url, limit).entries
+        except Exception as exc:  # noqa: BLE001
+            summary.errors.append(str(_coded(exc, url)))
+            return []
 
     def _again(self, before: Settled) -> bool:
         """Whether an entry seen before is looked at again: filtered (the dossier may have changed since), or
