@@ -221,3 +221,22 @@ def test_a_sitemap_index_gives_the_new_entries_of_its_children_and_survives_a_fa
         second = follow_once(store, store_analyzer.settings)
         assert second.ingest.stored == 1 and second.not_modified == 0
         assert follow_site.url("/news/licences-offer.html") in store.negotiation("lumen").articles()["source"].tolist()
+
+
+def test_only_permanent_failures_use_up_an_entrys_attempts(db_url, follow_site, store_analyzer):
+    """A page whose server answers 503 (or times out) is tried on every run until it answers; a 404 only
+    follow.entry_attempts (3) times."""
+    from followsite import _rss
+
+    follow_site.add("/flaky.html", "down for now", content_type="text/plain", status=503)
+    follow_site.add("/flaky.xml", _rss([("Corvania story", follow_site.url("/flaky.html"), ""),
+                                        ("Corvania gone", follow_site.url("/gone.html"), "")]),
+                    content_type="application/rss+xml")
+    with parley.open(db_url) as store:
+        store.follow([follow_site.url("/flaky.xml")], "lumen", load_dossier(FOLLOW / "dossier.yaml"))
+        for _ in range(5):
+            follow_once(store, store_analyzer.settings)
+        assert len(follow_site.requests("/flaky.html")) == 5 and len(follow_site.requests("/gone.html")) == 3
+        follow_site.add("/flaky.html", (FOLLOW / "talks-open.html").read_text("utf-8"))
+        assert follow_once(store, store_analyzer.settings).ingest.stored == 1
+        assert store.negotiation("lumen").articles()["source"].tolist() == [follow_site.url("/flaky.html")]

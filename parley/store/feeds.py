@@ -72,16 +72,17 @@ def settled_entries(engine: Engine, feed_id: int) -> dict[str, Settled]:
 
 
 def settle(engine: Engine, feed_id: int, url: str, state: str, error: str | None = None,
-           fingerprint: str | None = None) -> None:
-    """Record what became of an entry this run (a failure counts one more attempt)."""
+           fingerprint: str | None = None, counts: bool = True) -> None:
+    """Record what became of an entry this run (a failure counts one more attempt, unless `counts` is False: a
+    transient one, which does not use up the entry's tries)."""
     values = dict(state=state, error=error, fingerprint=fingerprint, seen_at=now())
+    attempt = int(state == "failed" and counts)
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         entry = schema.FeedEntry
         changed = session.execute(update(entry).where(entry.feed_id == feed_id, entry.url == url).values(
-            **values, attempts=entry.attempts + int(state == "failed"))).rowcount
+            **values, attempts=entry.attempts + attempt)).rowcount
         if not changed:
-            insert_ignore(session, entry.__table__, feed_id=feed_id, url=url, attempts=int(state == "failed"),
-                          **values)
+            insert_ignore(session, entry.__table__, feed_id=feed_id, url=url, attempts=attempt, **values)
 
 
 def record_run(engine: Engine, feed_id: int, error: str | None = None, **values: object) -> None:

@@ -200,7 +200,7 @@ class Follower:
 
     def _again(self, before: Settled) -> bool:
         """Whether an entry seen before is looked at again: filtered (the dossier may have changed since), or
-        failed fewer than follow.entry_attempts times."""
+        failed fewer than follow.entry_attempts times (transient failures not counted: `transient`)."""
         return before.state == "filtered" or (before.state == "failed"
                                               and before.attempts < int(self.limits["entry_attempts"]))
 
@@ -247,7 +247,8 @@ class Follower:
                 item, future = ahead.popleft()
                 for document in future.result():
                     if isinstance(document, ParleyError) and item.fingerprint is None:
-                        settle(self.store.engine, item.feed_id, item.url, "failed", error=str(document))
+                        settle(self.store.engine, item.feed_id, item.url, "failed", error=str(document),
+                               counts=not transient(document))
                     else:
                         summary.fetched += 1
                         handed.append(item)
@@ -281,6 +282,20 @@ class Follower:
             rows = session.execute(select(schema.IngestError.source, schema.IngestError.reason)
                                    .where(schema.IngestError.source.in_(sources)))
             return {source: reason for source, reason in rows}
+
+
+TRANSIENT = {"E131", "E132", "E138", "E145"}   # unreachable, too slow, robots.txt unreadable or too slow a pace
+TRANSIENT_STATUS = {408, 429}                  # besides 5xx
+
+
+def transient(error: ParleyError) -> bool:
+    """Whether a page's failure may pass by itself (the host was down or slow): it is tried again on every run and
+    does not use up follow.entry_attempts, which only permanent failures (4xx, too large, wrong type, robots.txt
+    forbids, ...) count."""
+    if error.code == "E134":
+        status = int(error.details.get("status", 0))
+        return status >= 500 or status in TRANSIENT_STATUS
+    return error.code in TRANSIENT
 
 
 def _coded(exc: Exception, url: str) -> ParleyError:
