@@ -240,3 +240,22 @@ def test_only_permanent_failures_use_up_an_entrys_attempts(db_url, follow_site, 
         follow_site.add("/flaky.html", (FOLLOW / "talks-open.html").read_text("utf-8"))
         assert follow_once(store, store_analyzer.settings).ingest.stored == 1
         assert store.negotiation("lumen").articles()["source"].tolist() == [follow_site.url("/flaky.html")]
+
+
+def test_the_backoff_of_a_feed_failing_for_ever_stays_at_its_longest(tmp_path):
+    """2 ** (failures - 1) once overflowed a float after 1025 failures in a row, and every later run crashed."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from parley.store import schema
+    from parley.store.feeds import now, record_run
+
+    with parley.open(tmp_path / "p.db") as store:
+        store.follow(["http://127.0.0.1:9/feed.xml"], "world")
+        with store.engine.begin() as connection:
+            connection.execute(update(schema.Feed).values(failures=5000))
+        record_run(store.engine, 1, error="[E131] down")
+        feed = store.negotiation("world").feeds().iloc[0]
+        assert feed["failures"] == 5001
+        assert feed["next_run"] <= now() + dt.timedelta(seconds=86400)

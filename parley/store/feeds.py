@@ -101,7 +101,8 @@ def record_run(engine: Engine, feed_id: int, error: str | None = None, **values:
             feed.last_error, feed.failures, feed.next_run_at = None, 0, None
         else:
             feed.last_error, feed.errors, feed.failures = error, feed.errors + 1, feed.failures + 1
-            wait = min(float(limits["backoff_first"]) * 2 ** (feed.failures - 1), float(limits["backoff_max"]))
+            doublings = min(feed.failures - 1, 30)  # 2 ** 1024 failures would overflow a float
+            wait = min(float(limits["backoff_first"]) * 2 ** doublings, float(limits["backoff_max"]))
             feed.next_run_at = at + dt.timedelta(seconds=wait)
 
 
