@@ -90,19 +90,41 @@ def test_a_broken_feed_is_its_error_and_backs_off(db_url, follow_site, store_ana
 def test_a_followed_folder_gives_its_new_and_changed_files(db_url, tmp_path, store_analyzer):
     folder = tmp_path / "wire"
     folder.mkdir()
-    (folder / "one.txt").write_text("Title: One\n---\nCorvania demanded ferry licences from Taldoria on Monday.\n",
-                                    encoding="utf-8")
+    one, two = folder / "one.txt", folder / "two.txt"
+    one.write_text("Title: One\n---\nCorvania demanded ferry licences from Taldoria on Monday.\n", encoding="utf-8")
+    _age(one, 100)
     with parley.open(db_url) as store:
         store.follow([str(folder)], "lumen", load_dossier(FOLLOW / "dossier.yaml"))
         assert follow_once(store, store_analyzer.settings).ingest.stored == 1
         assert follow_once(store, store_analyzer.settings).fetched == 0
-        (folder / "two.txt").write_text("Taldoria rejected a cap on the strait toll on Tuesday.\n", encoding="utf-8")
-        one = folder / "one.txt"
+        two.write_text("Taldoria rejected a cap on the strait toll on Tuesday.\n", encoding="utf-8")
         one.write_text(one.read_text("utf-8") + "Taldoria said it would study the demand.\n", encoding="utf-8")
-        os.utime(one, (time.time() + 5, time.time() + 5))
+        assert follow_once(store, store_analyzer.settings).fetched == 0  # just written: left for the next run
+        _age(one, 30)
+        _age(two, 30)
         third = follow_once(store, store_analyzer.settings)
         assert (third.fetched, third.ingest.stored) == (2, 2)
         assert store.negotiation("lumen").feeds()["kind"].tolist() == ["folder"]
+
+
+def _age(path, seconds: float) -> None:
+    """Make a file look modified `seconds` ago (a followed folder leaves younger files for the next run)."""
+    os.utime(path, (time.time() - seconds, time.time() - seconds))
+
+
+def test_a_followed_folder_skips_a_file_gone_since_it_was_listed(db_url, tmp_path, store_analyzer, monkeypatch):
+    import parley.store.follow as follow
+
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    kept = folder / "kept.txt"
+    kept.write_text("Corvania demanded ferry licences from Taldoria on Monday.\n", encoding="utf-8")
+    _age(kept, 60)
+    monkeypatch.setattr(follow, "article_files", lambda path: [path / "deleted.txt", kept])
+    with parley.open(db_url) as store:
+        store.follow([str(folder)], "lumen", load_dossier(FOLLOW / "dossier.yaml"))
+        summary = follow_once(store, store_analyzer.settings)
+        assert (summary.fetched, summary.ingest.stored, summary.errors) == (1, 1, [])
 
 
 def test_a_page_the_negotiation_holds_is_not_fetched_again(db_url, follow_site, store_analyzer):

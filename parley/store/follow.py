@@ -9,6 +9,7 @@ so a run killed half way fetches only what it had not stored."""
 from __future__ import annotations
 
 import re
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -205,13 +206,24 @@ class Follower:
                                               and before.attempts < int(self.limits["entry_attempts"]))
 
     def _folder(self, feed: schema.Feed) -> _FeedRun:
-        """The folder's article files that are new or changed (modification time and size) since the last run."""
+        """The folder's article files that are new or changed (modification time and size) since the last run,
+        but not those modified in the last follow.min_file_age seconds (maybe still being written: the next run
+        reads them) nor those gone while the folder was listed."""
         settled = settled_entries(self.store.engine, feed.id)
         folder = Path(feed.url)
-        files = article_files(folder) if folder.is_dir() else []
+        try:
+            files = article_files(folder) if folder.is_dir() else []
+        except OSError:  # the folder (or a folder in it) went away while it was listed: next run
+            files = []
+        youngest = time.time() - float(self.limits["min_file_age"])
         found = []
         for path in files:
-            stat = path.stat()
+            try:
+                stat = path.stat()
+            except OSError:  # deleted (or made unreadable) since it was listed
+                continue
+            if stat.st_mtime > youngest:
+                continue
             fingerprint = f"{stat.st_mtime_ns}:{stat.st_size}"
             before = settled.get(str(path))
             if before is None or before.fingerprint != fingerprint:
