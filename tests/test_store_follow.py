@@ -162,7 +162,7 @@ def test_the_entry_filter_names_parties_people_aliases_and_keywords():
     assert keep.passes(Entry("http://h/2026/strait-TOLL-rises"))          # the address's words
     assert not keep.passes(Entry("http://h/a", "Corvanian cheese wins a prize"))  # whole words only
     assert not keep.passes(Entry("http://h/orchard-fair", "Orchard fair"))
-    assert EntryFilter(None).passes(Entry("http://h/orchard-fair", "Orchard fair")) and not EntryFilter(None).active
+    assert EntryFilter(None).passes(Entry("http://h/orchard-fair", "Orchard fair"))
 
 
 def test_a_badly_formed_address_fails_only_its_feed_or_entry(db_url, follow_site, store_analyzer):
@@ -281,3 +281,12 @@ def test_the_backoff_of_a_feed_failing_for_ever_stays_at_its_longest(tmp_path):
         feed = store.negotiation("world").feeds().iloc[0]
         assert feed["failures"] == 5001
         assert feed["next_run"] <= now() + dt.timedelta(seconds=86400)
+
+
+def test_a_follower_fetches_with_the_fetcher_it_is_given(tmp_path):
+    """It once made a Fetcher of its own when given none, which nobody closed."""
+    from parley.store.follow import Follower
+
+    with parley.open(tmp_path / "p.db") as store:
+        with pytest.raises(TypeError, match="fetcher"):
+            Follower(store, lambda dossier: None)

@@ -83,10 +83,6 @@ class EntryFilter:
         self._pattern = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b",
                                    re.IGNORECASE) if words else None
 
-    @property
-    def active(self) -> bool:
-        return self._pattern is not None
-
     def passes(self, entry: Entry) -> bool:
         if self._pattern is None:
             return True
@@ -96,13 +92,13 @@ class EntryFilter:
 
 class Follower:
     """Runs the due feeds of a store, negotiation by negotiation, each with an analyzer for its dossier
-    (`analyzers(dossier)` opens one)."""
+    (`analyzers(dossier)` opens one), fetching with the caller's `fetcher` (which the caller closes)."""
 
     def __init__(self, store, analyzers: Callable[[Dossier | None], AbstractContextManager],
-                 fetcher: Fetcher | None = None) -> None:
+                 fetcher: Fetcher) -> None:
         self.store = store
         self.analyzers = analyzers
-        self.fetcher = fetcher or Fetcher()
+        self.fetcher = fetcher  # the caller's, which it closes
         self.limits = defaults("follow")
 
     def run(self, negotiation: str | None = None,
