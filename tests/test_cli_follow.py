@@ -24,6 +24,7 @@ def test_follow_add_run_list_and_a_second_run_that_fetches_nothing(follow_site, 
     listed = CliRunner().invoke(app, ["follow", "list", "--json", "--db", db])
     row = json.loads(listed.output.strip())
     assert (row["url"], row["kind"], row["new_articles"], row["errors"]) == (feed, "atom", 2, 0)
+    assert row["last_run"].endswith("+00:00") and row["next_run"] is None  # ISO 8601, UTC with its offset
     follow_site.clear_log()
     second = CliRunner().invoke(app, ["follow", "run", "--db", db])
     assert second.exit_code == 0

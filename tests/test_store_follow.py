@@ -280,7 +280,7 @@ def test_the_backoff_of_a_feed_failing_for_ever_stays_at_its_longest(tmp_path):
         record_run(store.engine, 1, error="[E131] down")
         feed = store.negotiation("world").feeds().iloc[0]
         assert feed["failures"] == 5001
-        assert feed["next_run"] <= now() + dt.timedelta(seconds=86400)
+        assert feed["next_run"] <= now().replace(tzinfo=dt.UTC) + dt.timedelta(seconds=86400)
 
 
 def test_a_follower_fetches_with_the_fetcher_it_is_given(tmp_path):

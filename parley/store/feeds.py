@@ -106,17 +106,23 @@ def record_run(engine: Engine, feed_id: int, error: str | None = None, **values:
             feed.next_run_at = at + dt.timedelta(seconds=wait)
 
 
+def _utc(at: dt.datetime | None) -> dt.datetime | None:
+    """A stored time (naive, UTC) marked as UTC, so that it is written with its offset: ...T09:00:00+00:00."""
+    return at.replace(tzinfo=dt.UTC) if at is not None else None
+
+
 def feeds_frame(engine: Engine, scope: Scope | None = None) -> pd.DataFrame:
     """The followed feeds (of one negotiation, or all with a `negotiation` column first): last run, articles and
-    entries it found, errors and backoff."""
+    entries it found, errors and backoff (times in UTC, with their offset)."""
     query = select(schema.Feed, schema.Negotiation.name).join(schema.Negotiation).order_by(
         schema.Negotiation.name, schema.Feed.id)
     if scope is not None:
         query = query.where(schema.Feed.negotiation_id == scope.id)
     with Session(engine) as session:
         rows = [{"negotiation": name, "url": f.url, "kind": f.kind, "filtered": f.filtered,
-                 "last_run": f.last_run_at, "new_articles": f.last_new, "new_entries": f.last_entries,
-                 "errors": f.errors, "failures": f.failures, "next_run": f.next_run_at, "last_error": f.last_error}
+                 "last_run": _utc(f.last_run_at), "new_articles": f.last_new, "new_entries": f.last_entries,
+                 "errors": f.errors, "failures": f.failures, "next_run": _utc(f.next_run_at),
+                 "last_error": f.last_error}
                 for f, name in session.execute(query)]
     frame = pd.DataFrame(rows, columns=["negotiation", *FEED_COLUMNS])
     return frame if scope is None else frame.drop(columns="negotiation")
