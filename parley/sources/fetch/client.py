@@ -2,7 +2,7 @@
 per-host pace shared by all threads, robots.txt obeyed, redirects followed within a limit, time and size limits
 (the body is streamed and the reading stops at the limit), content types checked and conditional GETs.
 
-Every failure is a `ParleyError` naming the address and the problem (E130-E138), so a batch goes on without it."""
+Every failure is a `ParleyError` naming the address and the problem (E130-E138, E145), so a batch goes on without it."""
 from __future__ import annotations
 
 import threading
