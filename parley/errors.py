@@ -76,6 +76,9 @@ class E(str, Enum):
     E141 = "{url}: not followed: give an http(s) address of a feed or sitemap, or a folder that exists"
     E142 = "no followed feed or folder {ident!r} in negotiation {negotiation!r}; followed: {known}"
     E143 = "--every {value!r}: give a duration such as 90s, 15m, 2h or 1d (at least 1 s), and not with --once"
+    E144 = "{url}: could not be read: an unexpected {kind} ({reason}); only this address fails (please report it)"
+    E145 = ("{url}: the robots.txt of {host} asks {delay:g} s between requests, more than parley waits (setting "
+            "fetch.max_crawl_delay: {limit:g} s); nothing there is fetched this run")
 
 
 class ParleyError(Exception):

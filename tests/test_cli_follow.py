@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from followsite import FOLLOW
+from followsite import FOLLOW, TEST_FETCH
 from typer.testing import CliRunner
 
 from parley.cli import app
@@ -12,7 +12,24 @@ from parley.cli.follow import parse_every
 from parley.errors import ParleyError
 
 
-def test_follow_add_run_list_and_a_second_run_that_fetches_nothing(follow_site, tmp_path):
+@pytest.fixture(autouse=True)
+def fast_fetch(monkeypatch):
+    """The commands' fetchers (made in this process) with the fetch tests' limits, TEST_FETCH: no pause of
+    fetch.host_interval (1 s) between two requests to the local site."""
+    import parley.sources.fetch as fetch
+
+    made = []
+
+    class FastFetcher(fetch.Fetcher):
+        def __init__(self, **overrides: object) -> None:
+            super().__init__(**{**TEST_FETCH, **overrides})
+            made.append(self)
+
+    monkeypatch.setattr(fetch, "Fetcher", FastFetcher)
+    return made
+
+
+def test_follow_add_run_list_and_a_second_run_that_fetches_nothing(follow_site, tmp_path, fast_fetch):
     db = str(tmp_path / "p.db")
     feed = follow_site.url("/atom.xml")
     added = CliRunner().invoke(app, ["follow", "add", "lumen", feed, "--dossier", str(FOLLOW / "dossier.yaml"),
@@ -24,11 +41,13 @@ def test_follow_add_run_list_and_a_second_run_that_fetches_nothing(follow_site, 
     listed = CliRunner().invoke(app, ["follow", "list", "--json", "--db", db])
     row = json.loads(listed.output.strip())
     assert (row["url"], row["kind"], row["new_articles"], row["errors"]) == (feed, "atom", 2, 0)
+    assert row["last_run"].endswith("+00:00") and row["next_run"] is None  # ISO 8601, UTC with its offset
     follow_site.clear_log()
     second = CliRunner().invoke(app, ["follow", "run", "--db", db])
     assert second.exit_code == 0
     assert [(r.path, r.status) for r in follow_site.requests() if r.path != "/robots.txt"] == [("/atom.xml", 304)]
     assert "atom" in CliRunner().invoke(app, ["follow", "list", "--negotiation", "lumen", "--db", db]).output
+    assert [fetcher.limits["host_interval"] for fetcher in fast_fetch] == [0, 0]  # one per run, without pauses
     removed = CliRunner().invoke(app, ["follow", "remove", feed, "--db", db])
     assert removed.exit_code == 0 and "Nothing followed" in CliRunner().invoke(app, ["follow", "list", "--db", db]).output
 

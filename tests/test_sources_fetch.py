@@ -86,6 +86,22 @@ def test_an_unreadable_robots_txt_stops_the_host_for_the_run(follow_site, fetche
     assert follow_site.requests("/news/talks-open.html") == []
 
 
+def test_a_robots_txt_that_redirects_is_followed(follow_site):
+    """RFC 9309 2.3.1.2: the redirect is followed and its target's rules are the host's (it once blocked the host
+    with E138); a redirect loop is E138."""
+    follow_site.add("/rules/robots.txt", "User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+    follow_site.redirect("/robots.txt", "/rules/robots.txt", status=301)
+    with Fetcher(**TEST_FETCH) as client:
+        assert read_url(follow_site.url("/news/talks-open.html"), client).text
+        with pytest.raises(ParleyError, match="E137"):
+            read_url(follow_site.url("/private/leak.html"), client)
+    assert follow_site.requests("/private/leak.html") == [] and len(follow_site.requests("/rules/robots.txt")) == 1
+    follow_site.redirect("/robots.txt", "/robots-b.txt")
+    follow_site.redirect("/robots-b.txt", "/robots.txt")
+    with Fetcher(**TEST_FETCH) as client, pytest.raises(ParleyError, match="E138.*redirects without end"):
+        read_url(follow_site.url("/news/talks-open.html"), client)
+
+
 def test_a_missing_robots_txt_allows_everything_and_a_forbidden_one_nothing(follow_site):
     del follow_site.routes["/robots.txt"]
     with Fetcher(**TEST_FETCH) as client:
@@ -137,8 +153,24 @@ def test_a_crawl_delay_in_robots_txt_slows_parley_down(follow_site):
         assert time.monotonic() - started >= 1 - 0.05
 
 
+def test_a_crawl_delay_beyond_the_limit_refuses_the_host_at_once(follow_site):
+    """A host asking an hour between requests is E145 (fetch.max_crawl_delay), not an hour's wait per page."""
+    follow_site.add("/robots.txt", "User-agent: *\nCrawl-delay: 3600\n", content_type="text/plain")
+    with Fetcher(**TEST_FETCH) as client:
+        started = time.monotonic()
+        for _ in range(2):
+            with pytest.raises(ParleyError) as raised:
+                client.fetch(follow_site.url("/news/talks-open.html"))
+            assert raised.value.code == "E145" and "3600 s" in str(raised.value)
+        assert time.monotonic() - started < 1
+    assert follow_site.requests("/news/talks-open.html") == []
+    with Fetcher(**{**TEST_FETCH, "max_crawl_delay": 4000}) as client:
+        client.robots.check(follow_site.url("/news/talks-open.html"), "x")  # within the limit: obeyed
+        assert client.interval(follow_site.url("/news/talks-open.html")) == 3600
+
+
 def test_addresses_other_than_http_are_refused(fetcher):
-    for url in ("ftp://127.0.0.1/a.html", "http:///no-host"):
+    for url in ("ftp://127.0.0.1/a.html", "http:///no-host", "http://[oops/a"):
         with pytest.raises(ParleyError, match="E130"):
             fetcher.fetch(url)
 

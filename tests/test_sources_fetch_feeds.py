@@ -80,3 +80,13 @@ def test_entities_are_not_expanded():
         assert exc.code == "E139"
     else:
         assert "aaaa" not in feed.entries[0].title
+
+
+def test_an_address_that_cannot_be_parsed_is_skipped_not_the_feed():
+    feed = read_feed(b"""<rss><channel><item><link>http://[oops/a</link></item>
+        <item><link>/b.html</link></item></channel></rss>""", BASE, 100)
+    assert [e.url for e in feed.entries] == ["http://127.0.0.1:8000/b.html"]
+    index = read_feed(b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <sitemap><loc>http://[oops/s1.xml</loc></sitemap><sitemap><loc>/s2.xml</loc></sitemap></sitemapindex>""",
+                      BASE, 100)
+    assert index.sitemaps == ["http://127.0.0.1:8000/s2.xml"]

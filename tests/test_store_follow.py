@@ -90,19 +90,41 @@ def test_a_broken_feed_is_its_error_and_backs_off(db_url, follow_site, store_ana
 def test_a_followed_folder_gives_its_new_and_changed_files(db_url, tmp_path, store_analyzer):
     folder = tmp_path / "wire"
     folder.mkdir()
-    (folder / "one.txt").write_text("Title: One\n---\nCorvania demanded ferry licences from Taldoria on Monday.\n",
-                                    encoding="utf-8")
+    one, two = folder / "one.txt", folder / "two.txt"
+    one.write_text("Title: One\n---\nCorvania demanded ferry licences from Taldoria on Monday.\n", encoding="utf-8")
+    _age(one, 100)
     with parley.open(db_url) as store:
         store.follow([str(folder)], "lumen", load_dossier(FOLLOW / "dossier.yaml"))
         assert follow_once(store, store_analyzer.settings).ingest.stored == 1
         assert follow_once(store, store_analyzer.settings).fetched == 0
-        (folder / "two.txt").write_text("Taldoria rejected a cap on the strait toll on Tuesday.\n", encoding="utf-8")
-        one = folder / "one.txt"
+        two.write_text("Taldoria rejected a cap on the strait toll on Tuesday.\n", encoding="utf-8")
         one.write_text(one.read_text("utf-8") + "Taldoria said it would study the demand.\n", encoding="utf-8")
-        os.utime(one, (time.time() + 5, time.time() + 5))
+        assert follow_once(store, store_analyzer.settings).fetched == 0  # just written: left for the next run
+        _age(one, 30)
+        _age(two, 30)
         third = follow_once(store, store_analyzer.settings)
         assert (third.fetched, third.ingest.stored) == (2, 2)
         assert store.negotiation("lumen").feeds()["kind"].tolist() == ["folder"]
+
+
+def _age(path, seconds: float) -> None:
+    """Make a file look modified `seconds` ago (a followed folder leaves younger files for the next run)."""
+    os.utime(path, (time.time() - seconds, time.time() - seconds))
+
+
+def test_a_followed_folder_skips_a_file_gone_since_it_was_listed(db_url, tmp_path, store_analyzer, monkeypatch):
+    import parley.store.follow as follow
+
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    kept = folder / "kept.txt"
+    kept.write_text("Corvania demanded ferry licences from Taldoria on Monday.\n", encoding="utf-8")
+    _age(kept, 60)
+    monkeypatch.setattr(follow, "article_files", lambda path: [path / "deleted.txt", kept])
+    with parley.open(db_url) as store:
+        store.follow([str(folder)], "lumen", load_dossier(FOLLOW / "dossier.yaml"))
+        summary = follow_once(store, store_analyzer.settings)
+        assert (summary.fetched, summary.ingest.stored, summary.errors) == (1, 1, [])
 
 
 def test_a_page_the_negotiation_holds_is_not_fetched_again(db_url, follow_site, store_analyzer):
@@ -140,4 +162,131 @@ def test_the_entry_filter_names_parties_people_aliases_and_keywords():
     assert keep.passes(Entry("http://h/2026/strait-TOLL-rises"))          # the address's words
     assert not keep.passes(Entry("http://h/a", "Corvanian cheese wins a prize"))  # whole words only
     assert not keep.passes(Entry("http://h/orchard-fair", "Orchard fair"))
-    assert EntryFilter(None).passes(Entry("http://h/orchard-fair", "Orchard fair")) and not EntryFilter(None).active
+    assert EntryFilter(None).passes(Entry("http://h/orchard-fair", "Orchard fair"))
+
+
+def test_a_badly_formed_address_fails_only_its_feed_or_entry(db_url, follow_site, store_analyzer):
+    """`http://[oops/a` ("Invalid IPv6 URL" to urllib) as a feed entry is skipped, as a redirect's target or a
+    followed address it is E130 for that feed alone, which backs off; the other feeds go on."""
+    from followsite import _rss
+
+    follow_site.add("/odd.xml", _rss([("Corvania story", "http://[oops/a", ""),
+                                      ("Corvania demands", follow_site.url("/news/talks-open.html"), "")]),
+                    content_type="application/rss+xml")
+    follow_site.redirect("/to-nowhere.xml", "http://[oops/b")
+    odd, nowhere, unparsable = follow_site.url("/odd.xml"), follow_site.url("/to-nowhere.xml"), "http://[oops/feed.xml"
+    with parley.open(db_url) as store:
+        store.follow([odd, nowhere, unparsable, follow_site.url("/atom.xml")], "lumen",
+                     load_dossier(FOLLOW / "dossier.yaml"))
+        summary = follow_once(store, store_analyzer.settings)
+        assert sorted(error[:5] for error in summary.errors) == ["[E130", "[E130"]
+        assert summary.ingest.stored == 3  # talks-open from the odd feed, two pages from the Atom feed
+        listed = store.negotiation("lumen").feeds().set_index("url")
+        for url in (nowhere, unparsable):
+            assert listed.loc[url, "failures"] == 1 and "E130" in listed.loc[url, "last_error"]
+        assert listed.loc[odd, "failures"] == 0 and listed.loc[odd, "new_articles"] == 1
+
+
+def test_an_unexpected_error_fails_only_its_feed_or_page(db_url, follow_site, store_analyzer, monkeypatch):
+    """Whatever a feed's reading or a page's fetch raises (here a bug planted in each) is E144 for that feed or
+    page; the run goes on and records every feed."""
+    import parley.store.follow as follow
+
+    real_read_feed, real_read_url = follow.read_feed, follow.read_url
+
+    def read_feed(body, url, limit):
+        if url.endswith("/sitemap.xml"):
+            raise RuntimeError("a surprise in the sitemap")
+        return real_read_feed(body, url, limit)
+
+    def read_url(url, fetcher):
+        if url.endswith("/toll-agreed.html"):
+            raise ValueError("Invalid IPv6 URL")
+        return real_read_url(url, fetcher)
+
+    monkeypatch.setattr(follow, "read_feed", read_feed)
+    monkeypatch.setattr(follow, "read_url", read_url)
+    with parley.open(db_url) as store:
+        store.follow([follow_site.url("/sitemap.xml"), follow_site.url("/atom.xml")], "lumen",
+                     load_dossier(FOLLOW / "dossier.yaml"))
+        summary = follow_once(store, store_analyzer.settings)
+        assert sorted(error[:5] for error in summary.errors) == ["[E144", "[E144"]
+        assert "RuntimeError" in " ".join(summary.errors) and summary.ingest.stored == 1
+        assert store.errors().set_index("source")["code"].to_dict() == {
+            follow_site.url("/news/toll-agreed.html"): "E144"}
+        listed = store.negotiation("lumen").feeds().set_index("url")
+        assert "E144" in listed.loc[follow_site.url("/sitemap.xml"), "last_error"]
+        assert listed.loc[follow_site.url("/atom.xml"), "last_run"] is not None
+
+
+def test_a_sitemap_index_gives_the_new_entries_of_its_children_and_survives_a_failing_child(db_url, follow_site,
+                                                                                           store_analyzer):
+    """An index is unchanged (it would answer 304) when a child sitemap lists a new page: it is asked without
+    validators; a child that fails is its own error, not the index's."""
+    def sitemap(*stems: str) -> str:
+        urls = "".join(f"<url><loc>{follow_site.url(f'/news/{s}.html')}</loc></url>" for s in stems)
+        return f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>"
+
+    follow_site.add("/index.xml", "<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                    "<sitemap><loc>/child-missing.xml</loc></sitemap><sitemap><loc>/child.xml</loc></sitemap>"
+                    "</sitemapindex>", content_type="application/xml")
+    follow_site.add("/child.xml", sitemap("talks-open"), content_type="application/xml")
+    index = follow_site.url("/index.xml")
+    with parley.open(db_url) as store:
+        store.follow([index], "lumen", load_dossier(FOLLOW / "dossier.yaml"), filtered=False)
+        first = follow_once(store, store_analyzer.settings)
+        assert first.ingest.stored == 1 and [error[:5] for error in first.errors] == ["[E134"]
+        assert "/child-missing.xml" in first.errors[0]
+        listed = store.negotiation("lumen").feeds().set_index("url")
+        assert listed.loc[index, "kind"] == "sitemapindex" and listed.loc[index, "failures"] == 0
+        follow_site.add("/child.xml", sitemap("talks-open", "licences-offer"), content_type="application/xml")
+        second = follow_once(store, store_analyzer.settings)
+        assert second.ingest.stored == 1 and second.not_modified == 0
+        assert follow_site.url("/news/licences-offer.html") in store.negotiation("lumen").articles()["source"].tolist()
+
+
+def test_only_permanent_failures_use_up_an_entrys_attempts(db_url, follow_site, store_analyzer):
+    """A page whose server answers 503 (or times out) is tried on every run until it answers; a 404 only
+    follow.entry_attempts (3) times."""
+    from followsite import _rss
+
+    follow_site.add("/flaky.html", "down for now", content_type="text/plain", status=503)
+    follow_site.add("/flaky.xml", _rss([("Corvania story", follow_site.url("/flaky.html"), ""),
+                                        ("Corvania gone", follow_site.url("/gone.html"), "")]),
+                    content_type="application/rss+xml")
+    with parley.open(db_url) as store:
+        store.follow([follow_site.url("/flaky.xml")], "lumen", load_dossier(FOLLOW / "dossier.yaml"))
+        for _ in range(5):
+            follow_once(store, store_analyzer.settings)
+        assert len(follow_site.requests("/flaky.html")) == 5 and len(follow_site.requests("/gone.html")) == 3
+        follow_site.add("/flaky.html", (FOLLOW / "talks-open.html").read_text("utf-8"))
+        assert follow_once(store, store_analyzer.settings).ingest.stored == 1
+        assert store.negotiation("lumen").articles()["source"].tolist() == [follow_site.url("/flaky.html")]
+
+
+def test_the_backoff_of_a_feed_failing_for_ever_stays_at_its_longest(tmp_path):
+    """2 ** (failures - 1) once overflowed a float after 1025 failures in a row, and every later run crashed."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from parley.store import schema
+    from parley.store.feeds import now, record_run
+
+    with parley.open(tmp_path / "p.db") as store:
+        store.follow(["http://127.0.0.1:9/feed.xml"], "world")
+        with store.engine.begin() as connection:
+            connection.execute(update(schema.Feed).values(failures=5000))
+        record_run(store.engine, 1, error="[E131] down")
+        feed = store.negotiation("world").feeds().iloc[0]
+        assert feed["failures"] == 5001
+        assert feed["next_run"] <= now().replace(tzinfo=dt.UTC) + dt.timedelta(seconds=86400)
+
+
+def test_a_follower_fetches_with_the_fetcher_it_is_given(tmp_path):
+    """It once made a Fetcher of its own when given none, which nobody closed."""
+    from parley.store.follow import Follower
+
+    with parley.open(tmp_path / "p.db") as store:
+        with pytest.raises(TypeError, match="fetcher"):
+            Follower(store, lambda dossier: None)

@@ -2,6 +2,8 @@
 malformed one): each feed's last run, new articles and errors."""
 from __future__ import annotations
 
+import datetime as dt
+
 from fastapi.testclient import TestClient
 
 from parley.web import create_app
@@ -14,6 +16,8 @@ def test_the_feeds_page_and_api_show_last_run_new_articles_and_errors(followed_d
         good, broken = feeds[follow_site.url("/atom.xml")], feeds[follow_site.url("/broken.xml")]
         assert (good["kind"], good["new_articles"], good["errors"], good["last_error"]) == ("atom", 2, 0, None)
         assert good["last_run"] and broken["failures"] == 1 and "E139" in broken["last_error"] and broken["next_run"]
+        for time in (good["last_run"], broken["next_run"]):  # ISO 8601 with the offset, UTC
+            assert time.endswith("+00:00") and dt.datetime.fromisoformat(time).utcoffset() == dt.timedelta(0)
         page = client.get("/feeds", params={"negotiation": "lumen"})
         assert page.status_code == 200 and 'id="feeds"' in page.text
         assert follow_site.url("/broken.xml") in page.text and "last run failed: [E139]" in page.text

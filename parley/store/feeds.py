@@ -72,16 +72,17 @@ def settled_entries(engine: Engine, feed_id: int) -> dict[str, Settled]:
 
 
 def settle(engine: Engine, feed_id: int, url: str, state: str, error: str | None = None,
-           fingerprint: str | None = None) -> None:
-    """Record what became of an entry this run (a failure counts one more attempt)."""
+           fingerprint: str | None = None, counts: bool = True) -> None:
+    """Record what became of an entry this run (a failure counts one more attempt, unless `counts` is False: a
+    transient one, which does not use up the entry's tries)."""
     values = dict(state=state, error=error, fingerprint=fingerprint, seen_at=now())
+    attempt = int(state == "failed" and counts)
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         entry = schema.FeedEntry
         changed = session.execute(update(entry).where(entry.feed_id == feed_id, entry.url == url).values(
-            **values, attempts=entry.attempts + int(state == "failed"))).rowcount
+            **values, attempts=entry.attempts + attempt)).rowcount
         if not changed:
-            insert_ignore(session, entry.__table__, feed_id=feed_id, url=url, attempts=int(state == "failed"),
-                          **values)
+            insert_ignore(session, entry.__table__, feed_id=feed_id, url=url, attempts=attempt, **values)
 
 
 def record_run(engine: Engine, feed_id: int, error: str | None = None, **values: object) -> None:
@@ -100,21 +101,28 @@ def record_run(engine: Engine, feed_id: int, error: str | None = None, **values:
             feed.last_error, feed.failures, feed.next_run_at = None, 0, None
         else:
             feed.last_error, feed.errors, feed.failures = error, feed.errors + 1, feed.failures + 1
-            wait = min(float(limits["backoff_first"]) * 2 ** (feed.failures - 1), float(limits["backoff_max"]))
+            doublings = min(feed.failures - 1, 30)  # 2 ** 1024 failures would overflow a float
+            wait = min(float(limits["backoff_first"]) * 2 ** doublings, float(limits["backoff_max"]))
             feed.next_run_at = at + dt.timedelta(seconds=wait)
+
+
+def _utc(at: dt.datetime | None) -> dt.datetime | None:
+    """A stored time (naive, UTC) marked as UTC, so that it is written with its offset: ...T09:00:00+00:00."""
+    return at.replace(tzinfo=dt.UTC) if at is not None else None
 
 
 def feeds_frame(engine: Engine, scope: Scope | None = None) -> pd.DataFrame:
     """The followed feeds (of one negotiation, or all with a `negotiation` column first): last run, articles and
-    entries it found, errors and backoff."""
+    entries it found, errors and backoff (times in UTC, with their offset)."""
     query = select(schema.Feed, schema.Negotiation.name).join(schema.Negotiation).order_by(
         schema.Negotiation.name, schema.Feed.id)
     if scope is not None:
         query = query.where(schema.Feed.negotiation_id == scope.id)
     with Session(engine) as session:
         rows = [{"negotiation": name, "url": f.url, "kind": f.kind, "filtered": f.filtered,
-                 "last_run": f.last_run_at, "new_articles": f.last_new, "new_entries": f.last_entries,
-                 "errors": f.errors, "failures": f.failures, "next_run": f.next_run_at, "last_error": f.last_error}
+                 "last_run": _utc(f.last_run_at), "new_articles": f.last_new, "new_entries": f.last_entries,
+                 "errors": f.errors, "failures": f.failures, "next_run": _utc(f.next_run_at),
+                 "last_error": f.last_error}
                 for f, name in session.execute(query)]
     frame = pd.DataFrame(rows, columns=["negotiation", *FEED_COLUMNS])
     return frame if scope is None else frame.drop(columns="negotiation")

@@ -9,6 +9,7 @@ so a run killed half way fetches only what it had not stored."""
 from __future__ import annotations
 
 import re
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -20,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..dossier import Dossier
-from ..errors import ParleyError
+from ..errors import E, ParleyError
 from ..settings import defaults
 from ..sources import SourceDocument
 from ..sources.fetch import Entry, Fetcher, read_feed, read_url
@@ -82,10 +83,6 @@ class EntryFilter:
         self._pattern = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b",
                                    re.IGNORECASE) if words else None
 
-    @property
-    def active(self) -> bool:
-        return self._pattern is not None
-
     def passes(self, entry: Entry) -> bool:
         if self._pattern is None:
             return True
@@ -95,13 +92,13 @@ class EntryFilter:
 
 class Follower:
     """Runs the due feeds of a store, negotiation by negotiation, each with an analyzer for its dossier
-    (`analyzers(dossier)` opens one)."""
+    (`analyzers(dossier)` opens one), fetching with the caller's `fetcher` (which the caller closes)."""
 
     def __init__(self, store, analyzers: Callable[[Dossier | None], AbstractContextManager],
-                 fetcher: Fetcher | None = None) -> None:
+                 fetcher: Fetcher) -> None:
         self.store = store
         self.analyzers = analyzers
-        self.fetcher = fetcher or Fetcher()
+        self.fetcher = fetcher  # the caller's, which it closes
         self.limits = defaults("follow")
 
     def run(self, negotiation: str | None = None,
@@ -155,8 +152,11 @@ class Follower:
         unchanged: its run is recorded here)."""
         run = _FeedRun(feed, feed.kind, feed.etag, feed.last_modified)
         limit = int(self.limits["max_entries"])
+        # an index is asked unconditionally: it is unchanged (304) when only its child sitemaps list new entries
+        index = feed.kind == "sitemapindex"
         try:
-            response = self.fetcher.fetch(feed.url, "feed", feed.etag, feed.last_modified)
+            response = self.fetcher.fetch(feed.url, "feed", None if index else feed.etag,
+                                          None if index else feed.last_modified)
             if response.not_modified:  # nothing new; pages that failed before are tried again
                 summary.not_modified += 1
                 run.found = [_Pending(feed.id, url) for url, before in settled_entries(self.store.engine, feed.id)
@@ -165,10 +165,11 @@ class Follower:
             parsed = read_feed(response.body, response.final_url, limit)
             entries = list(parsed.entries)
             for child in parsed.sitemaps[: int(self.limits["max_sitemaps"])]:
-                entries += read_feed(self.fetcher.fetch(child, "feed").body, child, limit).entries
-        except ParleyError as exc:
-            summary.errors.append(str(exc))
-            record_run(self.store.engine, feed.id, error=str(exc), last_new=0, last_entries=0)
+                entries += self._child(child, limit, summary)
+        except Exception as exc:  # noqa: BLE001  (only this feed fails, and backs off; the run goes on)
+            error = _coded(exc, feed.url)
+            summary.errors.append(str(error))
+            record_run(self.store.engine, feed.id, error=str(error), last_new=0, last_entries=0)
             run.recorded = True
             return run
         run.kind, run.etag, run.last_modified = parsed.kind, response.etag, response.last_modified
@@ -186,20 +187,39 @@ class Follower:
             run.found.append(_Pending(feed.id, entry.url))
         return run
 
+    def _child(self, url: str, limit: int, summary: FollowSummary) -> list[Entry]:
+        """The entries of one child sitemap of an index; one that fails is its error, not the index's."""
+        try:
+            return read_feed(self.fetcher.fetch(url, "feed").body, url, limit).entries
+        except Exception as exc:  # noqa: BLE001
+            summary.errors.append(str(_coded(exc, url)))
+            return []
+
     def _again(self, before: Settled) -> bool:
         """Whether an entry seen before is looked at again: filtered (the dossier may have changed since), or
-        failed fewer than follow.entry_attempts times."""
+        failed fewer than follow.entry_attempts times (transient failures not counted: `transient`)."""
         return before.state == "filtered" or (before.state == "failed"
                                               and before.attempts < int(self.limits["entry_attempts"]))
 
     def _folder(self, feed: schema.Feed) -> _FeedRun:
-        """The folder's article files that are new or changed (modification time and size) since the last run."""
+        """The folder's article files that are new or changed (modification time and size) since the last run,
+        but not those modified in the last follow.min_file_age seconds (maybe still being written: the next run
+        reads them) nor those gone while the folder was listed."""
         settled = settled_entries(self.store.engine, feed.id)
         folder = Path(feed.url)
-        files = article_files(folder) if folder.is_dir() else []
+        try:
+            files = article_files(folder) if folder.is_dir() else []
+        except OSError:  # the folder (or a folder in it) went away while it was listed: next run
+            files = []
+        youngest = time.time() - float(self.limits["min_file_age"])
         found = []
         for path in files:
-            stat = path.stat()
+            try:
+                stat = path.stat()
+            except OSError:  # deleted (or made unreadable) since it was listed
+                continue
+            if stat.st_mtime > youngest:
+                continue
             fingerprint = f"{stat.st_mtime_ns}:{stat.st_size}"
             before = settled.get(str(path))
             if before is None or before.fingerprint != fingerprint:
@@ -223,34 +243,35 @@ class Follower:
         not be fetched is settled as failed and its error goes on to the ingest's error table."""
         workers = max(1, int(self.fetcher.limits["workers"]))
         most = max(workers, ahead_at_most)
-        with ThreadPoolExecutor(workers, thread_name_prefix="parley-fetch") as pool:
-            ahead: deque[tuple[_Pending, Future]] = deque()
-            queue = iter(pending)
-            try:
-                while True:
-                    while len(ahead) < most and (item := next(queue, None)) is not None:
-                        ahead.append((item, pool.submit(self._read, item)))
-                    if not ahead:
-                        return
-                    item, future = ahead.popleft()
-                    for document in future.result():
-                        if isinstance(document, ParleyError) and item.fingerprint is None:
-                            settle(self.store.engine, item.feed_id, item.url, "failed", error=str(document))
-                        else:
-                            summary.fetched += 1
-                            handed.append(item)
-                        yield document
-            finally:
-                for _, future in ahead:
-                    future.cancel()
+        pool = ThreadPoolExecutor(workers, thread_name_prefix="parley-fetch")
+        ahead: deque[tuple[_Pending, Future]] = deque()
+        queue = iter(pending)
+        try:
+            while True:
+                while len(ahead) < most and (item := next(queue, None)) is not None:
+                    ahead.append((item, pool.submit(self._read, item)))
+                if not ahead:
+                    return
+                item, future = ahead.popleft()
+                for document in future.result():
+                    if isinstance(document, ParleyError) and item.fingerprint is None:
+                        settle(self.store.engine, item.feed_id, item.url, "failed", error=str(document),
+                               counts=not transient(document))
+                    else:
+                        summary.fetched += 1
+                        handed.append(item)
+                    yield document
+        finally:  # the pages not started are dropped; one being fetched ends within the fetch limits
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def _read(self, item: _Pending) -> list[SourceDocument | ParleyError]:
-        if item.fingerprint is not None:  # a followed folder's file
-            return list(read_path(item.url))
+        """The page's article or its coded error (in a fetch thread: nothing it raises may end the run)."""
         try:
+            if item.fingerprint is not None:  # a followed folder's file
+                return list(read_path(item.url))
             return [read_url(item.url, self.fetcher)]
-        except ParleyError as exc:
-            return [exc]
+        except Exception as exc:  # noqa: BLE001
+            return [_coded(exc, item.url)]
 
     def _close(self, run: _FeedRun, handed: list[_Pending]) -> None:
         """Settle the entries handed to the analysis and record the feed's run."""
@@ -269,6 +290,28 @@ class Follower:
             rows = session.execute(select(schema.IngestError.source, schema.IngestError.reason)
                                    .where(schema.IngestError.source.in_(sources)))
             return {source: reason for source, reason in rows}
+
+
+TRANSIENT = {"E131", "E132", "E138", "E145"}   # unreachable, too slow, robots.txt unreadable or too slow a pace
+TRANSIENT_STATUS = {408, 429}                  # besides 5xx
+
+
+def transient(error: ParleyError) -> bool:
+    """Whether a page's failure may pass by itself (the host was down or slow): it is tried again on every run and
+    does not use up follow.entry_attempts, which only permanent failures (4xx, too large, wrong type, robots.txt
+    forbids, ...) count."""
+    if error.code == "E134":
+        status = int(error.details.get("status", 0))
+        return status >= 500 or status in TRANSIENT_STATUS
+    return error.code in TRANSIENT
+
+
+def _coded(exc: Exception, url: str) -> ParleyError:
+    """A failure as a coded error: a `ParleyError` as it is, anything else (a bug, a library's surprise) as E144."""
+    if isinstance(exc, ParleyError):
+        return exc
+    return ParleyError(E.E144, url=url, kind=type(exc).__name__, reason=str(exc).splitlines()[0][:200] if str(exc)
+                       else "no message")
 
 
 def _add(total: IngestSummary, part: IngestSummary) -> None:

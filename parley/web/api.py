@@ -59,9 +59,10 @@ def counts(n: NegDep) -> dict[str, int]:
 
 
 @router.get("/feeds", summary="The feeds, sitemaps and folders followed into the negotiation: last run, new "
-                              "articles and entries, errors, backoff")
+                              "articles and entries, errors, backoff (times in ISO 8601, UTC: ...+00:00)")
 def feeds(n: NegDep) -> list[dict]:
-    return views.records(n.store.feeds())
+    return [{key: value.isoformat() if isinstance(value, dt.datetime) else value for key, value in row.items()}
+            for row in views.records(n.store.feeds())]
 
 
 @router.get("/overview", summary="The negotiation's positions matrix and gaps panel")

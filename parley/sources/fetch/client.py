@@ -2,7 +2,7 @@
 per-host pace shared by all threads, robots.txt obeyed, redirects followed within a limit, time and size limits
 (the body is streamed and the reading stops at the limit), content types checked and conditional GETs.
 
-Every failure is a `ParleyError` naming the address and the problem (E130-E138), so a batch goes on without it."""
+Every failure is a `ParleyError` naming the address and the problem (E130-E138, E145), so a batch goes on without it."""
 from __future__ import annotations
 
 import threading
@@ -19,7 +19,7 @@ from ...errors import E, ParleyError
 from ...settings import defaults
 from .robots import Robots
 
-_REDIRECTS = {301, 302, 303, 307, 308}
+REDIRECTS = {301, 302, 303, 307, 308}
 _CHUNK = 65536
 
 
@@ -81,13 +81,13 @@ class Fetcher:
         chain: list[str] = []
         current = url
         while True:
-            _check_scheme(current, url)
+            check_scheme(current, url)
             self.robots.check(current, url)
             answer, started = self.get(current, headers, url)
-            if answer.status in _REDIRECTS and answer.headers.get("Location"):
+            if answer.status in REDIRECTS and answer.headers.get("Location"):
                 self.discard(answer)
                 chain.append(current)
-                current = urljoin(current, answer.headers["Location"])
+                current = join_location(current, answer.headers["Location"], url)
                 if current in chain:
                     raise ParleyError(E.E133, url=url, reason="a redirect loop", chain=" -> ".join([*chain, current]))
                 if len(chain) > int(self.limits["max_redirects"]):
@@ -110,8 +110,10 @@ class Fetcher:
             raise ParleyError(E.E131, url=reported, reason=_reason(exc)) from exc
 
     def interval(self, address: str) -> float:
-        """Seconds between two requests to this address's host: the setting, or the host's Crawl-delay if longer."""
-        return max(float(self.limits["host_interval"]), self.robots.delay(address))
+        """Seconds between two requests to this address's host: the setting, or the host's Crawl-delay if longer
+        (at most fetch.max_crawl_delay: a host asking more is refused with E145 before it is asked)."""
+        delay = min(self.robots.delay(address), float(self.limits["max_crawl_delay"]))
+        return max(float(self.limits["host_interval"]), delay)
 
     def read_body(self, answer: urllib3.BaseHTTPResponse, reported: str, started: float) -> bytes:
         """The body, streamed: stopped at `max_bytes` (E135) or when the answer has taken `total_time` (E132)."""
@@ -173,8 +175,19 @@ class Fetcher:
         self.close()
 
 
-def _check_scheme(address: str, reported: str) -> None:
-    parts = urlsplit(address)
+def join_location(base: str, location: str, reported: str) -> str:
+    """A redirect's Location made absolute (E130 when it cannot be parsed: `http://[oops/a`)."""
+    try:
+        return urljoin(base, location)
+    except ValueError as exc:
+        raise ParleyError(E.E130, url=reported, reason=f"a redirect to {location!r}: {exc}") from exc
+
+
+def check_scheme(address: str, reported: str) -> None:
+    try:
+        parts = urlsplit(address)
+    except ValueError as exc:  # an address that cannot be parsed: `http://[oops/a` ("Invalid IPv6 URL")
+        raise ParleyError(E.E130, url=reported, reason=f"{address!r} cannot be parsed: {exc}") from exc
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise ParleyError(E.E130, url=reported, reason=f"{address!r} is not an http(s) address with a host")
 

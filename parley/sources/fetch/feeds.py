@@ -91,18 +91,28 @@ def read_feed(body: bytes, url: str, limit: int) -> Feed:
         return Feed("sitemap", _entries(url, limit, ((_text(i, "loc"), _news_title(i), "",
                                                       _text(i, "lastmod") or None) for i in items)))
     if kind == "sitemapindex":
-        return Feed("sitemapindex", sitemaps=[urljoin(url, loc) for loc in
-                                              (_text(s, "loc") for s in _children(root, "sitemap")) if loc])
+        return Feed("sitemapindex", sitemaps=[address for address in (_absolute(url, _text(s, "loc"))
+                                                                      for s in _children(root, "sitemap")) if address])
     raise ParleyError(E.E140, url=url, root=etree.QName(root.tag).localname if isinstance(root.tag, str) else "?")
 
 
+def _absolute(base: str, link: str) -> str:
+    """`link` made absolute against `base`; "" when there is none or it cannot be parsed (`http://[oops/a`), so
+    that one badly formed address is skipped and not the whole feed."""
+    if not link.strip():
+        return ""
+    try:
+        return urljoin(base, link.strip())
+    except ValueError:
+        return ""
+
+
 def _entries(base: str, limit: int, rows) -> list[Entry]:
-    """Entries with an address, made absolute, each address once, in the feed's order."""
+    """Entries with an address (one that can be parsed), made absolute, each address once, in the feed's order."""
     entries: dict[str, Entry] = {}
     for link, title, summary, published in rows:
         if len(entries) >= limit:
             break
-        if link:
-            address = urljoin(base, link.strip())
+        if address := _absolute(base, link):
             entries.setdefault(address, Entry(address, title, summary, published))
     return list(entries.values())
