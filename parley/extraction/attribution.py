@@ -13,11 +13,10 @@ import yaml
 
 from spacy.tokens import Span, Token
 
+from ..nlp.quotes import running_quotes as running_quote_spans
 from .gazetteer import Gazetteer
 from .words import Words, entities
 
-OPENING = "“\"«„"
-CLOSING = "”\"»“"
 _QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:,]))[“\"«„](?P<body>[^“”\"«»\n]{1,1500}?)[”\"»“](?=$|[\s.,;:!?)\]—–]|’s)")
 _WORDS = yaml.safe_load(resources.files("parley").joinpath("data/lexicon/attribution.yaml").read_text("utf-8"))
 MEDIA_NOUNS = frozenset(_WORDS["media_nouns"])
@@ -44,23 +43,9 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     return quotes
 
 
-_MARK = re.compile(r"[“”\"«»„]")
-
-
 def running_quotes(text: str) -> list[QuoteSpan]:
-    """Paragraphs a quotation runs through: news style opens each paragraph of a long quotation with a mark and
-    closes only the last, so a mark that opens (after a space, a colon or the line's start) and is the odd one
-    out of its line quotes the words to the line's end."""
-    found, offset = [], 0
-    for line in text.splitlines(keepends=True):
-        marks = list(_MARK.finditer(line))
-        last = marks[-1] if marks else None
-        opens = last is not None and last.group() in OPENING and (last.start() == 0 or line[last.start() - 1] in " \t:—–(")
-        body = line[last.end():].rstrip() if opens else ""
-        if len(marks) % 2 and body.strip(" ,."):
-            found.append(QuoteSpan(offset + last.end(), offset + last.end() + len(body), body))
-        offset += len(line)
-    return found
+    """The paragraphs a long quotation runs through without a closing mark (`parley.nlp.quotes`)."""
+    return [QuoteSpan(start, end, text[start:end]) for start, end in running_quote_spans(text)]
 
 
 class OutletNames:

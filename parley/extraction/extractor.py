@@ -11,10 +11,11 @@ from spacy.tokens import Doc, Span, Token
 from ..cleaning import CleanArticle
 from ..dossier import Dossier
 from ..models import Quote, Statement
+from ..nlp.quotes import OPENING
 from ..settings import Settings
 from ..sources import SourceDocument
 from .actors import MODIFIER_DEPS, ActorFinder, Agent, ArticleActors
-from .attribution import OPENING, OutletNames, QuoteSpan, find_quotes, running_quotes
+from .attribution import OutletNames, QuoteSpan, find_quotes, running_quotes
 from .events import Event, EventFinder, is_negated
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs

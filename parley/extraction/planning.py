@@ -3,8 +3,8 @@ imports nothing of extraction, and still plans from the very lexicon, gazetteer 
 from __future__ import annotations
 
 from ..nlp.prefilter import Vocabulary
+from ..nlp.quotes import CLOSING, OPENING
 from .actors import ActorFinder
-from .attribution import CLOSING, OPENING
 from .lexicon import Lexicon, inflections, linking_words, reference_words
 
 

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from ..dossier import Dossier
 from .components import line_breaks
+from .quotes import running_quotes
 
 REACH = 2    # sentences back that a pronoun or title is taken to refer to
 WINDOW = 8   # tokens between a trigger and a party word ("Lavrov, Russia's foreign minister, said")
@@ -161,6 +162,8 @@ class Prefilter:
         """The plan for `doc`, tokenized from `text`."""
         line_breaks(doc)   # the parts keep the sentence starts the pipeline forces at new lines
         tokens = _Tokens.of(doc, text, self.vocabulary.quote_marks)
+        running = running_quotes(text)   # a long quotation's paragraphs are quoted though no mark closes them
+        running_starts = [start for start, _ in running]
         starts = _cut_long_sentences(doc, self._starts(tokens), tokens.space)
         mentions = self.vocabulary.mentions(doc)
         memory = _Memory(origin=dict.fromkeys(self.people))
@@ -169,7 +172,7 @@ class Prefilter:
         for k, (start, end) in enumerate(zip(starts, [*starts[1:], len(doc)])):
             sent = range(start, end)
             needs.append(memory.read(k, sent, tokens, mentions, self.titles))
-            quoted = tokens.quotes[end] > tokens.quotes[start]
+            quoted = tokens.quotes[end] > tokens.quotes[start] or _inside(running, running_starts, doc[start].idx)
             words = tokens.words(sent)
             triggers = self._triggers(words, quoted)
             referring = self._referring(words, memory, quoted) if memory.recent(k) else []
@@ -338,3 +341,9 @@ def _cut_long_sentences(doc: Doc, starts: list[int], space: list[bool]) -> list[
     column[added] = 1
     doc.from_array([SENT_START], column.reshape(-1, 1))
     return sorted([*starts, *added])
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether a character offset falls in one of the sorted, disjoint spans."""
+    k = bisect_left(starts, offset + 1) - 1
+    return k >= 0 and offset < spans[k][1]
