@@ -30,7 +30,7 @@ def analyze(text_or_path: str | Path, dossier: Dossier | str | Path | None = Non
             settings: Settings | None = None) -> ArticleAnalysis:
     """Analyse one article given as text or as a path to a .txt/.html file (the Analyzer for the dossier and
     settings is built on the first call and reused by the next)."""
-    from .pipeline import shared_analyzer
+    from .pipeline import SHARED_LOCK, shared_analyzer
     from .sources import read_path, read_text
 
     is_path = isinstance(text_or_path, Path) or ("\n" not in text_or_path and _names_a_file(text_or_path))
@@ -40,7 +40,8 @@ def analyze(text_or_path: str | Path, dossier: Dossier | str | Path | None = Non
             raise document
     else:
         document = read_text(str(text_or_path))
-    return shared_analyzer(dossier, settings).analyze(document)
+    with SHARED_LOCK:
+        return shared_analyzer(dossier, settings).analyze(document)
 
 
 def _names_a_file(text: str) -> bool:

@@ -5,6 +5,7 @@ one at a time or as a stream (`analyze_many`, batched through `nlp.pipe`).
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache
@@ -143,6 +144,9 @@ class Analyzer(BatchAnalysis):
             summary=summarize(positions, gaps, extractor.issues.labels),
             language=language,
         )
+
+
+SHARED_LOCK = threading.Lock()   # one spaCy pipeline serves one thread at a time: shared Analyzers are used under it
 
 
 def shared_analyzer(dossier: Dossier | str | Path | None = None, settings: Settings | None = None) -> Analyzer:

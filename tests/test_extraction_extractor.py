@@ -51,6 +51,12 @@ def test_a_demand_keeps_its_infinitive_when_the_parser_hangs_it_on_the_main_verb
     assert ("EU", "demand", "port_access", "for") in found
 
 
+def test_a_purpose_after_a_demand_is_not_what_is_demanded() -> None:
+    found = {(s.actor, s.issue, s.stance) for s in statements(
+        "Talks resumed after a Norwegian demand for port access to ease the mackerel quota dispute.")}
+    assert found == {("NOR", "port_access", "for")}
+
+
 def triples(text: str, dossier: Dossier | None = DOSSIER) -> set[tuple]:
     return {(s.actor, s.action, s.target) for s in statements(text, dossier)}
 

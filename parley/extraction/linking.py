@@ -322,7 +322,7 @@ class IssueLinker:
         opposing X": the accuser does not oppose X)."""
         lemma = node.lemma_.lower()
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children) or waited_for(node) \
-                or hedged_obligation(node):
+                or hedged_obligation(node, self.lexicon.hedges):
             return True
         if lemma in self.lexicon.failure_verbs or node.head.lower_ == "without" or (
                 node.dep_ == "xcomp" and node.head.lemma_.lower() in self.lexicon.failure_verbs):

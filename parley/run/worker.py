@@ -2,17 +2,14 @@
 and kept for the life of the process, and the task that analyses one batch of articles."""
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 from ..dossier import Dossier
 from ..errors import ParleyError
 from ..models import ArticleAnalysis
-from ..pipeline import Analyzer, shared_analyzer
+from ..pipeline import SHARED_LOCK, Analyzer, shared_analyzer
 from ..settings import Settings
 from ..sources import SourceDocument
-
-_LOCK = threading.Lock()   # a Dask worker may run tasks in several threads; one spaCy pipeline serves one at a time
 
 
 @dataclass(frozen=True)
@@ -31,5 +28,5 @@ def analyzer_for(job: Job) -> Analyzer:
 
 def analyse_batch(job: Job, documents: list[SourceDocument]) -> list[ArticleAnalysis | ParleyError]:
     """Analyses in input order, a ParleyError in place of an article that failed."""
-    with _LOCK:
+    with SHARED_LOCK:   # a Dask worker may run tasks in several threads
         return list(analyzer_for(job).analyze_each(documents))

@@ -83,7 +83,7 @@ def _hypothetical(state: EventState, token: Token) -> bool:
             return True
         if syntax.waited_for(ancestor):
             return True
-    return syntax.hedged_obligation(token)
+    return syntax.hedged_obligation(token, state.lexicon.hedges)
 
 
 def absorb_protest_demands(state: EventState, events: list[Event]) -> list[Event]:

@@ -10,7 +10,6 @@ VERBAL = {"VERB", "AUX"}
 TARGET_PREPS = {"to", "with", "on", "against", "at", "toward", "towards", "upon"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
 HYPOTHETICAL_MARKS = {"if", "unless", "provided", "providing", "whether"}
-HEDGES = {"may", "might", "could"}
 WAITING_MARKS = {"until", "till"}  # "will not sign until Iceland agrees": in the present tense, not yet done
 BACKGROUND_MARKERS = {"when", "while", "before", "after", "during", "since", "following"}
 
@@ -63,8 +62,13 @@ def subtree_without(token: Token, skip_deps: set[str]) -> list[Token]:
 
 def stray_infinitive(noun: Token) -> list[Token]:
     """"a demand for Turkey to recognise Cyprus" with "to recognise" hung on the main verb: the infinitive that
-    starts right where the noun's phrase ends, and is not inside it, belongs to the noun."""
+    starts right where the noun's phrase ends in "for" and a name, and is not inside it, belongs to the noun
+    ("a demand for port access to ease the dispute" is a purpose, not what is demanded)."""
     end = noun.right_edge.i + 1
+    doer = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
+                 for o in c.children if o.dep_ == "pobj"), None)
+    if doer is None or doer.pos_ not in ("PROPN", "PRON") or doer.right_edge.i + 1 != end:
+        return []
     if end + 1 >= len(noun.doc) or noun.doc[end].lower_ != "to" or noun.doc[end].dep_ != "aux":
         return []
     verb = noun.doc[end].head
@@ -88,9 +92,9 @@ def _auxiliaries(verb: Token) -> set[str]:
     return {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
 
 
-def hedged_obligation(verb: Token) -> bool:
+def hedged_obligation(verb: Token, hedges: Collection[str]) -> bool:
     """"Turkey may have to accept restrictions": a prospect someone foresees for the party, not its stance."""
     have = verb.head
     return verb.dep_ == "xcomp" and have.lemma_ == "have" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                   for c in verb.children) and any(
-        c.dep_ == "aux" and c.lower_ in HEDGES for c in have.children)
+        c.dep_ == "aux" and c.lower_ in hedges for c in have.children)
