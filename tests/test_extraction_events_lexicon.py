@@ -19,8 +19,8 @@ DOSSIER = Dossier.model_validate({
 
 
 def events(text: str, selective: bool) -> set[tuple[str, str]]:
-    settings = Settings().model_copy(update={"selective_parsing": selective})
     """(actor, action) of the statements that are events: affirmed, as `parley eval` counts them."""
+    settings = Settings().model_copy(update={"selective_parsing": selective})
     statements = analyze(text, dossier=DOSSIER, settings=settings).statements
     return {(s.actor, s.action) for s in statements if not s.negated}
 
