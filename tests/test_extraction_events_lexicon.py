@@ -117,6 +117,18 @@ def test_not_ruling_out_leaves_a_door_open(selective: bool) -> None:
 
 
 @pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "The US did not rule out military strikes on Iceland.",
+    "Norway did not rule out a blockade of Icelandic ports.",
+])
+def test_not_ruling_out_a_hostile_act_threatens_it(text: str, selective: bool) -> None:
+    settings = Settings().model_copy(update={"selective_parsing": selective})
+    statements = [s for s in analyze(text, dossier=DOSSIER, settings=settings).statements if not s.negated]
+    assert any(s.action == "threaten" for s in statements)
+    assert not any(s.action == "yield" or s.stance for s in statements)
+
+
+@pytest.mark.parametrize("selective", [True, False])
 @pytest.mark.parametrize(("text", "aid"), [
     ("Norway delivered two new trawlers to an Icelandic buyer.", False),
     ("Norway delivered tonnes of food to Iceland after the storm.", True),

@@ -132,7 +132,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         action = "threaten"  # "will not stop attacking until the troops leave": the attacks held out
     phrases = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
     if negated and phrases & state.lexicon.open_when_negated:
-        action, negated = "yield", False  # "did not rule out more work requirements": open to them
+        # "did not rule out more work requirements": open to them; "did not rule out strikes": a hostile act held out
+        action, negated = "threaten" if state.lexicon.hostile_thing(obj) else "yield", False
     if action == "protest" and any(c.dep_ == "ccomp" for c in verb.children):
         action = "accuse"  # "a rights group protested that the authorities ...": a complaint, in words
     hedged = any(c.lower_ in state.lexicon.hedges for c in verb.children if c.dep_ == "aux")
