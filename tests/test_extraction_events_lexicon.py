@@ -104,6 +104,15 @@ def test_an_act_a_party_stopped_is_not_done(selective: bool) -> None:
 
 
 @pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway ended up attacking Icelandic boats.", ("NOR", "assault")),
+    ("Iceland ended up accepting port access after the talks.", ("ISL", "agree")),
+])
+def test_what_a_party_ended_up_doing_it_did(text: str, expected: tuple[str, str], selective: bool) -> None:
+    assert expected in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
 def test_a_judgement_alone_in_a_quotation_is_the_speakers(selective: bool) -> None:
     text = ('"We came to Oslo in good faith," the Icelandic minister said. "After all these years, it is simply '
             'unacceptable."')

@@ -123,7 +123,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.failure_verbs or \
             verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead"):
         return []  # "failed to reach a deal", "ended without agreeing": nothing was done, nor refused
-    ceased = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.ceasing_verbs
+    ceased = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.ceasing_verbs and not any(
+        c.dep_ == "prt" and c.lower_ == "up" for c in verb.head.children)  # "ended up attacking": it was done
     negated = syntax.clause_negated(verb) or any(syntax.is_negated(h) for h in [verb.head]
                                                  if verb.dep_ == "xcomp" and not ceased)
     if ceased and not syntax.is_negated(verb.head):
