@@ -165,6 +165,16 @@ def test_what_an_act_is_for_is_not_done_by_it(selective: bool) -> None:
 
 
 @pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway met Icelandic negotiators to propose port access.", ("NOR", "propose")),
+    ("Iceland met Norwegian officials on Monday to reject the offer on port access.", ("ISL", "reject")),
+])
+def test_what_a_party_met_to_say_it_said(text: str, expected: tuple[str, str], selective: bool) -> None:
+    found = events(text, selective)
+    assert expected in found and (expected[0], "consult") in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
 def test_a_meeting_on_the_calendar_is_the_meeting(selective: bool) -> None:
     found = events("Norway said it expected to meet the Icelandic minister on Wednesday for talks.", selective)
     assert ("NOR", "consult") in found and ("NOR", "agree") not in found
