@@ -73,6 +73,18 @@ def test_casting_a_meeting_or_offer_in_a_good_light_supports_it(text: str, selec
     assert ("NOR", "support") in events(text, selective)
 
 
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize(("text", "support"), [
+    ("Iceland described the Norwegian threat as significant.", False),
+    ("Norway called the new quota rules significant.", False),
+    ("Norway called Iceland a reliable partner.", True),
+    ("Norway called the deal with Iceland a milestone.", True),
+])
+def test_a_good_word_supports_only_a_meeting_a_deal_an_offer_or_a_party(text: str, support: bool,
+                                                                       selective: bool) -> None:
+    assert any(action == "support" for _, action in events(text, selective)) == support
+
+
 def test_a_good_word_for_the_talks_takes_no_stance_on_their_subject() -> None:
     statements = analyze("Norway described the talks on port access as important.", dossier=DOSSIER).statements
     assert any(s.action == "support" for s in statements)

@@ -234,9 +234,27 @@ def _role_action(state: EventState, verb: Token) -> str | None:
 
     if cast(state.lexicon.negative_roles, state.lexicon.negative_qualities):
         return "criticize"
-    if cast(state.lexicon.positive_roles, state.lexicon.positive_qualities):
+    if cast(state.lexicon.positive_roles, state.lexicon.positive_qualities) and _supportable(state, verb):
         return "support"  # "described the meeting as important", "called the offer a breakthrough"
     return None
+
+
+def _supportable(state: EventState, verb: Token) -> bool:
+    """Whether what a verb of naming casts in a good light is a meeting, a deal, an offer or a party, which a good
+    word supports ("described the talks as constructive", "called Oslo a partner"); a good word for anything else
+    ("described the threat as significant") takes no side."""
+    things = [o for c in verb.children if c.dep_ == "dobj" for o in [c, *c.conjuncts]]
+    return any(state.lexicon.nouns.get(t.lemma_.lower()) in ("consult", "propose", "agree")
+               or t.lemma_.lower() in state.lexicon.deal_nouns
+               or _names_party(state, t) for t in things)
+
+
+def _names_party(state: EventState, token: Token) -> bool:
+    """Whether a noun stands for a party itself ("Oslo", "them", "Norwegian officials"), not for a thing of one
+    ("the Norwegian threat")."""
+    finder = state.actors.finder
+    return (token.pos_ == "PRON" or token.i in state.actors.index or finder.is_title(token)
+            or finder.is_group(token)) and any(a.actor for a in state.actors.resolve_all(token))
 
 
 def _roles(state: EventState, verb: Token) -> list[Token]:
