@@ -19,8 +19,8 @@ DOSSIER = Dossier.model_validate({
 
 
 def events(text: str, selective: bool) -> set[tuple[str, str]]:
-    settings = Settings().model_copy(update={"selective_parsing": selective})
     """(actor, action) of the statements that are events: affirmed, as `parley eval` counts them."""
+    settings = Settings().model_copy(update={"selective_parsing": selective})
     statements = analyze(text, dossier=DOSSIER, settings=settings).statements
     return {(s.actor, s.action) for s in statements if not s.negated}
 
@@ -73,6 +73,18 @@ def test_casting_a_meeting_or_offer_in_a_good_light_supports_it(text: str, selec
     assert ("NOR", "support") in events(text, selective)
 
 
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize(("text", "support"), [
+    ("Iceland described the Norwegian threat as significant.", False),
+    ("Norway called the new quota rules significant.", False),
+    ("Norway called Iceland a reliable partner.", True),
+    ("Norway called the deal with Iceland a milestone.", True),
+])
+def test_a_good_word_supports_only_a_meeting_a_deal_an_offer_or_a_party(text: str, support: bool,
+                                                                       selective: bool) -> None:
+    assert any(action == "support" for _, action in events(text, selective)) == support
+
+
 def test_a_good_word_for_the_talks_takes_no_stance_on_their_subject() -> None:
     statements = analyze("Norway described the talks on port access as important.", dossier=DOSSIER).statements
     assert any(s.action == "support" for s in statements)
@@ -104,6 +116,15 @@ def test_an_act_a_party_stopped_is_not_done(selective: bool) -> None:
 
 
 @pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway ended up attacking Icelandic boats.", ("NOR", "assault")),
+    ("Iceland ended up accepting port access after the talks.", ("ISL", "agree")),
+])
+def test_what_a_party_ended_up_doing_it_did(text: str, expected: tuple[str, str], selective: bool) -> None:
+    assert expected in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
 def test_a_judgement_alone_in_a_quotation_is_the_speakers(selective: bool) -> None:
     text = ('"We came to Oslo in good faith," the Icelandic minister said. "After all these years, it is simply '
             'unacceptable."')
@@ -114,6 +135,18 @@ def test_a_judgement_alone_in_a_quotation_is_the_speakers(selective: bool) -> No
 def test_not_ruling_out_leaves_a_door_open(selective: bool) -> None:
     found = events("Norway did not rule out port access for Icelandic boats.", selective)
     assert ("NOR", "yield") in found and ("NOR", "reject") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "The US did not rule out military strikes on Iceland.",
+    "Norway did not rule out a blockade of Icelandic ports.",
+])
+def test_not_ruling_out_a_hostile_act_threatens_it(text: str, selective: bool) -> None:
+    settings = Settings().model_copy(update={"selective_parsing": selective})
+    statements = [s for s in analyze(text, dossier=DOSSIER, settings=settings).statements if not s.negated]
+    assert any(s.action == "threaten" for s in statements)
+    assert not any(s.action == "yield" or s.stance for s in statements)
 
 
 @pytest.mark.parametrize("selective", [True, False])
@@ -141,6 +174,16 @@ def test_an_accusation_named_by_its_owner_is_one(selective: bool) -> None:
 def test_what_an_act_is_for_is_not_done_by_it(selective: bool) -> None:
     found = events("Norway proposed a smaller quota to allow the talks with Iceland to continue.", selective)
     assert ("NOR", "yield") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway met Icelandic negotiators to propose port access.", ("NOR", "propose")),
+    ("Iceland met Norwegian officials on Monday to reject the offer on port access.", ("ISL", "reject")),
+])
+def test_what_a_party_met_to_say_it_said(text: str, expected: tuple[str, str], selective: bool) -> None:
+    found = events(text, selective)
+    assert expected in found and (expected[0], "consult") in found
 
 
 @pytest.mark.parametrize("selective", [True, False])

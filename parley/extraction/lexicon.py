@@ -97,6 +97,14 @@ class Lexicon:
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())
 
+    def hostile_thing(self, noun) -> bool:
+        """Whether a noun (or one of its conjuncts) names a hostile act or a burden: "strikes", "a blockade",
+        "new tariffs"; not ruling one out holds it out, a threat."""
+        hostile = self.intent_threaten | {"assault", "threaten"}
+        return noun is not None and any(o.lemma_.lower() in self.hostile_nouns | self.burdens
+                                        or self.nouns.get(o.lemma_.lower()) in hostile
+                                        for o in [noun, *noun.conjuncts])
+
 
 @cache
 def load_lexicon() -> Lexicon:

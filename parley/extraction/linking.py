@@ -318,8 +318,8 @@ class IssueLinker:
     def _nothing_done(self, node: Token) -> bool:
         """A clause that tells of no stance taken: hypothetical ("could strike if ministers scrap X", "may have to
         accept X"), failed
-        ("failed to back X"), done without ("ended without agreeing on X"), or an accusation ("accused Norway of
-        opposing X": the accuser does not oppose X)."""
+        ("failed to back X"), done without ("ended without agreeing on X"), a hostile act not ruled out (a threat),
+        or an accusation ("accused Norway of opposing X": the accuser does not oppose X)."""
         lemma = node.lemma_.lower()
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children) or waited_for(node) \
                 or hedged_obligation(node, self.lexicon.hedges):
@@ -327,6 +327,10 @@ class IssueLinker:
         if lemma in self.lexicon.failure_verbs or node.head.lower_ == "without" or (
                 node.dep_ == "xcomp" and node.head.lemma_.lower() in self.lexicon.failure_verbs):
             return True
+        if node.pos_ == "VERB" and is_negated(node) and {lemma, *(f"{lemma} {c.lower_}" for c in node.children
+                                                           if c.dep_ == "prt")} & self.lexicon.open_when_negated \
+                and self.lexicon.hostile_thing(next((c for c in node.children if c.dep_ == "dobj"), None)):
+            return True  # "did not rule out a blockade of its ports": a threat, no stance on the ports
         return node.pos_ in ("VERB", "AUX") and self.lexicon.verbs.get(lemma) == "accuse"
 
     def _answer(self, noun: Token, owners: list[Agent], actors: ArticleActors) -> bool | None:

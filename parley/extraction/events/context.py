@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from .state import EventState
 
 PURPOSE_DEPS = {"advcl", "xcomp", "ccomp", "acl"}     # "rallied to demand", "demonstrated, calling for"
+SAID_AT_MEETINGS = {"propose", "reject", "demand", "agree", "oppose"}   # "met the envoys to propose X": both acts
 
 
 def drop_embedded(state: EventState, events: list[Event]) -> list[Event]:
@@ -103,10 +104,11 @@ def absorb_protest_demands(state: EventState, events: list[Event]) -> list[Event
         goal_of_act = event.action != "protest" and event.trigger.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in event.trigger.children) and any(
             o is not event and o.agent.actor == event.agent.actor and o.trigger.i == event.trigger.head.i
-            for o in events)
+            and not (o.action == "consult" and event.action in SAID_AT_MEETINGS) for o in events)
         if goal_of_act:
             # "opened the bridge to allow deliveries", "suspended their requests to allow talks to continue": what
-            # an act is for, done by the act itself (a protest it serves is the act: "shunned work to protest")
+            # an act is for, done by the act itself (a protest it serves is the act: "shunned work to protest");
+            # not what is said at a meeting ("met the negotiators to reject the offer": the rejection is news too)
             continue
         if framing is None:
             kept.append(event)

@@ -123,7 +123,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.failure_verbs or \
             verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead"):
         return []  # "failed to reach a deal", "ended without agreeing": nothing was done, nor refused
-    ceased = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.ceasing_verbs
+    ceased = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.ceasing_verbs and not any(
+        c.dep_ == "prt" and c.lower_ == "up" for c in verb.head.children)  # "ended up attacking": it was done
     negated = syntax.clause_negated(verb) or any(syntax.is_negated(h) for h in [verb.head]
                                                  if verb.dep_ == "xcomp" and not ceased)
     if ceased and not syntax.is_negated(verb.head):
@@ -132,7 +133,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         action = "threaten"  # "will not stop attacking until the troops leave": the attacks held out
     phrases = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
     if negated and phrases & state.lexicon.open_when_negated:
-        action, negated = "yield", False  # "did not rule out more work requirements": open to them
+        # "did not rule out more work requirements": open to them; "did not rule out strikes": a hostile act held out
+        action, negated = "threaten" if state.lexicon.hostile_thing(obj) else "yield", False
     if action == "protest" and any(c.dep_ == "ccomp" for c in verb.children):
         action = "accuse"  # "a rights group protested that the authorities ...": a complaint, in words
     hedged = any(c.lower_ in state.lexicon.hedges for c in verb.children if c.dep_ == "aux")
@@ -232,9 +234,27 @@ def _role_action(state: EventState, verb: Token) -> str | None:
 
     if cast(state.lexicon.negative_roles, state.lexicon.negative_qualities):
         return "criticize"
-    if cast(state.lexicon.positive_roles, state.lexicon.positive_qualities):
+    if cast(state.lexicon.positive_roles, state.lexicon.positive_qualities) and _supportable(state, verb):
         return "support"  # "described the meeting as important", "called the offer a breakthrough"
     return None
+
+
+def _supportable(state: EventState, verb: Token) -> bool:
+    """Whether what a verb of naming casts in a good light is a meeting, a deal, an offer or a party, which a good
+    word supports ("described the talks as constructive", "called Oslo a partner"); a good word for anything else
+    ("described the threat as significant") takes no side."""
+    things = [o for c in verb.children if c.dep_ == "dobj" for o in [c, *c.conjuncts]]
+    return any(state.lexicon.nouns.get(t.lemma_.lower()) in ("consult", "propose", "agree")
+               or t.lemma_.lower() in state.lexicon.deal_nouns
+               or _names_party(state, t) for t in things)
+
+
+def _names_party(state: EventState, token: Token) -> bool:
+    """Whether a noun stands for a party itself ("Oslo", "them", "Norwegian officials"), not for a thing of one
+    ("the Norwegian threat")."""
+    finder = state.actors.finder
+    return (token.pos_ == "PRON" or token.i in state.actors.index or finder.is_title(token)
+            or finder.is_group(token)) and any(a.actor for a in state.actors.resolve_all(token))
 
 
 def _roles(state: EventState, verb: Token) -> list[Token]:
