@@ -76,6 +76,22 @@ def test_selective_finds_what_full_parsing_finds_on_real_articles(analyzers):
     assert numbers.count(0) >= 0.9 * len(numbers)
 
 
+# Our own prose: a wire dateline, then a quotation whose speaker was named well before its "we".
+DATELINE_AND_LATE_WE = (
+    'OSLO — Norway rejected the survey plan on Monday.\n'
+    '"The talks have gone on for too long," the Norwegian fisheries minister said.\n'
+    'Fishermen sold cod at dawn. Prices were steady. Gulls circled the boats. The market closed at noon.\n'
+    '"That is why I said earlier we must reopen the ports."\n'
+)
+
+
+def test_a_dateline_and_a_late_we_in_a_quotation_read_the_same_without_a_full_parse(analyzers):
+    full, fast = (a.analyze(SourceDocument(text=DATELINE_AND_LATE_WE)) for a in analyzers)
+    assert [(s.sentence, s.actor, s.action, s.issue) for s in fast.statements] == \
+        [(s.sentence, s.actor, s.action, s.issue) for s in full.statements]
+    assert ("NOR", "port_access") in {(s.actor, s.issue) for s in full.statements}
+
+
 def test_every_sentence_is_one_well_formed_tree(analyzers):
     """Unparsed sentences hang flat under their first word, so subtree walks never meet a root that starts no
     sentence (spaCy crashed on such documents)."""

@@ -164,7 +164,9 @@ class Prefilter:
         tokens = _Tokens.of(doc, text, self.vocabulary.quote_marks)
         running = running_quotes(text)   # a long quotation's paragraphs are quoted though no mark closes them
         running_starts = [start for start, _ in running]
-        starts = _cut_long_sentences(doc, self._starts(tokens), tokens.space)
+        forced = doc.to_array([SENT_START]).reshape(-1).tolist()   # new lines and wire datelines (`line_breaks`)
+        ruled = {*self._starts(tokens), *(i for i, start in enumerate(forced) if start == 1)}
+        starts = _cut_long_sentences(doc, sorted(ruled), tokens.space)
         mentions = self.vocabulary.mentions(doc)
         memory = _Memory(origin=dict.fromkeys(self.people))
         needs: list[set[int]] = []   # per sentence: the earlier sentences it relies on, were it parsed
@@ -175,7 +177,9 @@ class Prefilter:
             quoted = tokens.quotes[end] > tokens.quotes[start] or _inside(running, running_starts, doc[start].idx)
             words = tokens.words(sent)
             triggers = self._triggers(words, quoted)
-            referring = self._referring(words, memory, quoted) if memory.recent(k) else []
+            # a quotation's "we" means its speaker however far back the speaker was named
+            referring = self._referring(words, memory, quoted) if memory.recent(k) else \
+                self._quoted_first_person(words, memory) if quoted else []
             near = _near(triggers, referring)
             if memory.named and triggers or near:
                 parse.add(k)
@@ -207,6 +211,11 @@ class Prefilter:
                 or word in self.phrasal and not present.isdisjoint(self.phrasal[word])
                 or any(word in verbs for verbs in pairs)
                 or quoted and word in self.speech]
+
+    def _quoted_first_person(self, words: dict[int, str], memory: _Memory) -> list[int]:
+        if memory.last_named is None:
+            return []
+        return [i for i, word in words.items() if word in self.vocabulary.first_person]
 
     def _referring(self, words: dict[int, str], memory: _Memory, quoted: bool) -> list[int]:
         """Where a word stands that can mean a party already in the extractor's memory: pronouns, titles and
