@@ -48,7 +48,7 @@ def _serve(connection: Connection, job: Job) -> None:
     while True:
         try:
             documents = connection.recv()
-        except EOFError:
+        except (EOFError, ConnectionResetError):   # the parent has gone (closed, or exited without closing)
             return
         connection.send(analyse_batch(job, documents))
 
