@@ -177,9 +177,7 @@ class Prefilter:
             quoted = tokens.quotes[end] > tokens.quotes[start] or _inside(running, running_starts, doc[start].idx)
             words = tokens.words(sent)
             triggers = self._triggers(words, quoted)
-            # a quotation's "we" means its speaker however far back the speaker was named
-            referring = self._referring(words, memory, quoted) if memory.recent(k) else \
-                self._quoted_first_person(words, memory) if quoted else []
+            referring = self._referring(words, memory, quoted, memory.recent(k))
             near = _near(triggers, referring)
             if memory.named and triggers or near:
                 parse.add(k)
@@ -212,23 +210,19 @@ class Prefilter:
                 or any(word in verbs for verbs in pairs)
                 or quoted and word in self.speech]
 
-    def _quoted_first_person(self, words: dict[int, str], memory: _Memory) -> list[int]:
-        if memory.last_named is None:
-            return []
-        return [i for i, word in words.items() if word in self.vocabulary.first_person]
-
-    def _referring(self, words: dict[int, str], memory: _Memory, quoted: bool) -> list[int]:
+    def _referring(self, words: dict[int, str], memory: _Memory, quoted: bool, recent: bool) -> list[int]:
         """Where a word stands that can mean a party already in the extractor's memory: pronouns, titles and
-        "the bloc" resolve only to what was named before."""
+        "the bloc" resolve only to what was named a few sentences before (`recent`); a quotation's "we" means its
+        speaker however far back the speaker was named."""
         if memory.last_named is None:
             return []
         return [i for i, word in words.items()
-                if word in self.vocabulary.group_pronouns
-                or memory.people and word in self.vocabulary.person_pronouns
-                or quoted and word in self.vocabulary.first_person
-                or word in memory.titles
-                or memory.body and word in self.bodies
-                or word in self.groups]
+                if quoted and word in self.vocabulary.first_person
+                or recent and (word in self.vocabulary.group_pronouns
+                               or memory.people and word in self.vocabulary.person_pronouns
+                               or word in memory.titles
+                               or memory.body and word in self.bodies
+                               or word in self.groups)]
 
 
 @dataclass

@@ -85,7 +85,7 @@ def _goal_events(state: EventState, copula: Token) -> list[Event]:
         if owner is None and poss is not None:
             owner = state.actors.resolve(poss, poss.i in state.quoted)
         agents = [owner] if owner else participants.speaker_of(state, copula)
-        hinging = _what_hinges(state, found, owner)
+        hinging = _what_hinges(state, found)
         content = [t for r in rest for t in r.subtree if t not in hinging]
         events = [Event(agent, action, found, "cue", None, content, negated=syntax.is_negated(copula))
                   for agent in agents]
@@ -96,7 +96,7 @@ def _goal_events(state: EventState, copula: Token) -> list[Event]:
     return []
 
 
-def _what_hinges(state: EventState, noun: Token, owner) -> list[Token]:
+def _what_hinges(state: EventState, noun: Token) -> list[Token]:
     """"a prerequisite for any further dialogue": what the party accepts only on the condition named (not a party:
     "a condition for Kyiv" names whose condition it is)."""
     if noun.lemma_.lower() not in state.lexicon.condition_nouns:
