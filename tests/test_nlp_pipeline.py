@@ -49,6 +49,24 @@ def test_a_dash_in_a_sentence_is_no_dateline(nlp, text: str) -> None:
     assert len(list(nlp(text).sents)) == 1
 
 
+@pytest.mark.parametrize("text", [
+    "The Norland government and the Sudmark Fishing League [SFL] signed an accord on quotas in Oslo.",
+    "Later (on Monday, after a long night) the two delegations met again in the harbour office.",
+    "The Sudmark Fishing League (SFL) rejected the plan.",
+])
+def test_an_aside_in_brackets_stays_in_its_sentence(nlp, text: str) -> None:
+    assert [s.text for s in nlp(text).sents] == [text]
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("The talks ended. (Reuters) Norland said more.", "The talks ended. "),
+    ("It ended.\n(Reuters) Norland said more.", "It ended.\n"),
+    ("Norland spoke (briefly\n) and left.", "Norland spoke (briefly\n"),
+])
+def test_a_bracket_after_a_sentence_or_a_line_keeps_its_start(nlp, text: str, first: str) -> None:
+    assert next(nlp(text).sents).text_with_ws == first
+
+
 def test_empty_and_single_token_docs(nlp) -> None:
     assert len(nlp("")) == 0
     assert [s.text for s in nlp("Talks.").sents] == ["Talks."]

@@ -26,6 +26,36 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+BRACKETS = {"(": ")", "[": "]"}
+SENTENCE_ENDS = frozenset({".", "!", "?", "\"", "\u201d", "'", "\u2019", ")", "]", ":"})
+ASIDE_WORDS = 12   # tokens at most inside an aside's brackets
+
+
+@Language.component("parley_bracket_asides")
+def bracket_asides(doc: Doc) -> Doc:
+    """An aside in brackets inside a sentence stays in it: the parser otherwise starts new sentences at "the
+    Liberation Front [LF] signed" or "Later (on Monday) the teams met", cutting a subject from its verb (and a party
+    from its act). Its words, and a lower-case word after it, are marked as no sentence start, which the parser
+    keeps. Brackets are found from the ORTH column, not a Token per word."""
+    strings = doc.vocab.strings
+    opening = [strings[b] for b in BRACKETS if b in strings]
+    if len(doc) < 3 or not opening:
+        return doc
+    orths = doc.to_array([ORTH]).reshape(-1)
+    for i in np.flatnonzero(np.isin(orths[1:], opening)).tolist():
+        before, bracket = doc[i], doc[i + 1]
+        if "\n" in before.text_with_ws or before.is_space or before.text in SENTENCE_ENDS:
+            continue
+        close = next((t.i for t in doc[i + 2:i + 2 + ASIDE_WORDS] if t.text == BRACKETS[bracket.text]), None)
+        if close is None:
+            continue
+        end = close + 2 if close + 1 < len(doc) and doc[close + 1].is_lower else close + 1
+        for token in doc[i + 1:end]:
+            if token.is_sent_start is None:    # a new line's start stays one
+                token.is_sent_start = False
+    return doc
+
+
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 DATELINE_WORDS = 10   # tokens at most before the dash of "KABUL, Afghanistan (AP) —"
 DATELINE_MARKS = frozenset({",", "("})      # a hyphen ends a dateline only after one of these

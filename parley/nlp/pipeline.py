@@ -29,6 +29,7 @@ def _load(name: str, fast_components: bool) -> Language:
     except OSError as exc:
         raise ParleyError(E.E060, name=name) from exc
     nlp.add_pipe("parley_line_breaks", before="parser")
+    nlp.add_pipe("parley_bracket_asides", before="parser")
     tokenizer.install(nlp)
     return nlp
 
