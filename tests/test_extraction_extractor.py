@@ -631,3 +631,17 @@ def test_undoing_a_burden_on_the_issue_is_for_it(text: str) -> None:
 def test_readiness_to_meet_demands_is_a_concession_not_a_proposal() -> None:
     assert {s.action for s in statements("Iceland is ready to meet Norway's demands on port access.")
             if s.actor == "ISL"} == {"agree"}
+
+
+def test_a_party_quoting_another_s_refusal_blames_it_and_wants_what_was_refused() -> None:
+    text = ('Ingrid Dahl, Norway\'s fisheries minister, spoke after the talks. "Iceland refuses to open its ports to '
+            'our boats," she said.')
+    found = {(s.actor, s.action, s.issue, s.stance, s.target) for s in statements(text)}
+    assert ("ISL", "reject", "port_access", "against", None) in found
+    assert ("NOR", "criticize", "port_access", "for", "ISL") in found
+
+
+def test_a_refusal_told_in_reported_speech_is_no_blame() -> None:
+    found = {(s.actor, s.action, s.issue) for s in statements("Norway said Iceland refused to open its ports.")}
+    assert ("ISL", "reject", "port_access") in found
+    assert not [a for a, action, _ in found if a == "NOR" and action == "criticize"]

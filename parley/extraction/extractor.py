@@ -108,6 +108,7 @@ class Extractor:
                     result.statements.append(statement)
                     result.statements.extend(self._purpose_statements(event, statement))
                     result.statements.extend(self._condition_statements(event, statement))
+                    result.statements.extend(self._blame_statements(statement, actors.ctx.quote_speaker))
             covered = {(s.actor, s.issue) for s in result.statements[first:]}
             for link in self.linker.link(sent, reading) if self.linker else ():
                 at_table = self.linked_parties is None or link.agent.actor in self.linked_parties
@@ -117,6 +118,7 @@ class Extractor:
                     statement = self._link_statement(link, number, sent, reporters, quoted, finder.background)
                     if statement.confidence >= self.settings.min_confidence:
                         result.statements.append(statement)
+                        result.statements.extend(self._blame_statements(statement, actors.ctx.quote_speaker))
             actors.remember(sent, [e.agent for e in events if e.kind != "noun"])
             previous = sent
         result.people = dict(actors.ctx.people)
@@ -239,6 +241,19 @@ class Extractor:
             return []  # "could improve the offer if the union agreed to flexible shifts": wants flexible shifts
         unless = event.condition_tokens[0].lower_ in NOT_BEFORE  # "won't resume talks until X": wants X
         return self._goal_statement(statement, event.condition_tokens, FLIP[base] if unless else base, None)
+
+    def _blame_statements(self, statement: Statement, speaker: Agent | None) -> list[Statement]:
+        """"These companies refuse to protect performers from AI," says the union: a party telling in its own
+        quoted words that another refuses X blames it for that, and so wants X itself; one more statement, the
+        speaker's criticism. An account in reported speech ("the mission said the rebels refused X") reports the
+        refusal without blame."""
+        teller = speaker.actor if speaker is not None and statement.quote else None
+        if teller in (None, statement.actor) or statement.actor is None or statement.stance != "against":
+            return []
+        return [statement.model_copy(update={
+            "actor": teller, "speaker": speaker.speaker, "action": "criticize",
+            "plover": self.lexicon.plover["criticize"], "target": statement.actor, "stance": "for", "negated": False,
+            "rule": "blame"})]
 
     def _goal_statement(self, statement: Statement, words: list[Token], stance: str,
                         condition: str | None) -> list[Statement]:
