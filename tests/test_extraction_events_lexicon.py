@@ -200,3 +200,15 @@ def test_a_meeting_on_the_calendar_is_the_meeting(selective: bool) -> None:
 ])
 def test_a_stated_disposition_is_a_stance(text: str, expected: tuple[str, str], selective: bool) -> None:
     assert expected in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize(("text", "action"), [
+    ("The fishermen's union of Norway said there should be a one-day strike unless Iceland opens its ports.",
+     "threaten"),
+    ("Norway said there should be sanctions unless Iceland opens its ports.", "threaten"),
+    ("Norway said there should be more inspections unless Iceland opens its ports.", "demand"),
+])
+def test_calling_for_a_hostile_act_unless_a_demand_is_met_is_a_threat(text: str, action: str,
+                                                                     selective: bool) -> None:
+    assert ("NOR", action) in events(text, selective)

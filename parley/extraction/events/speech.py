@@ -72,13 +72,24 @@ def _clause_cue(state: EventState, clause: Token, agents: list[Agent]) -> list[E
                 action, negated = opposite, False
     if action is None:
         return []
+    condition = find_condition([clause], state.lexicon)
+    if action == "demand" and not negated and condition and condition[0].lower().startswith("unless") \
+            and _hostile_thing(state, clause):
+        action = "threaten"  # "there should be a one-day strike unless there is a rethink": held out, as a verb's
     events = []
     for agent in agents:
         targets = [p for p in state.actors.mentioned_parties(clause.subtree) if p != agent.actor] or [None]
         event = Event(agent, action, clause, "cue", targets[0], list(clause.subtree), negated=negated)
-        event.set_condition(find_condition([clause], state.lexicon))
+        event.set_condition(condition)
         events.append(event)
     return events
+
+
+def _hostile_thing(state: EventState, clause: Token) -> bool:
+    """Whether what the clause calls for is a hostile act ("a strike", "sanctions"): a noun of the acts a party
+    holds out (the lexicon's `intent_threaten`) as its subject or attribute."""
+    return any(c.dep_ in ("nsubj", "attr", "nsubjpass") and state.lexicon.nouns.get(c.lemma_.lower())
+               in state.lexicon.intent_threaten for c in clause.children)
 
 
 def _evaluation(state: EventState, word: Token) -> str | None:
