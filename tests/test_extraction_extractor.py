@@ -645,3 +645,11 @@ def test_a_refusal_told_in_reported_speech_is_no_blame() -> None:
     found = {(s.actor, s.action, s.issue) for s in statements("Norway said Iceland refused to open its ports.")}
     assert ("ISL", "reject", "port_access") in found
     assert not [a for a, action, _ in found if a == "NOR" and action == "criticize"]
+
+
+def test_an_act_shared_with_parties_off_the_table_is_held_by_those_at_it() -> None:
+    text = "Norway, Iceland and Sweden want port access - Brussels has urged a delay to the talks."
+    found = {(s.actor, s.issue) for s in statements(text) if s.issue}
+    assert ("NOR", "port_access") in found and ("ISL", "port_access") in found
+    assert not [actor for actor, _ in found if actor == "SWE"]
+    assert ("EU", "port_access") not in found    # the clause before the dash is not what Brussels urged

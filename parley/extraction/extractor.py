@@ -52,10 +52,10 @@ class Extractor:
         self.issues = IssueMatcher(nlp, self.gazetteer, issue_specs(dossier), embeddings=settings.issue_embeddings)
         # The issue linker reads a dossier's issues: the generic taxonomy's words are too broad to stand for an issue
         # wherever they appear ("a peace-keeping force" is no withdrawal of forces). It speaks only for the parties
-        # at the table when the dossier names them: "the UK, France, Austria and Sweden want X" is evidence on the
-        # UK and France of a UK-France dossier, not on the others.
+        # at the table when the dossier names them, and so do acts those parties share with others: "the UK, France,
+        # Austria and Sweden want X" is evidence on the UK and France of a UK-France dossier, not on the others.
         self.linker = IssueLinker(self.issues, self.lexicon) if dossier and dossier.issues else None
-        self.linked_parties = frozenset(a.id for a in dossier.actors) if dossier and dossier.actors else None
+        self.table_parties = frozenset(a.id for a in dossier.actors) if dossier and dossier.actors else None
         prefilter = Prefilter(nlp, planner_vocabulary(self.finder, self.lexicon), dossier) \
             if settings.selective_parsing else None
         self.selective = SelectiveParser(nlp, prefilter, settings.batch_size) if prefilter else None
@@ -93,6 +93,8 @@ class Extractor:
             events = finder.find(sent)
             scored = [(event, issue) for event in events for issue in self._issues(event, reading.agent_of)]
             first = len(result.statements)
+            # acts a dossier party shares with others (a list of subjects): the others are not at the table
+            seated = {e.trigger.i for e in events if self.table_parties and e.agent.actor in self.table_parties}
             for event, issue in scored:
                 if event.answers is not None and issue is None:
                     issue = next((i for e, i in scored if e is event.answers), None)
@@ -104,6 +106,8 @@ class Extractor:
                     event.negated or event.content_negated)
                 statement = self._statement(event, issue, number, sent, reporters, quoted, finder.background,
                                             secondhand)
+                if event.trigger.i in seated and statement.actor not in self.table_parties:
+                    continue  # "the UK, France, Austria and Sweden want X": the parties at the table hold it
                 if statement.confidence >= self.settings.min_confidence:
                     result.statements.append(statement)
                     result.statements.extend(self._purpose_statements(event, statement))
@@ -111,7 +115,7 @@ class Extractor:
                     result.statements.extend(self._blame_statements(statement, actors.ctx.quote_speaker))
             covered = {(s.actor, s.issue) for s in result.statements[first:]}
             for link in self.linker.link(sent, reading) if self.linker else ():
-                at_table = self.linked_parties is None or link.agent.actor in self.linked_parties
+                at_table = self.table_parties is None or link.agent.actor in self.table_parties
                 if at_table and (link.agent.actor, link.issue) not in covered:
                     # a (party, issue) the event rules left untied in this sentence
                     covered.add((link.agent.actor, link.issue))

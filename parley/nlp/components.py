@@ -56,6 +56,26 @@ def bracket_asides(doc: Doc) -> Doc:
     return doc
 
 
+CLAUSE_BREAKS = frozenset({"-", "\u2013", "\u2014", "--", ";"})
+
+
+@Language.component("parley_parataxis")
+def parataxis(doc: Doc) -> Doc:
+    """"X want A - the Commission has urged B": the parser hangs the clause before the dash on the verb after it as
+    its complement, so the Commission would urge what X want. A clause before its head, cut off from it by a dash
+    or a semicolon, where the head has a subject and an object of its own, is relabelled `parataxis` (a clause
+    beside it, as spaCy's English labels name one); its words and arcs stay as they are."""
+    for token in doc:
+        if token.dep_ != "ccomp" or token.i > token.head.i:
+            continue
+        head = token.head
+        between = doc[token.right_edge.i + 1:head.i]
+        own = {c.dep_ for c in head.children if c.i != token.i}
+        if any(t.text in CLAUSE_BREAKS for t in between) and {"nsubj", "dobj"} <= own:
+            token.dep_ = "parataxis"
+    return doc
+
+
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 DATELINE_WORDS = 10   # tokens at most before the dash of "KABUL, Afghanistan (AP) —"
 DATELINE_MARKS = frozenset({",", "("})      # a hyphen ends a dateline only after one of these

@@ -204,7 +204,7 @@ def each_other(state: EventState, verb: Token, agent: Agent, action: str) -> lis
 def content_of(state: EventState, verb: Token) -> list[Token]:
     """The words a verb's statement is about: its phrase less its subject and coordinated clauses (a passive
     subject stays: "no ceasefire deal would be accepted" is about the deal)."""
-    content = syntax.subtree_without(verb, {"nsubj", "conj", "cc", "csubj"})
+    content = syntax.subtree_without(verb, {"nsubj", "conj", "cc", "csubj", "parataxis"})
     if verb.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS
                                         for c in verb.children):
         # "the tax measures Athens put forward": the noun the clause hangs on is what was put forward
