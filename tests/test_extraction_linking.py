@@ -132,3 +132,9 @@ def test_a_partys_main_demand_is_what_it_wants():
 def test_a_party_united_against_an_issue_opposes_it():
     assert ("ISL", "catch_cap", "against") in linked(
         "Norway wants a cap on the annual catch. Iceland and its fleets are united against the plan.")
+
+
+def test_an_issue_inside_a_motive_is_why_a_party_acts_not_what_it_acts_on():
+    text = "Iceland has opposed the new quota rules over fears that a cap on the annual catch would ruin its fleet."
+    assert not [p for p in positions(text) if p[1] == "catch_cap"]
+    assert ("ISL", "catch_cap", "against") in positions("Iceland has opposed a cap on the annual catch.")

@@ -19,8 +19,8 @@ from .attribution import OutletNames, QuoteSpan, find_quotes, running_quotes
 from .events import Event, EventFinder, is_negated
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
-from .lexicon import load_confidence, load_lexicon
-from .linking import IssueLinker, Link, Reading
+from .lexicon import linking_words, load_confidence, load_lexicon
+from .linking import IssueLinker, Link, Reading, motives
 from .planning import planner_vocabulary
 from ..nlp.prefilter import Prefilter
 from ..nlp.selective import SelectiveParser
@@ -55,6 +55,7 @@ class Extractor:
         # at the table when the dossier names them, and so do acts those parties share with others: "the UK, France,
         # Austria and Sweden want X" is evidence on the UK and France of a UK-France dossier, not on the others.
         self.linker = IssueLinker(self.issues, self.lexicon) if dossier and dossier.issues else None
+        self.motive_nouns = linking_words()["motive_nouns"]
         self.table_parties = frozenset(a.id for a in dossier.actors) if dossier and dossier.actors else None
         prefilter = Prefilter(nlp, planner_vocabulary(self.finder, self.lexicon), dossier) \
             if settings.selective_parsing else None
@@ -178,16 +179,17 @@ class Extractor:
 
         # a verb names the action, not the issue ("left the agreement" is no withdrawal of forces); a noun may
         # name both ("a Hamas agreement to the amendment")
-        in_condition = {t.i for t in [*event.condition_tokens, *event.purpose]}
+        # the condition, the purpose and the motive ("over fears that ...") are not what the act is on
+        aside = {t.i for t in [*event.condition_tokens, *event.purpose, *motives(content, self.motive_nouns)]}
         if event.trigger.pos_ in ("VERB", "AUX"):
-            in_condition.add(event.trigger.i)
-        found = self.issues.match([t for t in content if t.i not in in_condition], agent_of)
+            aside.add(event.trigger.i)
+        found = self.issues.match([t for t in content if t.i not in aside], agent_of)
         if found is not None and event.trigger.pos_ in ("VERB", "AUX") and \
                 self.issues.predicate_sign(found.id, event.trigger) < 0:
             found = replace(found, inverted=not found.inverted)  # "suspended its countermeasures"
         elif found is not None and self.issues.names_only_the_object(found.id, [*content, event.trigger]):
             found = replace(found, inverted=not found.inverted)  # "condemned the sanctions": for lifting them
-        if found is not None and self._undone([t for t in content if t.i not in in_condition], found.id):
+        if found is not None and self._undone([t for t in content if t.i not in aside], found.id):
             found = replace(found, inverted=not found.inverted)  # "agreed to suspend its requests for port access"
         if found is None and event.condition_tokens:
             # "will only accept a deal if Norway withdraws its boats": the condition is what the party wants.

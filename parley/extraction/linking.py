@@ -83,6 +83,17 @@ class Reading:
     memory: IssueMemory = field(default_factory=IssueMemory)
 
 
+def is_motive(noun: Token, nouns: frozenset[str] | set[str]) -> bool:
+    """"opposed the deal over fears that imports would outcompete its farmers": a motive brought in by a
+    preposition tells why a party acts, not what it is for or against."""
+    return noun.lemma_.lower() in nouns and noun.dep_ == "pobj"
+
+
+def motives(tokens: list[Token], nouns: frozenset[str] | set[str]) -> list[Token]:
+    """The words of the motives among a statement's words, their preposition included."""
+    return [t for noun in tokens if is_motive(noun, nouns) for t in noun.head.subtree]
+
+
 class IssueLinker:
     """Per dossier: the issue matcher and the lexicon's stance words, read as one polarity table."""
 
@@ -99,6 +110,7 @@ class IssueLinker:
         self.commitment_nouns = words["commitment_nouns"]
         self.listing_verbs = words["listing_verbs"]
         self.providing_verbs = words["providing_verbs"]
+        self.motive_nouns = words["motive_nouns"]
         self.goal_nouns = lexicon.goal_nouns | words["terms_nouns"]
 
     # --- mentions ------------------------------------------------------------------------------------------
@@ -246,7 +258,7 @@ class IssueLinker:
         owned: list[Agent] = []   # the owners of a demand or offer whose own act above it the walk reads on
         child, node = anchor, anchor.head
         while node.i != child.i and not (child.dep_ in CLAUSE_JOINS and child.pos_ in ("VERB", "AUX")):
-            if self._nothing_done(node):
+            if self._nothing_done(node) or is_motive(node, self.motive_nouns):
                 return None
             noun = node.pos_ in ("NOUN", "PROPN")
             by_subject = child.dep_ in SUBJECT_DEPS
