@@ -83,6 +83,15 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session")
+def evaluated_groups() -> list:
+    """Every group of eval/floors.yaml (seed, dev, dev2, gsr-dev, examples, cases) scored once, as `make eval`
+    scores them, for the accuracy gate and for the figures the docs quote."""
+    from parley.evaluation import Evaluation, load_floors
+
+    return Evaluation().run(load_floors(REPO / "eval" / "floors.yaml").gold_paths())
+
+
+@pytest.fixture(scope="session")
 def web_dossiers() -> list[Path]:
     """The dossiers of the dashboard tests' store: the example negotiation's and the shared Russia-Ukraine one."""
     return [REPO / "examples" / "timeline" / "dossier.yaml", SHARED / "eval" / "dossiers" / "russia-ukraine.yaml"]

@@ -5,15 +5,15 @@ from pathlib import Path
 
 from rich.console import Console
 
-from parley.evaluation import Evaluation, load_floors, shortfalls
+from parley.evaluation import load_floors, shortfalls
 from parley.evaluation.report import group_table
 
 FLOORS = Path(__file__).resolve().parents[1] / "eval" / "floors.yaml"
 
 
-def test_scores_stay_above_their_floors() -> None:
+def test_scores_stay_above_their_floors(evaluated_groups) -> None:
     floors = load_floors(FLOORS)
-    groups = Evaluation().run(floors.gold_paths())
+    groups = evaluated_groups
     console = Console(record=True, width=120)
     for group in groups:
         console.print(group_table(group, floors.groups[group.name].floors))

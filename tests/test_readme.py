@@ -116,3 +116,29 @@ def test_the_calibration_figures_in_readme_and_docs_are_what_eval_prints():
     assert docs, "docs/accuracy.md no longer has the calibration table"
     for low, high, total, right, _ in docs:
         assert band(float(low), float(high)) == (int(right), int(total))
+
+
+DOCS_GROUP = re.compile(r"^\*\*([\w-]+)\*\* \(", re.MULTILINE)
+DOCS_ROW = re.compile(r"^\| (\w+) \| ([\d.]*) \| ([\d.]*) \| \**([\d.]+)\** \| (\d*) \| (\d*) \| (\d*) \|$", re.MULTILINE)
+
+
+def test_the_figure_tables_in_docs_accuracy_are_what_eval_prints(evaluated_groups):
+    """Every row of the per-group tables in docs/accuracy.md is the row `make eval` prints for that group."""
+    text = (ROOT / "docs" / "accuracy.md").read_text("utf-8")
+    printed = {group.name: group for group in evaluated_groups}
+    heads = list(DOCS_GROUP.finditer(text))
+    assert {"seed", "dev", "dev2-conflict", "dev2-economy", "gsr-dev", "cases"} <= {h.group(1) for h in heads}
+    for head, after in zip(heads, [*heads[1:], None]):
+        group = printed[head.group(1)]
+        section = text[head.end():after.start() if after else len(text)].split("\n## ")[0]
+        rows = DOCS_ROW.findall(section)
+        assert rows, f"docs/accuracy.md: no table under {head.group(1)}"
+        measures = group.measures()
+        for name, p, r, f1, tp, fp, fn in rows:
+            if name == "event_accuracy":
+                assert f1 == f"{group.accuracy().accuracy:.3f}", (head.group(1), name)
+                continue
+            counts = measures[name]
+            expected = (f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}",
+                        str(counts.tp), str(counts.fp), str(counts.fn))
+            assert (p, r, f1, tp, fp, fn) == expected, (head.group(1), name)
