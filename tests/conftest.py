@@ -84,8 +84,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="session")
 def evaluated_groups() -> list:
-    """Every group of eval/floors.yaml (seed, dev, dev2, gsr-dev, examples, cases) scored once, as `make eval`
-    scores them, for the accuracy gate and for the figures the docs quote."""
+    """Every group of eval/floors.yaml scored once, as `make eval` scores them, for the accuracy gate and for the
+    figures the docs quote."""
     from parley.evaluation import Evaluation, load_floors
 
     return Evaluation().run(load_floors(REPO / "eval" / "floors.yaml").gold_paths())

@@ -13,12 +13,11 @@ FLOORS = Path(__file__).resolve().parents[1] / "eval" / "floors.yaml"
 
 def test_scores_stay_above_their_floors(evaluated_groups) -> None:
     floors = load_floors(FLOORS)
-    groups = evaluated_groups
     console = Console(record=True, width=120)
-    for group in groups:
+    for group in evaluated_groups:
         console.print(group_table(group, floors.groups[group.name].floors))
     tables = console.export_text()
     print(tables)  # pytest shows it with the failure
-    assert all(group.items for group in groups)
-    below = shortfalls(floors, groups)
+    assert all(group.items for group in evaluated_groups)
+    below = shortfalls(floors, evaluated_groups)
     assert not below, "below the floor:\n" + "\n".join(map(str, below)) + "\n" + tables

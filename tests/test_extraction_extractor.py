@@ -641,6 +641,23 @@ def test_a_party_quoting_another_s_refusal_blames_it_and_wants_what_was_refused(
     assert ("NOR", "criticize", "port_access", "for", "ISL") in found
 
 
+@pytest.mark.parametrize("text", [
+    '"Iceland would never accept wider port access, and neither would we," Ingrid Dahl said.',  # her own stance
+    '"Like us, Iceland opposes wider port access," Ingrid Dahl said.',                           # no refusal
+    '"Iceland may well reject wider port access," Ingrid Dahl said.',                           # foreseen
+    'Ingrid Dahl said: "We want a fair deal." The talks broke up. "Iceland refuses to open its ports to '
+    'Norwegian boats. It wants more time," a spokesman said.',                                  # no party speaks
+])
+def test_no_blame_without_a_party_telling_of_a_refusal_in_its_own_words(text: str) -> None:
+    assert not [s for s in statements(text) if s.rule == "blame"]
+
+
+def test_the_blame_goes_to_the_speaker_named_where_the_quotation_ends() -> None:
+    text = ('The EU commissioner said: "We want a fair deal for everyone." The talks broke up on Monday. "Iceland '
+            'refuses to give our boats port access, and it wants more time," Ingrid Dahl said.')
+    assert {(s.actor, s.issue) for s in statements(text) if s.rule == "blame"} == {("NOR", "port_access")}
+
+
 def test_a_refusal_told_in_reported_speech_is_no_blame() -> None:
     found = {(s.actor, s.action, s.issue) for s in statements("Norway said Iceland refused to open its ports.")}
     assert ("ISL", "reject", "port_access") in found
@@ -653,3 +670,7 @@ def test_an_act_shared_with_parties_off_the_table_is_held_by_those_at_it() -> No
     assert ("NOR", "port_access") in found and ("ISL", "port_access") in found
     assert not [actor for actor, _ in found if actor == "SWE"]
     assert ("EU", "port_access") not in found    # the clause before the dash is not what Brussels urged
+
+
+def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_event_too() -> None:
+    assert {s.actor for s in statements("Norway and Sweden met in Bergen.") if s.action == "consult"} == {"NOR", "SWE"}

@@ -138,3 +138,5 @@ def test_an_issue_inside_a_motive_is_why_a_party_acts_not_what_it_acts_on():
     text = "Iceland has opposed the new quota rules over fears that a cap on the annual catch would ruin its fleet."
     assert not [p for p in positions(text) if p[1] == "catch_cap"]
     assert ("ISL", "catch_cap", "against") in positions("Iceland has opposed a cap on the annual catch.")
+    # a place is no motive: "on the ground"
+    assert ("ISL", "catch_cap", "against") in positions("On the ground, Iceland has opposed a cap on the annual catch.")

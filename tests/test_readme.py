@@ -129,6 +129,7 @@ def test_the_figure_tables_in_docs_accuracy_are_what_eval_prints(evaluated_group
     heads = list(DOCS_GROUP.finditer(text))
     assert {"seed", "dev", "dev2-conflict", "dev2-economy", "gsr-dev", "cases"} <= {h.group(1) for h in heads}
     for head, after in zip(heads, [*heads[1:], None]):
+        assert head.group(1) in printed, f"docs/accuracy.md has a table for {head.group(1)}, which make eval lacks"
         group = printed[head.group(1)]
         section = text[head.end():after.start() if after else len(text)].split("\n## ")[0]
         rows = DOCS_ROW.findall(section)

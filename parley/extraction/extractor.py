@@ -4,6 +4,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +22,7 @@ from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import linking_words, load_confidence, load_lexicon
 from .linking import IssueLinker, Link, Reading, motives
+from .parataxis import mark_parataxis
 from .planning import planner_vocabulary
 from ..nlp.prefilter import Prefilter
 from ..nlp.selective import SelectiveParser
@@ -29,6 +31,7 @@ FLIP = {"for": "against", "against": "for"}
 NOT_BEFORE = {"unless", "until"}  # markers of what must happen first: refusing X until Y is wanting Y
 TRADES = ("in exchange for", "in return for")  # markers of a trade: what is given for what
 REFUSING_WORDS = {"will", "would", "wo", "'ll", "shall", "can", "ca", "could", "never"}
+FIRST_PERSON = {"we", "us"}   # a quotation that says "we" gives its speaker's own stance
 
 
 @dataclass
@@ -73,10 +76,12 @@ class Extractor:
     def extract(self, doc: Doc, text: str) -> Extraction:
         """What one parsed article says; `text` is the Doc's own text (`Doc.text` would join it again word by
         word)."""
+        mark_parataxis(doc, self.lexicon.speech)
         actors = ArticleActors(self.finder, doc)
         quotes = find_quotes(text)
         starts = [q.start for q in quotes]   # in text order: a sentence's quotes found by bisection
-        spans = (doc.char_span(q.start, q.end, alignment_mode="expand") for q in [*quotes, *running_quotes(text)])
+        every_quote = sorted([*quotes, *running_quotes(text)], key=lambda q: q.start)
+        spans = (doc.char_span(q.start, q.end, alignment_mode="expand") for q in every_quote)
         quoted = {i for span in spans if span is not None for i in range(span.start, span.end)}
         actors.quoted = quoted
         finder = EventFinder(actors, self.lexicon, quoted, self.outlets)
@@ -87,7 +92,8 @@ class Extractor:
             actors.link_people(sent)
             inside = quotes[bisect_left(starts, sent.start_char):bisect_left(starts, sent.end_char)]
             if inside:
-                actors.ctx.quote_speaker = self._quote_speaker(sent, actors, quoted, previous)
+                named, _ = self._named_speaker(sent, actors, quoted)
+                actors.ctx.quote_speaker = named or self._carried_speaker(sent, actors, previous)
                 for q in inside:
                     self._add_quote(result, q, actors.ctx.quote_speaker)
             reporters = self.outlets.reporters(sent, actors.words)
@@ -96,6 +102,7 @@ class Extractor:
             first = len(result.statements)
             # acts a dossier party shares with others (a list of subjects): the others are not at the table
             seated = {e.trigger.i for e in events if self.table_parties and e.agent.actor in self.table_parties}
+            teller = partial(self._teller, doc, every_quote, actors, quoted)
             for event, issue in scored:
                 if event.answers is not None and issue is None:
                     issue = next((i for e, i in scored if e is event.answers), None)
@@ -107,13 +114,14 @@ class Extractor:
                     event.negated or event.content_negated)
                 statement = self._statement(event, issue, number, sent, reporters, quoted, finder.background,
                                             secondhand)
-                if event.trigger.i in seated and statement.actor not in self.table_parties:
+                if event.trigger.i in seated and statement.actor not in self.table_parties and statement.issue:
                     continue  # "the UK, France, Austria and Sweden want X": the parties at the table hold it
                 if statement.confidence >= self.settings.min_confidence:
                     result.statements.append(statement)
                     result.statements.extend(self._purpose_statements(event, statement))
                     result.statements.extend(self._condition_statements(event, statement))
-                    result.statements.extend(self._blame_statements(statement, actors.ctx.quote_speaker))
+                    if not event.hedged or self._refusal(event):   # "would not accept", not "may well reject"
+                        result.statements.extend(self._blame_statements(statement, teller(event.trigger)))
             covered = {(s.actor, s.issue) for s in result.statements[first:]}
             for link in self.linker.link(sent, reading) if self.linker else ():
                 at_table = self.table_parties is None or link.agent.actor in self.table_parties
@@ -123,7 +131,7 @@ class Extractor:
                     statement = self._link_statement(link, number, sent, reporters, quoted, finder.background)
                     if statement.confidence >= self.settings.min_confidence:
                         result.statements.append(statement)
-                        result.statements.extend(self._blame_statements(statement, actors.ctx.quote_speaker))
+                        result.statements.extend(self._blame_statements(statement, teller(link.trigger)))
             actors.remember(sent, [e.agent for e in events if e.kind != "noun"])
             previous = sent
         result.people = dict(actors.ctx.people)
@@ -131,8 +139,10 @@ class Extractor:
         return result
 
     # --- quotes --------------------------------------------------------------------------------------------
-    def _quote_speaker(self, sent: Span, actors: ArticleActors, quoted: set[int], previous: Span | None) -> Agent | None:
-        """Who speaks a quote: the subject of a speech verb outside the marks, or the speaker carried on."""
+    def _named_speaker(self, sent: Span, actors: ArticleActors, quoted: set[int]) -> tuple[Agent | None, bool]:
+        """Who speaks a sentence's quote, named in it: the subject of a speech verb outside the marks; and whether
+        any speaker is named there (a party's or not: "a spokesman said")."""
+        named = False
         for i in range(sent.start, sent.end):
             if i in quoted or actors.words.pos[i] not in ("VERB", "AUX"):
                 continue
@@ -145,9 +155,34 @@ class Extractor:
                 if child.i not in quoted and (child.dep_ == "nsubj" or passive_quote):
                     if self.outlets.of_token(child):
                         continue
+                    named = named or lemma in self.lexicon.speech
                     agent = actors.resolve(child)
                     if agent:
-                        return agent
+                        return agent, True
+        return None, named
+
+    def _teller(self, doc: Doc, quotes: list[QuoteSpan], actors: ArticleActors, quoted: set[int],
+                word: Token) -> Agent | None:
+        """The party whose quotation holds a word: named where the quotation opens ("Dahl said: ...") or ends
+        ("..., Dahl said"), else the speaker carried on; none outside a quotation, none when the one named is no
+        party ("a spokesman said"), none for a quotation that speaks of "we" or "us" (the speaker's own stance is
+        in it then)."""
+        k = next((k for k, q in enumerate(quotes) if q.start <= word.idx < q.end), None)
+        if k is None:
+            return None
+        if {w.strip(".,;:!?").lower() for w in quotes[k].text.split()} & FIRST_PERSON:
+            return None
+        for at in (quotes[k].start, quotes[k].end - 1):
+            edge = doc.char_span(at, at + 1, alignment_mode="expand")
+            named, attributed = self._named_speaker(edge.sent, actors, quoted) if edge is not None else (None, False)
+            if attributed:
+                return named
+        return actors.ctx.quote_speaker
+
+    @staticmethod
+    def _carried_speaker(sent: Span, actors: ArticleActors, previous: Span | None) -> Agent | None:
+        """A quote with no speaker named in its sentence carries on the last one after "He said:" or when the
+        sentence is the quotation whole."""
         whole = sent.text.strip()[:1] in OPENING
         carried = previous is not None and (previous.text.rstrip().endswith(":") or whole)
         return actors.ctx.quote_speaker if carried else None
@@ -248,16 +283,16 @@ class Extractor:
         unless = event.condition_tokens[0].lower_ in NOT_BEFORE  # "won't resume talks until X": wants X
         return self._goal_statement(statement, event.condition_tokens, FLIP[base] if unless else base, None)
 
-    def _blame_statements(self, statement: Statement, speaker: Agent | None) -> list[Statement]:
-        """"These companies refuse to protect performers from AI," says the union: a party telling in its own
+    def _blame_statements(self, statement: Statement, teller: Agent | None) -> list[Statement]:
+        """"These companies refuse to protect performers from AI," the union said: a party telling in its own
         quoted words that another refuses X blames it for that, and so wants X itself; one more statement, the
-        speaker's criticism. An account in reported speech ("the mission said the rebels refused X") reports the
-        refusal without blame."""
-        teller = speaker.actor if speaker is not None and statement.quote else None
-        if teller in (None, statement.actor) or statement.actor is None or statement.stance != "against":
+        teller's criticism (the teller as `_teller` finds it). Not for reported speech ("the mission said the
+        rebels refused X") nor a refusal foreseen ("may well reject")."""
+        if teller is None or teller.actor == statement.actor or statement.actor is None \
+                or statement.action != "reject" or not statement.quote:
             return []
         return [statement.model_copy(update={
-            "actor": teller, "speaker": speaker.speaker, "action": "criticize",
+            "actor": teller.actor, "speaker": teller.speaker, "action": "criticize",
             "plover": self.lexicon.plover["criticize"], "target": statement.actor, "stance": "for", "negated": False,
             "rule": "blame"})]
 

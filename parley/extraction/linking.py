@@ -11,7 +11,7 @@ the speaker's party when the stance word has none.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -83,13 +83,13 @@ class Reading:
     memory: IssueMemory = field(default_factory=IssueMemory)
 
 
-def is_motive(noun: Token, nouns: frozenset[str] | set[str]) -> bool:
+def is_motive(noun: Token, nouns: Collection[str]) -> bool:
     """"opposed the deal over fears that imports would outcompete its farmers": a motive brought in by a
     preposition tells why a party acts, not what it is for or against."""
-    return noun.lemma_.lower() in nouns and noun.dep_ == "pobj"
+    return (noun.lower_ in nouns or noun.lemma_.lower() in nouns) and noun.dep_ == "pobj" and noun.head.dep_ == "prep"
 
 
-def motives(tokens: list[Token], nouns: frozenset[str] | set[str]) -> list[Token]:
+def motives(tokens: list[Token], nouns: Collection[str]) -> list[Token]:
     """The words of the motives among a statement's words, their preposition included."""
     return [t for noun in tokens if is_motive(noun, nouns) for t in noun.head.subtree]
 

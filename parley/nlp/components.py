@@ -28,7 +28,7 @@ def line_breaks(doc: Doc) -> Doc:
 
 BRACKETS = {"(": ")", "[": "]"}
 SENTENCE_ENDS = frozenset({".", "!", "?", "\"", "\u201d", "'", "\u2019", ")", "]", ":"})
-ASIDE_WORDS = 12   # tokens at most inside an aside's brackets
+ASIDE_WORDS = 12   # tokens at most after the opening bracket, the closing one included
 
 
 @Language.component("parley_bracket_asides")
@@ -44,7 +44,7 @@ def bracket_asides(doc: Doc) -> Doc:
     orths = doc.to_array([ORTH]).reshape(-1)
     for i in np.flatnonzero(np.isin(orths[1:], opening)).tolist():
         before, bracket = doc[i], doc[i + 1]
-        if "\n" in before.text_with_ws or before.is_space or before.text in SENTENCE_ENDS:
+        if "\n" in before.text_with_ws or before.text in SENTENCE_ENDS:
             continue
         close = next((t.i for t in doc[i + 2:i + 2 + ASIDE_WORDS] if t.text == BRACKETS[bracket.text]), None)
         if close is None:
@@ -53,26 +53,6 @@ def bracket_asides(doc: Doc) -> Doc:
         for token in doc[i + 1:end]:
             if token.is_sent_start is None:    # a new line's start stays one
                 token.is_sent_start = False
-    return doc
-
-
-CLAUSE_BREAKS = frozenset({"-", "\u2013", "\u2014", "--", ";"})
-
-
-@Language.component("parley_parataxis")
-def parataxis(doc: Doc) -> Doc:
-    """"X want A - the Commission has urged B": the parser hangs the clause before the dash on the verb after it as
-    its complement, so the Commission would urge what X want. A clause before its head, cut off from it by a dash
-    or a semicolon, where the head has a subject and an object of its own, is relabelled `parataxis` (a clause
-    beside it, as spaCy's English labels name one); its words and arcs stay as they are."""
-    for token in doc:
-        if token.dep_ != "ccomp" or token.i > token.head.i:
-            continue
-        head = token.head
-        between = doc[token.right_edge.i + 1:head.i]
-        own = {c.dep_ for c in head.children if c.i != token.i}
-        if any(t.text in CLAUSE_BREAKS for t in between) and {"nsubj", "dobj"} <= own:
-            token.dep_ = "parataxis"
     return doc
 
 

@@ -30,7 +30,6 @@ def _load(name: str, fast_components: bool) -> Language:
         raise ParleyError(E.E060, name=name) from exc
     nlp.add_pipe("parley_line_breaks", before="parser")
     nlp.add_pipe("parley_bracket_asides", before="parser")
-    nlp.add_pipe("parley_parataxis", after="parser")
     tokenizer.install(nlp)
     return nlp
 

@@ -75,7 +75,7 @@ def _clause_cue(state: EventState, clause: Token, agents: list[Agent]) -> list[E
     condition = find_condition([clause], state.lexicon)
     if action == "demand" and not negated and condition and condition[0].lower().startswith("unless") \
             and _hostile_thing(state, clause):
-        action = "threaten"  # "there should be a one-day strike unless there is a rethink": held out, as a verb's
+        action = "threaten"  # "there should be a one-day strike unless there is a rethink": a threat, as with a verb
     events = []
     for agent in agents:
         targets = [p for p in state.actors.mentioned_parties(clause.subtree) if p != agent.actor] or [None]
