@@ -23,6 +23,9 @@ def drop_embedded(state: EventState, events: list[Event]) -> list[Event]:
     said = [e for e in events if e.kind == "cue" and e.trigger.pos_ in syntax.VERBAL]
     acts = [e for e in events if e.kind in ("verb", "light", "cue")]
     for event in events:
+        if event.goal_of is not None:
+            kept.append(event)   # another item of a kept event's goal
+            continue
         if any(event is not cue and event.trigger in cue.content and (_obliged(state, event.trigger) or (
                 event.trigger.i != cue.trigger.i and event.agent.actor != cue.agent.actor)) for cue in said):
             continue  # "Mubarak said the US must be ready to mediate": Egypt's demand, not a US act
@@ -57,7 +60,8 @@ def drop_embedded(state: EventState, events: list[Event]) -> list[Event]:
         if _describes_source(state, event.trigger):
             continue  # "a member of the team trying to broker a pact has said": who reports, not what
         kept.append(event)
-    return kept
+    ids = {id(e) for e in kept}
+    return [e for e in kept if e.goal_of is None or id(e.goal_of) in ids]
 
 
 def _describes_source(state: EventState, token: Token) -> bool:

@@ -52,7 +52,30 @@ def state_events(state: EventState, copula: Token) -> list[Event]:
                           content, negated=syntax.is_negated(copula))
             event.set_condition(find_condition([copula, child, *spelled], state.lexicon))
             events.append(event)
+            if action == "threaten":  # "prepared to strike ... to get the wages": the threat wants what it is for
+                for n, (head, words) in enumerate(_threat_goals(state, child)):
+                    wanting = event if n == 0 else Event(agent, action, head, "cue", event.target, [],
+                                                         negated=event.negated, goal_of=event)
+                    wanting.purpose, wanting.purpose_stance = words, "for"
+                    events.extend([wanting] if n else [])
     return events
+
+
+def _threat_goals(state: EventState, cue: Token) -> list[tuple[Token, list[Token]]]:
+    """What a hostile act held out is for ("ready to strike ... to get the wages and protections"): the first
+    infinitive after the hostile act that names no act itself, one (head, words) per item it lists."""
+    acts = triggers.readied_acts(cue)
+    first = next((n for n, verb in enumerate(acts) if triggers.hostile(state, verb)), len(acts))
+    goal = next((v for v in acts[first + 1:] if v.dep_ == "advcl" and not triggers.has_action(state, v)), None)
+    if goal is None:
+        return []
+    for thing in (c for c in goal.children if c.dep_ == "dobj"):
+        items = [c for c in thing.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        if items:
+            others = {t.i for item in items for t in item.subtree}
+            return [(thing, [t for t in thing.subtree if t.i not in others])] + [
+                (item, list(item.subtree)) for item in items]
+    return [(goal, [t for t in goal.subtree if t.i != goal.i])]
 
 
 def _goal_events(state: EventState, copula: Token) -> list[Event]:

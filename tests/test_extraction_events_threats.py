@@ -1,0 +1,47 @@
+"""Threats, strikes held out and what they are for, on sentences we write about a fictional fishing dispute; each
+runs with and without selective parsing, so the planner knows the words."""
+from __future__ import annotations
+
+import pytest
+
+from parley import analyze
+from parley.dossier import Dossier
+from parley.settings import Settings
+
+DOSSIER = Dossier.model_validate({
+    "name": "Harbour talks",
+    "actors": [{"id": "NOR", "name": "Norway", "aliases": ["Oslo"]},
+               {"id": "ISL", "name": "Iceland", "aliases": ["Reykjavik"]},
+               {"id": "FU", "name": "Fishermen's Union", "aliases": ["the union"]}],
+    "issues": [{"id": "port_access", "label": "Port access", "keywords": ["port access"],
+                "proposition": "Icelandic boats may land fish in Norwegian ports"},
+               {"id": "quota", "label": "A bigger herring quota", "keywords": ["herring quota"],
+                "proposition": "Iceland gets a bigger herring quota"}],
+})
+
+
+def analysis(text: str, selective: bool):
+    settings = Settings().model_copy(update={"selective_parsing": selective})
+    return analyze(text, dossier=DOSSIER, settings=settings)
+
+
+def events(text: str, selective: bool) -> set[tuple[str, str]]:
+    """(actor, action) of the statements that are events: affirmed, as `parley eval` counts them."""
+    return {(s.actor, s.action) for s in analysis(text, selective).statements if not s.negated}
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_readiness_for_a_list_of_acts_with_a_hostile_one_threatens_and_wants_what_it_is_for(selective: bool) -> None:
+    text = ('The Fishermen\'s Union said: "We are prepared to fight as long as it takes, to stay out on strike for '
+            'months, to get port access and a bigger herring quota."')
+    result = analysis(text, selective)
+    found = {(s.actor, s.action) for s in result.statements if not s.negated}
+    assert ("FU", "threaten") in found and ("FU", "agree") not in found
+    assert {(p.actor, p.issue, p.stance) for p in result.positions} >= {("FU", "port_access", "for"),
+                                                                         ("FU", "quota", "for")}
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_readiness_for_peaceful_acts_only_is_no_threat(selective: bool) -> None:
+    found = events('Iceland said: "We are prepared to talk as long as it takes, to get port access."', selective)
+    assert ("ISL", "threaten") not in found
