@@ -2,6 +2,7 @@
 threats, roles ("called Oslo an aggressor"), blame ("X is to blame"), and the goal an act serves."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -180,7 +181,17 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
                 if action == "yield" and event.condition is None:  # a concession made in hopes of a deal
                     event.condition = " ".join(t.text for t in goal.subtree if t.dep_ != "aux" or t.i > goal.i)
             events.append(event)
+    if action == "propose" and not negated and _improves_offer(state, lemma, obj):
+        # "upped its wage offer", "sweetened the bid": a better offer gives ground too (CAMEO, the annotators)
+        events += [replace(e, action="yield") for e in events]
     return events
+
+
+def _improves_offer(state: EventState, lemma: str, obj: Token | None) -> bool:
+    """A verb that alone proposes nothing, with an offer for object, proposing ("improve offer", "up bid"): the
+    party makes its own offer better."""
+    return obj is not None and lemma not in state.lexicon.verbs and any(
+        state.lexicon.phrasal.get((lemma, word)) == "propose" for word in (obj.lower_, obj.lemma_.lower()))
 
 
 def _purpose(state: EventState, verb: Token) -> tuple[Token, str] | None:

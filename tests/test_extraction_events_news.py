@@ -1,5 +1,5 @@
-"""Threats, strikes held out and what they are for, on sentences we write about a fictional fishing dispute; each
-runs with and without selective parsing, so the planner knows the words."""
+"""Threats held out and what they are for, better offers and other news shapes, on sentences we write about a
+fictional fishing dispute; each runs with and without selective parsing, so the planner knows the words."""
 from __future__ import annotations
 
 import pytest
@@ -45,3 +45,17 @@ def test_readiness_for_a_list_of_acts_with_a_hostile_one_threatens_and_wants_wha
 def test_readiness_for_peaceful_acts_only_is_no_threat(selective: bool) -> None:
     found = events('Iceland said: "We are prepared to talk as long as it takes, to get port access."', selective)
     assert ("ISL", "threaten") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Iceland upped its offer on port access on Monday.",
+    "Iceland sweetened its offer to the Norwegian fleet.",
+])
+def test_a_better_offer_proposes_and_gives_ground(text: str, selective: bool) -> None:
+    assert {("ISL", "propose"), ("ISL", "yield")} <= events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_plain_offer_gives_no_ground(selective: bool) -> None:
+    assert ("ISL", "yield") not in events("Iceland offered port access to the Norwegian fleet.", selective)
