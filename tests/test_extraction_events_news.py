@@ -59,3 +59,16 @@ def test_a_better_offer_proposes_and_gives_ground(text: str, selective: bool) ->
 @pytest.mark.parametrize("selective", [True, False])
 def test_a_plain_offer_gives_no_ground(selective: bool) -> None:
     assert ("ISL", "yield") not in events("Iceland offered port access to the Norwegian fleet.", selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_hostile_plan_another_party_tells_of_is_its_accusation(selective: bool) -> None:
+    found = events("The Fishermen's Union said Norway was planning to cut the quota of Icelandic boats.", selective)
+    assert ("FU", "accuse") in found and ("NOR", "threaten") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_hostile_plan_a_party_tells_of_itself_is_its_threat(selective: bool) -> None:
+    found = events("Norway said it would cut the quota of Icelandic boats unless Iceland returned to the talks.",
+                   selective)
+    assert ("NOR", "threaten") in found and ("NOR", "accuse") not in found

@@ -2,11 +2,12 @@
 scene-setting clause or the description of a source; protests absorb what they demand."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from . import syntax
+from . import participants, syntax
 from .state import Event
 
 if TYPE_CHECKING:
@@ -125,3 +126,16 @@ def _obliged(state: EventState, token: Token) -> bool:
     """Whether a verb is what someone must or should do ("the president must agree"), not what was done."""
     verb = token if token.pos_ in syntax.VERBAL else token.head
     return any(c.dep_ == "aux" and c.lower_ in state.lexicon.modal_cues for c in verb.children)
+
+
+def told_plans(state: EventState, events: list[Event]) -> list[Event]:
+    """"The union said the government was planning to cut its benefits": a hostile act another party tells of as
+    planned is that party's accusation, not a threat the planner made (it made none in the news)."""
+    told = []
+    for event in events:
+        teller = participants.reporting_agent(state, event) if event.action == "threaten" and event.kind == "verb" \
+            and state.lexicon.verbs.get(event.trigger.lemma_.lower()) in state.lexicon.intent_threaten else None
+        if teller is not None and teller.actor != event.agent.actor:
+            event = replace(event, agent=teller, action="accuse", target=event.agent.actor, content=[])
+        told.append(event)
+    return told

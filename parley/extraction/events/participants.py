@@ -95,13 +95,18 @@ def speaker_of(state: EventState, clause: Token) -> list[Agent]:
 def reporter(state: EventState, event: Event) -> str | None:
     """The party whose words report an event: the speaker of the quote or of the reported speech around it.
     When it is not the event's own party, the event is that party's account of another's stance."""
+    agent = reporting_agent(state, event)
+    return agent.actor if agent else None
+
+
+def reporting_agent(state: EventState, event: Event) -> Agent | None:
+    """The party (and its speaker) whose words report an event (see reporter)."""
     if event.trigger.i in state.quoted:
-        speaker = state.actors.ctx.quote_speaker
-        return speaker.actor if speaker else None
+        return state.actors.ctx.quote_speaker
     for ancestor in [event.trigger, *event.trigger.ancestors]:
         if ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in state.lexicon.speech:
             agents = subjects(state, ancestor.head)[0]
-            return agents[0].actor if agents else None
+            return agents[0] if agents else None
     return None
 
 
