@@ -72,3 +72,14 @@ def test_a_hostile_plan_a_party_tells_of_itself_is_its_threat(selective: bool) -
     found = events("Norway said it would cut the quota of Icelandic boats unless Iceland returned to the talks.",
                    selective)
     assert ("NOR", "threaten") in found and ("NOR", "accuse") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_what_another_party_wants_told_in_the_tellers_quoted_words_accuses_it(selective: bool) -> None:
+    found = events('The Fishermen\'s Union says Norway wants to "starve the Icelandic fleet of fish."', selective)
+    assert ("FU", "accuse") in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_what_another_party_wants_told_plainly_is_no_accusation(selective: bool) -> None:
+    assert ("FU", "accuse") not in events("The Fishermen's Union says Norway wants a bigger herring quota.", selective)

@@ -130,11 +130,17 @@ def _obliged(state: EventState, token: Token) -> bool:
 
 def told_plans(state: EventState, events: list[Event]) -> list[Event]:
     """"The union said the government was planning to cut its benefits": a hostile act another party tells of as
-    planned is that party's accusation, not a threat the planner made (it made none in the news)."""
+    planned is that party's accusation, not a threat the planner made (it made none in the news); so is what
+    another party wants, told in the teller's own quoted words ("says the railway wants to 'gut the agreement'")."""
     told = []
     for event in events:
-        teller = participants.reporting_agent(state, event) if event.action == "threaten" and event.kind == "verb" \
-            and state.lexicon.verbs.get(event.trigger.lemma_.lower()) in state.lexicon.intent_threaten else None
+        planned = event.action == "threaten" and state.lexicon.verbs.get(event.trigger.lemma_.lower()) in \
+            state.lexicon.intent_threaten
+        # "the union says the railway wants to 'gut the agreement'": what another wants, in the teller's own words
+        wanted = event.action == "demand" and not event.negated and event.trigger.i not in state.quoted and \
+            event.trigger.lemma_.lower() in state.lexicon.attitude_verbs and any(
+                t.i in state.quoted for c in event.trigger.children if c.dep_ == "xcomp" for t in c.subtree)
+        teller = participants.reporting_agent(state, event) if event.kind == "verb" and (planned or wanted) else None
         if teller is not None and teller.actor != event.agent.actor:
             event = replace(event, agent=teller, action="accuse", target=event.agent.actor, content=[])
         told.append(event)
