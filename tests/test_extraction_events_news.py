@@ -83,3 +83,19 @@ def test_what_another_party_wants_told_in_the_tellers_quoted_words_accuses_it(se
 @pytest.mark.parametrize("selective", [True, False])
 def test_what_another_party_wants_told_plainly_is_no_accusation(selective: bool) -> None:
     assert ("FU", "accuse") not in events("The Fishermen's Union says Norway wants a bigger herring quota.", selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    'The Fishermen\'s Union said: "Isn\'t it ironic that they lecture us on fish stocks?"',
+    '"For a government that lectures us on fish stocks, isn\'t it ironic that it takes the most," the Fishermen\'s '
+    'Union said of Norway.',
+])
+def test_a_negative_question_asserts_its_judgement(text: str, selective: bool) -> None:
+    found = events(text, selective)
+    assert ("FU", "criticize") in found or ("FU", "reject") in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_plain_negated_judgement_stays_negated(selective: bool) -> None:
+    assert ("FU", "criticize") not in events('"It is not ironic at all," the Fishermen\'s Union said.', selective)
