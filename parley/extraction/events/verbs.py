@@ -61,8 +61,9 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         action = "consult"  # "provided remarks on the draft": taking part in talks, not giving aid
     elif action in state.lexicon.material and obj_lemma in state.lexicon.statement_nouns | state.lexicon.claim_nouns:
         action = None  # "released a statement", "issued a report": words put out, not an act
-    elif obj_lemma in state.lexicon.hostile_nouns and lemma in state.lexicon.preparing_verbs:
-        action = "threaten"  # "plan countermeasures", "is weighing sanctions": a hostile act held out
+    elif lemma in state.lexicon.preparing_verbs and obj is not None and any(
+            o.lemma_.lower() in state.lexicon.hostile_nouns for o in syntax.with_of_objects(obj)):
+        action = "threaten"  # "plan countermeasures", "is studying a new set of sanctions": a hostile act held out
     elif action is None and lemma in state.lexicon.gathering_verbs and obj is None:
         action = "consult"  # "agreed to gather again at 1pm"
     if obj is not None and lemma in state.lexicon.answers and state.lexicon.nouns.get(obj.lemma_.lower()) and \
