@@ -99,3 +99,15 @@ def test_a_negative_question_asserts_its_judgement(text: str, selective: bool) -
 @pytest.mark.parametrize("selective", [True, False])
 def test_a_plain_negated_judgement_stays_negated(selective: bool) -> None:
     assert ("FU", "criticize") not in events('"It is not ironic at all," the Fishermen\'s Union said.', selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_weighing_a_set_of_hostile_measures_threatens(selective: bool) -> None:
+    assert ("NOR", "threaten") in events("Norway is studying a new set of countermeasures against Iceland.", selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_readiness_spelled_out_as_a_hostile_measure_threatens(selective: bool) -> None:
+    found = events('"Norway remains ready to react, and that includes countermeasures if required," Norway\'s '
+                   'minister said.', selective)
+    assert ("NOR", "threaten") in found and ("NOR", "agree") not in found
