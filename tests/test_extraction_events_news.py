@@ -117,3 +117,15 @@ def test_readiness_spelled_out_as_a_hostile_measure_threatens(selective: bool) -
 def test_being_in_attendance_takes_part_in_talks(selective: bool) -> None:
     found = events("Fisheries officials met in Bergen on Monday. Norway and Iceland were in attendance.", selective)
     assert {("NOR", "consult"), ("ISL", "consult")} <= found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_who_called_a_strike_holds_it(selective: bool) -> None:
+    found = events("The strikes called by the Fishermen's Union will continue into March.", selective)
+    assert ("FU", "protest") in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_who_answered_a_proposal_does_not_make_it(selective: bool) -> None:
+    found = events("The quota proposal rejected by Iceland will be discussed again in March.", selective)
+    assert ("ISL", "propose") not in found

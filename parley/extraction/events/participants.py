@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..actors import Agent
-from . import syntax
+from . import syntax, triggers
 from .state import Event
 
 if TYPE_CHECKING:
@@ -144,7 +144,21 @@ def named_owners(state: EventState, noun: Token) -> list[Agent]:
             for obj in child.children:
                 if obj.dep_ == "pobj" and (agents := state.actors.resolve_all(obj, noun.i in state.quoted)):
                     return agents
+        if child.dep_ == "acl" and child.tag_ == "VBN" and _makes(state, child, noun):
+            # "the strikes called by the union", "a proposal put forward by Oslo": who made it
+            for obj in (o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"):
+                if agents := state.actors.resolve_all(obj, noun.i in state.quoted):
+                    return agents
     return []
+
+
+def _makes(state: EventState, participle: Token, noun: Token) -> bool:
+    """Whether a participle on an action noun tells who made it ("called", "organised", "put forward"), not
+    another's answer to it ("rejected by", "backed by")."""
+    lemma = triggers.verb_lemma(state, participle)
+    action = triggers.verb_action(state, participle, lemma) if lemma else None
+    return action is None or action == state.lexicon.nouns.get(noun.lemma_.lower()) or (
+        lemma in state.lexicon.light_verbs and lemma not in state.lexicon.answers)
 
 
 def _leader(state: EventState, modifier: Token) -> Agent | None:
