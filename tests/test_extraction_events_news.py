@@ -129,3 +129,13 @@ def test_who_called_a_strike_holds_it(selective: bool) -> None:
 def test_who_answered_a_proposal_does_not_make_it(selective: bool) -> None:
     found = events("The quota proposal rejected by Iceland will be discussed again in March.", selective)
     assert ("ISL", "propose") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Norway said Iceland would never be able to reach agreement on port access.",
+    "Iceland was unable to reach a deal with Norway on port access.",
+])
+def test_what_a_party_cannot_do_it_neither_does_nor_refuses(text: str, selective: bool) -> None:
+    found = events(text, selective)
+    assert ("ISL", "agree") not in found and ("ISL", "reject") not in found

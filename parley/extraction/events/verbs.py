@@ -123,8 +123,9 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
             state.lexicon.stance.get(triggers.verb_action(state, verb, lemma) or "") is None:
         return []  # "needed to study it and consult": meant, not done
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.failure_verbs or \
-            verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead"):
-        return []  # "failed to reach a deal", "ended without agreeing": nothing was done, nor refused
+            verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead") or _unable(verb):
+        return []  # "failed to reach a deal", "ended without agreeing", "would never be able to reach agreement":
+        # nothing was done, nor refused
     ceased = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.ceasing_verbs and not any(
         c.dep_ == "prt" and c.lower_ == "up" for c in verb.head.children)  # "ended up attacking": it was done
     negated = syntax.clause_negated(verb) or any(syntax.is_negated(h) for h in [verb.head]
@@ -218,6 +219,15 @@ def _purpose(state: EventState, verb: Token) -> tuple[Token, str] | None:
         if stance:
             return goal, stance
     return None
+
+
+def _unable(verb: Token) -> bool:
+    """"unable to reach a deal", "would never be able to agree": what a party cannot do, it neither does nor
+    refuses."""
+    able = verb.head
+    if verb.dep_ != "xcomp" or able.pos_ != "ADJ":
+        return False
+    return able.lower_ == "unable" or able.lower_ == "able" and able.dep_ == "acomp" and syntax.is_negated(able.head)
 
 
 def _intended(state: EventState, verb: Token) -> bool:
