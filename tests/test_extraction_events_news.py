@@ -139,3 +139,15 @@ def test_who_answered_a_proposal_does_not_make_it(selective: bool) -> None:
 def test_what_a_party_cannot_do_it_neither_does_nor_refuses(text: str, selective: bool) -> None:
     found = events(text, selective)
     assert ("ISL", "agree") not in found and ("ISL", "reject") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_violence_to_a_partys_own_is_a_harm_it_warns_of_not_a_threat(selective: bool) -> None:
+    found = events('"If we sign this deal, we will destroy our fishing industry," Norway\'s minister said.', selective)
+    assert ("NOR", "threaten") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_measure_taken_with_a_partys_own_means_stays_a_threat(selective: bool) -> None:
+    found = events("Norway said it would tighten its blockade of the harbour if Iceland kept fishing.", selective)
+    assert ("NOR", "threaten") in found

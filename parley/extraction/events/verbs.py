@@ -168,6 +168,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     elif negated and action in state.lexicon.intent_agree | {"retreat"} and _intended(state, verb) and \
             not any(c.lower_ == "yet" for c in verb.children):
         action, negated = "reject", False  # "will not release the hostages until ...": a refusal (CAMEO 124)
+    if state.lexicon.verbs.get(lemma) == "assault" and _own_harm(verb):
+        return []  # "we will completely destroy our agriculture": a harm the party warns it would suffer
     events = []
     for agent in agents:
         targets = participants.targets(state, verb, agent.actor) or \
@@ -219,6 +221,19 @@ def _purpose(state: EventState, verb: Token) -> tuple[Token, str] | None:
         if stance:
             return goal, stance
     return None
+
+
+OWN = {"we": {"our", "ours"}, "i": {"my", "mine"}, "they": {"their"}, "it": {"its"}, "you": {"your"}}
+
+
+def _own_harm(verb: Token) -> bool:
+    """A violent verb whose object is the subject's own ("we will destroy our agriculture", "they would hurt
+    their own workers"): a harm suffered, no act against another (a measure a party takes with its own means,
+    "tighten its blockade", "pull its troops out", stays a threat)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    owned = OWN.get(subject.lower_, set()) if subject is not None else set()
+    return bool(owned) and any(p.dep_ == "poss" and p.lower_ in owned for o in verb.children if o.dep_ == "dobj"
+                               for p in o.children)
 
 
 def _unable(verb: Token) -> bool:
