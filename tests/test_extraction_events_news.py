@@ -151,3 +151,10 @@ def test_violence_to_a_partys_own_is_a_harm_it_warns_of_not_a_threat(selective: 
 def test_a_measure_taken_with_a_partys_own_means_stays_a_threat(selective: bool) -> None:
     found = events("Norway said it would tighten its blockade of the harbour if Iceland kept fishing.", selective)
     assert ("NOR", "threaten") in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_what_another_party_pushes_a_party_into_is_not_its_act(selective: bool) -> None:
+    found = events("Norway is spreading false figures to fool Iceland into dropping its claim on port access.",
+                   selective)
+    assert ("ISL", "yield") not in found

@@ -123,7 +123,7 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
             state.lexicon.stance.get(triggers.verb_action(state, verb, lemma) or "") is None:
         return []  # "needed to study it and consult": meant, not done
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.failure_verbs or \
-            verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead") or _unable(verb):
+            verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead") or _unable(verb) or _pushed_into(verb):
         return []  # "failed to reach a deal", "ended without agreeing", "would never be able to reach agreement":
         # nothing was done, nor refused
     ceased = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.ceasing_verbs and not any(
@@ -234,6 +234,14 @@ def _own_harm(verb: Token) -> bool:
     owned = OWN.get(subject.lower_, set()) if subject is not None else set()
     return bool(owned) and any(p.dep_ == "poss" and p.lower_ in owned for o in verb.children if o.dep_ == "dobj"
                                for p in o.children)
+
+
+def _pushed_into(verb: Token) -> bool:
+    """"to fool our members into abandoning the strike", "pressured Oslo into signing": what another party pushes
+    a party into is that party's aim, not yet the party's act."""
+    governor = verb.head.head
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "into" and governor.pos_ in syntax.VERBAL and any(
+        c.dep_ == "dobj" for c in governor.children)
 
 
 def _unable(verb: Token) -> bool:
