@@ -158,3 +158,9 @@ def test_what_another_party_pushes_a_party_into_is_not_its_act(selective: bool) 
     found = events("Norway is spreading false figures to fool Iceland into dropping its claim on port access.",
                    selective)
     assert ("ISL", "yield") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_support_a_party_needs_from_another_is_not_given_yet(selective: bool) -> None:
+    found = events("If Norway makes a formal offer, it will need the support of Iceland.", selective)
+    assert ("ISL", "support") not in found

@@ -37,6 +37,8 @@ def noun_events(state: EventState, noun: Token) -> list[Event]:
         return []  # "Palestinian riots are continuing": a protest named as the subject of the news
     if noun.lemma_.lower() in WARNING_NOUNS and triggers.warns_of_peril(state, noun):
         return []  # "warnings of starvation by aid agencies": a caution, not a threat
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in state.lexicon.attitude_verbs:
+        return []  # "they will need the support of the biggest shareholders": wanted from them, not given
     agent = participants.owner_of(state, noun)
     if agent is None:
         return []
