@@ -164,3 +164,11 @@ def test_what_another_party_pushes_a_party_into_is_not_its_act(selective: bool) 
 def test_support_a_party_needs_from_another_is_not_given_yet(selective: bool) -> None:
     found = events("If Norway makes a formal offer, it will need the support of Iceland.", selective)
     assert ("ISL", "support") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_what_a_partys_offer_is_aimed_to_do_is_proposed(selective: bool) -> None:
+    result = analysis("However, Norway says its latest offer is aimed to ease quota concerns and grant port access.",
+                      selective)
+    found = {(s.actor, s.action) for s in result.statements if not s.negated}
+    assert ("NOR", "propose") in found and ("NOR", "agree") not in found and ("NOR", "yield") not in found

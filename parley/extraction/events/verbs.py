@@ -123,7 +123,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
             state.lexicon.stance.get(triggers.verb_action(state, verb, lemma) or "") is None:
         return []  # "needed to study it and consult": meant, not done
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.failure_verbs or \
-            verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead") or _unable(verb) or _pushed_into(verb):
+            verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead") or _unable(verb) or \
+            _pushed_into(verb):
         return []  # "failed to reach a deal", "ended without agreeing", "would never be able to reach agreement":
         # nothing was done, nor refused
     ceased = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.ceasing_verbs and not any(
@@ -170,6 +171,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         action, negated = "reject", False  # "will not release the hostages until ...": a refusal (CAMEO 124)
     if state.lexicon.verbs.get(lemma) == "assault" and _own_harm(verb):
         return []  # "we will completely destroy our agriculture": a harm the party warns it would suffer
+    if _thing_aimed(state, verb) and state.lexicon.stance.get(action) == "for":
+        action = "propose"  # "its offer is aimed to ease scheduling concerns": what the offer would do, proposed
     events = []
     for agent in agents:
         targets = participants.targets(state, verb, agent.actor) or \
@@ -234,6 +237,16 @@ def _own_harm(verb: Token) -> bool:
     owned = OWN.get(subject.lower_, set()) if subject is not None else set()
     return bool(owned) and any(p.dep_ == "poss" and p.lower_ in owned for o in verb.children if o.dep_ == "dobj"
                                for p in o.children)
+
+
+def _thing_aimed(state: EventState, verb: Token) -> bool:
+    """"its offer is aimed to ease scheduling concerns", "the plan is designed to cut costs": what a thing is meant
+    to do, told of the thing (a passive whose subject is an offer, a plan or a deal): proposed, not done."""
+    governor = verb.head
+    subject = next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
+    return verb.dep_ == "xcomp" and subject is not None and not any(
+        c.dep_ == "agent" for c in governor.children) and (state.lexicon.nouns.get(subject.lemma_.lower()) or
+                                                           subject.lemma_.lower() in state.lexicon.deal_nouns)
 
 
 def _pushed_into(verb: Token) -> bool:
