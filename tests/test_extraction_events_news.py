@@ -172,3 +172,15 @@ def test_what_a_partys_offer_is_aimed_to_do_is_proposed(selective: bool) -> None
                       selective)
     found = {(s.actor, s.action) for s in result.statements if not s.negated}
     assert ("NOR", "propose") in found and ("NOR", "agree") not in found and ("NOR", "yield") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_goal_to_reach_a_deal_is_wanted_not_agreed(selective: bool) -> None:
+    found = events("Norway said its objective in the talks is to reach a permanent agreement with Iceland.", selective)
+    assert ("NOR", "demand") in found and ("NOR", "agree") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_talks_a_party_will_continue_are_talks_not_a_pledge(selective: bool) -> None:
+    found = events('"We will continue the dialogue with Iceland," Norway\'s minister said.', selective)
+    assert ("NOR", "consult") in found and ("NOR", "agree") not in found

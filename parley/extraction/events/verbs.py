@@ -32,6 +32,9 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
                     and any(a.lower_ in state.lexicon.evaluative_cues for a in e.trigger.children)]
         if opinions:  # "agreed that the tariffs were unacceptable": a view, not an agreement
             return opinions
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.copulas and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in state.lexicon.goal_nouns for c in verb.head.children):
+        return []  # "Iran's objective is to reach a permanent agreement": the goal is wanted (a demand), not done
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     passive = patient is not None or any(c.dep_ == "auxpass" for c in verb.children)  # "... and are wanted"
     if passive and lemma in state.lexicon.attitude_verbs:
@@ -162,7 +165,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         if action in state.lexicon.intent_threaten or (action not in state.lexicon.stance and ultimatum):
             # "will withdraw its peacekeepers unless ...": an act held out until a demand is met
             action = "threaten"
-        elif action in state.lexicon.intent_agree and not (action == "consult" and _scheduled(state, verb)):
+        elif action in state.lexicon.intent_agree and not (action == "consult" and (
+                _scheduled(state, verb) or lemma == "continue")):  # "we will continue the dialogue": talks going on
             action = "agree"
     elif hedged and not negated and action in state.lexicon.intent_threaten:
         action = "threaten"  # "may halt its mediation if ...": a hostile act held out is a threat
