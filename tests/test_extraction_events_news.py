@@ -184,3 +184,18 @@ def test_a_goal_to_reach_a_deal_is_wanted_not_agreed(selective: bool) -> None:
 def test_talks_a_party_will_continue_are_talks_not_a_pledge(selective: bool) -> None:
     found = events('"We will continue the dialogue with Iceland," Norway\'s minister said.', selective)
     assert ("NOR", "consult") in found and ("NOR", "agree") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_talking_with_no_topic_is_talks(selective: bool) -> None:
+    found = events('The Fishermen\'s Union said after Monday\'s round: "At least we are still talking."', selective)
+    assert ("FU", "consult") in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Norway's minister talked about the herring quota at length on the radio.",
+    "Norway talked up the new quota plan on Monday.",
+])
+def test_talking_about_something_is_no_talks(text: str, selective: bool) -> None:
+    assert ("NOR", "consult") not in events(text, selective)

@@ -46,6 +46,9 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
                 return action
     if lemma == "call":  # plain "call" names or describes; "call for"/"call on" demand
         return None
+    if lemma == "talk" and any(c.dep_ in ("dobj", "prt") or c.dep_ == "prep" and c.lower_ not in ("with", "to")
+                               for c in token.children):
+        return None  # "talked about the quota", "talked up the deal": words, not talks; "still talking" are talks
     for obj in (c for c in token.children if c.dep_ == "dobj"):
         # "sent 200 tonnes of rice", "moved tanks to the border", "launched joint patrols": the object decides
         things = {obj.lemma_.lower(), *(o.lemma_.lower() for p in obj.children if p.dep_ == "prep"
