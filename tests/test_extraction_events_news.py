@@ -199,3 +199,10 @@ def test_talking_with_no_topic_is_talks(selective: bool) -> None:
 ])
 def test_talking_about_something_is_no_talks(text: str, selective: bool) -> None:
     assert ("NOR", "consult") not in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_strike_a_party_owns_is_its_protest(selective: bool) -> None:
+    found = events("The Fishermen's Union told members to stand together on the tenth day of its work stoppage.",
+                   selective)
+    assert ("FU", "protest") in found
