@@ -206,3 +206,9 @@ def test_a_strike_a_party_owns_is_its_protest(selective: bool) -> None:
     found = events("The Fishermen's Union told members to stand together on the tenth day of its work stoppage.",
                    selective)
     assert ("FU", "protest") in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_promise_that_the_other_side_will_be_consulted_offers_talks(selective: bool) -> None:
+    found = events("Norway says Iceland will be consulted before any changes to the quota are made.", selective)
+    assert ("NOR", "propose") in found and ("NOR", "agree") not in found

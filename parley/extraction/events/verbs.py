@@ -165,6 +165,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         if action in state.lexicon.intent_threaten or (action not in state.lexicon.stance and ultimatum):
             # "will withdraw its peacekeepers unless ...": an act held out until a demand is met
             action = "threaten"
+        elif action == "consult" and passive and not any(c.dep_ == "agent" for c in verb.children):
+            action = "propose"  # "unions will be consulted before any changes": talks offered to the other side
         elif action in state.lexicon.intent_agree and not (action == "consult" and (
                 _scheduled(state, verb) or lemma == "continue")):  # "we will continue the dialogue": talks going on
             action = "agree"
