@@ -212,3 +212,9 @@ def test_a_strike_a_party_owns_is_its_protest(selective: bool) -> None:
 def test_a_promise_that_the_other_side_will_be_consulted_offers_talks(selective: bool) -> None:
     found = events("Norway says Iceland will be consulted before any changes to the quota are made.", selective)
     assert ("NOR", "propose") in found and ("NOR", "agree") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_talks_named_in_passing_took_place(selective: bool) -> None:
+    found = events("Norway's fisheries minister flew home on Tuesday after talks with Iceland in Bergen.", selective)
+    assert ("NOR", "consult") in found
