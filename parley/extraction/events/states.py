@@ -38,9 +38,7 @@ def state_events(state: EventState, copula: Token) -> list[Event]:
                         and o.lemma_.lower() in state.lexicon.settlement_nouns), None)
         if action == "yield" and (own_act is not None or offered is not None):
             action = "propose"  # "open to sending troops", "open to a diplomatic solution": an offer
-        # "ready to react, and that includes countermeasures": what the readiness spells out is a hostile act
-        spelled_hostile = any(state.lexicon.hostile_thing(o) for c in spelled for o in c.children if o.dep_ == "dobj")
-        if action == "agree" and (triggers.readied_hostility(state, child) or spelled_hostile):
+        if action == "agree" and triggers.readied_hostility(state, child):
             action = "threaten"  # "ready to impose tariffs", "prepared to strike": a hostile act held out
         elif action in ("agree", "yield") and triggers.readied(state, child) in ("consult", "propose"):
             action = "propose"  # "willing to resume talks", "ready to offer a halt": intent to negotiate
