@@ -211,3 +211,9 @@ def test_a_promise_that_the_other_side_will_be_consulted_offers_talks(selective:
 def test_talks_named_in_passing_took_place(selective: bool) -> None:
     found = events("Norway's fisheries minister flew home on Tuesday after talks with Iceland in Bergen.", selective)
     assert ("NOR", "consult") in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_agreeing_to_begin_talks_agrees_and_talks(selective: bool) -> None:
+    found = events("Norway and Iceland have agreed to begin talks on the herring quota.", selective)
+    assert {("NOR", "agree"), ("NOR", "consult"), ("ISL", "agree"), ("ISL", "consult")} <= found

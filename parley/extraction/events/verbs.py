@@ -194,10 +194,20 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
                 if action == "yield" and event.condition is None:  # a concession made in hopes of a deal
                     event.condition = " ".join(t.text for t in goal.subtree if t.dep_ != "aux" or t.i > goal.i)
             events.append(event)
+    if action == "agree" and not negated and _agreed_talks(state, verb):
+        # "have agreed to begin talks on ending subsidies": the talks agreed on are the parties' talks too
+        events += [replace(e, action="consult") for e in events]
     if action == "propose" and not negated and _improves_offer(state, lemma, obj):
         # "upped its wage offer", "sweetened the bid": a better offer gives ground too (CAMEO, the annotators)
         events += [replace(e, action="yield") for e in events]
     return events
+
+
+def _agreed_talks(state: EventState, verb: Token) -> bool:
+    """"agreed to begin (hold, resume) talks": a light verb under "agree" whose object is talks."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in state.lexicon.light_verbs and any(
+        o.dep_ == "dobj" and state.lexicon.nouns.get(o.lemma_.lower()) == "consult" for o in c.children)
+        for c in verb.children)
 
 
 def _improves_offer(state: EventState, lemma: str, obj: Token | None) -> bool:
