@@ -217,3 +217,11 @@ def test_talks_named_in_passing_took_place(selective: bool) -> None:
 def test_agreeing_to_begin_talks_agrees_and_talks(selective: bool) -> None:
     found = events("Norway and Iceland have agreed to begin talks on the herring quota.", selective)
     assert {("NOR", "agree"), ("NOR", "consult"), ("ISL", "agree"), ("ISL", "consult")} <= found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_readiness_read_as_a_passive_is_still_a_stated_disposition(selective: bool) -> None:
+    # the parser reads "was" as the auxiliary of "prepared", and hangs the subject on "was"
+    found = events("Earlier Norway's foreign minister Jon Berg said Norway was prepared to veto any bid to reduce "
+                   "the quota secured in 1984.", selective)
+    assert ("NOR", "threaten") in found

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 from ..actors import Agent, ArticleActors
 from ..attribution import OutletNames
 from ..lexicon import Lexicon
-from . import conditions, context, nouns, participants, relative_clauses, syntax, terms, triggers, verbs
+from . import conditions, context, nouns, participants, relative_clauses, states, syntax, terms, triggers, verbs
 from .state import Event, EventState
 
 
@@ -44,6 +44,10 @@ def find(state: EventState, sent: Span) -> list[Event]:
     for i in range(sent.start, sent.end):
         lemma = triggers.verb_lemma_at(state, i)
         action_noun = words.pos[i] == "NOUN" and words.lemma[i] in state.lexicon.nouns
+        if not lemma and words.pos[i] == "ADJ" and words.lower[i] in state.lexicon.agentive_cues and \
+                words.dep[i] in ("ROOT", "ccomp", "conj") and i not in taken:
+            events.extend(states.adjective_events(state, sent.doc[i]))  # "the UK was prepared to veto any bid"
+            continue
         if i in taken or not (lemma or action_noun):
             continue
         token = sent.doc[i]

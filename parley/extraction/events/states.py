@@ -24,8 +24,22 @@ def state_events(state: EventState, copula: Token) -> list[Event]:
         if stated:
             events += [Event(agent, stated, child, "verb", None, list(child.subtree))
                        for agent in participants.subjects(state, copula)[0]]
-    for child in copula.children:
-        if child.dep_ != "acomp" or child.lower_ not in state.lexicon.agentive_cues:
+    return events + _stated_dispositions(state, copula, [c for c in copula.children if c.dep_ == "acomp"])
+
+
+def adjective_events(state: EventState, adjective: Token) -> list[Event]:
+    """"the UK was prepared to veto any bid" parsed with "was" as the adjective's auxiliary: the adjective heads
+    its own clause, and is both the copula and the stated disposition."""
+    if adjective.lower_ not in state.lexicon.agentive_cues or not any(
+            c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in adjective.children):
+        return []
+    return _stated_dispositions(state, adjective, [adjective])
+
+
+def _stated_dispositions(state: EventState, copula: Token, cues: list[Token]) -> list[Event]:
+    events = []
+    for child in cues:
+        if child.lower_ not in state.lexicon.agentive_cues:
             continue
         agents, _ = participants.subjects(state, copula)
         # "ready to react, and that includes countermeasures if required": what "that" spells out is the stance
