@@ -225,3 +225,16 @@ def test_readiness_read_as_a_passive_is_still_a_stated_disposition(selective: bo
     found = events("Earlier Norway's foreign minister Jon Berg said Norway was prepared to veto any bid to reduce "
                    "the quota secured in 1984.", selective)
     assert ("NOR", "threaten") in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_anothers_plan_under_the_tellers_quoted_label_is_criticised(selective: bool) -> None:
+    found = events('The Fishermen\'s Union says Norway has also proposed what the union calls a "forced relocation '
+                   'scheme" for Icelandic crews.', selective)
+    assert ("FU", "criticize") in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_partys_own_label_for_its_own_plan_criticises_nothing(selective: bool) -> None:
+    found = events('Norway has proposed what it calls a "shared harbour scheme" for Icelandic crews.', selective)
+    assert ("NOR", "criticize") not in found

@@ -24,8 +24,9 @@ def drop_embedded(state: EventState, events: list[Event]) -> list[Event]:
     said = [e for e in events if e.kind == "cue" and e.trigger.pos_ in syntax.VERBAL]
     acts = [e for e in events if e.kind in ("verb", "light", "cue")]
     for event in events:
-        if event.goal_of is not None:
-            kept.append(event)   # another item of a kept event's goal
+        if event.goal_of is not None or event.kind == "role" and any(
+                c.dep_ == "dobj" and c.tag_ == "WP" for c in event.trigger.children):
+            kept.append(event)   # another item of a kept event's goal; "what the union calls X": the teller's aside
             continue
         if any(event is not cue and event.trigger in cue.content and (_obliged(state, event.trigger) or (
                 event.trigger.i != cue.trigger.i and event.agent.actor != cue.agent.actor)) for cue in said):

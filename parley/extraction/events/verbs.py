@@ -310,7 +310,18 @@ def _role_action(state: EventState, verb: Token) -> str | None:
         return "criticize"
     if cast(state.lexicon.positive_roles, state.lexicon.positive_qualities) and _supportable(state, verb):
         return "support"  # "described the meeting as important", "called the offer a breakthrough"
+    if any(c.dep_ == "dobj" and c.tag_ == "WP" for c in verb.children) and any(
+            t.tag_ == "``" for r in roles for t in r.subtree) and _labels_anothers(state, verb):
+        return "criticize"  # "proposed what the union calls a 'forced relocation scheme'": the teller's own label
     return None
+
+
+def _labels_anothers(state: EventState, verb: Token) -> bool:
+    """"X proposed what the union calls ...": the one naming is not the one whose deed it names (a party quoting
+    its own label for its own plan criticises nothing)."""
+    tellers = {a.actor for a in participants.subjects(state, verb)[0]}
+    doers = {a.actor for a in participants.subjects(state, verb.head)[0]} if verb.head.i != verb.i else set()
+    return bool(tellers) and not tellers & doers
 
 
 def _supportable(state: EventState, verb: Token) -> bool:
