@@ -238,3 +238,17 @@ def test_anothers_plan_under_the_tellers_quoted_label_is_criticised(selective: b
 def test_a_partys_own_label_for_its_own_plan_criticises_nothing(selective: bool) -> None:
     found = events('Norway has proposed what it calls a "shared harbour scheme" for Icelandic crews.', selective)
     assert ("NOR", "criticize") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_quoted_good_word_for_a_person_criticises_nobody(selective: bool) -> None:
+    found = events('Norway\'s minister said he had good relations with Jon Berg, who he described as "very talented".',
+                   selective)
+    assert ("NOR", "criticize") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_what_another_party_would_do_is_no_plan_told_of(selective: bool) -> None:
+    found = events("The Fishermen's Union said a Norwegian code of conduct would prevent more trawlers in the fjord.",
+                   selective)
+    assert ("FU", "accuse") not in found

@@ -25,7 +25,7 @@ def drop_embedded(state: EventState, events: list[Event]) -> list[Event]:
     acts = [e for e in events if e.kind in ("verb", "light", "cue")]
     for event in events:
         if event.goal_of is not None or event.kind == "role" and any(
-                c.dep_ == "dobj" and c.tag_ == "WP" for c in event.trigger.children):
+                c.dep_ == "dobj" and c.lower_ == "what" for c in event.trigger.children):
             kept.append(event)   # another item of a kept event's goal; "what the union calls X": the teller's aside
             continue
         if any(event is not cue and event.trigger in cue.content and (_obliged(state, event.trigger) or (
@@ -135,8 +135,10 @@ def told_plans(state: EventState, events: list[Event]) -> list[Event]:
     another party wants, told in the teller's own quoted words ("says the railway wants to 'gut the agreement'")."""
     told = []
     for event in events:
+        # "was planning to cut": a plan told of (an xcomp of a planning verb), not a mere "would"
         planned = event.action == "threaten" and state.lexicon.verbs.get(event.trigger.lemma_.lower()) in \
-            state.lexicon.intent_threaten
+            state.lexicon.intent_threaten and event.trigger.dep_ == "xcomp" and \
+            event.trigger.head.lemma_.lower() in state.lexicon.intent_markers
         # "the union says the railway wants to 'gut the agreement'": what another wants, in the teller's own words
         wanted = event.action == "demand" and not event.negated and event.trigger.i not in state.quoted and \
             event.trigger.lemma_.lower() in state.lexicon.attitude_verbs and any(

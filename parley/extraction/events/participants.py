@@ -22,7 +22,10 @@ def subjects(state: EventState, verb: Token, depth: int = 0) -> tuple[list[Agent
     """(agents, passive): the verb's subject, its by-agent in the passive, or the subject it inherits."""
     quoted = verb.i in state.quoted
     # the subject may hang off an auxiliary ("Vatne did, however, offer")
-    heads = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    # ... or off a passive auxiliary the parser gave an adjective ("the UK was prepared to veto"), when no by-agent
+    # names the doer ("this argument was rejected by Blair")
+    passive_aux = () if any(c.dep_ == "agent" for c in verb.children) else ("auxpass",)
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("aux", *passive_aux))]
     for child in (c for head in heads for c in head.children):
         if child.dep_ == "nsubj" or child.dep_ == "csubj":
             return state.actors.resolve_all(child, quoted), False

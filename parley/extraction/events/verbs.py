@@ -310,7 +310,7 @@ def _role_action(state: EventState, verb: Token) -> str | None:
         return "criticize"
     if cast(state.lexicon.positive_roles, state.lexicon.positive_qualities) and _supportable(state, verb):
         return "support"  # "described the meeting as important", "called the offer a breakthrough"
-    if any(c.dep_ == "dobj" and c.tag_ == "WP" for c in verb.children) and any(
+    if any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children) and any(
             t.tag_ == "``" for r in roles for t in r.subtree) and _labels_anothers(state, verb):
         return "criticize"  # "proposed what the union calls a 'forced relocation scheme'": the teller's own label
     return None
