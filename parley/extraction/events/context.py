@@ -2,11 +2,12 @@
 scene-setting clause or the description of a source; protests absorb what they demand."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from . import syntax
+from . import participants, syntax
 from .state import Event
 
 if TYPE_CHECKING:
@@ -23,6 +24,10 @@ def drop_embedded(state: EventState, events: list[Event]) -> list[Event]:
     said = [e for e in events if e.kind == "cue" and e.trigger.pos_ in syntax.VERBAL]
     acts = [e for e in events if e.kind in ("verb", "light", "cue")]
     for event in events:
+        if event.goal_of is not None or event.kind == "role" and any(
+                c.dep_ == "dobj" and c.lower_ == "what" for c in event.trigger.children):
+            kept.append(event)   # another item of a kept event's goal; "what the union calls X": the teller's aside
+            continue
         if any(event is not cue and event.trigger in cue.content and (_obliged(state, event.trigger) or (
                 event.trigger.i != cue.trigger.i and event.agent.actor != cue.agent.actor)) for cue in said):
             continue  # "Mubarak said the US must be ready to mediate": Egypt's demand, not a US act
@@ -57,7 +62,8 @@ def drop_embedded(state: EventState, events: list[Event]) -> list[Event]:
         if _describes_source(state, event.trigger):
             continue  # "a member of the team trying to broker a pact has said": who reports, not what
         kept.append(event)
-    return kept
+    ids = {id(e) for e in kept}
+    return [e for e in kept if e.goal_of is None or id(e.goal_of) in ids]
 
 
 def _describes_source(state: EventState, token: Token) -> bool:
@@ -121,3 +127,24 @@ def _obliged(state: EventState, token: Token) -> bool:
     """Whether a verb is what someone must or should do ("the president must agree"), not what was done."""
     verb = token if token.pos_ in syntax.VERBAL else token.head
     return any(c.dep_ == "aux" and c.lower_ in state.lexicon.modal_cues for c in verb.children)
+
+
+def told_plans(state: EventState, events: list[Event]) -> list[Event]:
+    """"The union said the government was planning to cut its benefits": a hostile act another party tells of as
+    planned is that party's accusation, not a threat the planner made (it made none in the news); so is what
+    another party wants, told in the teller's own quoted words ("says the railway wants to 'gut the agreement'")."""
+    told = []
+    for event in events:
+        # "was planning to cut": a plan told of (an xcomp of a planning verb), not a mere "would"
+        planned = event.action == "threaten" and state.lexicon.verbs.get(event.trigger.lemma_.lower()) in \
+            state.lexicon.intent_threaten and event.trigger.dep_ == "xcomp" and \
+            event.trigger.head.lemma_.lower() in state.lexicon.intent_markers
+        # "the union says the railway wants to 'gut the agreement'": what another wants, in the teller's own words
+        wanted = event.action == "demand" and not event.negated and event.trigger.i not in state.quoted and \
+            event.trigger.lemma_.lower() in state.lexicon.attitude_verbs and any(
+                t.i in state.quoted for c in event.trigger.children if c.dep_ == "xcomp" for t in c.subtree)
+        teller = participants.reporting_agent(state, event) if event.kind == "verb" and (planned or wanted) else None
+        if teller is not None and teller.actor != event.agent.actor:
+            event = replace(event, agent=teller, action="accuse", target=event.agent.actor, content=[])
+        told.append(event)
+    return told

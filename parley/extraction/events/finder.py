@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 from ..actors import Agent, ArticleActors
 from ..attribution import OutletNames
 from ..lexicon import Lexicon
-from . import conditions, context, nouns, participants, relative_clauses, syntax, terms, triggers, verbs
+from . import conditions, context, nouns, participants, relative_clauses, states, syntax, terms, triggers, verbs
 from .state import Event, EventState
 
 
@@ -28,7 +28,11 @@ class EventFinder:
         return participants.named_owners(self.state, noun)
 
     def background(self, token: Token) -> bool:
-        """Whether a word sits in a clause of time that tells what happened around the news."""
+        """Whether a word sits in a clause of time that tells what happened around the news; talks named in
+        passing ("after meetings in Beirut", "after their negotiations reached a standstill") took place all the
+        same, and are no scene-setting deed."""
+        if token.pos_ == "NOUN" and self.state.lexicon.nouns.get(token.lemma_.lower()) == "consult":
+            return False
         return context.background(self.state, token)
 
 
@@ -40,6 +44,10 @@ def find(state: EventState, sent: Span) -> list[Event]:
     for i in range(sent.start, sent.end):
         lemma = triggers.verb_lemma_at(state, i)
         action_noun = words.pos[i] == "NOUN" and words.lemma[i] in state.lexicon.nouns
+        if not lemma and words.pos[i] == "ADJ" and words.lower[i] in state.lexicon.agentive_cues and \
+                words.dep[i] in ("ROOT", "ccomp", "conj") and i not in taken:
+            events.extend(states.adjective_events(state, sent.doc[i]))  # "the UK was prepared to veto any bid"
+            continue
         if i in taken or not (lemma or action_noun):
             continue
         token = sent.doc[i]
@@ -55,7 +63,7 @@ def find(state: EventState, sent: Span) -> list[Event]:
     for event in events:
         if event.target is None:
             event.target = relative_clauses.answered_party(state, event)
-    events = context.drop_embedded(state, events)
+    events = context.told_plans(state, context.drop_embedded(state, events))
     conditions.link_conditions(state, events)
     events = context.absorb_protest_demands(state, events)
     for event in events:

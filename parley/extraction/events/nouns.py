@@ -31,12 +31,15 @@ def noun_events(state: EventState, noun: Token) -> list[Event]:
         return meetings.meeting_events(state, noun)  # "talks with Oslo"; "a call between the two presidents"
     if syntax.mass_noun(noun):
         return []  # "German domestic demand": a market's
-    protest = state.lexicon.nouns[noun.lemma_.lower()] == "protest" and noun.dep_ in ("nsubj", "nsubjpass")
+    protest = state.lexicon.nouns[noun.lemma_.lower()] == "protest" and (noun.dep_ in ("nsubj", "nsubjpass") or any(
+        c.dep_ == "poss" for c in noun.children))  # "the 130th day of its work stoppage": the owner's strike
     if state.lexicon.nouns[noun.lemma_.lower()] not in POSITION_NOUN_ACTIONS and \
             noun.lemma_.lower() not in WARNING_NOUNS and not protest:
         return []  # "Palestinian riots are continuing": a protest named as the subject of the news
     if noun.lemma_.lower() in WARNING_NOUNS and triggers.warns_of_peril(state, noun):
         return []  # "warnings of starvation by aid agencies": a caution, not a threat
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in state.lexicon.attitude_verbs:
+        return []  # "they will need the support of the biggest shareholders": wanted from them, not given
     agent = participants.owner_of(state, noun)
     if agent is None:
         return []

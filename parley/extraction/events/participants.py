@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..actors import Agent
-from . import syntax
+from . import syntax, triggers
 from .state import Event
 
 if TYPE_CHECKING:
@@ -22,7 +22,10 @@ def subjects(state: EventState, verb: Token, depth: int = 0) -> tuple[list[Agent
     """(agents, passive): the verb's subject, its by-agent in the passive, or the subject it inherits."""
     quoted = verb.i in state.quoted
     # the subject may hang off an auxiliary ("Vatne did, however, offer")
-    heads = [verb, *(c for c in verb.children if c.dep_ == "aux")]
+    # ... or off a passive auxiliary the parser gave an adjective ("the UK was prepared to veto"), when no by-agent
+    # names the doer ("this argument was rejected by Blair")
+    passive_aux = () if any(c.dep_ == "agent" for c in verb.children) else ("auxpass",)
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("aux", *passive_aux))]
     for child in (c for head in heads for c in head.children):
         if child.dep_ == "nsubj" or child.dep_ == "csubj":
             return state.actors.resolve_all(child, quoted), False
@@ -95,13 +98,18 @@ def speaker_of(state: EventState, clause: Token) -> list[Agent]:
 def reporter(state: EventState, event: Event) -> str | None:
     """The party whose words report an event: the speaker of the quote or of the reported speech around it.
     When it is not the event's own party, the event is that party's account of another's stance."""
+    agent = reporting_agent(state, event)
+    return agent.actor if agent else None
+
+
+def reporting_agent(state: EventState, event: Event) -> Agent | None:
+    """The party (and its speaker) whose words report an event (see reporter)."""
     if event.trigger.i in state.quoted:
-        speaker = state.actors.ctx.quote_speaker
-        return speaker.actor if speaker else None
+        return state.actors.ctx.quote_speaker
     for ancestor in [event.trigger, *event.trigger.ancestors]:
         if ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in state.lexicon.speech:
             agents = subjects(state, ancestor.head)[0]
-            return agents[0].actor if agents else None
+            return agents[0] if agents else None
     return None
 
 
@@ -139,7 +147,21 @@ def named_owners(state: EventState, noun: Token) -> list[Agent]:
             for obj in child.children:
                 if obj.dep_ == "pobj" and (agents := state.actors.resolve_all(obj, noun.i in state.quoted)):
                     return agents
+        if child.dep_ == "acl" and child.tag_ == "VBN" and _makes(state, child, noun):
+            # "the strikes called by the union", "a proposal put forward by Oslo": who made it
+            for obj in (o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"):
+                if agents := state.actors.resolve_all(obj, noun.i in state.quoted):
+                    return agents
     return []
+
+
+def _makes(state: EventState, participle: Token, noun: Token) -> bool:
+    """Whether a participle on an action noun tells who made it ("called", "organised", "put forward"), not
+    another's answer to it ("rejected by", "backed by")."""
+    lemma = triggers.verb_lemma(state, participle)
+    action = triggers.verb_action(state, participle, lemma) if lemma else None
+    return action is None or action == state.lexicon.nouns.get(noun.lemma_.lower()) or (
+        lemma in state.lexicon.light_verbs and lemma not in state.lexicon.answers)
 
 
 def _leader(state: EventState, modifier: Token) -> Agent | None:

@@ -57,7 +57,7 @@ def _clause_cue(state: EventState, clause: Token, agents: list[Agent]) -> list[E
     if not modal and _has_trigger(state, clause):
         return []
     action = None
-    negated = syntax.is_negated(clause)
+    negated = syntax.is_negated(clause) and not syntax.rhetorical(clause)
     if clause.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
         action = state.lexicon.modal_cues.get("need")  # "has to be reversed", "needs to stop"
     for child in clause.children:

@@ -30,6 +30,7 @@ class Event:
     purpose_stance: str | None = None
     purpose_condition: str | None = None       # what the goal hinges on ("any truce must allow X": X)
     answers: Event | None = None                # the event this one responds to ("rejects the demand")
+    goal_of: Event | None = None                # one more item of another event's goal ("to get X and Y": Y)
 
     def set_condition(self, found: tuple[str, list[Token]] | None) -> None:
         if found:

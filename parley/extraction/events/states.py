@@ -24,8 +24,22 @@ def state_events(state: EventState, copula: Token) -> list[Event]:
         if stated:
             events += [Event(agent, stated, child, "verb", None, list(child.subtree))
                        for agent in participants.subjects(state, copula)[0]]
-    for child in copula.children:
-        if child.dep_ != "acomp" or child.lower_ not in state.lexicon.agentive_cues:
+    return events + _stated_dispositions(state, copula, [c for c in copula.children if c.dep_ == "acomp"])
+
+
+def adjective_events(state: EventState, adjective: Token) -> list[Event]:
+    """"the UK was prepared to veto any bid" parsed with "was" as the adjective's auxiliary: the adjective heads
+    its own clause, and is both the copula and the stated disposition."""
+    if adjective.lower_ not in state.lexicon.agentive_cues or not any(
+            c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in adjective.children):
+        return []
+    return _stated_dispositions(state, adjective, [adjective])
+
+
+def _stated_dispositions(state: EventState, copula: Token, cues: list[Token]) -> list[Event]:
+    events = []
+    for child in cues:
+        if child.lower_ not in state.lexicon.agentive_cues:
             continue
         agents, _ = participants.subjects(state, copula)
         # "ready to react, and that includes countermeasures if required": what "that" spells out is the stance
@@ -52,7 +66,30 @@ def state_events(state: EventState, copula: Token) -> list[Event]:
                           content, negated=syntax.is_negated(copula))
             event.set_condition(find_condition([copula, child, *spelled], state.lexicon))
             events.append(event)
+            if action == "threaten":  # "prepared to strike ... to get the wages": the threat wants what it is for
+                for n, (head, words) in enumerate(_threat_goals(state, child)):
+                    wanting = event if n == 0 else Event(agent, action, head, "cue", event.target, [],
+                                                         negated=event.negated, goal_of=event)
+                    wanting.purpose, wanting.purpose_stance = words, "for"
+                    events.extend([wanting] if n else [])
     return events
+
+
+def _threat_goals(state: EventState, cue: Token) -> list[tuple[Token, list[Token]]]:
+    """What a hostile act held out is for ("ready to strike ... to get the wages and protections"): the first
+    infinitive after the hostile act that names no act itself, one (head, words) per item it lists."""
+    acts = triggers.readied_acts(cue)
+    first = next((n for n, verb in enumerate(acts) if triggers.hostile(state, verb)), len(acts))
+    goal = next((v for v in acts[first + 1:] if v.dep_ == "advcl" and not triggers.has_action(state, v)), None)
+    if goal is None:
+        return []
+    for thing in (c for c in goal.children if c.dep_ == "dobj"):
+        items = [c for c in thing.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        if items:
+            others = {t.i for item in items for t in item.subtree}
+            return [(thing, [t for t in thing.subtree if t.i not in others])] + [
+                (item, list(item.subtree)) for item in items]
+    return [(goal, [t for t in goal.subtree if t.i != goal.i])]
 
 
 def _goal_events(state: EventState, copula: Token) -> list[Event]:

@@ -20,6 +20,18 @@ def is_negated(token: Token) -> bool:
                for c in token.children)
 
 
+def with_of_objects(noun: Token) -> list[Token]:
+    """A noun and what its "of" names ("a new set of countermeasures", "a package of sanctions")."""
+    return [noun, *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                    if o.dep_ == "pobj")]
+
+
+def rhetorical(clause: Token) -> bool:
+    """A negative question that asserts ("isn't it ironic that ...", "is it not absurd"): the verb, negated, comes
+    before its subject."""
+    return is_negated(clause) and any(c.dep_ in ("nsubj", "expl") and c.i > clause.i for c in clause.children)
+
+
 def waited_for(clause: Token) -> bool:
     """A present-tense until-clause: what a party waits for has not happened ("will not sign until Iceland agrees";
     "fishing went on until Norway agreed" tells of something done)."""

@@ -46,6 +46,9 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
                 return action
     if lemma == "call":  # plain "call" names or describes; "call for"/"call on" demand
         return None
+    if lemma == "talk" and any(c.dep_ in ("dobj", "prt") or c.dep_ == "prep" and c.lower_ not in ("with", "to")
+                               for c in token.children):
+        return None  # "talked about the quota", "talked up the deal": words, not talks; "still talking" are talks
     for obj in (c for c in token.children if c.dep_ == "dobj"):
         # "sent 200 tonnes of rice", "moved tanks to the border", "launched joint patrols": the object decides
         things = {obj.lemma_.lower(), *(o.lemma_.lower() for p in obj.children if p.dep_ == "prep"
@@ -132,11 +135,29 @@ def _readied_verb(state: EventState, cue: Token) -> tuple[Token, str] | tuple[No
     return (verb, lemma) if lemma is not None else (None, None)
 
 
+def readied_acts(cue: Token) -> list[Token]:
+    """The acts a party says it is ready for, in order: the infinitive the cue takes and the infinitives that go on
+    from it ("prepared to fight as long as it takes, to stay out on strike, to get X")."""
+    acts, todo = [], [c for c in cue.children if c.dep_ == "xcomp"]
+    while todo:
+        verb = todo.pop(0)
+        acts.append(verb)
+        todo += [c for c in verb.children if c.dep_ in ("advcl", "conj", "xcomp") and c.pos_ in syntax.VERBAL
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return sorted(acts, key=lambda t: t.i)
+
+
+def hostile(state: EventState, verb: Token) -> bool:
+    """Whether a verb is a hostile act a party can hold out ("strike", "impose tariffs", "veto")."""
+    lemma = verb_lemma(state, verb)
+    return lemma is not None and (verb_action(state, verb, lemma) in state.lexicon.intent_threaten | {"threaten"}
+                                  or lemma in state.lexicon.blocking_verbs)
+
+
 def readied_hostility(state: EventState, cue: Token) -> bool:
-    """Whether what a party is ready for ("ready to strike", "prepared to veto") is a hostile act held out."""
-    verb, lemma = _readied_verb(state, cue)
-    return verb is not None and (verb_action(state, verb, lemma) in state.lexicon.intent_threaten | {"threaten"}
-                                 or lemma in state.lexicon.blocking_verbs)
+    """Whether what a party is ready for ("ready to strike", "prepared to veto") is a hostile act held out; any of
+    the acts it lists will do ("prepared to fight as long as necessary, to stay out on strike")."""
+    return any(hostile(state, verb) for verb in readied_acts(cue))
 
 
 def readied(state: EventState, cue: Token) -> str | None:

@@ -2,6 +2,7 @@
 threats, roles ("called Oslo an aggressor"), blame ("X is to blame"), and the goal an act serves."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -31,6 +32,9 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
                     and any(a.lower_ in state.lexicon.evaluative_cues for a in e.trigger.children)]
         if opinions:  # "agreed that the tariffs were unacceptable": a view, not an agreement
             return opinions
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.copulas and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in state.lexicon.goal_nouns for c in verb.head.children):
+        return []  # "Iran's objective is to reach a permanent agreement": the goal is wanted (a demand), not done
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     passive = patient is not None or any(c.dep_ == "auxpass" for c in verb.children)  # "... and are wanted"
     if passive and lemma in state.lexicon.attitude_verbs:
@@ -60,8 +64,9 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         action = "consult"  # "provided remarks on the draft": taking part in talks, not giving aid
     elif action in state.lexicon.material and obj_lemma in state.lexicon.statement_nouns | state.lexicon.claim_nouns:
         action = None  # "released a statement", "issued a report": words put out, not an act
-    elif obj_lemma in state.lexicon.hostile_nouns and lemma in state.lexicon.preparing_verbs:
-        action = "threaten"  # "plan countermeasures", "is weighing sanctions": a hostile act held out
+    elif lemma in state.lexicon.preparing_verbs and obj is not None and any(
+            o.lemma_.lower() in state.lexicon.hostile_nouns for o in syntax.with_of_objects(obj)):
+        action = "threaten"  # "plan countermeasures", "is studying a new set of sanctions": a hostile act held out
     elif action is None and lemma in state.lexicon.gathering_verbs and obj is None:
         action = "consult"  # "agreed to gather again at 1pm"
     if obj is not None and lemma in state.lexicon.answers and state.lexicon.nouns.get(obj.lemma_.lower()) and \
@@ -121,8 +126,10 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
             state.lexicon.stance.get(triggers.verb_action(state, verb, lemma) or "") is None:
         return []  # "needed to study it and consult": meant, not done
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.failure_verbs or \
-            verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead"):
-        return []  # "failed to reach a deal", "ended without agreeing": nothing was done, nor refused
+            verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead") or _unable(verb) or \
+            _pushed_into(verb):
+        return []  # "failed to reach a deal", "ended without agreeing", "would never be able to reach agreement":
+        # nothing was done, nor refused
     ceased = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.ceasing_verbs and not any(
         c.dep_ == "prt" and c.lower_ == "up" for c in verb.head.children)  # "ended up attacking": it was done
     negated = syntax.clause_negated(verb) or any(syntax.is_negated(h) for h in [verb.head]
@@ -158,13 +165,20 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         if action in state.lexicon.intent_threaten or (action not in state.lexicon.stance and ultimatum):
             # "will withdraw its peacekeepers unless ...": an act held out until a demand is met
             action = "threaten"
-        elif action in state.lexicon.intent_agree and not (action == "consult" and _scheduled(state, verb)):
+        elif action == "consult" and passive and not any(c.dep_ == "agent" for c in verb.children):
+            action = "propose"  # "unions will be consulted before any changes": talks offered to the other side
+        elif action in state.lexicon.intent_agree and not (action == "consult" and (
+                _scheduled(state, verb) or lemma == "continue")):  # "we will continue the dialogue": talks going on
             action = "agree"
     elif hedged and not negated and action in state.lexicon.intent_threaten:
         action = "threaten"  # "may halt its mediation if ...": a hostile act held out is a threat
     elif negated and action in state.lexicon.intent_agree | {"retreat"} and _intended(state, verb) and \
             not any(c.lower_ == "yet" for c in verb.children):
         action, negated = "reject", False  # "will not release the hostages until ...": a refusal (CAMEO 124)
+    if state.lexicon.verbs.get(lemma) == "assault" and _own_harm(verb):
+        return []  # "we will completely destroy our agriculture": a harm the party warns it would suffer
+    if _thing_aimed(state, verb) and state.lexicon.stance.get(action) == "for":
+        action = "propose"  # "its offer is aimed to ease scheduling concerns": what the offer would do, proposed
     events = []
     for agent in agents:
         targets = participants.targets(state, verb, agent.actor) or \
@@ -180,7 +194,27 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
                 if action == "yield" and event.condition is None:  # a concession made in hopes of a deal
                     event.condition = " ".join(t.text for t in goal.subtree if t.dep_ != "aux" or t.i > goal.i)
             events.append(event)
+    if action == "agree" and not negated and _agreed_talks(state, verb):
+        # "have agreed to begin talks on ending subsidies": the talks agreed on are the parties' talks too
+        events += [replace(e, action="consult") for e in events]
+    if action == "propose" and not negated and _improves_offer(state, lemma, obj):
+        # "upped its wage offer", "sweetened the bid": a better offer gives ground too (CAMEO, the annotators)
+        events += [replace(e, action="yield") for e in events]
     return events
+
+
+def _agreed_talks(state: EventState, verb: Token) -> bool:
+    """"agreed to begin (hold, resume) talks": a light verb under "agree" whose object is talks."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in state.lexicon.light_verbs and any(
+        o.dep_ == "dobj" and state.lexicon.nouns.get(o.lemma_.lower()) == "consult" for o in c.children)
+        for c in verb.children)
+
+
+def _improves_offer(state: EventState, lemma: str, obj: Token | None) -> bool:
+    """A verb that alone proposes nothing, with an offer for object, proposing ("improve offer", "up bid"): the
+    party makes its own offer better."""
+    return obj is not None and lemma not in state.lexicon.verbs and any(
+        state.lexicon.phrasal.get((lemma, word)) == "propose" for word in (obj.lower_, obj.lemma_.lower()))
 
 
 def _purpose(state: EventState, verb: Token) -> tuple[Token, str] | None:
@@ -206,6 +240,46 @@ def _purpose(state: EventState, verb: Token) -> tuple[Token, str] | None:
         if stance:
             return goal, stance
     return None
+
+
+OWN = {"we": {"our", "ours"}, "i": {"my", "mine"}, "they": {"their"}, "it": {"its"}, "you": {"your"}}
+
+
+def _own_harm(verb: Token) -> bool:
+    """A violent verb whose object is the subject's own ("we will destroy our agriculture", "they would hurt
+    their own workers"): a harm suffered, no act against another (a measure a party takes with its own means,
+    "tighten its blockade", "pull its troops out", stays a threat)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    owned = OWN.get(subject.lower_, set()) if subject is not None else set()
+    return bool(owned) and any(p.dep_ == "poss" and p.lower_ in owned for o in verb.children if o.dep_ == "dobj"
+                               for p in o.children)
+
+
+def _thing_aimed(state: EventState, verb: Token) -> bool:
+    """"its offer is aimed to ease scheduling concerns", "the plan is designed to cut costs": what a thing is meant
+    to do, told of the thing (a passive whose subject is an offer, a plan or a deal): proposed, not done."""
+    governor = verb.head
+    subject = next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
+    return verb.dep_ == "xcomp" and subject is not None and not any(
+        c.dep_ == "agent" for c in governor.children) and (state.lexicon.nouns.get(subject.lemma_.lower()) or
+                                                           subject.lemma_.lower() in state.lexicon.deal_nouns)
+
+
+def _pushed_into(verb: Token) -> bool:
+    """"to fool our members into abandoning the strike", "pressured Oslo into signing": what another party pushes
+    a party into is that party's aim, not yet the party's act."""
+    governor = verb.head.head
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "into" and governor.pos_ in syntax.VERBAL and any(
+        c.dep_ == "dobj" for c in governor.children)
+
+
+def _unable(verb: Token) -> bool:
+    """"unable to reach a deal", "would never be able to agree": what a party cannot do, it neither does nor
+    refuses."""
+    able = verb.head
+    if verb.dep_ != "xcomp" or able.pos_ != "ADJ":
+        return False
+    return able.lower_ == "unable" or able.lower_ == "able" and able.dep_ == "acomp" and syntax.is_negated(able.head)
 
 
 def _intended(state: EventState, verb: Token) -> bool:
@@ -236,7 +310,18 @@ def _role_action(state: EventState, verb: Token) -> str | None:
         return "criticize"
     if cast(state.lexicon.positive_roles, state.lexicon.positive_qualities) and _supportable(state, verb):
         return "support"  # "described the meeting as important", "called the offer a breakthrough"
+    if any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children) and any(
+            t.tag_ == "``" for r in roles for t in r.subtree) and _labels_anothers(state, verb):
+        return "criticize"  # "proposed what the union calls a 'forced relocation scheme'": the teller's own label
     return None
+
+
+def _labels_anothers(state: EventState, verb: Token) -> bool:
+    """"X proposed what the union calls ...": the one naming is not the one whose deed it names (a party quoting
+    its own label for its own plan criticises nothing)."""
+    tellers = {a.actor for a in participants.subjects(state, verb)[0]}
+    doers = {a.actor for a in participants.subjects(state, verb.head)[0]} if verb.head.i != verb.i else set()
+    return bool(tellers) and not tellers & doers
 
 
 def _supportable(state: EventState, verb: Token) -> bool:
