@@ -252,3 +252,15 @@ def test_what_another_party_would_do_is_no_plan_told_of(selective: bool) -> None
     found = events("The Fishermen's Union said a Norwegian code of conduct would prevent more trawlers in the fjord.",
                    selective)
     assert ("FU", "accuse") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_refusing_to_stop_a_hostile_act_until_a_demand_is_met_is_a_stop_only_on_that_condition(selective: bool) -> None:
+    dossier = DOSSIER.model_copy(update={"issues": [*DOSSIER.issues, DOSSIER.issues[0].model_copy(update={
+        "id": "blockade_end", "label": "Blockade ended", "keywords": ["stop the blockade", "lift the blockade"],
+        "proposition": "The harbour blockade ends"})]})
+    settings = Settings().model_copy(update={"selective_parsing": selective})
+    text = "The Fishermen's Union said it will not stop blockading the harbour until Iceland grants port access."
+    positions = {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=dossier, settings=settings).positions}
+    assert ("FU", "blockade_end", "conditional") in positions
+    assert ("FU", "port_access", "for") in positions

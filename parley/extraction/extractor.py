@@ -216,8 +216,8 @@ class Extractor:
         # name both ("a Hamas agreement to the amendment")
         # the condition, the purpose and the motive ("over fears that ...") are not what the act is on
         aside = {t.i for t in [*event.condition_tokens, *event.purpose, *motives(content, self.motive_nouns)]}
-        if event.trigger.pos_ in ("VERB", "AUX"):
-            aside.add(event.trigger.i)
+        if event.trigger.pos_ in ("VERB", "AUX") and not event.exit_threat:   # "not stop attacking": the stop
+            aside.add(event.trigger.i)                                        # of the attacks is the issue
         found = self.issues.match([t for t in content if t.i not in aside], agent_of)
         if found is not None and event.trigger.pos_ in ("VERB", "AUX") and \
                 self.issues.predicate_sign(found.id, event.trigger) < 0:
@@ -270,7 +270,8 @@ class Extractor:
     def _condition_statements(self, event: Event, statement: Statement) -> list[Statement]:
         """"open to elections if it gets security guarantees": a party that accepts X only on condition Y wants
         Y (and one that rejects X if Y opposes Y); one more statement on the condition's issue."""
-        base = self.lexicon.stance.get(statement.action)
+        # a stop refused until Y ("will not stop attacking until the troops leave") is a refusal that wants Y
+        base = self.lexicon.stance.get(statement.action) or ("against" if event.exit_threat else None)
         if _asks_in_trade(event, statement.action) and event.condition_tokens:
             # "demanded X in exchange for Y": X is wanted, Y offered only for it
             given = {t.i for t in event.condition_tokens}
@@ -358,8 +359,9 @@ class Extractor:
             stance = FLIP.get(stance, stance)
         if issue and event.exit_threat and not secondhand:
             # "threatened to walk out if Oslo kept the ban": against the ban; "threatened to leave the deal": in
-            # the deal only on its own terms
-            stance = "against" if event.condition_tokens and event.condition is None else "conditional"
+            # the deal only on its own terms; "will not stop attacking until the troops leave": for their leaving
+            stance = "conditional" if not event.condition_tokens or event.condition is not None else \
+                "for" if event.condition_tokens[0].lower_ in NOT_BEFORE else "against"
         if stance and (event.condition or event.pending) and not _asks_in_trade(event, action):
             stance = "conditional"
         weights = load_confidence()

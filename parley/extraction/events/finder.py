@@ -76,7 +76,7 @@ def find(state: EventState, sent: Span) -> list[Event]:
     for event in events:
         conditions.qualified_subject(state, event)
         event.pending = event.negated and any(syntax.not_yet(t) for t in (event.trigger, event.trigger.head))
-        event.exit_threat = event.action == "threaten" and any(
+        event.exit_threat = event.exit_threat or event.action == "threaten" and any(
             triggers.is_exit(state, t) for t in event.content if t.dep_ == "xcomp")
     unique: dict[tuple, Event] = {}
     for event in events:

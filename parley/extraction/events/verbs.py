@@ -136,7 +136,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
                                                  if verb.dep_ == "xcomp" and not ceased)
     if ceased and not syntax.is_negated(verb.head):
         return []  # "stopped attacking the town": the act ended
-    if ceased and action in state.lexicon.intent_threaten and _intended(state, verb.head):
+    held_out = ceased and action in state.lexicon.intent_threaten and _intended(state, verb.head)
+    if held_out:
         action = "threaten"  # "will not stop attacking until the troops leave": the attacks held out
     phrases = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
     if negated and phrases & state.lexicon.open_when_negated:
@@ -156,6 +157,10 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         state.lexicon.nouns.get(obj.lemma_.lower()) == "propose" \
         and state.lexicon.stance.get(action) == "against" else None
     condition = find_condition([verb, clause], state.lexicon)
+    if held_out:
+        # what is refused is the stop ("stop attacking": a ceasefire), and only until the condition is met
+        content = [verb.head, *content]
+        condition = condition or find_condition([verb.head], state.lexicon)
     if condition and action in ("agree", "yield") and any(c.lower_ == "only" for c in verb.children):
         action = "demand"  # "will only accept a deal if Russia withdraws": the condition is what it demands
     purpose = _purpose(state, verb)
@@ -188,6 +193,7 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
                           content_negated=clause is not None and syntax.clause_negated(clause),
                           turns_down_offer=offer_by is not None and offer_by.actor != agent.actor)
             event.set_condition(condition)
+            event.exit_threat = held_out   # in a stop only on its own terms, as one threatening to leave a deal
             if purpose:
                 goal, event.purpose_stance = purpose
                 event.purpose = [t for t in goal.subtree if t.i != goal.i]
