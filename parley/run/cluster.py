@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin
 
 from ..errors import E, ParleyError
 from ..sources import SourceDocument
 from .runners import ONE_THREAD, ParallelAnalyzer
 from .worker import Job, analyse_batch, analyzer_for
+
+
+# Dask starts its workers with MALLOC_TRIM_THRESHOLD_=65536, so that the memory they free goes back to the system at
+# once; setting it also turns off glibc's own tuning of when to map memory, and the arrays the models allocate per
+# batch were mapped and unmapped each time. On 500 BBC articles in tasks of 16 a worker took 11.1 CPU s with it and
+# 9.3-9.6 without (peak RSS 341 vs 348 MiB): its LocalCluster workers start without it.
+KEEP_MALLOC = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
 
 class LoadPipeline(WorkerPlugin):
@@ -34,8 +42,9 @@ def connect(address: str) -> tuple[Client, LocalCluster | None]:
         count = address.removeprefix("local:")
         if not count.isdigit() or int(count) < 1:
             raise ParleyError(E.E070, address=address)
-        cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True, dashboard_address=":0",
-                               env=ONE_THREAD)
+        with dask.config.set(KEEP_MALLOC):
+            cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
+                                   dashboard_address=":0", env=ONE_THREAD)
         return Client(cluster), cluster
     try:
         return Client(address, timeout="20s"), None
