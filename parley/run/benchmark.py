@@ -6,7 +6,7 @@ from __future__ import annotations
 import resource
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from itertools import islice
@@ -83,12 +83,30 @@ class _Clock:
         return value
 
 
+class _Counted:
+    """A stream of documents that counts those read and calls `progress(read, rate)` every `TURN` of them."""
+
+    def __init__(self, stream: Iterable[SourceDocument], progress: Callable[[int, float], None] | None) -> None:
+        self.stream = stream
+        self.progress = progress
+        self.read = 0
+
+    def __iter__(self) -> Iterator[SourceDocument]:
+        start = time.perf_counter()
+        for document in self.stream:
+            yield document
+            self.read += 1
+            if self.progress and self.read % TURN == 0:
+                self.progress(self.read, self.read / (time.perf_counter() - start))
+
+
 def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers: int = 1, dask: str | None = None,
                store: bool = False, progress: Callable[[int, float], None] | None = None) -> None:
     """parley end to end (clean, extract, positions, and with `store` into a fresh SQLite file) and, with `raw`,
     raw spaCy: `nlp.pipe` with every component on, as installed. Both are warmed up first, then take turns on
-    `TURN` articles at a time, so that a machine whose speed drifts during the run slows both alike. After each
-    turn `progress(articles, rate)` gets parley's figures so far."""
+    `TURN` articles at a time, so that a machine whose speed drifts during the run slows both alike (without raw
+    spaCy parley reads them all in one pass). Every `TURN` articles `progress(articles, rate)` gets parley's figures
+    so far."""
     from ..store import Store  # the pipeline (spaCy) and the store load when a benchmark runs, not with the CLI
     from .runners import TASK_SIZE, open_analyzer
 
@@ -106,7 +124,7 @@ def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers:
             baseline = spacy.load(settings.model)
             list(baseline.pipe(document.text for document in warm_up))
 
-        def found(turn: list[SourceDocument]) -> int:
+        def found(turn: Iterable[SourceDocument]) -> int:
             """Articles stored (with `store`) or statements found in a turn."""
             if db is not None:
                 return db.ingest(turn, analyzer).stored
@@ -119,11 +137,17 @@ def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers:
         before = (selective.tokens, selective.parsed) if selective else None
         total = 0
         stream = documents(corpus, n)
-        while turn := list(islice(stream, TURN)):
-            total += parley.time(len(turn), lambda: found(turn))
-            if progress:
-                progress(parley.done.articles, parley.done.rate)
-            if baseline is not None:
+        if baseline is None:
+            # alone, parley reads the stream whole: a parallel runner would wait for its slowest task at the end of
+            # every turn (a turn of 100 articles is 13 tasks of 8: one of 2 workers ran 7 of them, the other 6)
+            counted = _Counted(stream, progress)
+            total = parley.time(0, lambda: found(counted))
+            parley.done.articles = counted.read
+        else:
+            while turn := list(islice(stream, TURN)):
+                total += parley.time(len(turn), lambda: found(turn))
+                if progress:
+                    progress(parley.done.articles, parley.done.rate)
                 spacy_alone.time(len(turn), lambda: sum(1 for _ in baseline.pipe(d.text for d in turn)))
         result.parley = parley.done
         result.raw = spacy_alone.done if baseline is not None else None
