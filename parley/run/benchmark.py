@@ -30,7 +30,8 @@ class Pass:
     name: str
     articles: int
     seconds: float
-    cpu_seconds: float
+    cpu_seconds: float                   # of this process
+    worker_cpu_seconds: list[float] = field(default_factory=list)   # of each Dask worker process, on Dask
 
     @property
     def rate(self) -> float:
@@ -68,17 +69,24 @@ def documents(corpus: Path, n: int) -> Iterator[SourceDocument]:
 
 
 class _Clock:
-    """Adds up the wall-clock and CPU time of the runs it times into one Pass."""
+    """Adds up the wall-clock and CPU time of the runs it times into one Pass; `workers()`, if given, reads the CPU
+    seconds of each worker process so far (a Dask run's work is theirs, not this process's)."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, workers: Callable[[], list[float]] | None = None) -> None:
         self.done = Pass(name, 0, 0.0, 0.0)
+        self.workers = workers
 
     def time(self, articles: int, run):
         """Time `run` over `articles` and return what it returns."""
         wall, cpu = time.perf_counter(), time.process_time()
+        before = self.workers() if self.workers else []
         value = run()
         self.done.seconds += time.perf_counter() - wall
         self.done.cpu_seconds += time.process_time() - cpu
+        if self.workers:
+            spent = [after - start for start, after in zip(before, self.workers(), strict=True)]
+            self.done.worker_cpu_seconds = [a + b for a, b in zip(self.done.worker_cpu_seconds or [0.0] * len(spent),
+                                                                  spent, strict=True)]
         self.done.articles += articles
         return value
 
@@ -132,7 +140,8 @@ def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers:
 
         label = "parley end to end" + (" into SQLite" if store else "") + (
             f" on Dask {dask}" if dask else f", {workers} processes" if workers > 1 else "")
-        parley, spacy_alone = _Clock(label), _Clock("raw spaCy (full pipeline)")
+        parley = _Clock(label, getattr(analyzer, "worker_cpu_seconds", None))
+        spacy_alone = _Clock("raw spaCy (full pipeline)")
         selective = getattr(getattr(analyzer, "extractor", None), "selective", None)
         before = (selective.tokens, selective.parsed) if selective else None
         total = 0

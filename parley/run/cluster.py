@@ -6,6 +6,7 @@ model installed (docs/scale.md).
 """
 from __future__ import annotations
 
+import time
 from concurrent.futures import Future
 
 import dask
@@ -61,6 +62,10 @@ class DaskAnalyzer(ParallelAnalyzer):
 
     def submit(self, documents: list[SourceDocument]) -> Future:
         return self.client.submit(analyse_batch, self.job, documents, pure=False)
+
+    def worker_cpu_seconds(self) -> list[float]:
+        """The CPU seconds each worker process has used so far (`parley bench` reports them per worker)."""
+        return [seconds for _, seconds in sorted(self.client.run(time.process_time).items())]
 
     def close(self) -> None:
         self.client.close()
