@@ -22,6 +22,7 @@ def test_bench_reports_both_passes_and_unchanged_eval():
     assert figures["raw"]["articles"] == figures["parley"]["articles"] == 6
     assert figures["raw"]["rate"] > 0 and figures["parley"]["rate"] > 0
     assert figures["ratio"] == figures["parley"]["rate"] / figures["raw"]["rate"]
+    assert figures["cpu_ratio"] == pytest.approx(figures["raw"]["cpu_seconds"] / figures["parley"]["cpu_seconds"])
     assert figures["stored"] == 6
     assert 0 < figures["parsed_share"] < 1
     assert figures["peak_rss_mib"] > 100

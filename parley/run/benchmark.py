@@ -53,12 +53,20 @@ class BenchResult:
     def ratio(self) -> float | None:
         return self.parley.rate / self.raw.rate if self.raw and self.parley and self.raw.rate else None
 
+    @property
+    def cpu_ratio(self) -> float | None:
+        """The ratio in CPU seconds, which other work on the machine moves less than wall clock."""
+        if not (self.raw and self.parley and self.parley.cpu_seconds and self.raw.articles):
+            return None
+        return (self.raw.cpu_seconds / self.raw.articles) / (self.parley.cpu_seconds / self.parley.articles)
+
     def as_dict(self) -> dict:
         data = asdict(self)
         for name in ("raw", "parley"):
             if getattr(self, name):
                 data[name]["rate"] = getattr(self, name).rate
         data["ratio"] = self.ratio
+        data["cpu_ratio"] = self.cpu_ratio
         return data
 
 
