@@ -45,8 +45,8 @@ def main() -> None:
     print(f"peak RSS 200 articles {small['peak_rss_mib']:7.0f} MiB, {whole['parley']['articles']} articles "
           f"{whole['peak_rss_mib']:.0f} MiB ({whole['peak_rss_mib'] / small['peak_rss_mib'] - 1:+.1%})")
     print(f"Dask 1 worker         {one['parley']['rate']:7.2f} articles/s, {_workers(one)}")
-    print(f"Dask 2 workers        {two['parley']['rate']:7.2f} articles/s ({two['parley']['rate'] / one['parley']['rate']:.2f}x), "
-          f"{_workers(two)}")
+    scaling = two['parley']['rate'] / one['parley']['rate']
+    print(f"Dask 2 workers        {two['parley']['rate']:7.2f} articles/s ({scaling:.2f}x), {_workers(two)}")
 
 
 def _workers(figures: dict) -> str:

@@ -93,8 +93,8 @@ class _Clock:
         self.done.cpu_seconds += time.process_time() - cpu
         if self.workers:
             spent = [after - start for start, after in zip(before, self.workers(), strict=True)]
-            self.done.worker_cpu_seconds = [a + b for a, b in zip(self.done.worker_cpu_seconds or [0.0] * len(spent),
-                                                                  spent, strict=True)]
+            totals = self.done.worker_cpu_seconds or [0.0] * len(spent)
+            self.done.worker_cpu_seconds = [a + b for a, b in zip(totals, spent, strict=True)]
         self.done.articles += articles
         return value
 
@@ -156,7 +156,7 @@ def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers:
         stream = documents(corpus, n)
         if baseline is None:
             # alone, parley reads the stream whole: a parallel runner would wait for its slowest task at the end of
-            # every turn (a turn of 100 articles is 13 tasks of 8: one of 2 workers ran 7 of them, the other 6)
+            # every turn (a turn of 100 articles in tasks of 8 was 13 tasks: one of 2 workers ran 7, the other 6)
             counted = _Counted(stream, progress)
             total = parley.time(0, lambda: found(counted))
             parley.done.articles = counted.read
