@@ -121,8 +121,8 @@ def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers:
     """parley end to end (clean, extract, positions, and with `store` into a fresh SQLite file) and, with `raw`,
     raw spaCy: `nlp.pipe` with every component on, as installed. Both are warmed up first, then take turns on
     `TURN` articles at a time, so that a machine whose speed drifts during the run slows both alike (without raw
-    spaCy parley reads them all in one pass). Every `TURN` articles `progress(articles, rate)` gets parley's figures
-    so far."""
+    spaCy parley reads them all in one pass). Every `TURN` articles, and at the end, `progress(articles, rate)` gets
+    parley's figures so far."""
     from ..store import Store  # the pipeline (spaCy) and the store load when a benchmark runs, not with the CLI
     from .runners import TASK_SIZE, open_analyzer
 
@@ -160,6 +160,8 @@ def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers:
             counted = _Counted(stream, progress)
             total = parley.time(0, lambda: found(counted))
             parley.done.articles = counted.read
+            if progress:
+                progress(parley.done.articles, parley.done.rate)
         else:
             while turn := list(islice(stream, TURN)):
                 total += parley.time(len(turn), lambda: found(turn))
