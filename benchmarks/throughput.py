@@ -40,13 +40,18 @@ def main() -> None:
             for measure, values in measures.items() if values["fast"] != values["full"]}
     print(f"raw spaCy             {ratio['raw']['rate']:7.2f} articles/s ({ratio['raw']['articles']} articles)")
     print(f"parley end to end     {ratio['parley']['rate']:7.2f} articles/s, tokens parsed {ratio['parsed_share']:.0%}")
-    print(f"ratio                 {ratio['ratio']:7.2f}   (CPU time: "
-          f"{ratio['raw']['cpu_seconds'] / ratio['parley']['cpu_seconds']:.2f})")
+    print(f"ratio                 {ratio['ratio']:7.2f}   (CPU time: {ratio['cpu_ratio']:.2f})")
     print(f"eval changed by selective parsing: {lost or 'nothing'}")
     print(f"peak RSS 200 articles {small['peak_rss_mib']:7.0f} MiB, {whole['parley']['articles']} articles "
           f"{whole['peak_rss_mib']:.0f} MiB ({whole['peak_rss_mib'] / small['peak_rss_mib'] - 1:+.1%})")
-    print(f"Dask 1 worker         {one['parley']['rate']:7.2f} articles/s")
-    print(f"Dask 2 workers        {two['parley']['rate']:7.2f} articles/s ({two['parley']['rate'] / one['parley']['rate']:.2f}x)")
+    print(f"Dask 1 worker         {one['parley']['rate']:7.2f} articles/s, {_workers(one)}")
+    scaling = two['parley']['rate'] / one['parley']['rate']
+    print(f"Dask 2 workers        {two['parley']['rate']:7.2f} articles/s ({scaling:.2f}x), {_workers(two)}")
+
+
+def _workers(figures: dict) -> str:
+    """The CPU seconds of each worker: on a machine other work shares, they show how the run would scale."""
+    return "worker CPU s " + " + ".join(f"{s:.1f}" for s in figures["parley"]["worker_cpu_seconds"])
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 import parley
 from parley.cleaning import clean
-from parley.cleaning.language import detect, reading_language
+from parley.cleaning.language import PREFIX, detect, reading_language
 from parley.cli import app
 from parley.errors import ParleyError
 from parley.settings import Settings
@@ -50,6 +50,13 @@ def test_every_shared_english_article_and_gold_sentence_is_read_as_english():
     read_as = {reading_language(clean(a.text, settings.heading_max_words).text, settings, a.path) for a in articles}
     assert read_as == {"en"}
     assert {reading_language(text, settings, "gold") for text in sentences} == {"en"}
+
+
+def test_the_detector_reads_only_the_opening_of_a_long_article():
+    """Its cost grows with the text; the opening decides (the shared articles read the same either way, above)."""
+    english, french = (next(read_paths([path])).text for path in (ENGLISH, FRENCH))
+    assert len(english) > PREFIX
+    assert detect(english + french * 5).code == "en"
 
 
 def test_a_short_text_the_detector_is_unsure_of_is_read_in_the_main_language():

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from parley.cli import app
@@ -21,6 +22,7 @@ def test_bench_reports_both_passes_and_unchanged_eval():
     assert figures["raw"]["articles"] == figures["parley"]["articles"] == 6
     assert figures["raw"]["rate"] > 0 and figures["parley"]["rate"] > 0
     assert figures["ratio"] == figures["parley"]["rate"] / figures["raw"]["rate"]
+    assert figures["cpu_ratio"] == pytest.approx(figures["raw"]["cpu_seconds"] / figures["parley"]["cpu_seconds"])
     assert figures["stored"] == 6
     assert 0 < figures["parsed_share"] < 1
     assert figures["peak_rss_mib"] > 100
@@ -38,3 +40,12 @@ def test_bench_prints_a_table(tmp_path):
     assert "parley end to end" in result.output
     found = re.search(r"statements: (\d+)", result.output)
     assert found and int(found.group(1)) >= 1   # a demand by a named state is a statement
+
+
+@pytest.mark.dask
+def test_bench_on_dask_reports_the_cpu_seconds_of_each_worker():
+    """A Dask run's work is done in the workers: their CPU seconds are what shows how it scales."""
+    result = CliRunner().invoke(app, ["bench", "--n", "4", "--no-raw", "--no-eval", "--dask", "local:1", "--json"])
+    assert result.exit_code == 0, result.output
+    (worker,) = json.loads(result.output)["parley"]["worker_cpu_seconds"]
+    assert worker > 0

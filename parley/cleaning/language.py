@@ -13,6 +13,12 @@ import pycountry
 from ..errors import E, ParleyError
 from ..settings import Settings
 
+# Characters of an article the detector reads: its cost grows with the text (a Python loop per byte), and its
+# decision is made well before this; on every shared article, gold sentence and the 2,225 BBC articles the first
+# 1,000 characters give the same language and the same side of `language_min_probability` as the whole text
+# (as do the first 500), at a third of the cost.
+PREFIX = 1000
+
 
 @dataclass(frozen=True)
 class Language:
@@ -36,7 +42,8 @@ def _identifier():
 
 
 def detect(text: str) -> Language:
-    code, probability = _identifier().classify(text)
+    """The language of the text's first `PREFIX` characters."""
+    code, probability = _identifier().classify(text[:PREFIX])
     return Language(code, probability)
 
 

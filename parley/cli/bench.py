@@ -60,8 +60,10 @@ def _print(out: Console, result: BenchResult) -> None:
             table.add_row(one.name, str(one.articles), f"{one.seconds:.1f}", f"{one.cpu_seconds:.1f}",
                           f"{one.rate:.1f}")
     out.print(table)
+    if result.parley and result.parley.worker_cpu_seconds:
+        out.print("CPU seconds of each Dask worker: " + ", ".join(f"{s:.1f}" for s in result.parley.worker_cpu_seconds))
     if result.ratio is not None:
-        out.print(f"ratio parley / raw spaCy: [bold]{result.ratio:.2f}[/bold]")
+        out.print(f"ratio parley / raw spaCy: [bold]{result.ratio:.2f}[/bold] (in CPU seconds: {result.cpu_ratio:.2f})")
     if result.parsed_share is not None:
         out.print(f"tokens parsed: {result.parsed_share:.0%}")
     found = f"statements: {result.statements}" if result.statements is not None else f"stored: {result.stored}"

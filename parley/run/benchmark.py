@@ -6,7 +6,7 @@ from __future__ import annotations
 import resource
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from itertools import islice
@@ -30,7 +30,8 @@ class Pass:
     name: str
     articles: int
     seconds: float
-    cpu_seconds: float
+    cpu_seconds: float                   # of this process
+    worker_cpu_seconds: list[float] = field(default_factory=list)   # of each Dask worker process, on Dask
 
     @property
     def rate(self) -> float:
@@ -52,12 +53,20 @@ class BenchResult:
     def ratio(self) -> float | None:
         return self.parley.rate / self.raw.rate if self.raw and self.parley and self.raw.rate else None
 
+    @property
+    def cpu_ratio(self) -> float | None:
+        """The ratio in CPU seconds, which other work on the machine moves less than wall clock."""
+        if not (self.raw and self.parley and self.parley.cpu_seconds and self.raw.articles):
+            return None
+        return (self.raw.cpu_seconds / self.raw.articles) / (self.parley.cpu_seconds / self.parley.articles)
+
     def as_dict(self) -> dict:
         data = asdict(self)
         for name in ("raw", "parley"):
             if getattr(self, name):
                 data[name]["rate"] = getattr(self, name).rate
         data["ratio"] = self.ratio
+        data["cpu_ratio"] = self.cpu_ratio
         return data
 
 
@@ -68,27 +77,52 @@ def documents(corpus: Path, n: int) -> Iterator[SourceDocument]:
 
 
 class _Clock:
-    """Adds up the wall-clock and CPU time of the runs it times into one Pass."""
+    """Adds up the wall-clock and CPU time of the runs it times into one Pass; `workers()`, if given, reads the CPU
+    seconds of each worker process so far (a Dask run's work is theirs, not this process's)."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, workers: Callable[[], list[float]] | None = None) -> None:
         self.done = Pass(name, 0, 0.0, 0.0)
+        self.workers = workers
 
     def time(self, articles: int, run):
         """Time `run` over `articles` and return what it returns."""
         wall, cpu = time.perf_counter(), time.process_time()
+        before = self.workers() if self.workers else []
         value = run()
         self.done.seconds += time.perf_counter() - wall
         self.done.cpu_seconds += time.process_time() - cpu
+        if self.workers:
+            spent = [after - start for start, after in zip(before, self.workers(), strict=True)]
+            totals = self.done.worker_cpu_seconds or [0.0] * len(spent)
+            self.done.worker_cpu_seconds = [a + b for a, b in zip(totals, spent, strict=True)]
         self.done.articles += articles
         return value
+
+
+class _Counted:
+    """A stream of documents that counts those read and calls `progress(read, rate)` every `TURN` of them."""
+
+    def __init__(self, stream: Iterable[SourceDocument], progress: Callable[[int, float], None] | None) -> None:
+        self.stream = stream
+        self.progress = progress
+        self.read = 0
+
+    def __iter__(self) -> Iterator[SourceDocument]:
+        start = time.perf_counter()
+        for document in self.stream:
+            yield document
+            self.read += 1
+            if self.progress and self.read % TURN == 0:
+                self.progress(self.read, self.read / (time.perf_counter() - start))
 
 
 def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers: int = 1, dask: str | None = None,
                store: bool = False, progress: Callable[[int, float], None] | None = None) -> None:
     """parley end to end (clean, extract, positions, and with `store` into a fresh SQLite file) and, with `raw`,
     raw spaCy: `nlp.pipe` with every component on, as installed. Both are warmed up first, then take turns on
-    `TURN` articles at a time, so that a machine whose speed drifts during the run slows both alike. After each
-    turn `progress(articles, rate)` gets parley's figures so far."""
+    `TURN` articles at a time, so that a machine whose speed drifts during the run slows both alike (without raw
+    spaCy parley reads them all in one pass). Every `TURN` articles, and at the end, `progress(articles, rate)` gets
+    parley's figures so far."""
     from ..store import Store  # the pipeline (spaCy) and the store load when a benchmark runs, not with the CLI
     from .runners import TASK_SIZE, open_analyzer
 
@@ -106,7 +140,7 @@ def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers:
             baseline = spacy.load(settings.model)
             list(baseline.pipe(document.text for document in warm_up))
 
-        def found(turn: list[SourceDocument]) -> int:
+        def found(turn: Iterable[SourceDocument]) -> int:
             """Articles stored (with `store`) or statements found in a turn."""
             if db is not None:
                 return db.ingest(turn, analyzer).stored
@@ -114,16 +148,25 @@ def run_passes(result: BenchResult, corpus: Path, n: int, *, raw: bool, workers:
 
         label = "parley end to end" + (" into SQLite" if store else "") + (
             f" on Dask {dask}" if dask else f", {workers} processes" if workers > 1 else "")
-        parley, spacy_alone = _Clock(label), _Clock("raw spaCy (full pipeline)")
+        parley = _Clock(label, getattr(analyzer, "worker_cpu_seconds", None))
+        spacy_alone = _Clock("raw spaCy (full pipeline)")
         selective = getattr(getattr(analyzer, "extractor", None), "selective", None)
         before = (selective.tokens, selective.parsed) if selective else None
         total = 0
         stream = documents(corpus, n)
-        while turn := list(islice(stream, TURN)):
-            total += parley.time(len(turn), lambda: found(turn))
+        if baseline is None:
+            # alone, parley reads the stream whole: a parallel runner would wait for its slowest task at the end of
+            # every turn (a turn of 100 articles in tasks of 8 was 13 tasks: one of 2 workers ran 7, the other 6)
+            counted = _Counted(stream, progress)
+            total = parley.time(0, lambda: found(counted))
+            parley.done.articles = counted.read
             if progress:
                 progress(parley.done.articles, parley.done.rate)
-            if baseline is not None:
+        else:
+            while turn := list(islice(stream, TURN)):
+                total += parley.time(len(turn), lambda: found(turn))
+                if progress:
+                    progress(parley.done.articles, parley.done.rate)
                 spacy_alone.time(len(turn), lambda: sum(1 for _ in baseline.pipe(d.text for d in turn)))
         result.parley = parley.done
         result.raw = spacy_alone.done if baseline is not None else None

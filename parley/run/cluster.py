@@ -6,14 +6,23 @@ model installed (docs/scale.md).
 """
 from __future__ import annotations
 
+import time
 from concurrent.futures import Future
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin
 
 from ..errors import E, ParleyError
 from ..sources import SourceDocument
 from .runners import ONE_THREAD, ParallelAnalyzer
 from .worker import Job, analyse_batch, analyzer_for
+
+
+# Dask starts its workers with MALLOC_TRIM_THRESHOLD_=65536, so that the memory they free goes back to the system at
+# once; setting it also turns off glibc's own tuning of when to map memory, and the arrays the models allocate per
+# batch were mapped and unmapped each time. On 500 BBC articles in tasks of 16 a worker took 11.1 CPU s with it and
+# 9.3-9.6 without (peak RSS 341 vs 348 MiB): its LocalCluster workers start without it.
+KEEP_MALLOC = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
 
 class LoadPipeline(WorkerPlugin):
@@ -34,8 +43,9 @@ def connect(address: str) -> tuple[Client, LocalCluster | None]:
         count = address.removeprefix("local:")
         if not count.isdigit() or int(count) < 1:
             raise ParleyError(E.E070, address=address)
-        cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True, dashboard_address=":0",
-                               env=ONE_THREAD)
+        with dask.config.set(KEEP_MALLOC):
+            cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
+                                   dashboard_address=":0", env=ONE_THREAD)
         return Client(cluster), cluster
     try:
         return Client(address, timeout="20s"), None
@@ -52,6 +62,10 @@ class DaskAnalyzer(ParallelAnalyzer):
 
     def submit(self, documents: list[SourceDocument]) -> Future:
         return self.client.submit(analyse_batch, self.job, documents, pure=False)
+
+    def worker_cpu_seconds(self) -> list[float]:
+        """The CPU seconds each worker process has used so far (`parley bench` reports them per worker)."""
+        return [seconds for _, seconds in sorted(self.client.run(time.process_time).items())]
 
     def close(self) -> None:
         self.client.close()
