@@ -92,6 +92,18 @@ def test_a_dateline_and_a_late_we_in_a_quotation_read_the_same_without_a_full_pa
     assert ("NOR", "port_access") in {(s.actor, s.issue) for s in full.statements}
 
 
+@pytest.mark.parametrize("text", [
+    "Norway (of all countries!) rejected the demand for port access.",
+    "Norway (again.) rejected the demand for port access.",
+    "The talks ended. (Reuters) Norway rejected the demand for port access.",
+])
+def test_an_aside_in_brackets_is_planned_as_the_pipeline_reads_it(analyzers, text: str):
+    full, fast = (a.analyze(SourceDocument(text=text)) for a in analyzers)
+    assert [(s.sentence, s.actor, s.action, s.issue) for s in fast.statements] == \
+        [(s.sentence, s.actor, s.action, s.issue) for s in full.statements]
+    assert "NOR" in {s.actor for s in full.statements}
+
+
 def test_every_sentence_is_one_well_formed_tree(analyzers):
     """Unparsed sentences hang flat under their first word, so subtree walks never meet a root that starts no
     sentence (spaCy crashed on such documents)."""

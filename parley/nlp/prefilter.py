@@ -25,7 +25,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from ..dossier import Dossier
-from .components import line_breaks
+from .components import bracket_asides, line_breaks
 from .quotes import running_quotes
 
 REACH = 2    # sentences back that a pronoun or title is taken to refer to
@@ -161,11 +161,14 @@ class Prefilter:
     def plan(self, doc: Doc, text: str) -> Plan:
         """The plan for `doc`, tokenized from `text`."""
         line_breaks(doc)   # the parts keep the sentence starts the pipeline forces at new lines
+        bracket_asides(doc)   # and the asides in brackets it keeps inside their sentence
         tokens = _Tokens.of(doc, text, self.vocabulary.quote_marks)
         running = running_quotes(text)   # a long quotation's paragraphs are quoted though no mark closes them
         running_starts = [start for start, _ in running]
-        forced = doc.to_array([SENT_START]).reshape(-1).tolist()   # new lines and wire datelines (`line_breaks`)
-        ruled = {*self._starts(tokens), *(i for i, start in enumerate(forced) if start == 1)}
+        # new lines and wire datelines (`line_breaks`) start a sentence; the words of an aside (-1) start none
+        forced = doc.to_array([SENT_START]).reshape(-1).astype("int64").tolist()
+        ruled = {*self._starts(tokens), *(i for i, start in enumerate(forced) if start == 1)} - {
+            i for i, start in enumerate(forced) if start == -1}
         starts = _cut_long_sentences(doc, sorted(ruled), tokens.space)
         mentions = self.vocabulary.mentions(doc)
         memory = _Memory(origin=dict.fromkeys(self.people))
