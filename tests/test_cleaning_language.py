@@ -59,6 +59,13 @@ def test_the_detector_reads_only_the_opening_of_a_long_article():
     assert detect(english + french * 5).code == "en"
 
 
+def test_an_english_article_that_opens_with_a_long_quotation_in_another_language_is_read_as_english():
+    english, french = (next(read_paths([path])).text for path in (ENGLISH, FRENCH))
+    opening = (french * 3)[:PREFIX + 100]
+    assert detect(opening + english * 3).code == "fr"   # the opening alone
+    assert reading_language(opening + english * 3, Settings(), "quoted") == "en"
+
+
 def test_a_short_text_the_detector_is_unsure_of_is_read_in_the_main_language():
     text = "Putin, Zelensky, Erdogan"  # the detector's best guess is Czech, at about 10%
     found = detect(text)

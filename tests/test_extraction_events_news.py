@@ -264,3 +264,40 @@ def test_refusing_to_stop_a_hostile_act_until_a_demand_is_met_is_a_stop_only_on_
     positions = {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=dossier, settings=settings).positions}
     assert ("FU", "blockade_end", "conditional") in positions
     assert ("FU", "port_access", "for") in positions
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize(("text", "unwanted"), [
+    ("Iceland said Norway was prepared to block port access.", ("ISL", "threaten")),          # Norway's readiness
+    ("The offer received by Iceland on Monday was generous.", ("ISL", "propose")),            # got it, not made it
+    ("The deal is expected to be signed by Norway and Iceland on Friday.", ("NOR", "propose")),  # not designed to
+    ("Norway rejected what Iceland calls a \"fair herring quota\".", ("ISL", "criticize")),   # a label, not pejorative
+    ('"Never was it fair to cut the herring quota," Iceland said.', ("ISL", "support")),      # asserts the negation
+])
+def test_the_review_s_over_reaches_read_nothing_of_the_kind(text: str, unwanted: tuple[str, str],
+                                                           selective: bool) -> None:
+    assert unwanted not in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_party_unable_to_accept_takes_no_stance_and_one_not_in_attendance_meets_nobody(selective: bool) -> None:
+    assert not [s for s in analysis("Iceland was unable to accept port access.", selective).statements if s.issue]
+    assert ("ISL", "consult") not in events("Iceland's envoy will not be in attendance.", selective)
+    assert not analysis("Norway will never stop blockading the harbour.", selective).positions
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize(("text", "wanted"), [
+    ('"We will destroy our enemies," the Fishermen\'s Union said.', ("FU", "threaten")),   # no harm to its own
+    ("Norway pressured Iceland into signing the herring quota deal.", ("ISL", "agree")),   # Iceland did sign
+])
+def test_threats_at_adversaries_and_acts_pushed_into_are_kept(text: str, wanted: tuple[str, str],
+                                                              selective: bool) -> None:
+    assert wanted in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_what_another_party_wants_in_quoted_words_accuses_only_when_it_harms(selective: bool) -> None:
+    assert ("FU", "accuse") not in events(
+        'The Fishermen\'s Union says Norway wants to "reach a fair deal" on port access.', selective)
+    assert ("FU", "accuse") in events('The Fishermen\'s Union says Norway wants to "gut the herring quota".', selective)

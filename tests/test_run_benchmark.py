@@ -49,3 +49,11 @@ def test_bench_on_dask_reports_the_cpu_seconds_of_each_worker():
     assert result.exit_code == 0, result.output
     (worker,) = json.loads(result.output)["parley"]["worker_cpu_seconds"]
     assert worker > 0
+
+
+def test_the_cpu_ratio_on_dask_counts_the_workers_seconds() -> None:
+    from parley.run.benchmark import BenchResult, Pass
+
+    result = BenchResult("corpus", raw=Pass("raw", 100, 10.0, 20.0),
+                         parley=Pass("parley", 100, 5.0, 1.0, worker_cpu_seconds=[4.0, 5.0]))
+    assert result.cpu_ratio == pytest.approx(20.0 / 10.0)

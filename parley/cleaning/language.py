@@ -41,9 +41,9 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def detect(text: str) -> Language:
-    """The language of the text's first `PREFIX` characters."""
-    code, probability = _identifier().classify(text[:PREFIX])
+def detect(text: str, whole: bool = False) -> Language:
+    """The language of the text's first `PREFIX` characters (of all of it with `whole`)."""
+    code, probability = _identifier().classify(text if whole else text[:PREFIX])
     return Language(code, probability)
 
 
@@ -53,6 +53,8 @@ def reading_language(text: str, settings: Settings, source: str) -> str:
     language, in which case the article is not read: E120 names the language."""
     found = detect(text)
     readable = {settings.language, *settings.pipelines}
+    if found.code not in readable and len(text) > PREFIX:
+        found = detect(text, whole=True)   # an article that opens with a quotation in another language
     if found.code in readable:
         return found.code
     if found.probability < settings.language_min_probability:

@@ -63,7 +63,8 @@ def _print(out: Console, result: BenchResult) -> None:
     if result.parley and result.parley.worker_cpu_seconds:
         out.print("CPU seconds of each Dask worker: " + ", ".join(f"{s:.1f}" for s in result.parley.worker_cpu_seconds))
     if result.ratio is not None:
-        out.print(f"ratio parley / raw spaCy: [bold]{result.ratio:.2f}[/bold] (in CPU seconds: {result.cpu_ratio:.2f})")
+        cpu = f"{result.cpu_ratio:.2f}" if workers == 1 else "not measured across local processes"
+        out.print(f"ratio parley / raw spaCy: [bold]{result.ratio:.2f}[/bold] (in CPU seconds: {cpu})")
     if result.parsed_share is not None:
         out.print(f"tokens parsed: {result.parsed_share:.0%}")
     found = f"statements: {result.statements}" if result.statements is not None else f"stored: {result.stored}"

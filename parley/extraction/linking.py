@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Agent, ArticleActors
 from .conditions import find_condition
-from .events import HYPOTHETICAL_MARKS, hedged_obligation, is_negated, reported_conjunct, waited_for
+from .events import HYPOTHETICAL_MARKS, hedged_obligation, is_negated, reported_conjunct, unable, waited_for
 from .issues import IssueMatcher
 from .lexicon import Lexicon, linking_words
 
@@ -329,14 +329,13 @@ class IssueLinker:
 
     def _nothing_done(self, node: Token) -> bool:
         """A clause that tells of no stance taken: hypothetical ("could strike if ministers scrap X", "may have to
-        accept X"), failed
-        ("failed to back X"), done without ("ended without agreeing on X"), a hostile act not ruled out (a threat),
+        accept X"), failed ("failed to back X"), out of reach ("unable to accept X"), done without ("ended without agreeing on X"), a hostile act not ruled out (a threat),
         or an accusation ("accused Norway of opposing X": the accuser does not oppose X)."""
         lemma = node.lemma_.lower()
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children) or waited_for(node) \
                 or hedged_obligation(node, self.lexicon.hedges):
             return True
-        if lemma in self.lexicon.failure_verbs or node.head.lower_ == "without" or (
+        if lemma in self.lexicon.failure_verbs or node.head.lower_ == "without" or unable(node) or (
                 node.dep_ == "xcomp" and node.head.lemma_.lower() in self.lexicon.failure_verbs):
             return True
         if node.pos_ == "VERB" and is_negated(node) and {lemma, *(f"{lemma} {c.lower_}" for c in node.children

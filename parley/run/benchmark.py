@@ -55,10 +55,12 @@ class BenchResult:
 
     @property
     def cpu_ratio(self) -> float | None:
-        """The ratio in CPU seconds, which other work on the machine moves less than wall clock."""
-        if not (self.raw and self.parley and self.parley.cpu_seconds and self.raw.articles):
+        """The ratio in CPU seconds, which other work on the machine moves less than wall clock; on Dask parley's
+        seconds are the client's and its workers'."""
+        spent = self.parley.cpu_seconds + sum(self.parley.worker_cpu_seconds) if self.parley else 0.0
+        if not (self.raw and spent and self.raw.articles):
             return None
-        return (self.raw.cpu_seconds / self.raw.articles) / (self.parley.cpu_seconds / self.parley.articles)
+        return (self.raw.cpu_seconds / self.raw.articles) / (spent / self.parley.articles)
 
     def as_dict(self) -> dict:
         data = asdict(self)

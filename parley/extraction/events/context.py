@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from . import participants, syntax
+from . import participants, syntax, triggers
 from .state import Event
 
 if TYPE_CHECKING:
@@ -142,7 +142,9 @@ def told_plans(state: EventState, events: list[Event]) -> list[Event]:
         # "the union says the railway wants to 'gut the agreement'": what another wants, in the teller's own words
         wanted = event.action == "demand" and not event.negated and event.trigger.i not in state.quoted and \
             event.trigger.lemma_.lower() in state.lexicon.attitude_verbs and any(
-                t.i in state.quoted for c in event.trigger.children if c.dep_ == "xcomp" for t in c.subtree)
+                any(t.i in state.quoted for t in c.subtree) and (triggers.hostile(state, c) or c.lemma_.lower()
+                                                                 in state.lexicon.harming_verbs)
+                for c in event.trigger.children if c.dep_ == "xcomp")
         teller = participants.reporting_agent(state, event) if event.kind == "verb" and (planned or wanted) else None
         if teller is not None and teller.actor != event.agent.actor:
             event = replace(event, agent=teller, action="accuse", target=event.agent.actor, content=[])

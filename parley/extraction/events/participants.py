@@ -158,9 +158,9 @@ def named_owners(state: EventState, noun: Token) -> list[Agent]:
 def _makes(state: EventState, participle: Token, noun: Token) -> bool:
     """Whether a participle on an action noun tells who made it ("called", "organised", "put forward"), not
     another's answer to it ("rejected by", "backed by")."""
-    lemma = triggers.verb_lemma(state, participle)
-    action = triggers.verb_action(state, participle, lemma) if lemma else None
-    return action is None or action == state.lexicon.nouns.get(noun.lemma_.lower()) or (
+    lemma = triggers.verb_lemma(state, participle) or participle.lemma_.lower()
+    action = triggers.verb_action(state, participle, lemma)
+    return lemma in state.lexicon.authoring_verbs or action == state.lexicon.nouns.get(noun.lemma_.lower()) or (
         lemma in state.lexicon.light_verbs and lemma not in state.lexicon.answers)
 
 

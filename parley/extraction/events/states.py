@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..actors import Agent
 from ..conditions import find_condition
 from . import participants, syntax, triggers
 from .state import Event
@@ -22,7 +23,8 @@ def state_events(state: EventState, copula: Token) -> list[Event]:
     for child in copula.children:  # "troops remained on alert", "the dockers are on strike"
         stated = triggers.state_phrase(state, child) if child.dep_ == "prep" else None
         if stated:
-            events += [Event(agent, stated, child, "verb", None, list(child.subtree))
+            events += [Event(agent, stated, child, "verb", None, list(child.subtree),
+                             negated=syntax.is_negated(copula))   # "will not be in attendance"
                        for agent in participants.subjects(state, copula)[0]]
     return events + _stated_dispositions(state, copula, [c for c in copula.children if c.dep_ == "acomp"])
 
@@ -33,15 +35,23 @@ def adjective_events(state: EventState, adjective: Token) -> list[Event]:
     if adjective.lower_ not in state.lexicon.agentive_cues or not any(
             c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in adjective.children):
         return []
-    return _stated_dispositions(state, adjective, [adjective])
+    # its subject, even hung as a passive one, holds the disposition ("Iceland said Norway was prepared to veto")
+    heads = [adjective, *(c for c in adjective.children if c.dep_ in ("aux", "auxpass"))]
+    subject = next((c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return []
+    return _stated_dispositions(state, adjective, [adjective],
+                                state.actors.resolve_all(subject, adjective.i in state.quoted))
 
 
-def _stated_dispositions(state: EventState, copula: Token, cues: list[Token]) -> list[Event]:
+def _stated_dispositions(state: EventState, copula: Token, cues: list[Token],
+                         holders: list[Agent] | None = None) -> list[Event]:
+    """The stance each agentive cue states for the copula's subject (or the `holders` given)."""
     events = []
     for child in cues:
         if child.lower_ not in state.lexicon.agentive_cues:
             continue
-        agents, _ = participants.subjects(state, copula)
+        agents = holders if holders is not None else participants.subjects(state, copula)[0]
         # "ready to react, and that includes countermeasures if required": what "that" spells out is the stance
         spelled = [c for c in copula.children if c.dep_ == "conj" and any(
             s.dep_ == "nsubj" and s.lower_ in ("that", "this") for s in c.children)]

@@ -27,9 +27,20 @@ def with_of_objects(noun: Token) -> list[Token]:
 
 
 def rhetorical(clause: Token) -> bool:
-    """A negative question that asserts ("isn't it ironic that ...", "is it not absurd"): the verb, negated, comes
-    before its subject."""
-    return is_negated(clause) and any(c.dep_ in ("nsubj", "expl") and c.i > clause.i for c in clause.children)
+    """A negative question that asserts ("isn't it ironic that ...", "is it not absurd"): the verb, negated by
+    "not" (news drops the question mark in quotations), comes before its subject; "Never was it fair ..." asserts
+    the negation."""
+    return any(c.dep_ == "neg" and c.lower_ in ("not", "n't") for c in clause.children) and any(
+        c.dep_ in ("nsubj", "expl") and c.i > clause.i for c in clause.children)
+
+
+def unable(verb: Token) -> bool:
+    """"unable to reach a deal", "would never be able to agree": what a party cannot do, it neither does nor
+    refuses."""
+    able = verb.head
+    if verb.dep_ != "xcomp" or able.pos_ != "ADJ":
+        return False
+    return able.lower_ == "unable" or able.lower_ == "able" and able.dep_ == "acomp" and is_negated(able.head)
 
 
 def waited_for(clause: Token) -> bool:

@@ -126,7 +126,7 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
             state.lexicon.stance.get(triggers.verb_action(state, verb, lemma) or "") is None:
         return []  # "needed to study it and consult": meant, not done
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.failure_verbs or \
-            verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead") or _unable(verb) or \
+            verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead") or syntax.unable(verb) or \
             _pushed_into(verb):
         return []  # "failed to reach a deal", "ended without agreeing", "would never be able to reach agreement":
         # nothing was done, nor refused
@@ -180,7 +180,7 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     elif negated and action in state.lexicon.intent_agree | {"retreat"} and _intended(state, verb) and \
             not any(c.lower_ == "yet" for c in verb.children):
         action, negated = "reject", False  # "will not release the hostages until ...": a refusal (CAMEO 124)
-    if state.lexicon.verbs.get(lemma) == "assault" and _own_harm(verb):
+    if state.lexicon.verbs.get(lemma) == "assault" and _own_harm(state, verb):
         return []  # "we will completely destroy our agriculture": a harm the party warns it would suffer
     if _thing_aimed(state, verb) and state.lexicon.stance.get(action) == "for":
         action = "propose"  # "its offer is aimed to ease scheduling concerns": what the offer would do, proposed
@@ -193,7 +193,7 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
                           content_negated=clause is not None and syntax.clause_negated(clause),
                           turns_down_offer=offer_by is not None and offer_by.actor != agent.actor)
             event.set_condition(condition)
-            event.exit_threat = held_out   # in a stop only on its own terms, as one threatening to leave a deal
+            event.exit_threat = held_out and condition is not None   # a stop only on its terms ("until ...")
             if purpose:
                 goal, event.purpose_stance = purpose
                 event.purpose = [t for t in goal.subtree if t.i != goal.i]
@@ -251,14 +251,14 @@ def _purpose(state: EventState, verb: Token) -> tuple[Token, str] | None:
 OWN = {"we": {"our", "ours"}, "i": {"my", "mine"}, "they": {"their"}, "it": {"its"}, "you": {"your"}}
 
 
-def _own_harm(verb: Token) -> bool:
+def _own_harm(state: EventState, verb: Token) -> bool:
     """A violent verb whose object is the subject's own ("we will destroy our agriculture", "they would hurt
     their own workers"): a harm suffered, no act against another (a measure a party takes with its own means,
-    "tighten its blockade", "pull its troops out", stays a threat)."""
+    "tighten its blockade", "pull its troops out", stays a threat, and so does "destroy our enemies")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     owned = OWN.get(subject.lower_, set()) if subject is not None else set()
     return bool(owned) and any(p.dep_ == "poss" and p.lower_ in owned for o in verb.children if o.dep_ == "dobj"
-                               for p in o.children)
+                               and o.lemma_.lower() not in state.lexicon.negative_roles for p in o.children)
 
 
 def _thing_aimed(state: EventState, verb: Token) -> bool:
@@ -266,26 +266,19 @@ def _thing_aimed(state: EventState, verb: Token) -> bool:
     to do, told of the thing (a passive whose subject is an offer, a plan or a deal): proposed, not done."""
     governor = verb.head
     subject = next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
-    return verb.dep_ == "xcomp" and subject is not None and not any(
-        c.dep_ == "agent" for c in governor.children) and (state.lexicon.nouns.get(subject.lemma_.lower()) or
-                                                           subject.lemma_.lower() in state.lexicon.deal_nouns)
+    thing = subject is not None and (state.lexicon.nouns.get(subject.lemma_.lower())
+                                     or subject.lemma_.lower() in state.lexicon.deal_nouns)
+    return verb.dep_ == "xcomp" and thing and governor.lemma_.lower() in state.lexicon.aiming_verbs \
+        and not any(c.dep_ == "agent" for c in governor.children)
 
 
 def _pushed_into(verb: Token) -> bool:
-    """"to fool our members into abandoning the strike", "pressured Oslo into signing": what another party pushes
-    a party into is that party's aim, not yet the party's act."""
+    """"to fool our members into abandoning the strike": what another party means to push a party into is that
+    party's aim, not yet the party's act ("pressured Oslo into signing" tells that Oslo signed)."""
     governor = verb.head.head
+    meant = any(c.dep_ == "aux" and c.lower_ == "to" for c in governor.children)   # "to fool", not "talked"
     return verb.dep_ == "pcomp" and verb.head.lower_ == "into" and governor.pos_ in syntax.VERBAL and any(
-        c.dep_ == "dobj" for c in governor.children)
-
-
-def _unable(verb: Token) -> bool:
-    """"unable to reach a deal", "would never be able to agree": what a party cannot do, it neither does nor
-    refuses."""
-    able = verb.head
-    if verb.dep_ != "xcomp" or able.pos_ != "ADJ":
-        return False
-    return able.lower_ == "unable" or able.lower_ == "able" and able.dep_ == "acomp" and syntax.is_negated(able.head)
+        c.dep_ == "dobj" for c in governor.children) and meant
 
 
 def _intended(state: EventState, verb: Token) -> bool:
@@ -317,8 +310,11 @@ def _role_action(state: EventState, verb: Token) -> str | None:
     if cast(state.lexicon.positive_roles, state.lexicon.positive_qualities) and _supportable(state, verb):
         return "support"  # "described the meeting as important", "called the offer a breakthrough"
     if any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children) and any(
-            t.tag_ == "``" for r in roles for t in r.subtree) and _labels_anothers(state, verb):
-        return "criticize"  # "proposed what the union calls a 'forced relocation scheme'": the teller's own label
+            t.tag_ == "``" for r in roles for t in r.subtree) and any(
+            t.lower_ in state.lexicon.negative_qualities for r in roles for t in r.subtree) \
+            and _labels_anothers(state, verb):
+        return "criticize"  # "proposed what the union calls a 'forced relocation scheme'": the teller's own
+        # label, in quotation marks and pejorative ("what Oslo calls a 'fair quota'" is no criticism)
     return None
 
 
