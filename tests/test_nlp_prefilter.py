@@ -104,6 +104,16 @@ def test_an_aside_in_brackets_is_planned_as_the_pipeline_reads_it(analyzers, tex
     assert "NOR" in {s.actor for s in full.statements}
 
 
+def test_the_plans_far_from_the_party_that_made_them_read_the_same_without_a_full_parse(analyzers):
+    text = ("Norway proposed new rules on port access on Monday.\n"
+            "Fishermen sold cod at dawn. Prices were steady. Gulls circled the boats. The market closed at noon.\n"
+            "The plans would open the harbour to every boat.")
+    full, fast = (a.analyze(SourceDocument(text=text)) for a in analyzers)
+    assert [(s.sentence, s.actor, s.action) for s in fast.statements] == \
+        [(s.sentence, s.actor, s.action) for s in full.statements]
+    assert len({s.sentence for s in full.statements if s.actor == "NOR"}) == 2   # "The plans" are Norway's
+
+
 def test_every_sentence_is_one_well_formed_tree(analyzers):
     """Unparsed sentences hang flat under their first word, so subtree walks never meet a root that starts no
     sentence (spaCy crashed on such documents)."""

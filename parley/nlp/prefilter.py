@@ -138,6 +138,8 @@ class Prefilter:
         self.bodies = _single(lexicon.body_anaphora)
         # "the ministers", "the delegation", "the guild": words the extractor reads back to a party named before
         self.groups = _forms(set(vocabulary.groups), {}, _plurals)
+        # "the plans", "this demand": the extractor reads them back to the party that last proposed or demanded
+        self.pointing = _forms({n for n, a in lexicon.nouns.items() if a in ("demand", "propose")}, noun_exc, _plurals)
         self.people = {word for actor in (dossier.actors if dossier else []) for person in actor.people
                        for word in person.split() if word[:1].isupper()}
 
@@ -216,16 +218,20 @@ class Prefilter:
     def _referring(self, words: dict[int, str], memory: _Memory, quoted: bool, recent: bool) -> list[int]:
         """Where a word stands that can mean a party already in the extractor's memory: pronouns, titles and
         "the bloc" resolve only to what was named a few sentences before (`recent`); a quotation's "we" means its
-        speaker however far back the speaker was named."""
+        speaker, and "the plans" the party that last proposed, however far back they were named."""
         if memory.last_named is None:
             return []
         return [i for i, word in words.items()
                 if quoted and word in self.vocabulary.first_person
+                or word in self.pointing and words.get(i - 1) in POINTING
                 or recent and (word in self.vocabulary.group_pronouns
                                or memory.people and word in self.vocabulary.person_pronouns
                                or word in memory.titles
                                or memory.body and word in self.bodies
                                or word in self.groups)]
+
+
+POINTING = frozenset({"the", "this", "that"})   # as the extractor reads a demand or proposal back (owner_of)
 
 
 @dataclass
