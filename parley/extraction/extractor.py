@@ -102,7 +102,7 @@ class Extractor:
             first = len(result.statements)
             # acts a dossier party shares with others (a list of subjects): the others are not at the table
             seated = {e.trigger.i for e in events if self.table_parties and e.agent.actor in self.table_parties}
-            teller = partial(self._teller, doc, every_quote, actors, quoted)
+            teller_of = partial(self._teller, doc, every_quote, actors, quoted)
             for event, issue in scored:
                 if event.answers is not None and issue is None:
                     issue = next((i for e, i in scored if e is event.answers), None)
@@ -121,7 +121,7 @@ class Extractor:
                     result.statements.extend(self._purpose_statements(event, statement))
                     result.statements.extend(self._condition_statements(event, statement))
                     if not event.hedged or self._refusal(event):   # "would not accept", not "may well reject"
-                        result.statements.extend(self._blame_statements(statement, teller(event.trigger)))
+                        result.statements.extend(self._blame_statements(statement, event.trigger, teller_of))
             covered = {(s.actor, s.issue) for s in result.statements[first:]}
             for link in self.linker.link(sent, reading) if self.linker else ():
                 at_table = self.table_parties is None or link.agent.actor in self.table_parties
@@ -131,7 +131,7 @@ class Extractor:
                     statement = self._link_statement(link, number, sent, reporters, quoted, finder.background)
                     if statement.confidence >= self.settings.min_confidence:
                         result.statements.append(statement)
-                        result.statements.extend(self._blame_statements(statement, teller(link.trigger)))
+                        result.statements.extend(self._blame_statements(statement, link.trigger, teller_of))
             actors.remember(sent, [e.agent for e in events if e.kind != "noun"])
             previous = sent
         result.people = dict(actors.ctx.people)
@@ -167,12 +167,10 @@ class Extractor:
         ("..., Dahl said"), else the speaker carried on; none outside a quotation, none when the one named is no
         party ("a spokesman said"), none for a quotation that speaks of "we" or "us" (the speaker's own stance is
         in it then)."""
-        k = next((k for k, q in enumerate(quotes) if q.start <= word.idx < q.end), None)
-        if k is None:
+        quote = next((q for q in quotes if q.start <= word.idx < q.end), None)
+        if quote is None or {w.strip(".,;:!?").lower() for w in quote.text.split()} & FIRST_PERSON:
             return None
-        if {w.strip(".,;:!?").lower() for w in quotes[k].text.split()} & FIRST_PERSON:
-            return None
-        for at in (quotes[k].start, quotes[k].end - 1):
+        for at in (quote.start, quote.end - 1):
             edge = doc.char_span(at, at + 1, alignment_mode="expand")
             named, attributed = self._named_speaker(edge.sent, actors, quoted) if edge is not None else (None, False)
             if attributed:
@@ -284,13 +282,16 @@ class Extractor:
         unless = event.condition_tokens[0].lower_ in NOT_BEFORE  # "won't resume talks until X": wants X
         return self._goal_statement(statement, event.condition_tokens, FLIP[base] if unless else base, None)
 
-    def _blame_statements(self, statement: Statement, teller: Agent | None) -> list[Statement]:
+    def _blame_statements(self, statement: Statement, word: Token,
+                          teller_of: Callable[[Token], Agent | None]) -> list[Statement]:
         """"These companies refuse to protect performers from AI," the union said: a party telling in its own
         quoted words that another refuses X blames it for that, and so wants X itself; one more statement, the
         teller's criticism (the teller as `_teller` finds it). Not for reported speech ("the mission said the
         rebels refused X") nor a refusal foreseen ("may well reject")."""
-        if teller is None or teller.actor == statement.actor or statement.actor is None \
-                or statement.action != "reject" or not statement.quote:
+        if statement.actor is None or statement.action != "reject" or not statement.quote:
+            return []
+        teller = teller_of(word)
+        if teller is None or teller.actor == statement.actor:
             return []
         return [statement.model_copy(update={
             "actor": teller.actor, "speaker": teller.speaker, "action": "criticize",
@@ -360,8 +361,10 @@ class Extractor:
         if issue and event.exit_threat and not secondhand:
             # "threatened to walk out if Oslo kept the ban": against the ban; "threatened to leave the deal": in
             # the deal only on its own terms; "will not stop attacking until the troops leave": for their leaving
-            stance = "conditional" if not event.condition_tokens or event.condition is not None else \
-                "for" if event.condition_tokens[0].lower_ in NOT_BEFORE else "against"
+            if event.condition_tokens and event.condition is None:   # the issue is the condition's
+                stance = "for" if event.condition_tokens[0].lower_ in NOT_BEFORE else "against"
+            else:
+                stance = "conditional"
         if stance and (event.condition or event.pending) and not _asks_in_trade(event, action):
             stance = "conditional"
         weights = load_confidence()

@@ -329,8 +329,9 @@ class IssueLinker:
 
     def _nothing_done(self, node: Token) -> bool:
         """A clause that tells of no stance taken: hypothetical ("could strike if ministers scrap X", "may have to
-        accept X"), failed ("failed to back X"), out of reach ("unable to accept X"), done without ("ended without agreeing on X"), a hostile act not ruled out (a threat),
-        or an accusation ("accused Norway of opposing X": the accuser does not oppose X)."""
+        accept X"), failed ("failed to back X"), out of reach ("unable to accept X"), done without ("ended without
+        agreeing on X"), a hostile act not ruled out (a threat), or an accusation ("accused Norway of opposing X":
+        the accuser does not oppose X)."""
         lemma = node.lemma_.lower()
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children) or waited_for(node) \
                 or hedged_obligation(node, self.lexicon.hedges):
