@@ -140,3 +140,20 @@ def test_an_issue_inside_a_motive_is_why_a_party_acts_not_what_it_acts_on():
     assert ("ISL", "catch_cap", "against") in positions("Iceland has opposed a cap on the annual catch.")
     # a place is no motive: "on the ground"
     assert ("ISL", "catch_cap", "against") in positions("On the ground, Iceland has opposed a cap on the annual catch.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # refusing to step back from a demand keeps the demand; refusing to back down "on" a thing undoes nothing
+    ("Iceland refused to move away from its demand for a cap on the annual catch.", ("ISL", "catch_cap", "for")),
+    ("Iceland is reluctant to give up its demand for a cap on the annual catch.", ("ISL", "catch_cap", "for")),
+    ("Norway refused to back down on the cap on the annual catch.", ("NOR", "catch_cap", "against")),
+    # dispositions and judgements of what is open to negotiation
+    ("Norway is reluctant to accept a cap on the annual catch.", ("NOR", "catch_cap", "against")),
+    ("Norway said a cap on the annual catch was off the table.", ("NOR", "catch_cap", "against")),
+    ("Norway said a cap on the annual catch was not up for negotiation.", ("NOR", "catch_cap", "against")),
+    # casting an issue as a party's condition demands it
+    ("Iceland called a cap on the annual catch a precondition for any deal.", ("ISL", "catch_cap", "for")),
+])
+def test_stances_held_kept_and_refused(text, expected):
+    assert expected in positions(text)
+    assert not {p for p in positions(text) if p[:2] == expected[:2] and p != expected}

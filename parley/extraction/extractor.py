@@ -17,7 +17,7 @@ from ..settings import Settings
 from ..sources import SourceDocument
 from .actors import MODIFIER_DEPS, ActorFinder, Agent, ArticleActors
 from .attribution import OutletNames, QuoteSpan, find_quotes, running_quotes
-from .events import Event, EventFinder, is_negated
+from .events import Event, EventFinder, is_negated, retreat_objects, steps_back
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import linking_words, load_confidence, load_lexicon
@@ -59,6 +59,7 @@ class Extractor:
         # Austria and Sweden want X" is evidence on the UK and France of a UK-France dossier, not on the others.
         self.linker = IssueLinker(self.issues, self.lexicon) if dossier and dossier.issues else None
         self.motive_nouns = linking_words()["motive_nouns"]
+        self.retreat_phrases = linking_words()["retreat_phrases"]
         self.table_parties = frozenset(a.id for a in dossier.actors) if dossier and dossier.actors else None
         prefilter = Prefilter(nlp, planner_vocabulary(self.finder, self.lexicon), dossier) \
             if settings.selective_parsing else None
@@ -317,9 +318,17 @@ class Extractor:
         if self.issues.removes(issue):
             return False
         for verb in words:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lexicon.undo_verbs or is_negated(verb):
+            if verb.pos_ != "VERB" or is_negated(verb):
                 continue
-            for thing in (c for c in verb.children if c.dep_ == "dobj"):
+            if verb.lemma_.lower() in self.lexicon.undo_verbs:
+                things = [c for c in verb.children if c.dep_ == "dobj"]
+            elif steps_back(verb, self.retreat_phrases):
+                # "give up its demand for X", "move away from its demand for X": a stance held is given up
+                things = [t for t in retreat_objects(verb)
+                          if self.lexicon.stance.get(self.lexicon.nouns.get(t.lemma_.lower(), "")) == "for"]
+            else:
+                continue
+            for thing in things:
                 named = self.issues.match(list(thing.subtree), lambda token: None)
                 if named is None or named.id != issue or self.issues.predicate_sign(issue, verb):
                     continue

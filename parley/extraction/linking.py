@@ -18,7 +18,8 @@ from spacy.tokens import Span, Token
 
 from .actors import Agent, ArticleActors
 from .conditions import find_condition
-from .events import HYPOTHETICAL_MARKS, hedged_obligation, is_negated, reported_conjunct, unable, waited_for
+from .events import (HYPOTHETICAL_MARKS, hedged_obligation, is_negated, reported_conjunct, steps_back, unable,
+                     waited_for)
 from .issues import IssueMatcher
 from .lexicon import Lexicon, linking_words
 
@@ -111,6 +112,7 @@ class IssueLinker:
         self.listing_verbs = words["listing_verbs"]
         self.providing_verbs = words["providing_verbs"]
         self.motive_nouns = words["motive_nouns"]
+        self.retreat_phrases = words["retreat_phrases"]
         self.goal_nouns = lexicon.goal_nouns | words["terms_nouns"]
 
     # --- mentions ------------------------------------------------------------------------------------------
@@ -283,6 +285,8 @@ class IssueLinker:
             if self._undoes(node, issue) and not by_subject:
                 walk.sign = -walk.sign    # "agreed to drop the cap", "withdrew its demand for X"
                 action = None if walk.trigger is None else action
+            elif walk.trigger is not None and not by_subject and steps_back(node, self.retreat_phrases):
+                walk.sign = -walk.sign    # "refused to give up its demand for X": for X
             elif action is not None:
                 if self.lexicon.stance[action] == "against":
                     walk.sign = -walk.sign

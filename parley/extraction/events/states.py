@@ -56,6 +56,10 @@ def _stated_dispositions(state: EventState, copula: Token, cues: list[Token],
         spelled = [c for c in copula.children if c.dep_ == "conj" and any(
             s.dep_ == "nsubj" and s.lower_ in ("that", "this") for s in c.children)]
         action = state.lexicon.agentive_cues[child.lower_]
+        # "unwilling to move away from its demands": the demand kept, on what it demands
+        kept = triggers.held_firm(state, child) if state.lexicon.stance.get(action) == "against" else None
+        if kept is not None:
+            action = state.lexicon.nouns[kept.lemma_.lower()]
         own_act = next((v for p in child.children if p.dep_ == "prep" for v in p.children
                         if v.dep_ == "pcomp" and v.tag_ == "VBG"), None)
         offered = next((o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
@@ -69,7 +73,8 @@ def _stated_dispositions(state: EventState, copula: Token, cues: list[Token],
         for agent in agents:
             targets = [p for p in state.actors.mentioned_parties(child.subtree) if p != agent.actor] or [None]
             # "remained entrenched on its position over X": what the stance is on may hang on the copula
-            content = list(child.subtree) + [t for c in spelled for t in c.subtree] + [
+            content = list(kept.subtree) if kept is not None else list(child.subtree) + [
+                t for c in spelled for t in c.subtree] + [
                 t for c in copula.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over")
                 for t in c.subtree]
             event = Event(agent, action, child, "cue", targets[0],

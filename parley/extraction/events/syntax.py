@@ -121,3 +121,18 @@ def hedged_obligation(verb: Token, hedges: Collection[str]) -> bool:
     return verb.dep_ == "xcomp" and have.lemma_ == "have" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                   for c in verb.children) and any(
         c.dep_ == "aux" and c.lower_ in hedges for c in have.children)
+
+
+def steps_back(token: Token, phrases: Collection[str]) -> bool:
+    """A verb that steps back from a stance ("give up", "move away from", "abandon"), by lemma or with its
+    particle (the parser reads "away", "down", "back" as a particle or an adverb)."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and (lemma in phrases or any(
+        f"{lemma} {c.lower_}" in phrases for c in token.children if c.dep_ in ("prt", "advmod")))
+
+
+def retreat_objects(verb: Token) -> list[Token]:
+    """What a verb of stepping back leaves: its object, or the object of "from" or "on" under it or its particle
+    ("gave up its demand", "moved away from its demand")."""
+    preps = [p for h in (verb, *verb.children) for p in h.children if p.dep_ == "prep" and p.lower_ in ("from", "on")]
+    return [t for t in (*verb.children, *(o for p in preps for o in p.children)) if t.dep_ in ("dobj", "pobj")]

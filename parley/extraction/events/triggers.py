@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..lexicon import linking_words
 from . import syntax
 
 if TYPE_CHECKING:
@@ -188,3 +189,14 @@ def warns_of_peril(state: EventState, token: Token) -> bool:
     """"warned of famine", "warnings of a collapse": what is warned of happens to a party, no party does it."""
     return any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
         o.dep_ == "pobj" and o.lemma_.lower() in state.lexicon.perils for o in c.children) for c in token.children)
+
+
+def held_firm(state: EventState, refusal: Token) -> Token | None:
+    """"unwilling to move away from its demands", "refused to give up its claim": refusing to step back from a
+    stance keeps it; the stance noun (a demand, an offer) the refusal's complement steps back from, if any."""
+    phrases = linking_words()["retreat_phrases"]
+    for verb in (c for c in refusal.children if c.dep_ == "xcomp" and syntax.steps_back(c, phrases)):
+        for thing in syntax.retreat_objects(verb):
+            if state.lexicon.stance.get(state.lexicon.nouns.get(thing.lemma_.lower(), "")) == "for":
+                return thing
+    return None

@@ -307,6 +307,8 @@ def _role_action(state: EventState, verb: Token) -> str | None:
 
     if cast(state.lexicon.negative_roles, state.lexicon.negative_qualities):
         return "criticize"
+    if any(r.lemma_.lower() in state.lexicon.goal_nouns and not syntax.mass_noun(r) for r in roles):
+        return "demand"  # "called inspections a precondition for any deal", "sees the quota as its priority"
     if cast(state.lexicon.positive_roles, state.lexicon.positive_qualities) and _supportable(state, verb):
         return "support"  # "described the meeting as important", "called the offer a breakthrough"
     if any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children) and any(
