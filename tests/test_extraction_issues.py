@@ -18,3 +18,37 @@ def test_a_spelling_variant_counts_both_ways() -> None:
     assert _variant("philadelphia", frozenset({"philadelphi"}))
     assert _variant("philadelphi", frozenset({"philadelphia"}))
     assert not _variant("phil", frozenset({"philadelphia"}))
+
+
+# Our own fictional takeover fight: two bidders whose issues differ only by who would buy.
+BIDS = {
+    "name": "Harbour Bank takeover (fictional)",
+    "actors": [{"id": "HBK", "name": "Harbour Bank", "aliases": ["the bank"]},
+               {"id": "KVL", "name": "Kvellmark"},
+               {"id": "ORS", "name": "Orsund Capital", "aliases": ["Orsund"]}],
+    "issues": [{"id": "kvl_takeover", "label": "Kvellmark buys Harbour Bank",
+                "proposition": "Kvellmark acquires Harbour Bank", "keywords": ["Kvellmark bid", "takeover", "offer"]},
+               {"id": "ors_takeover", "label": "Orsund buys Harbour Bank",
+                "proposition": "Orsund Capital acquires Harbour Bank", "keywords": ["Orsund bid", "takeover"]}],
+}
+
+
+def bid_positions(text: str) -> set[tuple[str, str, str]]:
+    from parley import analyze
+    from parley.dossier import Dossier
+    return {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=Dossier.model_validate(BIDS)).positions}
+
+
+def test_a_proposition_opening_with_a_name_the_model_does_not_know_keeps_its_party_acting() -> None:
+    from parley.pipeline import Analyzer
+    from parley.dossier import Dossier
+    matcher = Analyzer(Dossier.model_validate(BIDS)).extractor.issues
+    assert {i.spec.id: i.subject for i in matcher.issues} == {"kvl_takeover": "KVL", "ors_takeover": "ORS"}
+
+
+def test_whose_bid_it_is_decides_between_issues_that_differ_by_who_acts() -> None:
+    # "offer" is a keyword of Kvellmark's issue only: the bidder named decides all the same
+    assert ("ORS", "ors_takeover", "for") in bid_positions("Orsund said it would make an offer for Harbour Bank.")
+    assert ("HBK", "ors_takeover", "against") in bid_positions(
+        "Harbour Bank opposes a takeover by Orsund Capital.")
+    assert ("KVL", "kvl_takeover", "for") in bid_positions("Kvellmark made a takeover bid for Harbour Bank.")

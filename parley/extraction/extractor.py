@@ -235,20 +235,26 @@ class Extractor:
                 event.condition = None
         return found
 
-    @staticmethod
-    def _agent_of(token: Token, actors: ArticleActors) -> str | None:
-        """Who acts on a word of an issue ("Norway withdraws", "Norway's withdrawal", "withdrawal by Norway")."""
+    def _agent_of(self, token: Token, actors: ArticleActors) -> str | None:
+        """Who acts on a word of an issue ("Norway withdraws", "Norway's withdrawal", "withdrawal by Norway"); for a
+        thing a party puts forward, whose it is ("an offer from Deutsche Boerse", "the takeover bid Euronext made",
+        "Euronext made a bid")."""
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            token = token.head   # "a takeover offer from X": the offer's owner does the takeover
+        offered = token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.nouns
         for child in token.children:
             if child.dep_ in ("nsubj", "poss") or (child.dep_ in MODIFIER_DEPS and token.pos_ == "NOUN"):
                 mention = actors.index.get(child.i)
                 agent = mention.actor if mention else getattr(actors.resolve(child), "actor", None)
                 if agent:
                     return agent
-            if child.dep_ == "prep" and child.lower_ in ("of", "by"):
+            if child.dep_ == "prep" and (child.lower_ in ("of", "by") or offered and child.lower_ == "from"):
                 for obj in child.children:
                     resolved = actors.resolve(obj) if obj.dep_ == "pobj" else None
                     if resolved:
                         return resolved.actor
+        if offered and token.dep_ == "dobj" and token.head.lemma_.lower() in self.lexicon.light_verbs:
+            return self._agent_of(token.head, actors)   # "Euronext would make an offer"
         return None
 
     @staticmethod

@@ -118,6 +118,11 @@ class IssueMatcher:
         # tells them apart less than one only this issue has: it counts 1/n.
         self._shared = Counter(lemma for issue in self.issues for lemma in issue.lemmas)
         self.labels = {spec.id: spec.label for spec in specs}
+        # Issues that differ by who acts ("Euronext acquires the LSE", "Deutsche Boerse acquires the LSE"): per
+        # issue, the parties the others of its kind have acting. Whose offer or bid a statement names decides.
+        self._rivals = {issue.spec.id: frozenset(o.subject for o in self.issues if o is not issue and o.subject
+                                                 and o.subject != issue.subject and o.verbs & issue.verbs)
+                        for issue in self.issues}
         self.meaning = None  # the second stage: issue propositions embedded once per matcher (so per dossier)
         if embeddings:
             from .embeddings import IssueEmbeddings
@@ -140,6 +145,13 @@ class IssueMatcher:
                 continue
             lemmas.add(canonical(lemma))
         root = next(doc.sents).root
+        named = None
+        if root.pos_ not in ("VERB", "AUX"):
+            # a party's name the model does not know reads as a noun ("Euronext acquires" as a compound): the
+            # proposition once more with the name as "It", the name's party its subject
+            named = self._leading_party(spec.proposition)
+            if named is not None:
+                root = next(nlp(f"It {spec.proposition[named[1]:].strip()}").sents).root
         for token in [root, *[c for c in root.children if c.dep_ == "conj"]]:
             if token.pos_ == "VERB" and token.lemma_.lower() not in self.generic:
                 verbs.add(canonical(token.lemma_.lower()))
@@ -147,6 +159,8 @@ class IssueMatcher:
             if child.dep_ == "nsubj":
                 hits = (self.gazetteer.resolve(t.text) for t in child.subtree)
                 subject = next((hit[0] for hit in hits if hit), None)
+        if named is not None and verbs:
+            subject = named[0]
         opposites = frozenset(word for verb in verbs | lemmas for word in self.antonyms.get(verb, ()))
         loser = next((hit[0] for token in doc if token.lemma_.lower() in ZERO_SUM and token.dep_ == "pobj"
                       for t in token.subtree if (hit := self.gazetteer.resolve(t.text))), None)
@@ -156,6 +170,17 @@ class IssueMatcher:
         forms = tuple(tuple(_spellings(part) for part in k) for k in keywords)
         return _Compiled(spec, keywords, frozenset(lemmas), subject, frozenset(verbs), opposites - verbs - lemmas,
                          words, forms, frozenset().union(*(f for parts in forms for f in parts)), loser)
+
+    def _leading_party(self, proposition: str) -> tuple[str, int] | None:
+        """The party a proposition opens with and where its name ends: the longest of its first words that
+        the gazetteer resolves."""
+        words = proposition.split()
+        for size in range(min(5, len(words)), 0, -1):
+            phrase = " ".join(words[:size])
+            hit = self.gazetteer.resolve(phrase)
+            if hit is not None and hit[1] != "demonym":
+                return hit[0], len(phrase)
+        return None
 
     def names_only_the_object(self, issue_id: str, tokens: Sequence[Token]) -> bool:
         """Whether an issue proposes taking something away ("sanctions are lifted", "the clause is removed") and
@@ -190,6 +215,7 @@ class IssueMatcher:
         canon = {canonical(w) for w, t in zip(words, tokens) if not t.is_stop}
         spelled = {form for w in words for form in _spellings(w)}
         best: IssueMatch | None = None
+        handed: dict[str, float] = {}   # issue -> score its rivals' words give it
         for issue in self.issues:
             score = 0.0
             # Words that share no spelling with an issue's keyword words hold no keyword of it and no variant of one;
@@ -208,21 +234,47 @@ class IssueMatcher:
                 continue
             if any(t.pos_ == "VERB" and senses(t.lemma_.lower()) & issue.verbs for t in tokens):
                 score += self.PREDICATE_BONUS  # "flights at the airport be inspected": an inspection, not flights
-            if issue.subject and issue.verbs:
-                for token in tokens:
-                    if canonical(token.lemma_.lower()) in issue.verbs | issue.opposites:
-                        doer = agent_of(token)
-                        if doer is not None:
-                            score += 1.0 if doer == issue.subject else -4.0
-                            break
-            if score >= self.MIN_SCORE and (best is None or score > best.score):
-                inverted = bool(canon & issue.opposites) and not (canon & issue.verbs)
-                if inverted and issue.loser and self._names(tokens, issue.loser):
-                    inverted = False  # "a cut to the Norwegian quota" of "raised at the expense of Norway's"
-                best = IssueMatch(issue.spec.id, score, inverted)
+            doer = self._doer(issue, tokens, words, agent_of) if issue.subject and issue.verbs else None
+            if doer in self._rivals[issue.spec.id]:
+                # another party's bid for the same thing: the words are about the issue that has it acting
+                rival = next(o for o in self.issues if o.subject == doer and o.verbs & issue.verbs)
+                handed[rival.spec.id] = max(handed.get(rival.spec.id, 0.0), score + 1.0)
+            if doer is not None:
+                score += 1.0 if doer == issue.subject else -4.0
+            best = self._better(best, issue, score, canon, tokens)
+        for issue_id, score in handed.items():
+            best = self._better(best, self._by_id[issue_id], score, canon, tokens)
         if best is None and self.meaning is not None:
             return self._by_meaning(tokens)
         return best
+
+    def _better(self, best: IssueMatch | None, issue: _Compiled, score: float, canon: set[str],
+                tokens: Sequence[Token]) -> IssueMatch | None:
+        """The issue as the match if it scores above the bar and above the best so far."""
+        if score < self.MIN_SCORE or (best is not None and score <= best.score):
+            return best
+        inverted = bool(canon & issue.opposites) and not (canon & issue.verbs)
+        if inverted and issue.loser and self._names(tokens, issue.loser):
+            inverted = False  # "a cut to the Norwegian quota" of "raised at the expense of Norway's"
+        return IssueMatch(issue.spec.id, score, inverted)
+
+    def _doer(self, issue: _Compiled, tokens: Sequence[Token], words: list[str],
+              agent_of: Callable[[Token], str | None]) -> str | None:
+        """Who acts on the issue's own predicate ("Norway withdraws") or, between issues that differ by who acts,
+        whose keyword thing it is ("a takeover offer from Deutsche Boerse", "Euronext made a bid"; only the
+        proposition's own party or one another issue has acting counts there)."""
+        for token in tokens:
+            if canonical(token.lemma_.lower()) in issue.verbs | issue.opposites:
+                doer = agent_of(token)
+                if doer is not None:
+                    return doer
+        rivals = self._rivals[issue.spec.id]
+        for token, word in zip(tokens, words) if rivals else ():
+            if token.pos_ == "NOUN" and _variant(word, issue.keyword_words):
+                doer = agent_of(token)
+                if doer == issue.subject or doer in rivals:
+                    return doer
+        return None
 
     def _names(self, tokens: Sequence[Token], party: str) -> bool:
         """Whether some word names a party, by name or demonym ("the Norwegian quota")."""
