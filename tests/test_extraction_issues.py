@@ -52,3 +52,21 @@ def test_whose_bid_it_is_decides_between_issues_that_differ_by_who_acts() -> Non
     assert ("HBK", "ors_takeover", "against") in bid_positions(
         "Harbour Bank opposes a takeover by Orsund Capital.")
     assert ("KVL", "kvl_takeover", "for") in bid_positions("Kvellmark made a takeover bid for Harbour Bank.")
+
+
+def test_issues_that_differ_by_the_buyer_are_told_apart_by_whose_bid_it_is() -> None:
+    sale = {**BIDS, "issues": [
+        {"id": "sold_kvl", "label": "Sold to Kvellmark", "proposition": "Harbour Bank is sold to Kvellmark",
+         "keywords": ["Kvellmark deal", "buyout"]},
+        {"id": "sold_ors", "label": "Sold to Orsund", "proposition": "Harbour Bank is sold to Orsund Capital",
+         "keywords": ["Orsund offer", "rival bid"]},
+        # the same verb on other parties is no rival: releasing funds is not releasing prisoners
+        {"id": "funds", "label": "Funds released", "proposition": "Kvellmark releases the frozen funds",
+         "keywords": ["frozen funds"]}]}
+    from parley import analyze
+    from parley.dossier import Dossier
+    def found(text: str) -> set[tuple[str, str, str]]:
+        return {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=Dossier.model_validate(sale)).positions}
+
+    assert ("ORS", "sold_ors", "for") in found("Orsund said it would submit an improved bid.")
+    assert ("KVL", "sold_kvl", "for") in found("Kvellmark's buyout offer was raised on Monday, Kvellmark said.")

@@ -56,6 +56,7 @@ class _Compiled:
     keyword_forms: tuple[tuple[frozenset[str], ...], ...]  # per keyword, the `_spellings` of each of its words
     spellings: frozenset[str]                 # the `_spellings` of all keyword words
     loser: str | None                         # the party the proposition takes from ("at the expense of Norway's")
+    parties: frozenset[str]                   # the parties the proposition names
 
 
 @cache
@@ -118,11 +119,17 @@ class IssueMatcher:
         # tells them apart less than one only this issue has: it counts 1/n.
         self._shared = Counter(lemma for issue in self.issues for lemma in issue.lemmas)
         self.labels = {spec.id: spec.label for spec in specs}
-        # Issues that differ by who acts ("Euronext acquires the LSE", "Deutsche Boerse acquires the LSE"): per
-        # issue, the parties the others of its kind have acting. Whose offer or bid a statement names decides.
-        self._rivals = {issue.spec.id: frozenset(o.subject for o in self.issues if o is not issue and o.subject
-                                                 and o.subject != issue.subject and o.verbs & issue.verbs)
-                        for issue in self.issues}
+        # Issues that differ by one party ("MCI is sold to Verizon", "MCI is sold to Qwest"): the same act on the
+        # same party, each with one party of its own. Whose offer or bid a statement names decides between them.
+        self._own: dict[str, str] = {}
+        self._rivals: dict[str, dict[str, str]] = {issue.spec.id: {} for issue in self.issues}
+        for issue in self.issues:
+            for other in self.issues:
+                mine, theirs = issue.parties - other.parties, other.parties - issue.parties
+                if other is not issue and issue.verbs & other.verbs and issue.parties & other.parties \
+                        and len(mine) == 1 and len(theirs) == 1:
+                    self._own[issue.spec.id] = next(iter(mine))
+                    self._rivals[issue.spec.id][next(iter(theirs))] = other.spec.id
         self.meaning = None  # the second stage: issue propositions embedded once per matcher (so per dossier)
         if embeddings:
             from .embeddings import IssueEmbeddings
@@ -169,7 +176,20 @@ class IssueMatcher:
         keywords = tuple(k for k in keywords if k)
         forms = tuple(tuple(_spellings(part) for part in k) for k in keywords)
         return _Compiled(spec, keywords, frozenset(lemmas), subject, frozenset(verbs), opposites - verbs - lemmas,
-                         words, forms, frozenset().union(*(f for parts in forms for f in parts)), loser)
+                         words, forms, frozenset().union(*(f for parts in forms for f in parts)), loser,
+                         self._parties(next(doc.sents)))
+
+    def _parties(self, sentence) -> frozenset[str]:
+        """The parties a proposition names, by the longest run of up to four words the gazetteer resolves."""
+        found, i, tokens = set(), 0, list(sentence)
+        while i < len(tokens):
+            for size in range(min(4, len(tokens) - i), 0, -1):
+                hit = self.gazetteer.resolve(" ".join(t.text for t in tokens[i:i + size]))
+                if hit is not None and hit[1] != "demonym":
+                    found.add(hit[0])
+                    break
+            i += size
+        return frozenset(found)
 
     def _leading_party(self, proposition: str) -> tuple[str, int] | None:
         """The party a proposition opens with and where its name ends: the longest of its first words that
@@ -234,13 +254,13 @@ class IssueMatcher:
                 continue
             if any(t.pos_ == "VERB" and senses(t.lemma_.lower()) & issue.verbs for t in tokens):
                 score += self.PREDICATE_BONUS  # "flights at the airport be inspected": an inspection, not flights
-            doer = self._doer(issue, tokens, words, agent_of) if issue.subject and issue.verbs else None
-            if doer in self._rivals[issue.spec.id]:
-                # another party's bid for the same thing: the words are about the issue that has it acting
-                rival = next(o for o in self.issues if o.subject == doer and o.verbs & issue.verbs)
-                handed[rival.spec.id] = max(handed.get(rival.spec.id, 0.0), score + 1.0)
+            doer, own = self._doer(issue, tokens, words, agent_of)
+            rivals = self._rivals[issue.spec.id]
+            if doer in rivals:
+                # another party's bid for the same thing: the words are about the issue that has that party
+                handed[rivals[doer]] = max(handed.get(rivals[doer], 0.0), score + 1.0)
             if doer is not None:
-                score += 1.0 if doer == issue.subject else -4.0
+                score += 1.0 if doer == own else -4.0
             best = self._better(best, issue, score, canon, tokens)
         for issue_id, score in handed.items():
             best = self._better(best, self._by_id[issue_id], score, canon, tokens)
@@ -259,22 +279,24 @@ class IssueMatcher:
         return IssueMatch(issue.spec.id, score, inverted)
 
     def _doer(self, issue: _Compiled, tokens: Sequence[Token], words: list[str],
-              agent_of: Callable[[Token], str | None]) -> str | None:
-        """Who acts on the issue's own predicate ("Norway withdraws") or, between issues that differ by who acts,
-        whose keyword thing it is ("a takeover offer from Deutsche Boerse", "Euronext made a bid"; only the
-        proposition's own party or one another issue has acting counts there)."""
-        for token in tokens:
-            if canonical(token.lemma_.lower()) in issue.verbs | issue.opposites:
-                doer = agent_of(token)
-                if doer is not None:
-                    return doer
-        rivals = self._rivals[issue.spec.id]
+              agent_of: Callable[[Token], str | None]) -> tuple[str | None, str | None]:
+        """Who acts on the issue's own predicate ("Norway withdraws"), with the party the proposition has acting;
+        or, between issues that differ by one party ("MCI is sold to Verizon", "... to Qwest"), whose keyword
+        thing it is ("a takeover offer from Qwest", "Qwest made a bid"), with the issue's own party (only that
+        party or another issue's own counts there)."""
+        if issue.subject and issue.verbs:
+            for token in tokens:
+                if canonical(token.lemma_.lower()) in issue.verbs | issue.opposites:
+                    doer = agent_of(token)
+                    if doer is not None:
+                        return doer, issue.subject
+        own, rivals = self._own.get(issue.spec.id), self._rivals[issue.spec.id]
         for token, word in zip(tokens, words) if rivals else ():
             if token.pos_ == "NOUN" and _variant(word, issue.keyword_words):
                 doer = agent_of(token)
-                if doer == issue.subject or doer in rivals:
-                    return doer
-        return None
+                if doer is not None and (doer == own or doer in rivals):
+                    return doer, own
+        return None, None
 
     def _names(self, tokens: Sequence[Token], party: str) -> bool:
         """Whether some word names a party, by name or demonym ("the Norwegian quota")."""
