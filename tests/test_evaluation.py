@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -350,3 +351,22 @@ def test_a_folder_named_gold_is_labelled_by_the_folder_it_sits_in(tmp_path):
     folder.mkdir(parents=True)
     assert group_name(folder) == "dev2-conflict"
     assert group_name(tmp_path / "dev") == "dev"
+
+
+def test_an_article_of_a_json_lines_corpus_is_named_by_its_id(small_gold: Path, tmp_path: Path) -> None:
+    shutil.copytree(small_gold.parent, tmp_path / "root")
+    root = tmp_path / "root"
+    (root / "corpus" / "bulk.jsonl").write_text(
+        json.dumps({"id": "b-1", "text": "Belmora met its neighbours."}) + "\n"
+        + json.dumps({"id": "b-2", "text": (root / "corpus" / "talks.txt").read_text(encoding="utf-8")}) + "\n",
+        encoding="utf-8")
+    gold = json.loads((root / "eval" / "talks.gold.json").read_text(encoding="utf-8"))
+    bulk = root / "eval" / "bulk.gold.json"
+    bulk.write_text(json.dumps({**gold, "article": "corpus/bulk.jsonl#b-2"}), "utf-8")
+    loaded = load_article_gold(bulk)
+    assert loaded.article == (root / "corpus" / "bulk.jsonl").resolve() and loaded.article_id == "b-2"
+    same = Evaluation().run({"one": [root / "eval" / "talks.gold.json"], "bulk": [bulk]})
+    assert same[0].measures()["positions"] == same[1].measures()["positions"]
+    bulk.write_text(json.dumps({**gold, "article": "corpus/bulk.jsonl#b-9"}), "utf-8")
+    result = CliRunner().invoke(app, ["eval", str(bulk)])
+    assert result.exit_code == 1 and "E030" in result.stderr and "'b-9'" in result.stderr

@@ -31,6 +31,7 @@ class ArticleGold(BaseModel):
     id: str = ""
     path: str = ""
     article: Path
+    article_id: str | None = None   # of an article in a JSON Lines file of many: `"article": "bulk.jsonl#ID"`
     dossier: Path | None = None
     positions: list[tuple[str, str, str]] | None = None
     events: list[tuple[str, str, str | None]] | None = None
@@ -94,6 +95,9 @@ def load_article_gold(path: Path) -> ArticleGold:
         gold = ArticleGold.model_validate(raw)
     except ValidationError as exc:
         raise ParleyError(E.E030, path=path, reason=_first_error(exc)) from exc
+    file, _, item = str(gold.article).partition("#")
+    if item and file.endswith(".jsonl"):   # one article of a corpus kept elsewhere, by its id
+        gold.article, gold.article_id = Path(file), item
     gold.article = _resolve(path, gold.article, "article")
     if gold.dossier is not None:
         gold.dossier = _resolve(path, gold.dossier, "dossier")

@@ -131,6 +131,11 @@ class Evaluation:
         if isinstance(gold, SentenceGold):
             return read_text(gold.text, gold.id)
         items = list(read_path(gold.article))
+        if gold.article_id is not None:
+            items = [i for i in items if not isinstance(i, ParleyError) and i.id == gold.article_id]
+            if len(items) != 1:
+                raise ParleyError(E.E030, path=gold.path, reason=f"its article {gold.article} holds "
+                                  f"{len(items)} articles with the id {gold.article_id!r}")
         if len(items) != 1:
             raise ParleyError(E.E030, path=gold.path, reason=f"its article {gold.article} holds {len(items)} articles")
         if isinstance(items[0], ParleyError):
