@@ -26,7 +26,7 @@ test: install
 	$(BIN)/python -m pytest
 
 eval: install
-	$(BIN)/parley eval ../shared/eval/seed.gold.json ../shared/eval/dev ../shared/dev2-conflict/gold ../shared/dev2-economy/gold eval/bbc/bbc-read eval/bbc/bbc-unread ../shared/eval/plover/gsr-dev.jsonl eval/examples --cases eval/cases --floors eval/floors.yaml
+	$(BIN)/parley eval ../shared/eval/seed.gold.json ../shared/eval/dev ../shared/dev2-conflict/gold ../shared/dev2-economy/gold eval/bbc/bbc-read eval/bbc/bbc-unread eval/bbc/bbc2-read eval/bbc/bbc2-unread ../shared/eval/plover/gsr-dev.jsonl eval/examples --cases eval/cases --floors eval/floors.yaml
 
 fuzz: install   # the robustness campaign (docs/robustness.md); FUZZ_INPUTS=10000 by default
 	$(BIN)/python -m benchmarks.fuzz --inputs $(or $(FUZZ_INPUTS),10000) --seed $(or $(FUZZ_SEED),1)

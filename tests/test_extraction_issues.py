@@ -70,3 +70,20 @@ def test_issues_that_differ_by_the_buyer_are_told_apart_by_whose_bid_it_is() -> 
 
     assert ("ORS", "sold_ors", "for") in found("Orsund said it would submit an improved bid.")
     assert ("KVL", "sold_kvl", "for") in found("Kvellmark's buyout offer was raised on Monday, Kvellmark said.")
+
+
+def test_backing_a_bidder_backs_its_bid() -> None:
+    assert ("HBK", "kvl_takeover", "for") in bid_positions("Harbour Bank's directors have backed Kvellmark.")
+
+
+def test_what_a_proposition_rules_out_with_rather_than_is_its_opposite() -> None:
+    from parley import analyze
+    from parley.dossier import Dossier
+    moves = Dossier.model_validate({
+        "name": "Exchange merger (fictional)",
+        "actors": [{"id": "NOR", "name": "Norway"}, {"id": "DNK", "name": "Denmark"}],
+        "issues": [{"id": "base", "label": "Run from Oslo", "keywords": ["headquarters", "trading"],
+                    "proposition": "The merged exchange's headquarters move to Oslo rather than stay in Copenhagen"}]})
+    found = {(p.actor, p.issue, p.stance) for p in analyze(
+        "Denmark said trading should remain in Copenhagen.", dossier=moves).positions}
+    assert found == {("DNK", "base", "against")}

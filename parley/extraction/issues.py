@@ -159,16 +159,21 @@ class IssueMatcher:
             named = self._leading_party(spec.proposition)
             if named is not None:
                 root = next(nlp(f"It {spec.proposition[named[1]:].strip()}").sents).root
+        # "move to London rather than stay in Frankfurt": what follows "than" is the opposite the issue rules out
+        instead = {canonical(c.lemma_.lower()) for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                   and any(cc.dep_ == "cc" and cc.lower_ == "than" and cc.i < c.i for cc in root.children)}
         for token in [root, *[c for c in root.children if c.dep_ == "conj"]]:
             if token.pos_ == "VERB" and token.lemma_.lower() not in self.generic:
                 verbs.add(canonical(token.lemma_.lower()))
+        verbs -= instead
+        lemmas -= instead
         for child in root.children:
             if child.dep_ == "nsubj":
                 hits = (self.gazetteer.resolve(t.text) for t in child.subtree)
                 subject = next((hit[0] for hit in hits if hit), None)
         if named is not None and verbs:
             subject = named[0]
-        opposites = frozenset(word for verb in verbs | lemmas for word in self.antonyms.get(verb, ()))
+        opposites = frozenset(word for verb in verbs | lemmas for word in self.antonyms.get(verb, ())) | instead
         loser = next((hit[0] for token in doc if token.lemma_.lower() in ZERO_SUM and token.dep_ == "pobj"
                       for t in token.subtree if (hit := self.gazetteer.resolve(t.text))), None)
         words = frozenset(w for k in keywords for w in k if w not in self.generic and len(w) > 2
@@ -251,7 +256,9 @@ class IssueMatcher:
             overlap = canon & issue.lemmas
             score += sum(1.0 / self._shared[lemma] for lemma in overlap)
             if not full and not partial and len(overlap) < 2:
-                continue
+                if not self._backs_own_party(issue, tokens, words):
+                    continue
+                score = self.MIN_SCORE  # "MCI's directors have backed Verizon": Verizon's bid, of two
             if any(t.pos_ == "VERB" and senses(t.lemma_.lower()) & issue.verbs for t in tokens):
                 score += self.PREDICATE_BONUS  # "flights at the airport be inspected": an inspection, not flights
             doer, own = self._doer(issue, tokens, words, agent_of)
@@ -277,6 +284,14 @@ class IssueMatcher:
         if inverted and issue.loser and self._names(tokens, issue.loser):
             inverted = False  # "a cut to the Norwegian quota" of "raised at the expense of Norway's"
         return IssueMatch(issue.spec.id, score, inverted)
+
+    def _backs_own_party(self, issue: _Compiled, tokens: Sequence[Token], words: list[str]) -> bool:
+        """Whether, between issues that differ by one party, the words' object is this issue's own party: a
+        stance on a bidder is a stance on its bid."""
+        own = self._own.get(issue.spec.id)
+        return own is not None and any(word == f"@{own}" and (t.dep_ in ("dobj", "pobj") or t.dep_ == "compound"
+                                                             and t.head.dep_ in ("dobj", "pobj"))
+                                       for t, word in zip(tokens, words))
 
     def _doer(self, issue: _Compiled, tokens: Sequence[Token], words: list[str],
               agent_of: Callable[[Token], str | None]) -> tuple[str | None, str | None]:
