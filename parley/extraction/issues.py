@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -42,6 +42,7 @@ class IssueMatch:
     id: str
     score: float
     inverted: bool = False
+    longest: int = field(default=0, compare=False)   # words of its longest keyword found: ties go to the longer
 
 
 @dataclass(frozen=True)
@@ -268,22 +269,24 @@ class IssueMatcher:
                 handed[rivals[doer]] = max(handed.get(rivals[doer], 0.0), score + 1.0)
             if doer is not None:
                 score += 1.0 if doer == own else -4.0
-            best = self._better(best, issue, score, canon, tokens)
+            best = self._better(best, issue, score, canon, tokens, max((len(k) for k in full), default=0))
         for issue_id, score in handed.items():
-            best = self._better(best, self._by_id[issue_id], score, canon, tokens)
+            best = self._better(best, self._by_id[issue_id], score, canon, tokens, 0)
         if best is None and self.meaning is not None:
             return self._by_meaning(tokens)
         return best
 
     def _better(self, best: IssueMatch | None, issue: _Compiled, score: float, canon: set[str],
-                tokens: Sequence[Token]) -> IssueMatch | None:
-        """The issue as the match if it scores above the bar and above the best so far."""
-        if score < self.MIN_SCORE or (best is not None and score <= best.score):
+                tokens: Sequence[Token], longest: int) -> IssueMatch | None:
+        """The issue as the match if it scores above the bar and above the best so far; on a tie, if its longest
+        keyword found is longer ("judicial oversight of all control orders": "all control orders", not "control
+        orders")."""
+        if score < self.MIN_SCORE or (best is not None and (score, longest) <= (best.score, best.longest)):
             return best
         inverted = bool(canon & issue.opposites) and not (canon & issue.verbs)
         if inverted and issue.loser and self._names(tokens, issue.loser):
             inverted = False  # "a cut to the Norwegian quota" of "raised at the expense of Norway's"
-        return IssueMatch(issue.spec.id, score, inverted)
+        return IssueMatch(issue.spec.id, score, inverted, longest)
 
     def _backs_own_party(self, issue: _Compiled, tokens: Sequence[Token], words: list[str]) -> bool:
         """Whether, between issues that differ by one party, the words' object is this issue's own party: a
