@@ -53,9 +53,9 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
         # "sent 200 tonnes of rice", "moved tanks to the border", "launched joint patrols": the object decides
         things = {obj.lemma_.lower(), *(o.lemma_.lower() for p in obj.children if p.dep_ == "prep"
                                         and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")}
-        for action, spec in state.lexicon.object_actions.items():
+        for name, spec in state.lexicon.object_actions.items():
             if lemma in spec["verbs"] and things & spec["objects"]:
-                return action
+                return state.lexicon.object_action_names[name]
         if lemma in state.lexicon.light_verbs and obj.lemma_.lower() in state.lexicon.joint_acts and any(
                 c.lower_ in ("joint", "combined") for c in obj.children):
             return "cooperate"
@@ -67,6 +67,8 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
             c.dep_ == "dobj" and c.lemma_.lower() in state.lexicon.burdens for c in token.children):
         return "yield"  # "suspended its port fees", "waived the duties": a burden on the other side eased
     action = state.lexicon.verbs.get(lemma)
+    if action == "protest" and armed_blow(state, token):
+        return "assault"  # "struck Hezbollah targets", "missiles struck Kyiv": an attack, not a walkout
     if action == "assault" and any(o.dep_ == "pobj" and o.lemma_.lower() in state.lexicon.instrument_burdens
                                    for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
                                    for o in p.children):
@@ -182,6 +184,24 @@ def armed_strike(state: EventState, noun: Token) -> bool:
         return True
     return any(c.dep_ == "prep" and c.lower_ == "on" and any(
         o.dep_ == "pobj" and o.i in state.actors.index for o in c.children) for c in noun.children)
+
+
+def armed_blow(state: EventState, verb: Token) -> bool:
+    """Whether a verb of protest ("strike") names a blow of arms: it strikes a party or a military thing ("struck
+    Hezbollah targets", "struck Kyiv"), a weapon or force strikes ("missiles struck"), or it strikes with a weapon
+    ("struck a refinery with drones"); "the union will strike", "struck over pay" stay a walkout."""
+    if verb_lemma(state, verb) not in state.lexicon.blow_verbs:
+        return False
+    things = state.lexicon.armed_things | state.lexicon.armed_modifiers
+    for child in verb.children:
+        if child.dep_ == "dobj" and (child.i in state.actors.index or child.lemma_.lower() in things):
+            return True
+        if child.dep_ == "nsubj" and child.lemma_.lower() in things:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "with" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in things for o in child.children):
+            return True
+    return False
 
 
 def warns_of_peril(state: EventState, token: Token) -> bool:

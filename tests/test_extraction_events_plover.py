@@ -1,0 +1,59 @@
+"""PLOVER categories by their usual words, not by sentence: a strike of arms, releasing people held, ties
+established, willingness expressed; each runs with and without selective parsing, so the planner knows the words.
+States here come from the world gazetteer; the sentences are ours."""
+from __future__ import annotations
+
+import pytest
+
+from parley import analyze
+from parley.settings import Settings
+
+
+def events(text: str, selective: bool) -> set[tuple[str, str]]:
+    settings = Settings().model_copy(update={"selective_parsing": selective})
+    return {(s.actor, s.action) for s in analyze(text, settings=settings).statements if not s.negated}
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Norway struck Icelandic military targets near the border on Sunday.",
+    "Chilean missiles struck the Bolivian garrison overnight.",
+    "Ghana struck a fuel depot in Togo with drones.",
+])
+def test_a_strike_of_arms_is_an_attack(text: str, selective: bool) -> None:
+    found = events(text, selective)
+    assert any(action == "assault" for _, action in found) and not any(a == "protest" for _, a in found)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_walkout_stays_a_protest(selective: bool) -> None:
+    assert ("FIN", "protest") in events("Finnish dockers struck for a second day over pay.", selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Estonia handed over the bodies of two Latvian soldiers.",
+    "Estonia handed over four hostages to the Red Cross.",
+    "Estonia returned 30 Latvian prisoners at the crossing.",
+])
+def test_handing_over_people_held_releases_them(text: str, selective: bool) -> None:
+    found = events(text, selective)
+    assert ("EST", "retreat") in found and ("EST", "aid") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_handing_over_supplies_is_aid_and_a_letter_nothing(selective: bool) -> None:
+    assert ("CHE", "aid") in events("Switzerland handed over two tonnes of medicine to hospitals in Malawi.", selective)
+    assert ("CHE", "aid") not in events("Switzerland handed over a letter to the Malawian envoy.", selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", ["Paraguay established diplomatic relations with Moldova.",
+                                  "Paraguay and Moldova normalised relations in December."])
+def test_ties_established_support(text: str, selective: bool) -> None:
+    assert ("PRY", "support") in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_willingness_expressed_is_intent(selective: bool) -> None:
+    assert ("MYS", "agree") in events("Malaysia expressed willingness to host the next round of talks.", selective)
