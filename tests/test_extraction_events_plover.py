@@ -57,3 +57,9 @@ def test_ties_established_support(text: str, selective: bool) -> None:
 @pytest.mark.parametrize("selective", [True, False])
 def test_willingness_expressed_is_intent(selective: bool) -> None:
     assert ("MYS", "agree") in events("Malaysia expressed willingness to host the next round of talks.", selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_speaker_after_the_quotation_with_a_hyphenated_title_speaks(selective: bool) -> None:
+    text = '"They must pay the price," warned Norway\'s secretary-general.'
+    assert ("NOR", "threaten") in events(text, selective)
