@@ -63,3 +63,15 @@ def test_willingness_expressed_is_intent(selective: bool) -> None:
 def test_a_speaker_after_the_quotation_with_a_hyphenated_title_speaks(selective: bool) -> None:
     text = '"They must pay the price," warned Norway\'s secretary-general.'
     assert ("NOR", "threaten") in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", ["Ghana called for sanctions against Togo.",
+                                  "Ghana urged the bloc to impose an embargo against Togo."])
+def test_asking_others_to_act_against_a_party_disapproves_of_it(text: str, selective: bool) -> None:
+    assert {("GHA", "demand"), ("GHA", "accuse")} <= events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_asking_for_help_against_a_peril_accuses_nobody(selective: bool) -> None:
+    assert ("GHA", "accuse") not in events("Ghana called for aid against the drought in Togo.", selective)
