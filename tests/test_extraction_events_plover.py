@@ -75,3 +75,18 @@ def test_asking_others_to_act_against_a_party_disapproves_of_it(text: str, selec
 @pytest.mark.parametrize("selective", [True, False])
 def test_asking_for_help_against_a_peril_accuses_nobody(selective: bool) -> None:
     assert ("GHA", "accuse") not in events("Ghana called for aid against the drought in Togo.", selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", ["Peruvian troops clashed with rebels near the border.",
+                                  "Peru fought the rebels near the border for a second day.",
+                                  "Peruvian soldiers battled guerrillas in the jungle."])
+def test_a_fight_of_arms_is_an_attack(text: str, selective: bool) -> None:
+    assert ("PER", "assault") in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", ["The Peruvian government clashed with the teachers over the budget.",
+                                  "Peru fought the plan in the council."])
+def test_a_fight_of_words_is_no_attack(text: str, selective: bool) -> None:
+    assert ("PER", "assault") not in events(text, selective)

@@ -67,8 +67,8 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
             c.dep_ == "dobj" and c.lemma_.lower() in state.lexicon.burdens for c in token.children):
         return "yield"  # "suspended its port fees", "waived the duties": a burden on the other side eased
     action = state.lexicon.verbs.get(lemma)
-    if action == "protest" and armed_blow(state, token):
-        return "assault"  # "struck Hezbollah targets", "missiles struck Kyiv": an attack, not a walkout
+    if lemma in state.lexicon.blow_verbs and armed_blow(state, token, parties=action == "protest"):
+        return "assault"  # "struck Hezbollah targets", "troops clashed with militants": an attack, not a walkout
     if action == "assault" and any(o.dep_ == "pobj" and o.lemma_.lower() in state.lexicon.instrument_burdens
                                    for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
                                    for o in p.children):
@@ -186,19 +186,19 @@ def armed_strike(state: EventState, noun: Token) -> bool:
         o.dep_ == "pobj" and o.i in state.actors.index for o in c.children) for c in noun.children)
 
 
-def armed_blow(state: EventState, verb: Token) -> bool:
-    """Whether a verb of protest ("strike") names a blow of arms: it strikes a party or a military thing ("struck
-    Hezbollah targets", "struck Kyiv"), a weapon or force strikes ("missiles struck"), or it strikes with a weapon
-    ("struck a refinery with drones"); "the union will strike", "struck over pay" stay a walkout."""
-    if verb_lemma(state, verb) not in state.lexicon.blow_verbs:
-        return False
+def armed_blow(state: EventState, verb: Token, parties: bool) -> bool:
+    """Whether a verb that can name a blow ("strike", "clash", "fight") names one of arms: it hits a military thing
+    ("struck Hezbollah targets", "fought the militants"), a weapon or force does it ("missiles struck", "troops
+    clashed"), or it is done with or against one ("struck a refinery with drones", "clashed with rebels"); with
+    `parties`, a party hit counts too ("struck Kyiv": a protest takes no party for object). "The union will
+    strike", "struck over pay", "fought the plan" are no attack."""
     things = state.lexicon.armed_things | state.lexicon.armed_modifiers
     for child in verb.children:
-        if child.dep_ == "dobj" and (child.i in state.actors.index or child.lemma_.lower() in things):
+        if child.dep_ == "dobj" and (parties and child.i in state.actors.index or child.lemma_.lower() in things):
             return True
         if child.dep_ == "nsubj" and child.lemma_.lower() in things:
             return True
-        if child.dep_ == "prep" and child.lower_ == "with" and any(
+        if child.dep_ == "prep" and child.lower_ in ("with", "against") and any(
                 o.dep_ == "pobj" and o.lemma_.lower() in things for o in child.children):
             return True
     return False
