@@ -90,3 +90,15 @@ def test_a_fight_of_arms_is_an_attack(text: str, selective: bool) -> None:
                                   "Peru fought the plan in the council."])
 def test_a_fight_of_words_is_no_attack(text: str, selective: bool) -> None:
     assert ("PER", "assault") not in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_blow_with_waves_of_levies_is_a_sanction(selective: bool) -> None:
+    found = events("Norway has hit Iceland with multiple waves of levies.", selective)
+    assert ("NOR", "sanction") in found and ("NOR", "assault") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_participle_joined_to_a_describing_participle_describes_too(selective: bool) -> None:
+    text = "Iceland said the deal was the best answer to the tariffs imposed or threatened by Norway."
+    assert ("NOR", "threaten") not in events(text, selective)

@@ -69,10 +69,10 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
     action = state.lexicon.verbs.get(lemma)
     if lemma in state.lexicon.blow_verbs and armed_blow(state, token, parties=action == "protest"):
         return "assault"  # "struck Hezbollah targets", "troops clashed with militants": an attack, not a walkout
-    if action == "assault" and any(o.dep_ == "pobj" and o.lemma_.lower() in state.lexicon.instrument_burdens
+    if action == "assault" and any(w.lemma_.lower() in state.lexicon.instrument_burdens
                                    for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
-                                   for o in p.children):
-        return "sanction"  # "hit Beijing with new tariffs": an economic blow
+                                   for o in p.children if o.dep_ == "pobj" for w in syntax.with_of_objects(o)):
+        return "sanction"  # "hit Beijing with new tariffs", "with multiple waves of levies": an economic blow
     return action
 
 
@@ -81,6 +81,8 @@ def descriptive(token: Token) -> bool:
     occupied by X", "when discussing guarantees", "while visiting Paris"."""
     if token.dep_ in ("amod", "compound") or (token.dep_ == "acl" and token.tag_ == "VBN"):
         return True
+    if token.dep_ == "conj" and token.tag_ == "VBN" and token.head.dep_ == "acl" and token.head.tag_ == "VBN":
+        return True  # "tariffs imposed or threatened by Trump": both participles describe the tariffs
     return token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp") and any(
         c.lower_ in syntax.BACKGROUND_MARKERS for c in token.children if c.dep_ in ("advmod", "mark"))
 
