@@ -102,3 +102,10 @@ def test_a_blow_with_waves_of_levies_is_a_sanction(selective: bool) -> None:
 def test_a_participle_joined_to_a_describing_participle_describes_too(selective: bool) -> None:
     text = "Iceland said the deal was the best answer to the tariffs imposed or threatened by Norway."
     assert ("NOR", "threaten") not in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_capital_in_a_bodys_name_is_the_body(selective: bool) -> None:
+    settings = Settings().model_copy(update={"selective_parsing": selective})
+    statements = analyze("The Warsaw Pact rejected the proposal.", settings=settings).statements
+    assert [(s.actor, s.action) for s in statements] == [("WARSAWPACT", "reject")]
