@@ -109,3 +109,15 @@ def test_a_capital_in_a_bodys_name_is_the_body(selective: bool) -> None:
     settings = Settings().model_copy(update={"selective_parsing": selective})
     statements = analyze("The Warsaw Pact rejected the proposal.", settings=settings).statements
     assert [(s.actor, s.action) for s in statements] == [("WARSAWPACT", "reject")]
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_an_order_to_another_party_demands(selective: bool) -> None:
+    found = events("The International Court of Justice ordered Guyana to comply with the ruling.", selective)
+    assert ("ICJ", "demand") in found and not any(actor == "GUY" for actor, _ in found)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_an_order_to_the_partys_own_forces_is_its_act(selective: bool) -> None:
+    found = events("Venezuela ordered its troops to attack the border post.", selective)
+    assert ("VEN", "assault") in found and ("VEN", "demand") not in found

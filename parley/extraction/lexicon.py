@@ -94,6 +94,7 @@ class Lexicon:
     armed_modifiers: frozenset[str]
     armed_things: frozenset[str]
     blow_verbs: frozenset[str]
+    ordering_verbs: frozenset[str]
     withheld_words: frozenset[str]
     blocking_verbs: frozenset[str]
     instrument_burdens: frozenset[str]
