@@ -82,7 +82,8 @@ class Lexicon:
     settlement_nouns: frozenset[str]
     openness_verbs: frozenset[str]
     undo_verbs: frozenset[str]
-    object_actions: dict[str, dict[str, frozenset[str]]]
+    object_actions: dict[str, dict[str, frozenset[str]]]   # name → verbs and objects
+    object_action_names: dict[str, str]                    # name → the action (the name, unless it says)
     joint_acts: frozenset[str]
     burdens: frozenset[str]
     state_phrases: dict[str, str]
@@ -91,6 +92,9 @@ class Lexicon:
     positive_qualities: frozenset[str]
     positive_roles: frozenset[str]
     armed_modifiers: frozenset[str]
+    armed_things: frozenset[str]
+    blow_verbs: frozenset[str]
+    ordering_verbs: frozenset[str]
     withheld_words: frozenset[str]
     blocking_verbs: frozenset[str]
     instrument_burdens: frozenset[str]
@@ -138,8 +142,9 @@ def load_lexicon() -> Lexicon:
         idle_phrasal=frozenset(tuple(p.split(maxsplit=1)) for p in raw["idle_phrasal"]),
         word_forms=forms,
         known_verbs=frozenset(known),
-        object_actions={action: {k: frozenset(v) for k, v in spec.items()}
-                        for action, spec in raw["object_actions"].items()},
+        object_actions={name: {k: frozenset(v) for k, v in spec.items() if k != "action"}
+                        for name, spec in raw["object_actions"].items()},
+        object_action_names={name: spec.get("action", name) for name, spec in raw["object_actions"].items()},
         nouns=nouns,
         modal_cues=cues["modal"],
         agentive_cues=cues["agentive"],

@@ -106,6 +106,8 @@ class Prefilter:
                          | _single(lexicon.obstacle_nouns)
                          | _forms({p.split()[-1] for p in lexicon.state_phrases}, noun_exc, _plurals)  # "to the streets"
                          | _forms(set(lexicon.gathering_verbs), verb_exc, inflections)
+                         | _forms(set(lexicon.blow_verbs), verb_exc, inflections)   # "troops clashed with rebels"
+                         | _forms(set(lexicon.ordering_verbs), verb_exc, inflections)   # "ordered Israel to comply"
                          # the issue linker's stance words: "want X", "X is unacceptable", "spoke out against X"
                          | _forms(set(vocabulary.wanting_verbs), verb_exc, inflections)
                          | _single(lexicon.evaluative_cues) | {"against"})

@@ -150,3 +150,21 @@ def told_plans(state: EventState, events: list[Event]) -> list[Event]:
             event = replace(event, agent=teller, action="accuse", target=event.agent.actor, content=[])
         told.append(event)
     return told
+
+
+def solicited_hostility(state: EventState, events: list[Event]) -> list[Event]:
+    """"called for sanctions against Nigeria": asking others to act against a party disapproves of that party
+    (PLOVER DISAPPROVE: "solicit other parties to take actions against the target"); the demand stays."""
+    found = []
+    for event in events:
+        if event.action != "demand" or event.negated:
+            continue
+        for word in event.trigger.subtree:
+            if word.dep_ != "prep" or word.lower_ != "against" or not (
+                    state.lexicon.hostile_thing(word.head) or triggers.hostile(state, word.head)):
+                continue
+            for obj in (o for o in word.children if o.dep_ == "pobj"):
+                target = state.actors.resolve(obj, obj.i in state.quoted)
+                if target is not None and target.actor != event.agent.actor:
+                    found.append(replace(event, action="accuse", target=target.actor, content=[]))
+    return events + found

@@ -63,7 +63,7 @@ def find(state: EventState, sent: Span) -> list[Event]:
     for event in events:
         if event.target is None:
             event.target = relative_clauses.answered_party(state, event)
-    events = context.told_plans(state, context.drop_embedded(state, events))
+    events = context.solicited_hostility(state, context.told_plans(state, context.drop_embedded(state, events)))
     conditions.link_conditions(state, events)
     events = context.absorb_protest_demands(state, events)
     for event in events:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 RECIPROCAL_ACTIONS = {"consult", "agree", "cooperate"}  # acts two sides do with each other
 OWNER_PREPS = {"from", "by", "of"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+INVERTED_SUBJECT_DEPS = {"dobj", "acomp", "attr", "npadvmod"}   # how the parser hangs a subject after its verb
 
 
 def subjects(state: EventState, verb: Token, depth: int = 0) -> tuple[list[Agent], bool]:
@@ -37,8 +38,15 @@ def subjects(state: EventState, verb: Token, depth: int = 0) -> tuple[list[Agent
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return speaker_of(state, verb), True
     if _inverted_saying(state, verb) and \
-            (inverted := next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)) is not None:
-        return state.actors.resolve_all(inverted, quoted), False  # "... could strike, warn union leaders"
+            (inverted := next((c for c in verb.children if c.dep_ in INVERTED_SUBJECT_DEPS and c.i > verb.i),
+                              None)) is not None:
+        # "... could strike, warn union leaders"; "... pay the price," warned Hezbollah's secretary-general (the
+        # hyphenated title read as an adjective: its owner speaks)
+        for phrase in [inverted, *(c for c in inverted.children if c.dep_ == "poss" or c.dep_ == "compound" and any(
+                g.dep_ == "poss" for g in c.children))]:
+            if agents := state.actors.resolve_all(phrase, quoted):
+                return agents, False
+        return [], False
     if verb.dep_ == "conj" and (patient := next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)):
         # "was indicted by the court and will resign": the one indicted resigns
         return state.actors.resolve_all(patient, quoted), False

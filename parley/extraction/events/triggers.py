@@ -54,9 +54,9 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
         # "sent 200 tonnes of rice", "moved tanks to the border", "launched joint patrols": the object decides
         things = {obj.lemma_.lower(), *(o.lemma_.lower() for p in obj.children if p.dep_ == "prep"
                                         and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")}
-        for action, spec in state.lexicon.object_actions.items():
+        for name, spec in state.lexicon.object_actions.items():
             if lemma in spec["verbs"] and things & spec["objects"]:
-                return action
+                return state.lexicon.object_action_names[name]
         if lemma in state.lexicon.light_verbs and obj.lemma_.lower() in state.lexicon.joint_acts and any(
                 c.lower_ in ("joint", "combined") for c in obj.children):
             return "cooperate"
@@ -68,10 +68,12 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
             c.dep_ == "dobj" and c.lemma_.lower() in state.lexicon.burdens for c in token.children):
         return "yield"  # "suspended its port fees", "waived the duties": a burden on the other side eased
     action = state.lexicon.verbs.get(lemma)
-    if action == "assault" and any(o.dep_ == "pobj" and o.lemma_.lower() in state.lexicon.instrument_burdens
+    if lemma in state.lexicon.blow_verbs and armed_blow(state, token, parties=action == "protest"):
+        return "assault"  # "struck Hezbollah targets", "troops clashed with militants": an attack, not a walkout
+    if action == "assault" and any(w.lemma_.lower() in state.lexicon.instrument_burdens
                                    for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
-                                   for o in p.children):
-        return "sanction"  # "hit Beijing with new tariffs": an economic blow
+                                   for o in p.children if o.dep_ == "pobj" for w in syntax.with_of_objects(o)):
+        return "sanction"  # "hit Beijing with new tariffs", "with multiple waves of levies": an economic blow
     return action
 
 
@@ -80,6 +82,8 @@ def descriptive(token: Token) -> bool:
     occupied by X", "when discussing guarantees", "while visiting Paris"."""
     if token.dep_ in ("amod", "compound") or (token.dep_ == "acl" and token.tag_ == "VBN"):
         return True
+    if token.dep_ == "conj" and token.tag_ == "VBN" and token.head.dep_ == "acl" and token.head.tag_ == "VBN":
+        return True  # "tariffs imposed or threatened by Trump": both participles describe the tariffs
     return token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp") and any(
         c.lower_ in syntax.BACKGROUND_MARKERS for c in token.children if c.dep_ in ("advmod", "mark"))
 
@@ -183,6 +187,24 @@ def armed_strike(state: EventState, noun: Token) -> bool:
         return True
     return any(c.dep_ == "prep" and c.lower_ == "on" and any(
         o.dep_ == "pobj" and o.i in state.actors.index for o in c.children) for c in noun.children)
+
+
+def armed_blow(state: EventState, verb: Token, parties: bool) -> bool:
+    """Whether a verb that can name a blow ("strike", "clash", "fight") names one of arms: it hits a military thing
+    ("struck Hezbollah targets", "fought the militants"), a weapon or force does it ("missiles struck", "troops
+    clashed"), or it is done with or against one ("struck a refinery with drones", "clashed with rebels"); with
+    `parties`, a party hit counts too ("struck Kyiv": a protest takes no party for object). "The union will
+    strike", "struck over pay", "fought the plan" are no attack."""
+    things = state.lexicon.armed_things | state.lexicon.armed_modifiers
+    for child in verb.children:
+        if child.dep_ == "dobj" and (parties and child.i in state.actors.index or child.lemma_.lower() in things):
+            return True
+        if child.dep_ == "nsubj" and child.lemma_.lower() in things:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("with", "against") and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in things for o in child.children):
+            return True
+    return False
 
 
 def warns_of_peril(state: EventState, token: Token) -> bool:

@@ -45,6 +45,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         return [Event(agent, state.lexicon.agentive_cues[verb.lower_], verb, "cue", None, list(verb.subtree),
                       negated=syntax.is_negated(verb)) for agent in state.actors.resolve_all(patient)]
     action = triggers.verb_action(state, verb, lemma)
+    if action is None and lemma in state.lexicon.ordering_verbs and _orders_another(state, verb):
+        action = "demand"  # "the court ordered Israel to halt the offensive" (PLOVER: "all demands and orders")
     if lemma in state.lexicon.commitment_verbs:
         pledged = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         pledged_lemma = triggers.verb_lemma(state, pledged) if pledged is not None else None
@@ -372,3 +374,14 @@ def _culprit_events(state: EventState, verb: Token) -> list[Event]:
         targets = [p for b in blamed for p in state.actors.mentioned_parties(b.subtree) if p != agent.actor]
         events.append(Event(agent, "accuse", verb, "verb", (targets or [None])[0], list(verb.subtree)))
     return events
+
+
+def _orders_another(state: EventState, verb: Token) -> bool:
+    """"ordered Israel to halt the offensive": an order to another party to act is a demand; "ordered its troops
+    to attack" is the party's own act, done by its forces."""
+    ordered = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if ordered is None or not any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    other = state.actors.resolve(ordered, ordered.i in state.quoted)
+    agents = participants.subjects(state, verb)[0]
+    return other is not None and bool(agents) and all(a.actor != other.actor for a in agents)
