@@ -89,6 +89,20 @@ def test_lemmatizer_answers_stay_the_same_when_its_cache_starts_afresh(pipelines
         same(mine, theirs)
 
 
+def test_what_the_caches_learn_in_a_memory_zone_goes_with_it(pipelines):
+    """As the vocabulary does on a long stream: the caches keep the words seen outside a zone, not a zone's."""
+    fast, stock = pipelines
+    ruler, lemmatizer = fast.get_pipe("attribute_ruler"), fast.get_pipe("lemmatizer")
+    fast("Norway demanded a larger quota.")
+    kept = dict(ruler._classes), dict(lemmatizer.cache)
+    text = "The Quorvellan envoys rebuffed Brastimonde's overtures and walked out."
+    with fast.memory_zone():
+        same(fast(text), stock(text))
+        assert len(ruler._classes) > len(kept[0]) and len(lemmatizer.cache) > len(kept[1])
+    assert (ruler._classes, lemmatizer.cache) == kept
+    same(fast(text), stock(text))   # and the next zone learns them again
+
+
 def test_rules_the_drop_in_cannot_look_up_or_set_go_the_stock_way():
     """A pattern testing another attribute (ORTH) and a rule setting one without a Token setter here (NORM) fall
     back to spaCy's own matcher and setter, with the stock result."""

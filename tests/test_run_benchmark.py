@@ -38,6 +38,9 @@ def test_bench_prints_a_table(tmp_path):
     result = CliRunner().invoke(app, ["bench", "--corpus", str(corpus), "--n", "3", "--no-eval", "--no-raw"])
     assert result.exit_code == 0, result.output
     assert "parley end to end" in result.output
+    with_raw = CliRunner().invoke(app, ["bench", "--corpus", str(corpus), "--n", "3", "--no-eval"])
+    assert with_raw.exit_code == 0, with_raw.output
+    assert re.search(r"ratio parley / raw spaCy: [\d.]+ \(in CPU seconds: [\d.]+\)", with_raw.output)
     found = re.search(r"statements: (\d+)", result.output)
     assert found and int(found.group(1)) >= 1   # a demand by a named state is a statement
 

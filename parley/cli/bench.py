@@ -48,10 +48,10 @@ def bench(
     if json:
         typer.echo(json_module.dumps(result.as_dict()))
     else:
-        _print(Console(soft_wrap=True), result)
+        _print(Console(soft_wrap=True), result, workers)
 
 
-def _print(out: Console, result: BenchResult) -> None:
+def _print(out: Console, result: BenchResult, workers: int) -> None:
     table = Table(title=f"Throughput on {result.corpus}", title_justify="left")
     for column in ("pass", "articles", "seconds", "CPU seconds", "articles/s"):
         table.add_column(column, justify="left" if column == "pass" else "right")

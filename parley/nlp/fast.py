@@ -12,7 +12,11 @@ and looked up afterwards:
   the stock matcher is used.
 - The rule lemmatizer's answer depends on the word, its POS and its morphology, the very key spaCy's own cache
   uses; here every answer is cached (spaCy skips a few kinds), the lemmas are written with one `from_array`,
-  and the cache is emptied when it grows large, so memory stays bounded on a long stream.
+  and the cache is emptied when it grows large.
+
+Both caches follow the vocabulary on a long stream: what they learn inside a spaCy memory zone goes when the zone
+closes, as the words the zone added do (spaCy enters a component's `memory_zone` from `Language.memory_zone`), so
+they hold the kept articles' words and one batch's, not every word of the stream.
 
 They are registered as spaCy factories (`parley_attribute_ruler`, `parley_lemmatizer`) and used only when the
 setting `fast_components` (section `analysis`) is on: `load_nlp` then asks `spacy.load` to build the model's
@@ -23,7 +27,8 @@ small corpus committed with the tests.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -67,6 +72,19 @@ def _condition(field: int, value) -> Callable[[tuple], bool] | None:
             pattern = re.compile(argument)
             return lambda key: pattern.search(key[field]) is not None
     return None
+
+
+@contextmanager
+def _zoned(component: object, cache: str) -> Iterator[None]:
+    """The component's cache (an attribute holding a dict) back as it was before the zone when it closes: entries
+    for words first seen in the zone leave with the words. A copy is made per zone, of the kept entries only."""
+    kept = getattr(component, cache, {})
+    zone = dict(kept)
+    setattr(component, cache, zone)
+    try:
+        yield
+    finally:   # a cache rebuilt inside the zone (new patterns) starts empty, rather than with the zone's words
+        setattr(component, cache, kept if getattr(component, cache) is zone else {})
 
 
 class FastAttributeRuler(AttributeRuler):
@@ -142,6 +160,10 @@ class FastAttributeRuler(AttributeRuler):
         matches.sort()   # as AttributeRuler.match: later rules take precedence
         return matches
 
+    def memory_zone(self, mem=None):
+        """Called by `Language.memory_zone`: the word classes learnt in the zone go when it closes."""
+        return _zoned(self, "_classes")
+
     def set_annotations(self, doc: Doc, matches) -> None:
         """As AttributeRuler.set_annotations, without building a Span per match: each value is set through the
         Token's own setters (the attributes the model's rules set: TAG, POS, MORPH, LEMMA, DEP); a rule that sets
@@ -164,6 +186,10 @@ class FastAttributeRuler(AttributeRuler):
 
 class FastLemmatizer(EnglishLemmatizer):
     """The rule lemmatizer with every answer cached per (word, POS, morphology) and written in one go."""
+
+    def memory_zone(self, mem=None):
+        """Called by `Language.memory_zone`: the answers for the zone's words go when it closes."""
+        return _zoned(self, "cache")
 
     def __call__(self, doc: Doc) -> Doc:
         if self.mode != "rule":
