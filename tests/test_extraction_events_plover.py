@@ -61,7 +61,7 @@ def test_willingness_expressed_is_intent(selective: bool) -> None:
 
 @pytest.mark.parametrize("selective", [True, False])
 def test_a_speaker_after_the_quotation_with_a_hyphenated_title_speaks(selective: bool) -> None:
-    text = '"They must pay the price," warned Norway\'s secretary-general.'
+    text = '"They will regret this decision," warned Norway\'s secretary-general.'
     assert ("NOR", "threaten") in events(text, selective)
 
 

@@ -40,10 +40,26 @@ def bid_positions(text: str) -> set[tuple[str, str, str]]:
 
 
 def test_a_proposition_opening_with_a_name_the_model_does_not_know_keeps_its_party_acting() -> None:
-    from parley.pipeline import Analyzer
+    # "Kvellmark acquires ..." reads as a noun compound to the model: its party still acts, and who would buy
+    # decides between the two issues
+    assert ("KVL", "kvl_takeover", "for") in bid_positions("Kvellmark wants to acquire Harbour Bank.")
+    assert ("ORS", "ors_takeover", "for") in bid_positions("Orsund Capital wants to acquire Harbour Bank.")
+
+
+def test_a_bidder_named_after_a_preposition_is_no_stance_on_its_bid() -> None:
+    assert not bid_positions("Harbour Bank opposed talks with Kvellmark.")
+
+
+def test_an_owner_from_names_offers_only() -> None:
+    lake = {"name": "Lake talks", "actors": [{"id": "NOR", "name": "Norway"}, {"id": "ISL", "name": "Iceland"}],
+            "issues": [{"id": "nor_out", "label": "Norway withdraws", "keywords": ["withdrawal", "boats"],
+                        "proposition": "Norway withdraws its boats from the lake"}]}
+    from parley import analyze
     from parley.dossier import Dossier
-    matcher = Analyzer(Dossier.model_validate(BIDS)).extractor.issues
-    assert {i.spec.id: i.subject for i in matcher.issues} == {"kvl_takeover": "KVL", "ors_takeover": "ORS"}
+    for text in ("Iceland renewed its withdrawal demand.",
+                 "Iceland repeated its demand for a withdrawal from Icelandic waters."):
+        assert ("ISL", "nor_out", "for") in {(p.actor, p.issue, p.stance) for p in analyze(
+            text, dossier=Dossier.model_validate(lake)).positions}
 
 
 def test_whose_bid_it_is_decides_between_issues_that_differ_by_who_acts() -> None:

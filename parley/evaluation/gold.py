@@ -95,8 +95,8 @@ def load_article_gold(path: Path) -> ArticleGold:
         gold = ArticleGold.model_validate(raw)
     except ValidationError as exc:
         raise ParleyError(E.E030, path=path, reason=_first_error(exc)) from exc
-    file, _, item = str(gold.article).partition("#")
-    if item and file.endswith(".jsonl"):   # one article of a corpus kept elsewhere, by its id
+    file, _, item = raw["article"].rpartition("#") if isinstance(raw.get("article"), str) else ("", "", "")
+    if item and file.lower().endswith(".jsonl"):   # one article of a corpus kept elsewhere, by its id
         gold.article, gold.article_id = Path(file), item
     gold.article = _resolve(path, gold.article, "article")
     if gold.dossier is not None:

@@ -237,11 +237,10 @@ class Extractor:
 
     def _agent_of(self, token: Token, actors: ArticleActors) -> str | None:
         """Who acts on a word of an issue ("Norway withdraws", "Norway's withdrawal", "withdrawal by Norway"); for a
-        thing a party puts forward, whose it is ("an offer from Deutsche Boerse", "the takeover bid Euronext made",
-        "Euronext made a bid")."""
-        if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        thing a party puts forward, whose it is ("an offer from Orsund", "Orsund made a bid")."""
+        if token.dep_ == "compound" and self._offer(token.head) and not any(True for _ in token.children):
             token = token.head   # "a takeover offer from X": the offer's owner does the takeover
-        offered = token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.nouns
+        offered = self._offer(token)
         for child in token.children:
             if child.dep_ in ("nsubj", "poss") or (child.dep_ in MODIFIER_DEPS and token.pos_ == "NOUN"):
                 mention = actors.index.get(child.i)
@@ -254,8 +253,15 @@ class Extractor:
                     if resolved:
                         return resolved.actor
         if offered and token.dep_ == "dobj" and token.head.lemma_.lower() in self.lexicon.light_verbs:
-            return self._agent_of(token.head, actors)   # "Euronext would make an offer"
+            return self._agent_of(token.head, actors)   # "Orsund would make an offer"
+        if token.pos_ == "VERB" and token.dep_ == "xcomp" and token.head.pos_ == "VERB":
+            return self._agent_of(token.head, actors)   # "Orsund wants to acquire the bank": Orsund acquires
         return None
+
+    def _offer(self, token: Token) -> bool:
+        """A noun of a thing put forward ("offer", "bid", "proposal"): its owner is who would act on it ("the
+        withdrawal from the lake" names a place, not an owner)."""
+        return token.pos_ == "NOUN" and self.lexicon.nouns.get(token.lemma_.lower()) == "propose"
 
     @staticmethod
     def _refusal(event: Event) -> bool:

@@ -120,7 +120,7 @@ class IssueMatcher:
         # tells them apart less than one only this issue has: it counts 1/n.
         self._shared = Counter(lemma for issue in self.issues for lemma in issue.lemmas)
         self.labels = {spec.id: spec.label for spec in specs}
-        # Issues that differ by one party ("MCI is sold to Verizon", "MCI is sold to Qwest"): the same act on the
+        # Issues that differ by one party ("Harbour Bank is sold to Kvellmark", "... to Orsund"): the same act on the
         # same party, each with one party of its own. Whose offer or bid a statement names decides between them.
         self._own: dict[str, str] = {}
         self._rivals: dict[str, dict[str, str]] = {issue.spec.id: {} for issue in self.issues}
@@ -155,7 +155,7 @@ class IssueMatcher:
         root = next(doc.sents).root
         named = None
         if root.pos_ not in ("VERB", "AUX"):
-            # a party's name the model does not know reads as a noun ("Euronext acquires" as a compound): the
+            # a party's name the model does not know reads as a noun ("Kvellmark acquires" as a compound): the
             # proposition once more with the name as "It", the name's party its subject
             named = self._leading_party(spec.proposition)
             if named is not None:
@@ -259,7 +259,7 @@ class IssueMatcher:
             if not full and not partial and len(overlap) < 2:
                 if not self._backs_own_party(issue, tokens, words):
                     continue
-                score = self.MIN_SCORE  # "MCI's directors have backed Verizon": Verizon's bid, of two
+                score = self.MIN_SCORE  # "the bank's board backed Kvellmark": its bid, of two
             if any(t.pos_ == "VERB" and senses(t.lemma_.lower()) & issue.verbs for t in tokens):
                 score += self.PREDICATE_BONUS  # "flights at the airport be inspected": an inspection, not flights
             doer, own = self._doer(issue, tokens, words, agent_of)
@@ -279,7 +279,7 @@ class IssueMatcher:
     def _better(self, best: IssueMatch | None, issue: _Compiled, score: float, canon: set[str],
                 tokens: Sequence[Token], longest: int) -> IssueMatch | None:
         """The issue as the match if it scores above the bar and above the best so far; on a tie, if its longest
-        keyword found is longer ("judicial oversight of all control orders": "all control orders", not "control
+        keyword found is longer ("judges must rule on all detention orders": "all detention orders", not "detention
         orders")."""
         if score < self.MIN_SCORE or (best is not None and (score, longest) <= (best.score, best.longest)):
             return best
@@ -289,18 +289,18 @@ class IssueMatcher:
         return IssueMatch(issue.spec.id, score, inverted, longest)
 
     def _backs_own_party(self, issue: _Compiled, tokens: Sequence[Token], words: list[str]) -> bool:
-        """Whether, between issues that differ by one party, the words' object is this issue's own party: a
-        stance on a bidder is a stance on its bid."""
+        """Whether, between issues that differ by one party, the object of the statement's verb is this issue's
+        own party: a stance on a bidder is a stance on its bid ("backed Kvellmark"; not "talks with Kvellmark")."""
         own = self._own.get(issue.spec.id)
-        return own is not None and any(word == f"@{own}" and (t.dep_ in ("dobj", "pobj") or t.dep_ == "compound"
-                                                             and t.head.dep_ in ("dobj", "pobj"))
+        return own is not None and any(word == f"@{own}" and (t.dep_ == "dobj" or t.dep_ == "compound"
+                                                             and t.head.dep_ == "dobj")
                                        for t, word in zip(tokens, words))
 
     def _doer(self, issue: _Compiled, tokens: Sequence[Token], words: list[str],
               agent_of: Callable[[Token], str | None]) -> tuple[str | None, str | None]:
         """Who acts on the issue's own predicate ("Norway withdraws"), with the party the proposition has acting;
-        or, between issues that differ by one party ("MCI is sold to Verizon", "... to Qwest"), whose keyword
-        thing it is ("a takeover offer from Qwest", "Qwest made a bid"), with the issue's own party (only that
+        or, between issues that differ by one party ("Harbour Bank is sold to Kvellmark", "... to Orsund"), whose keyword
+        thing it is ("a takeover offer from Orsund", "Orsund made a bid"), with the issue's own party (only that
         party or another issue's own counts there)."""
         if issue.subject and issue.verbs:
             for token in tokens:

@@ -40,7 +40,7 @@ def subjects(state: EventState, verb: Token, depth: int = 0) -> tuple[list[Agent
     if _inverted_saying(state, verb) and \
             (inverted := next((c for c in verb.children if c.dep_ in INVERTED_SUBJECT_DEPS and c.i > verb.i),
                               None)) is not None:
-        # "... could strike, warn union leaders"; "... pay the price," warned Hezbollah's secretary-general (the
+        # "... could strike, warn union leaders"; "... regret this decision," warned Sudavia's secretary-general (the
         # hyphenated title read as an adjective: its owner speaks)
         for phrase in [inverted, *(c for c in inverted.children if c.dep_ == "poss" or c.dep_ == "compound" and any(
                 g.dep_ == "poss" for g in c.children))]:

@@ -69,11 +69,11 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
         return "yield"  # "suspended its port fees", "waived the duties": a burden on the other side eased
     action = state.lexicon.verbs.get(lemma)
     if lemma in state.lexicon.blow_verbs and armed_blow(state, token, parties=action == "protest"):
-        return "assault"  # "struck Hezbollah targets", "troops clashed with militants": an attack, not a walkout
+        return "assault"  # "struck rebel depots", "troops clashed with militants": an attack, not a walkout
     if action == "assault" and any(w.lemma_.lower() in state.lexicon.instrument_burdens
                                    for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
                                    for o in p.children if o.dep_ == "pobj" for w in syntax.with_of_objects(o)):
-        return "sanction"  # "hit Beijing with new tariffs", "with multiple waves of levies": an economic blow
+        return "sanction"  # "hit Beijing with new tariffs", "with round after round of levies": an economic blow
     return action
 
 
@@ -83,7 +83,7 @@ def descriptive(token: Token) -> bool:
     if token.dep_ in ("amod", "compound") or (token.dep_ == "acl" and token.tag_ == "VBN"):
         return True
     if token.dep_ == "conj" and token.tag_ == "VBN" and token.head.dep_ == "acl" and token.head.tag_ == "VBN":
-        return True  # "tariffs imposed or threatened by Trump": both participles describe the tariffs
+        return True  # "tariffs imposed or threatened by Sudavia": both participles describe the tariffs
     return token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp") and any(
         c.lower_ in syntax.BACKGROUND_MARKERS for c in token.children if c.dep_ in ("advmod", "mark"))
 
@@ -191,18 +191,23 @@ def armed_strike(state: EventState, noun: Token) -> bool:
 
 def armed_blow(state: EventState, verb: Token, parties: bool) -> bool:
     """Whether a verb that can name a blow ("strike", "clash", "fight") names one of arms: it hits a military thing
-    ("struck Hezbollah targets", "fought the militants"), a weapon or force does it ("missiles struck", "troops
+    ("struck rebel depots", "fought the militants"), a weapon or force does it ("missiles struck", "troops
     clashed"), or it is done with or against one ("struck a refinery with drones", "clashed with rebels"); with
     `parties`, a party hit counts too ("struck Kyiv": a protest takes no party for object). "The union will
     strike", "struck over pay", "fought the plan" are no attack."""
     things = state.lexicon.armed_things | state.lexicon.armed_modifiers
+
+    def armed(noun: Token) -> bool:   # "militants", or a thing made military by its modifier ("military targets")
+        return noun.lemma_.lower() in things or any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in state.lexicon.armed_modifiers for c in noun.children)
+
     for child in verb.children:
-        if child.dep_ == "dobj" and (parties and child.i in state.actors.index or child.lemma_.lower() in things):
+        if child.dep_ == "dobj" and (parties and child.i in state.actors.index or armed(child)):
             return True
         if child.dep_ == "nsubj" and child.lemma_.lower() in things:
             return True
         if child.dep_ == "prep" and child.lower_ in ("with", "against") and any(
-                o.dep_ == "pobj" and o.lemma_.lower() in things for o in child.children):
+                o.dep_ == "pobj" and armed(o) for o in child.children):
             return True
     return False
 
