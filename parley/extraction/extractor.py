@@ -59,7 +59,6 @@ class Extractor:
         # Austria and Sweden want X" is evidence on the UK and France of a UK-France dossier, not on the others.
         self.linker = IssueLinker(self.issues, self.lexicon) if dossier and dossier.issues else None
         self.motive_nouns = linking_words()["motive_nouns"]
-        self.retreat_phrases = linking_words()["retreat_phrases"]
         self.table_parties = frozenset(a.id for a in dossier.actors) if dossier and dossier.actors else None
         prefilter = Prefilter(nlp, planner_vocabulary(self.finder, self.lexicon), dossier) \
             if settings.selective_parsing else None
@@ -334,17 +333,16 @@ class Extractor:
                 continue
             if verb.lemma_.lower() in self.lexicon.undo_verbs:
                 things = [c for c in verb.children if c.dep_ == "dobj"]
-            elif steps_back(verb, self.retreat_phrases):
+            elif steps_back(verb, self.lexicon.retreat_phrases):
                 # "give up its demand for X", "move away from its demand for X": a stance held is given up
-                things = [t for t in retreat_objects(verb)
-                          if self.lexicon.stance.get(self.lexicon.nouns.get(t.lemma_.lower(), "")) == "for"]
+                things = [t for t in retreat_objects(verb) if self.lexicon.noun_stance(t.lemma_.lower()) == "for"]
             else:
                 continue
             for thing in things:
                 named = self.issues.match(list(thing.subtree), lambda token: None)
                 if named is None or named.id != issue or self.issues.predicate_sign(issue, verb):
                     continue
-                opposing = self.lexicon.stance.get(self.lexicon.nouns.get(thing.lemma_.lower(), "")) == "against"
+                opposing = self.lexicon.noun_stance(thing.lemma_.lower()) == "against"
                 burden = thing.lemma_.lower() in self.lexicon.burdens and getattr(self.issues.match(
                     [t for t in thing.subtree if t is not thing], lambda token: None), "id", None) == issue
                 return not (opposing or burden)

@@ -186,26 +186,28 @@ class IssueMatcher:
                          self._parties(next(doc.sents)))
 
     def _parties(self, sentence) -> frozenset[str]:
-        """The parties a proposition names, by the longest run of up to four words the gazetteer resolves."""
-        found, i, tokens = set(), 0, list(sentence)
-        while i < len(tokens):
-            for size in range(min(4, len(tokens) - i), 0, -1):
-                hit = self.gazetteer.resolve(" ".join(t.text for t in tokens[i:i + size]))
-                if hit is not None and hit[1] != "demonym":
-                    found.add(hit[0])
-                    break
-            i += size
+        """The parties a proposition names."""
+        found, i, words = set(), 0, [t.text for t in sentence]
+        while i < len(words):
+            hit = self._party_at(words, i)
+            if hit is not None:
+                found.add(hit[0])
+            i += hit[1] if hit else 1
         return frozenset(found)
 
     def _leading_party(self, proposition: str) -> tuple[str, int] | None:
-        """The party a proposition opens with and where its name ends: the longest of its first words that
-        the gazetteer resolves."""
+        """The party a proposition opens with and the length of its name in characters."""
         words = proposition.split()
-        for size in range(min(5, len(words)), 0, -1):
-            phrase = " ".join(words[:size])
-            hit = self.gazetteer.resolve(phrase)
+        hit = self._party_at(words, 0)
+        return (hit[0], len(" ".join(words[:hit[1]]))) if hit else None
+
+    def _party_at(self, words: list[str], start: int) -> tuple[str, int] | None:
+        """The party the longest run of words from `start` names (up to MAX_NAME words), with the run's length;
+        a demonym is no party here."""
+        for size in range(min(MAX_NAME, len(words) - start), 0, -1):
+            hit = self.gazetteer.resolve(" ".join(words[start:start + size]))
             if hit is not None and hit[1] != "demonym":
-                return hit[0], len(phrase)
+                return hit[0], size
         return None
 
     def names_only_the_object(self, issue_id: str, tokens: Sequence[Token]) -> bool:
@@ -343,6 +345,7 @@ def _bare(word: Token, trigger: Token) -> bool:
 
 ZERO_SUM = frozenset({"expense", "cost"})  # "raised at the expense of Norway's": what one gains, the other loses
 REMOVAL = frozenset({"lift", "lower"})  # canonical lemmas: lift (ease, remove, scrap, end), lower (reduce, cut)
+MAX_NAME = 5   # words in the longest party name a proposition is searched for
 
 
 def _variant(word: str, words: frozenset[str]) -> bool:

@@ -58,6 +58,7 @@ class Lexicon:
     intent_markers: frozenset[str]
     goal_nouns: frozenset[str]
     condition_nouns: frozenset[str]
+    retreat_phrases: frozenset[str]    # "give up", "move away": stepping back from a stance held
     commitment_verbs: frozenset[str]
     attitude_verbs: frozenset[str]
     opinion_verbs: frozenset[str]
@@ -103,6 +104,10 @@ class Lexicon:
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())
+
+    def noun_stance(self, lemma: str) -> str | None:
+        """The stance of the action a noun names: "demand" and "offer" are for, "opposition" against."""
+        return self.stance.get(self.nouns.get(lemma, ""))
 
     def hostile_thing(self, noun) -> bool:
         """Whether a noun (or one of its conjuncts) names a hostile act or a burden: "strikes", "a blockade",

@@ -112,7 +112,6 @@ class IssueLinker:
         self.listing_verbs = words["listing_verbs"]
         self.providing_verbs = words["providing_verbs"]
         self.motive_nouns = words["motive_nouns"]
-        self.retreat_phrases = words["retreat_phrases"]
         self.goal_nouns = lexicon.goal_nouns | words["terms_nouns"]
 
     # --- mentions ------------------------------------------------------------------------------------------
@@ -285,7 +284,7 @@ class IssueLinker:
             if self._undoes(node, issue) and not by_subject:
                 walk.sign = -walk.sign    # "agreed to drop the cap", "withdrew its demand for X"
                 action = None if walk.trigger is None else action
-            elif walk.trigger is not None and not by_subject and steps_back(node, self.retreat_phrases):
+            elif walk.trigger is not None and not by_subject and steps_back(node, self.lexicon.retreat_phrases):
                 walk.sign = -walk.sign    # "refused to give up its demand for X": for X
             elif action is not None:
                 if self.lexicon.stance[action] == "against":

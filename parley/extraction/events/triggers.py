@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from ..lexicon import linking_words
 from . import syntax
 
 if TYPE_CHECKING:
@@ -221,9 +220,9 @@ def warns_of_peril(state: EventState, token: Token) -> bool:
 def held_firm(state: EventState, refusal: Token) -> Token | None:
     """"unwilling to move away from its demands", "refused to give up its claim": refusing to step back from a
     stance keeps it; the stance noun (a demand, an offer) the refusal's complement steps back from, if any."""
-    phrases = linking_words()["retreat_phrases"]
-    for verb in (c for c in refusal.children if c.dep_ == "xcomp" and syntax.steps_back(c, phrases)):
+    for verb in (c for c in refusal.children
+                 if c.dep_ == "xcomp" and syntax.steps_back(c, state.lexicon.retreat_phrases)):
         for thing in syntax.retreat_objects(verb):
-            if state.lexicon.stance.get(state.lexicon.nouns.get(thing.lemma_.lower(), "")) == "for":
+            if state.lexicon.noun_stance(thing.lemma_.lower()) == "for":
                 return thing
     return None
