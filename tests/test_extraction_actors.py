@@ -66,6 +66,12 @@ def test_a_one_token_led_form_is_a_mention_the_parse_planner_sees(nlp, finder):
     assert not finder.scan(nlp.make_doc("U.S.-backed forces attacked the airfield."))[0]
 
 
+def test_a_names_generic_head_in_lower_case_is_the_name(nlp, finder):
+    # house styles write "the African union"; a single word keeps its case ("turkey" is no state)
+    assert {m.actor for m in finder.scan(nlp.make_doc("The African union sent envoys."))[0].values()} == {"AU"}
+    assert not finder.scan(nlp.make_doc("They ate turkey and african food."))[0]
+
+
 # --- 2. "the ministers", "the delegation", "the government" -----------------------------------------------------
 def test_a_definite_group_noun_means_the_party_its_last_full_phrase_named(nlp, finder):
     text = ("Brazilian trade ministers gathered in Geneva on Monday. The weather was mild. "

@@ -153,6 +153,17 @@ def test_an_issue_inside_a_motive_is_why_a_party_acts_not_what_it_acts_on():
     ("Norway said a cap on the annual catch was not up for negotiation.", ("NOR", "catch_cap", "against")),
     # casting an issue as a party's condition demands it
     ("Iceland called a cap on the annual catch a precondition for any deal.", ("ISL", "catch_cap", "for")),
+    # a strike or protest over a cut opposes the cut
+    ("Iceland held protests against the fishing levy cut.", ("ISL", "levy_cut", "against")),
+    ("Fishermen in Iceland voted to strike over the fishing levy cut.", ("ISL", "levy_cut", "against")),
+    # a warning holds the judgement told in its clause, as speech does
+    ("Iceland warned that a cut in the fishing levy would be unacceptable.", ("ISL", "levy_cut", "against")),
+    # what a modal asks another party to drop is opposed; "not just X" adds X, it does not deny it
+    ("Iceland said Oslo should drop the plans for a cap on the annual catch.", ("ISL", "catch_cap", "against")),
+    ("Iceland wants a cut in the fishing levy, and not just a cap on the annual catch.", ("ISL", "catch_cap", "for")),
+    # a condition the parser hangs from the object's phrase is still the condition
+    ("Norway is ready to back a cap on the annual catch provided that Iceland cuts the fishing levy.",
+     ("NOR", "catch_cap", "conditional")),
 ])
 def test_stances_held_kept_and_refused(text, expected):
     assert expected in positions(text)

@@ -11,8 +11,11 @@ CLAUSE_DEPS = {"advcl", "conj", "prep", "ccomp", "npadvmod", "advmod", "parataxi
 
 def condition_text(token: Token, lexicon: Lexicon) -> tuple[str, list[Token]] | None:
     """The condition a clause attached to `token` sets, from its marker to the end of the clause (text, words)."""
-    for child in token.children:
-        if child.dep_ not in CLAUSE_DEPS or child.i < token.i:
+    # "(ready to) back the plan provided that X": the model may hang the condition from the object as a modifier
+    verbs = [token, *(c for c in token.children if c.dep_ == "xcomp")]
+    objects = (g for v in verbs for c in v.children if c.dep_ == "dobj" for g in c.subtree if g.dep_ == "acl")
+    for child in [*(c for c in token.children if c.dep_ in CLAUSE_DEPS), *objects]:
+        if child.i < token.i:
             continue
         words = list(child.subtree)
         start = 0

@@ -222,7 +222,9 @@ class Extractor:
             found = replace(found, inverted=not found.inverted)  # "suspended its countermeasures"
         elif found is not None and self.issues.names_only_the_object(found.id, [*content, event.trigger]):
             found = replace(found, inverted=not found.inverted)  # "condemned the sanctions": for lifting them
-        if found is not None and self._undone([t for t in content if t.i not in aside], found.id):
+        # "ministers should drop the proposals for X": the verb a modal makes a demand is what is asked for
+        asked = [event.trigger] if event.kind == "cue" and event.trigger.pos_ == "VERB" else []
+        if found is not None and self._undone([*asked, *(t for t in content if t.i not in aside)], found.id):
             found = replace(found, inverted=not found.inverted)  # "agreed to suspend its requests for port access"
         if found is None and event.condition_tokens:
             # "will only accept a deal if Norway withdraws its boats": the condition is what the party wants.

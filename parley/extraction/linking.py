@@ -113,6 +113,7 @@ class IssueLinker:
         self.providing_verbs = words["providing_verbs"]
         self.motive_nouns = words["motive_nouns"]
         self.goal_nouns = lexicon.goal_nouns | words["terms_nouns"]
+        self.telling_verbs = lexicon.speech | words["telling_verbs"]
 
     # --- mentions ------------------------------------------------------------------------------------------
     def mentions(self, sent: Span, agent_of: Callable[[Token], str | None],
@@ -278,6 +279,8 @@ class IssueLinker:
             if action is not None and any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal_cues
                                           for c in node.children):
                 holds = False   # "Norway must agree to X", said by Iceland: Iceland demands it
+            if action is None and self._protests_over(node, child, issue):
+                action, holds = "oppose", True   # "staff voted to strike over the job cuts"
             opposed = node.lower_ == "against" and node.dep_ == "prep" and self._opposes(node.head)
             if opposed:
                 action, holds = "oppose", False
@@ -308,7 +311,7 @@ class IssueLinker:
                         continue
                 if holders:
                     return walk, holders
-            if walk.trigger is not None and node.pos_ == "VERB" and node.lemma_.lower() in self.lexicon.speech:
+            if walk.trigger is not None and node.pos_ == "VERB" and node.lemma_.lower() in self.telling_verbs:
                 holders = self._holders(node, reading, noun=False)
                 return (walk, holders) if holders else None
             child, node = node, node.head
@@ -329,6 +332,16 @@ class IssueLinker:
             if lemma in self.providing_verbs and self.lexicon.nouns.get(noun) == "propose" and not is_negated(verb):
                 return subject, "propose"   # "its offer would not guarantee X" proposes nothing about X
         return None, None
+
+    def _protests_over(self, node: Token, via: Token, issue: str) -> bool:
+        """A strike or protest "over" or "against" an issue that takes something away (cuts, closures, a
+        withdrawal) is against it; over one that gives ("over pay") it is a dispute about it, no stance."""
+        lemma = node.lemma_.lower()
+        action = self.lexicon.verbs.get(lemma) if node.pos_ == "VERB" else self.lexicon.nouns.get(lemma)
+        # the model may read "over" as a particle, with X its object or the verb's
+        over = via.lower_ in ("over", "against") if via.dep_ in ("prep", "prt") else via.dep_ == "dobj" and any(
+            c.dep_ == "prt" and c.lower_ == "over" for c in node.children)
+        return action == "protest" and over and self.issues.removes(issue)
 
     def _nothing_done(self, node: Token) -> bool:
         """A clause that tells of no stance taken: hypothetical ("could strike if ministers scrap X", "may have to

@@ -24,6 +24,16 @@ class Mention:
     kind: str  # name | alias | demonym | capital | seat
 
 
+def _generic_head_form(phrase: str) -> str | None:
+    """"Transport Workers Union" → "Transport Workers union": a name of several words whose last word, a
+    capitalised common noun after other capitalised words, many outlets write in lower case."""
+    words = phrase.split()
+    last = words[-1]
+    if len(words) < 2 or not (last.isalpha() and last.istitle()) or not any(w[:1].isupper() for w in words[:-1]):
+        return None
+    return " ".join(words[:-1] + [last.lower()])
+
+
 class ActorFinder:
     """Built once per gazetteer: a PhraseMatcher over every name the parties go by."""
 
@@ -43,6 +53,9 @@ class ActorFinder:
             loose = phrase == phrase.lower()
             matcher = self.uncased if loose else self.cased
             matcher.add(key, [nlp.make_doc(phrase)])
+            generic = _generic_head_form(phrase) if kind in ("name", "alias") else None
+            if generic:  # house styles write a name's generic head in lower case: "the Public Services union"
+                self.cased.add(key, [nlp.make_doc(generic)])
             # The tokenizer keeps "U.S.-led" whole (the hyphen follows a full stop) though it splits "US-led"
             # into three: the whole form is a mention of its own, so that the parse planner sees a party too.
             led = nlp.make_doc(f"{phrase}-led")

@@ -14,10 +14,13 @@ WAITING_MARKS = {"until", "till"}  # "will not sign until Iceland agrees": in th
 BACKGROUND_MARKERS = {"when", "while", "before", "after", "during", "since", "following"}
 
 
+ADDITIVE = {"just", "only", "merely", "simply", "solely"}   # "not just X" adds X: no negation
+
+
 def is_negated(token: Token) -> bool:
-    """Whether a word carries its own negation ("not", "never", "no")."""
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "no") and c.dep_ in ("advmod", "neg", "det")
-               for c in token.children)
+    """Whether a word carries its own negation ("not", "never", "no"); "not just X" and "not only X" add to X."""
+    return any((c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "no") and c.dep_ in ("advmod", "neg", "det"))
+               and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in ADDITIVE) for c in token.children)
 
 
 def with_of_objects(noun: Token) -> list[Token]:
