@@ -674,3 +674,20 @@ def test_an_act_shared_with_parties_off_the_table_is_held_by_those_at_it() -> No
 
 def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_event_too() -> None:
     assert {s.actor for s in statements("Norway and Sweden met in Bergen.") if s.action == "consult"} == {"NOR", "SWE"}
+
+
+@pytest.mark.parametrize("text,stance", [
+    # giving up a demand turns it around; refusing to give it up, or not moving from it, keeps it
+    ("Iceland dropped its demand for a higher mackerel quota.", "against"),
+    ("Iceland gave up its demand for a higher mackerel quota.", "against"),
+    ("Iceland moved away from its demand for a higher mackerel quota.", "against"),
+    ("Iceland will not drop its demand for a higher mackerel quota.", "for"),
+    ("Iceland did not move away from its demand for a higher mackerel quota.", "for"),
+    ("Iceland refused to give up its demand for a higher mackerel quota.", "for"),
+    # giving up an objection is for what it objected to; a refusal of its own plan stays a refusal
+    ("Norway dropped its objection to a higher mackerel quota.", "for"),
+    ("Norway will not drop its objection to a higher mackerel quota.", "against"),
+    ("Norway scrapped its plan for a higher mackerel quota.", "against"),
+])
+def test_a_stance_given_up_is_turned_around(text: str, stance: str) -> None:
+    assert {p.stance for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}

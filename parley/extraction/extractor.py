@@ -226,6 +226,8 @@ class Extractor:
         asked = [event.trigger] if event.kind == "cue" and event.trigger.pos_ == "VERB" else []
         if found is not None and self._undone([*asked, *(t for t in content if t.i not in aside)], found.id):
             found = replace(found, inverted=not found.inverted)  # "agreed to suspend its requests for port access"
+        if found is not None and self._gives_up(event):
+            found = replace(found, inverted=not found.inverted)  # "dropped its demand for X": against X
         if found is None and event.condition_tokens:
             # "will only accept a deal if Norway withdraws its boats": the condition is what the party wants.
             found = self.issues.match(event.condition_tokens, agent_of)
@@ -322,6 +324,25 @@ class Extractor:
         stance = FLIP.get(stance, stance) if found.inverted != undone else stance
         return [statement.model_copy(update={"issue": found.id, "stance": stance,
                                              "condition": condition if stance == "conditional" else None})]
+
+    def _gives_up(self, event: Event) -> bool:
+        """Whether the act is a party undoing or stepping back from a stance it held ("dropped its demand for X",
+        "moved away from its demand for X", "will not drop its demand for X", "dropped its objection to X"): the
+        stance is then turned around, unless the act is already a refusal that is not negated ("scrapped its plan
+        for X")."""
+        if event.kind == "cue":
+            return False   # "Oslo should drop its plan", said by Iceland: what Iceland asks (see `_undone`)
+        verb = event.trigger
+        if verb.pos_ == "NOUN":   # "gave up its demand": the demand's own event, the verb above it
+            verb = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb)
+            if self.lexicon.stance.get(event.action) != "for" or is_negated(verb):
+                return False   # "did not move away from its demand": the demand stands
+        if verb.pos_ != "VERB" or not (verb.lemma_.lower() in self.lexicon.undo_verbs
+                                       or steps_back(verb, self.lexicon.retreat_phrases)):
+            return False
+        if not any(self.lexicon.noun_stance(t.lemma_.lower()) for t in retreat_objects(verb)):
+            return False   # a stance is given up: a demand, an offer, an objection
+        return verb is not event.trigger or (self.lexicon.stance.get(event.action) == "for") != is_negated(verb)
 
     def _undone(self, words: list[Token], issue: str) -> bool:
         """Whether the words ask that what names the issue be undone ("if Sudavia drops its demand for inspectors"):
