@@ -21,6 +21,8 @@ OPEN_MODALS = {"can", "could", "would", "might"}       # "could consider": open 
 def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     if lemma == "blame" and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
         return _culprit_events(state, verb)
+    if lemma in state.lexicon.speech and state.lexicon.verbs.get(lemma) == "demand" and _asserts(state, verb):
+        return speech.cue_events(state, verb, lemma)  # "insisted that its troops had made progress": a claim
     if lemma in state.lexicon.copulas:
         events = states.state_events(state, verb) or speech.quoted_cue_events(state, verb)
         if events or lemma == "be":
@@ -209,6 +211,28 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         # "upped its wage offer", "sweetened the bid": a better offer gives ground too (CAMEO, the annotators)
         events += [replace(e, action="yield") for e in events]
     return events
+
+
+ASSERTING_AUX = {"will", "'ll", "would", "'d", "has", "have", "'ve", "had", "is", "'s", "are", "'re", "was", "were",
+                 "am", "'m", "do", "does", "did", "can", "could"}
+
+
+def _asserts(state: EventState, verb: Token) -> bool:
+    """A verb that both demands and tells ("insist") with a that-clause stating a fact or an intent ("insisted that
+    its troops had made progress", "insists it will not bow to demands"): it tells, as "said" does; a clause of
+    what should be ("insisted that they cut spending", "that the work be done", "that X must go") or "insist on X"
+    stays a demand."""
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in verb.children):
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in syntax.VERBAL):
+        auxes = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in state.lexicon.modal_cues for a in auxes) or clause.lemma_.lower() in ("have", "need") and any(
+                c.dep_ == "xcomp" for c in clause.children):
+            return False  # "insisted that Moscow must withdraw", "has to go"
+        if clause.tag_ in ("VBD", "VBZ") or any(a in ASSERTING_AUX for a in auxes) or \
+                clause.lemma_ == "be" and clause.lower_ != "be":
+            return True
+    return False
 
 
 def _agreed_talks(state: EventState, verb: Token) -> bool:

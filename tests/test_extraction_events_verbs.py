@@ -1,0 +1,41 @@
+"""Verb events (`parley/extraction/events/verbs.py`), by construction rather than by sentence; each runs with and
+without selective parsing, so the planner knows the words. States come from the world gazetteer; the sentences are
+ours."""
+from __future__ import annotations
+
+import pytest
+
+from parley import analyze
+from parley.settings import Settings
+
+
+def events(text: str, selective: bool) -> set[tuple[str, str]]:
+    settings = Settings().model_copy(update={"selective_parsing": selective})
+    return {(s.actor, s.action) for s in analyze(text, settings=settings).statements if not s.negated}
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Malawi insisted that its soldiers had made great progress.",
+    "Ministers in Malawi insist the new rules are proportionate.",
+    "Malawi insists it will keep talking to everyone.",
+])
+def test_insisting_on_a_fact_tells_it(text: str, selective: bool) -> None:
+    assert ("MWI", "demand") not in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Malawi insisted that Zambia withdraw its soldiers.",
+    "Malawi insisted that the border must be reopened.",
+    "Malawi insisted that the work be done by the finance ministers.",
+    "Malawi insists on the withdrawal of Zambian soldiers.",
+])
+def test_insisting_on_what_should_be_demands_it(text: str, selective: bool) -> None:
+    assert ("MWI", "demand") in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_insisting_on_a_refusal_is_the_refusal(selective: bool) -> None:
+    found = events("Malawi insisted it would not bow to demands to recognise the new border.", selective)
+    assert ("MWI", "reject") in found and ("MWI", "demand") not in found
