@@ -39,3 +39,23 @@ def test_insisting_on_what_should_be_demands_it(text: str, selective: bool) -> N
 def test_insisting_on_a_refusal_is_the_refusal(selective: bool) -> None:
     found = events("Malawi insisted it would not bow to demands to recognise the new border.", selective)
     assert ("MWI", "reject") in found and ("MWI", "demand") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Malawi says it will vote against the treaty unless its demands are met.",
+    "Malawi will vote against the bill if its amendments are not accepted.",
+    "Malawi would reject any deal unless fishing rights were included.",
+])
+def test_opposition_held_out_until_a_demand_is_met_threatens(text: str, selective: bool) -> None:
+    found = events(text, selective)
+    assert ("MWI", "threaten") in found and found & {("MWI", "oppose"), ("MWI", "reject")}
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Malawi will vote against the bill if it comes to a vote.",
+    "Malawi opposes the bill unless it is amended.",
+])
+def test_opposition_with_no_ultimatum_is_no_threat(text: str, selective: bool) -> None:
+    assert ("MWI", "threaten") not in events(text, selective)

@@ -207,6 +207,10 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     if action == "agree" and not negated and _agreed_talks(state, verb):
         # "have agreed to begin talks on ending subsidies": the talks agreed on are the parties' talks too
         events += [replace(e, action="consult") for e in events]
+    if action in ("oppose", "reject") and not negated and _intended(state, verb) and _ultimatum(condition):
+        # "will vote against the bill unless the changes are agreed", "if we don't get X, we will reject it": the
+        # opposition is held out until a demand is met, a threat as well (PLOVER THREATEN, "ultimatum")
+        events += [replace(e, action="threaten") for e in events]
     if action == "propose" and not negated and _improves_offer(state, lemma, obj):
         # "upped its wage offer", "sweetened the bid": a better offer gives ground too (CAMEO, the annotators)
         events += [replace(e, action="yield") for e in events]
@@ -233,6 +237,15 @@ def _asserts(state: EventState, verb: Token) -> bool:
                 clause.lemma_ == "be" and clause.lower_ != "be":
             return True
     return False
+
+
+def _ultimatum(condition: tuple[str, list[Token]] | None) -> bool:
+    """A condition that names what must happen to avert the act: "unless X", "if X does not happen"."""
+    if condition is None:
+        return False
+    text, tokens = condition
+    first = text.lower()
+    return first.startswith("unless") or first.startswith("if") and any(t.dep_ == "neg" for t in tokens)
 
 
 def _agreed_talks(state: EventState, verb: Token) -> bool:
