@@ -212,3 +212,12 @@ def test_a_stated_disposition_is_a_stance(text: str, expected: tuple[str, str], 
 def test_calling_for_a_hostile_act_unless_a_demand_is_met_is_a_threat(text: str, action: str,
                                                                      selective: bool) -> None:
     assert ("NOR", action) in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Norway expressed serious misgivings about the Icelandic plans.",
+    "Oslo voiced qualms about Reykjavik's proposal for port access.",
+])
+def test_misgivings_voiced_criticise(text: str, selective: bool) -> None:
+    assert ("NOR", "criticize") in events(text, selective)
