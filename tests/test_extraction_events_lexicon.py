@@ -221,3 +221,20 @@ def test_calling_for_a_hostile_act_unless_a_demand_is_met_is_a_threat(text: str,
 ])
 def test_misgivings_voiced_criticise(text: str, selective: bool) -> None:
     assert ("NOR", "criticize") in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Norway questioned the legality of the Icelandic quota.",
+    "Oslo questioned whether Reykjavik was serious about port access.",
+    "Norway called into question the Icelandic commitment to the deal.",
+    "Norway cast doubt on Reykjavik's proposal.",
+])
+def test_questioning_anothers_deed_criticises(text: str, selective: bool) -> None:
+    assert ("NOR", "criticize") in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_being_questioned_criticises_nothing(selective: bool) -> None:
+    assert not any(a == "criticize" for _, a in events("The Norwegian minister was questioned by reporters.",
+                                                         selective))
