@@ -59,3 +59,13 @@ def test_opposition_held_out_until_a_demand_is_met_threatens(text: str, selectiv
 ])
 def test_opposition_with_no_ultimatum_is_no_threat(text: str, selective: bool) -> None:
     assert ("MWI", "threaten") not in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Malawi will take Zambia to court if the dam is filled without a deal.",
+    "Malawi will sue Zambia unless the fees are dropped.",
+])
+def test_legal_action_held_out_threatens(text: str, selective: bool) -> None:
+    found = events(text, selective)
+    assert ("MWI", "threaten") in found and ("MWI", "accuse") not in found

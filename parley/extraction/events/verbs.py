@@ -93,6 +93,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
                                 for c in carried if c.lemma_.lower() in state.lexicon.nouns), None)
         if lemma in state.lexicon.deal_verbs and obj.lemma_.lower() in state.lexicon.deal_nouns:
             noun_action = "agree"
+        if noun_action == "demand" and syntax.phone_call(obj):
+            noun_action = "consult"  # "held a phone call with Kyiv": talks, not a call for something"
         phrased = (lemma, obj.lower_) in state.lexicon.phrasal or (lemma, obj.lemma_.lower()) in state.lexicon.phrasal
         if noun_action and action != "cooperate" and not phrased:  # "held joint drills" stays cooperation;
             action, kind = noun_action, "light"                      # "lodged a protest" is its own phrase
@@ -171,7 +173,9 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     if _intended(state, verb) and not negated:
         hedged = False  # "would allow" states an intent; the intent is the action below
         ultimatum = condition is not None and condition[0].lower().startswith("unless")
-        if action in state.lexicon.intent_threaten or (action not in state.lexicon.stance and ultimatum):
+        if action in state.lexicon.intent_threaten or (action not in state.lexicon.stance and ultimatum) or (
+                action == "accuse" and condition is not None and condition[0].lower().startswith("if")):
+            # "will take the dispute to court if the dam is filled": legal action held out is a threat too
             # "will withdraw its peacekeepers unless ...": an act held out until a demand is met
             action = "threaten"
         elif action == "consult" and passive and not any(c.dep_ == "agent" for c in verb.children):
