@@ -69,3 +69,13 @@ def test_opposition_with_no_ultimatum_is_no_threat(text: str, selective: bool) -
 def test_legal_action_held_out_threatens(text: str, selective: bool) -> None:
     found = events(text, selective)
     assert ("MWI", "threaten") in found and ("MWI", "accuse") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "The Malawian government accused Malawian rebels of violating the ceasefire.",
+    "Malawi blamed its own militias for shelling the plant.",
+])
+def test_a_deed_charged_is_the_charge_not_an_event(text: str, selective: bool) -> None:
+    found = events(text, selective)
+    assert ("MWI", "accuse") in found and ("MWI", "assault") not in found

@@ -131,6 +131,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
             wanted.lemma_.lower() in state.lexicon.attitude_verbs and \
             state.lexicon.stance.get(triggers.verb_action(state, verb, lemma) or "") is None:
         return []  # "needed to study it and consult": meant, not done
+    if _alleged(state, verb):
+        return []  # "accused the rebels of violating the truce": the deed is the charge, not an event told
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.failure_verbs or \
             verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead") or syntax.unable(verb) or \
             _pushed_into(verb):
@@ -250,6 +252,16 @@ def _ultimatum(condition: tuple[str, list[Token]] | None) -> bool:
     text, tokens = condition
     first = text.lower()
     return first.startswith("unless") or first.startswith("if") and any(t.dep_ == "neg" for t in tokens)
+
+
+def _alleged(state: EventState, verb: Token) -> bool:
+    """"accused Eritrea of arming rebels", "blamed Kyiv for shelling the plant": a deed an accusation charges a party
+    with is the accusation's content; PLOVER codes the accusation, not the deed."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
+        return False
+    charge = verb.head.head
+    lemma = triggers.verb_lemma(state, charge) if charge.pos_ in syntax.VERBAL else None
+    return lemma is not None and triggers.verb_action(state, charge, lemma) in ("accuse", "criticize")
 
 
 def _agreed_talks(state: EventState, verb: Token) -> bool:
