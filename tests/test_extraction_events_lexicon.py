@@ -212,3 +212,48 @@ def test_a_stated_disposition_is_a_stance(text: str, expected: tuple[str, str], 
 def test_calling_for_a_hostile_act_unless_a_demand_is_met_is_a_threat(text: str, action: str,
                                                                      selective: bool) -> None:
     assert ("NOR", action) in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Norway expressed serious misgivings about the Icelandic plans.",
+    "Oslo voiced qualms about Reykjavik's proposal for port access.",
+])
+def test_misgivings_voiced_criticise(text: str, selective: bool) -> None:
+    assert ("NOR", "criticize") in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Norway questioned the legality of the Icelandic quota.",
+    "Oslo questioned whether Reykjavik was serious about port access.",
+    "Norway called into question the Icelandic commitment to the deal.",
+    "Norway cast doubt on Reykjavik's proposal.",
+])
+def test_questioning_anothers_deed_criticises(text: str, selective: bool) -> None:
+    assert ("NOR", "criticize") in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_being_questioned_criticises_nothing(selective: bool) -> None:
+    assert not any(a == "criticize" for _, a in events("The Norwegian minister was questioned by reporters.",
+                                                         selective))
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize(("text", "event"), [
+    ("Norwegian dockers walked out over pay on Monday.", ("NOR", "protest")),
+    ("Norway walked out of the talks with Iceland.", ("NOR", "reject")),
+    ("Norway held a phone call with Iceland.", ("NOR", "consult")),
+    ("The Norwegian and Icelandic ministers spoke by phone on Friday.", ("ISL", "consult")),
+    ("Norway took Iceland to court over port access.", ("NOR", "accuse")),
+    ("Norway slapped a ban on Icelandic trawlers.", ("NOR", "sanction")),
+])
+def test_words_by_plover_category(text: str, event: tuple[str, str], selective: bool) -> None:
+    assert event in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_phone_call_is_no_call_for_something(selective: bool) -> None:
+    assert ("NOR", "demand") not in events("Norway held a phone call with Iceland.", selective)
+    assert ("NOR", "demand") in events("Norway renewed its call for port access.", selective)

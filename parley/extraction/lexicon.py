@@ -101,6 +101,7 @@ class Lexicon:
     instrument_burdens: frozenset[str]
     ceasing_verbs: frozenset[str]
     open_when_negated: frozenset[str]
+    raising_verbs: frozenset[str]      # "is reported to have met": the one reported acts
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())

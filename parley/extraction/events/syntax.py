@@ -59,6 +59,16 @@ def mass_noun(noun: Token) -> bool:
         c.dep_ in ("det", "poss") for c in noun.children)
 
 
+PHONES = {"phone", "telephone", "video", "conference", "virtual"}
+
+
+def phone_call(noun: Token) -> bool:
+    """A call on the telephone ("a phone call", "a video call", "a call with Kyiv"), not a call for something."""
+    return noun.lemma_.lower() == "call" and (
+        any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in PHONES for c in noun.children)
+        or any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children))
+
+
 def not_yet(token: Token) -> bool:
     return is_negated(token) and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in token.children)
 

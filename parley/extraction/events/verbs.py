@@ -21,6 +21,8 @@ OPEN_MODALS = {"can", "could", "would", "might"}       # "could consider": open 
 def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     if lemma == "blame" and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
         return _culprit_events(state, verb)
+    if lemma in state.lexicon.speech and state.lexicon.verbs.get(lemma) == "demand" and _asserts(state, verb):
+        return speech.cue_events(state, verb, lemma)  # "insisted that its troops had made progress": a claim
     if lemma in state.lexicon.copulas:
         events = states.state_events(state, verb) or speech.quoted_cue_events(state, verb)
         if events or lemma == "be":
@@ -91,6 +93,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
                                 for c in carried if c.lemma_.lower() in state.lexicon.nouns), None)
         if lemma in state.lexicon.deal_verbs and obj.lemma_.lower() in state.lexicon.deal_nouns:
             noun_action = "agree"
+        if noun_action == "demand" and syntax.phone_call(obj):
+            noun_action = "consult"  # "held a phone call with Kyiv": talks, not a call for something"
         phrased = (lemma, obj.lower_) in state.lexicon.phrasal or (lemma, obj.lemma_.lower()) in state.lexicon.phrasal
         if noun_action and action != "cooperate" and not phrased:  # "held joint drills" stays cooperation;
             action, kind = noun_action, "light"                      # "lodged a protest" is its own phrase
@@ -127,6 +131,8 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
             wanted.lemma_.lower() in state.lexicon.attitude_verbs and \
             state.lexicon.stance.get(triggers.verb_action(state, verb, lemma) or "") is None:
         return []  # "needed to study it and consult": meant, not done
+    if _alleged(state, verb):
+        return []  # "accused the rebels of violating the truce": the deed is the charge, not an event told
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in state.lexicon.failure_verbs or \
             verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead") or syntax.unable(verb) or \
             _pushed_into(verb):
@@ -169,7 +175,9 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     if _intended(state, verb) and not negated:
         hedged = False  # "would allow" states an intent; the intent is the action below
         ultimatum = condition is not None and condition[0].lower().startswith("unless")
-        if action in state.lexicon.intent_threaten or (action not in state.lexicon.stance and ultimatum):
+        if action in state.lexicon.intent_threaten or (action not in state.lexicon.stance and ultimatum) or (
+                action == "accuse" and condition is not None and condition[0].lower().startswith("if")):
+            # "will take the dispute to court if the dam is filled": legal action held out is a threat too
             # "will withdraw its peacekeepers unless ...": an act held out until a demand is met
             action = "threaten"
         elif action == "consult" and passive and not any(c.dep_ == "agent" for c in verb.children):
@@ -205,10 +213,55 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     if action == "agree" and not negated and _agreed_talks(state, verb):
         # "have agreed to begin talks on ending subsidies": the talks agreed on are the parties' talks too
         events += [replace(e, action="consult") for e in events]
+    if action in ("oppose", "reject") and not negated and _intended(state, verb) and _ultimatum(condition):
+        # "will vote against the bill unless the changes are agreed", "if we don't get X, we will reject it": the
+        # opposition is held out until a demand is met, a threat as well (PLOVER THREATEN, "ultimatum")
+        events += [replace(e, action="threaten") for e in events]
     if action == "propose" and not negated and _improves_offer(state, lemma, obj):
         # "upped its wage offer", "sweetened the bid": a better offer gives ground too (CAMEO, the annotators)
         events += [replace(e, action="yield") for e in events]
     return events
+
+
+ASSERTING_AUX = {"will", "'ll", "would", "'d", "has", "have", "'ve", "had", "is", "'s", "are", "'re", "was", "were",
+                 "am", "'m", "do", "does", "did", "can", "could"}
+
+
+def _asserts(state: EventState, verb: Token) -> bool:
+    """A verb that both demands and tells ("insist") with a that-clause stating a fact or an intent ("insisted that
+    its troops had made progress", "insists it will not bow to demands"): it tells, as "said" does; a clause of
+    what should be ("insisted that they cut spending", "that the work be done", "that X must go") or "insist on X"
+    stays a demand."""
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in verb.children):
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in syntax.VERBAL):
+        auxes = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in state.lexicon.modal_cues for a in auxes) or clause.lemma_.lower() in ("have", "need") and any(
+                c.dep_ == "xcomp" for c in clause.children):
+            return False  # "insisted that Moscow must withdraw", "has to go"
+        if clause.tag_ in ("VBD", "VBZ") or any(a in ASSERTING_AUX for a in auxes) or \
+                clause.lemma_ == "be" and clause.lower_ != "be":
+            return True
+    return False
+
+
+def _ultimatum(condition: tuple[str, list[Token]] | None) -> bool:
+    """A condition that names what must happen to avert the act: "unless X", "if X does not happen"."""
+    if condition is None:
+        return False
+    text, tokens = condition
+    first = text.lower()
+    return first.startswith("unless") or first.startswith("if") and any(t.dep_ == "neg" for t in tokens)
+
+
+def _alleged(state: EventState, verb: Token) -> bool:
+    """"accused Eritrea of arming rebels", "blamed Kyiv for shelling the plant": a deed an accusation charges a party
+    with is the accusation's content; PLOVER codes the accusation, not the deed."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
+        return False
+    charge = verb.head.head
+    lemma = triggers.verb_lemma(state, charge) if charge.pos_ in syntax.VERBAL else None
+    return lemma is not None and triggers.verb_action(state, charge, lemma) in ("accuse", "criticize")
 
 
 def _agreed_talks(state: EventState, verb: Token) -> bool:

@@ -1,0 +1,30 @@
+"""Who acts (`parley/extraction/events/participants.py`), by construction; each runs with and without selective
+parsing. States come from the world gazetteer; the sentences are ours."""
+from __future__ import annotations
+
+import pytest
+
+from parley import analyze
+from parley.settings import Settings
+
+
+def events(text: str, selective: bool) -> set[tuple[str, str]]:
+    settings = Settings().model_copy(update={"selective_parsing": selective})
+    return {(s.actor, s.action) for s in analyze(text, settings=settings).statements if not s.negated}
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize(("text", "event"), [
+    ("Chilean foreign minister Ana Soto is reported to have held private talks with Peru's foreign minister.",
+     ("CHL", "consult")),
+    ("Chile is believed to have rejected the offer from Peru.", ("CHL", "reject")),
+    ("The Chilean president is expected to meet the Peruvian president on Friday.", ("CHL", "consult")),
+    ("Chile is said to be considering sanctions against Peru.", ("CHL", "threaten")),
+])
+def test_who_is_said_to_act_acts(text: str, event: tuple[str, str], selective: bool) -> None:
+    assert event in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_disposition_told_second_hand_is_left_unread(selective: bool) -> None:
+    assert not events("Chile is reported to be ready to raise new funds.", selective)

@@ -1,0 +1,81 @@
+"""Verb events (`parley/extraction/events/verbs.py`), by construction rather than by sentence; each runs with and
+without selective parsing, so the planner knows the words. States come from the world gazetteer; the sentences are
+ours."""
+from __future__ import annotations
+
+import pytest
+
+from parley import analyze
+from parley.settings import Settings
+
+
+def events(text: str, selective: bool) -> set[tuple[str, str]]:
+    settings = Settings().model_copy(update={"selective_parsing": selective})
+    return {(s.actor, s.action) for s in analyze(text, settings=settings).statements if not s.negated}
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Malawi insisted that its soldiers had made great progress.",
+    "Ministers in Malawi insist the new rules are proportionate.",
+    "Malawi insists it will keep talking to everyone.",
+])
+def test_insisting_on_a_fact_tells_it(text: str, selective: bool) -> None:
+    assert ("MWI", "demand") not in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Malawi insisted that Zambia withdraw its soldiers.",
+    "Malawi insisted that the border must be reopened.",
+    "Malawi insisted that the work be done by the finance ministers.",
+    "Malawi insists on the withdrawal of Zambian soldiers.",
+])
+def test_insisting_on_what_should_be_demands_it(text: str, selective: bool) -> None:
+    assert ("MWI", "demand") in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_insisting_on_a_refusal_is_the_refusal(selective: bool) -> None:
+    found = events("Malawi insisted it would not bow to demands to recognise the new border.", selective)
+    assert ("MWI", "reject") in found and ("MWI", "demand") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Malawi says it will vote against the treaty unless its demands are met.",
+    "Malawi will vote against the bill if its amendments are not accepted.",
+    "Malawi would reject any deal unless fishing rights were included.",
+])
+def test_opposition_held_out_until_a_demand_is_met_threatens(text: str, selective: bool) -> None:
+    found = events(text, selective)
+    assert ("MWI", "threaten") in found and found & {("MWI", "oppose"), ("MWI", "reject")}
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Malawi will vote against the bill if it comes to a vote.",
+    "Malawi opposes the bill unless it is amended.",
+])
+def test_opposition_with_no_ultimatum_is_no_threat(text: str, selective: bool) -> None:
+    assert ("MWI", "threaten") not in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Malawi will take Zambia to court if the dam is filled without a deal.",
+    "Malawi will sue Zambia unless the fees are dropped.",
+])
+def test_legal_action_held_out_threatens(text: str, selective: bool) -> None:
+    found = events(text, selective)
+    assert ("MWI", "threaten") in found and ("MWI", "accuse") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "The Malawian government accused Malawian rebels of violating the ceasefire.",
+    "Malawi blamed its own militias for shelling the plant.",
+])
+def test_a_deed_charged_is_the_charge_not_an_event(text: str, selective: bool) -> None:
+    found = events(text, selective)
+    assert ("MWI", "accuse") in found and ("MWI", "assault") not in found
