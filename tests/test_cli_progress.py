@@ -70,10 +70,13 @@ def test_ingest_on_a_terminal_shows_the_rate_its_summary_prints(tmp_path):
 
 
 def test_no_progress_when_output_is_piped(tmp_path):
-    ingest = piped("ingest", "examples/timeline", "--dossier", "examples/timeline/dossier.yaml",
-                   "--db", str(tmp_path / "parley.db"))
-    analyze = piped("analyze", "examples/harbour-talks.txt", "--json")
-    evaluation = piped("eval", "eval/examples", "--json")
+    from concurrent.futures import ThreadPoolExecutor
+
+    commands = [("ingest", "examples/timeline", "--dossier", "examples/timeline/dossier.yaml",
+                 "--db", str(tmp_path / "parley.db")),
+                ("analyze", "examples/harbour-talks.txt", "--json"), ("eval", "eval/examples", "--json")]
+    with ThreadPoolExecutor(len(commands)) as pool:   # three independent processes, run side by side
+        ingest, analyze, evaluation = pool.map(lambda args: piped(*args), commands)
     for run in (ingest, analyze, evaluation):
         assert run.returncode == 0, run.stderr
         assert BAR not in run.stdout + run.stderr and "/s " not in run.stderr
