@@ -691,3 +691,16 @@ def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_eve
 ])
 def test_a_stance_given_up_is_turned_around(text: str, stance: str) -> None:
     assert {p.stance for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}
+
+
+@pytest.mark.parametrize("text,stance", [
+    # pressing "against" a thing opposes it; a refusal asked for or refused turns the issue around once more
+    ("Norway is lobbying against a higher mackerel quota.", "against"),
+    ("Norway is lobbying for a higher mackerel quota.", "for"),
+    ("Iceland wants Norway to reject a higher mackerel quota.", "against"),
+    ("Norway refused to rule out a higher mackerel quota.", "for"),
+    ("Norway agreed to oppose a higher mackerel quota.", "against"),
+    ("Norway refused to accept a higher mackerel quota.", "against"),
+])
+def test_a_stance_within_a_stance_composes(text: str, stance: str) -> None:
+    assert {(p.stance) for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}

@@ -226,6 +226,10 @@ class Extractor:
         asked = [event.trigger] if event.kind == "cue" and event.trigger.pos_ == "VERB" else []
         if found is not None and self._undone([*asked, *(t for t in content if t.i not in aside)], found.id):
             found = replace(found, inverted=not found.inverted)  # "agreed to suspend its requests for port access"
+        if found is not None and self._refusal_within(event, found.id, agent_of):
+            found = replace(found, inverted=not found.inverted)  # "wants Norway to reject X", "refused to rule out X"
+        if found is not None and self._pushed_against(event, found.id, agent_of):
+            found = replace(found, inverted=not found.inverted)  # "lobbying against X": against X
         if found is not None and self._gives_up(event):
             found = replace(found, inverted=not found.inverted)  # "dropped its demand for X": against X
         if found is None and event.condition_tokens:
@@ -324,6 +328,27 @@ class Extractor:
         stance = FLIP.get(stance, stance) if found.inverted != undone else stance
         return [statement.model_copy(update={"issue": found.id, "stance": stance,
                                              "condition": condition if stance == "conditional" else None})]
+
+    def _refusal_within(self, event: Event, issue: str, agent_of: Callable[[Token], str | None]) -> bool:
+        """Whether the act takes a clause of refusal for its content ("wants Norway to reject X", "refused to rule out
+        X"): the refusal turns the issue around once more."""
+        if event.trigger.pos_ != "VERB" or event.kind == "cue":
+            return False
+        for clause in (c for c in event.trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"):
+            particle = next((p.lower_ for p in clause.children if p.dep_ == "prt"), None)
+            lemma = clause.lemma_.lower()
+            action = (self.lexicon.phrasal.get((lemma, particle)) if particle else None) or self.lexicon.verbs.get(lemma)
+            if self.lexicon.stance.get(action or "") == "against" and not is_negated(clause) and getattr(
+                    self.issues.match(list(clause.subtree), agent_of), "id", None) == issue:
+                return True
+        return False
+
+    def _pushed_against(self, event: Event, issue: str, agent_of: Callable[[Token], str | None]) -> bool:
+        """Whether a verb of pressing for something ("lobby", "campaign", "push") takes the issue with "against"."""
+        if self.lexicon.stance.get(event.action) != "for" or event.trigger.pos_ != "VERB":
+            return False
+        return any(c.dep_ == "prep" and c.lower_ == "against" and getattr(
+            self.issues.match(list(c.subtree), agent_of), "id", None) == issue for c in event.trigger.children)
 
     def _gives_up(self, event: Event) -> bool:
         """Whether the act is a party undoing or stepping back from a stance it held ("dropped its demand for X",
