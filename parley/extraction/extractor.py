@@ -338,7 +338,8 @@ class Extractor:
             particle = next((p.lower_ for p in clause.children if p.dep_ == "prt"), None)
             lemma = clause.lemma_.lower()
             action = (self.lexicon.phrasal.get((lemma, particle)) if particle else None) or self.lexicon.verbs.get(lemma)
-            if self.lexicon.stance.get(action or "") == "against" and not is_negated(clause) and getattr(
+            undoing = lemma in self.lexicon.undo_verbs   # "urged Norway to scrap the fee": see `_undone`
+            if self.lexicon.stance.get(action or "") == "against" and not undoing and not is_negated(clause) and getattr(
                     self.issues.match(list(clause.subtree), agent_of), "id", None) == issue:
                 return True
         return False
