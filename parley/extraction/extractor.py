@@ -337,10 +337,11 @@ class Extractor:
         for clause in (c for c in event.trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"):
             particle = next((p.lower_ for p in clause.children if p.dep_ == "prt"), None)
             lemma = clause.lemma_.lower()
-            action = (self.lexicon.phrasal.get((lemma, particle)) if particle else None) or self.lexicon.verbs.get(lemma)
-            undoing = lemma in self.lexicon.undo_verbs   # "urged Norway to scrap the fee": see `_undone`
-            if self.lexicon.stance.get(action or "") == "against" and not undoing and not is_negated(clause) and getattr(
-                    self.issues.match(list(clause.subtree), agent_of), "id", None) == issue:
+            action = self.lexicon.phrasal.get((lemma, particle)) if particle else None
+            refusal = self.lexicon.stance.get(action or self.lexicon.verbs.get(lemma) or "") == "against"
+            if lemma in self.lexicon.undo_verbs or is_negated(clause):
+                continue   # "urged Norway to scrap the fee": see `_undone`
+            if refusal and getattr(self.issues.match(list(clause.subtree), agent_of), "id", None) == issue:
                 return True
         return False
 
