@@ -701,6 +701,9 @@ def test_a_stance_given_up_is_turned_around(text: str, stance: str) -> None:
     ("Norway refused to rule out a higher mackerel quota.", "for"),
     ("Norway agreed to oppose a higher mackerel quota.", "against"),
     ("Norway refused to accept a higher mackerel quota.", "against"),
+    # a party that denies it would accept a thing is against it
+    ("Norway denied that it would accept a higher mackerel quota.", "against"),
+    ("Norway did not deny that it would accept a higher mackerel quota.", "for"),
 ])
 def test_a_stance_within_a_stance_composes(text: str, stance: str) -> None:
     assert {(p.stance) for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}

@@ -310,12 +310,23 @@ class IssueLinker:
                         child, node = node, node.head
                         continue
                 if holders:
+                    if self._denied_by(node, holders, reading.actors):
+                        walk.sign = -walk.sign   # "Norway denied that it would accept X": against X
                     return walk, holders
             if walk.trigger is not None and node.pos_ == "VERB" and node.lemma_.lower() in self.telling_verbs:
                 holders = self._holders(node, reading, noun=False)
                 return (walk, holders) if holders else None
             child, node = node, node.head
         return (walk, owned) if owned else None
+
+    def _denied_by(self, clause: Token, holders: list[Agent], actors: ArticleActors) -> bool:
+        """Whether the parties that hold a clause's stance deny it themselves ("Norway denied that it would accept
+        X"); another party's denial ("Iceland denied that Norway had agreed") tells nothing of theirs."""
+        verb = clause.head
+        if clause.dep_ != "ccomp" or self.lexicon.verbs.get(verb.lemma_.lower()) != "deny" or is_negated(verb):
+            return False
+        deniers = {a.actor for c in verb.children if c.dep_ == "nsubj" for a in actors.resolve_all(c)}
+        return bool(deniers) and deniers == {h.actor for h in holders}
 
     def _goal_subject(self, verb: Token) -> tuple[Token | None, str | None]:
         """The subject of "include" or "be" when it names what a party wants ("the union's terms include X",
