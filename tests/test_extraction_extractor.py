@@ -706,4 +706,19 @@ def test_a_stance_given_up_is_turned_around(text: str, stance: str) -> None:
     ("Norway did not deny that it would accept a higher mackerel quota.", "for"),
 ])
 def test_a_stance_within_a_stance_composes(text: str, stance: str) -> None:
-    assert {(p.stance) for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}
+    assert {p.stance for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}
+
+
+@pytest.mark.parametrize("text,stance", [
+    # the noun a light verb carries is the act, not a refusal inside it
+    ("Norway voiced opposition to a higher mackerel quota.", "against"),
+    ("Norway lodged an objection to a higher mackerel quota.", "against"),
+    # stance nouns under "in", a limit named as the least a party takes
+    ("Norway is in favour of a higher mackerel quota.", "for"),
+    ("Norway voted in favour of a higher mackerel quota.", "for"),
+    ("Norway came out in support of a higher mackerel quota.", "for"),
+    ("Norway is not in favour of a higher mackerel quota.", "against"),
+    ("Norway said a higher mackerel quota was its bottom line.", "for"),
+])
+def test_stance_nouns_in_their_phrases(text: str, stance: str) -> None:
+    assert {p.stance for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}

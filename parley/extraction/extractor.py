@@ -423,7 +423,10 @@ class Extractor:
         # Turning down another party's offer of X says no to the offer, not to X (it may ask for more X); a
         # second-hand account of a refusal is evidence of an event, not of the other party's position.
         stance = self.lexicon.stance.get(action) if issue and not event.turns_down_offer and not secondhand else None
-        refused = any(t.lemma_.lower() in self.lexicon.refusal_nouns for t in event.content if t is not event.trigger)
+        # the noun a light verb carries is the act itself ("voiced opposition to X"), not a refusal within it
+        carried = [t for t in event.trigger.children if t.dep_ == "dobj"] if event.kind == "light" else []
+        refused = any(t.lemma_.lower() in self.lexicon.refusal_nouns for t in event.content
+                      if t is not event.trigger and t not in carried)
         unchanged_by_negation = event.negated and action == event.action
         if stance and (event.content_negated != issue.inverted) != (refused != unchanged_by_negation):
             stance = FLIP.get(stance, stance)

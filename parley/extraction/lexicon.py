@@ -174,10 +174,10 @@ def load_confidence() -> dict:
 
 
 @cache
-def linking_words() -> dict[str, frozenset[str]]:
+def linking_words() -> dict[str, frozenset[str] | dict[str, str]]:
     """The issue linker's own word lists (data/lexicon/linking.yaml)."""
     raw = yaml.safe_load(resources.files("parley").joinpath("data/lexicon/linking.yaml").read_text("utf-8"))
-    return {name: frozenset(words) for name, words in raw.items()}
+    return {name: words if isinstance(words, dict) else frozenset(words) for name, words in raw.items()}
 
 
 @cache

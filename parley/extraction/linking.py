@@ -114,6 +114,7 @@ class IssueLinker:
         self.motive_nouns = words["motive_nouns"]
         self.goal_nouns = lexicon.goal_nouns | words["terms_nouns"]
         self.telling_verbs = lexicon.speech | words["telling_verbs"]
+        self.held_in = words["held_in"]
 
     # --- mentions ------------------------------------------------------------------------------------------
     def mentions(self, sent: Span, agent_of: Callable[[Token], str | None],
@@ -192,6 +193,8 @@ class IssueLinker:
             if action is None and lemma in self.wanting_verbs:
                 action = "demand"
             return (action if action in self.lexicon.stance else None), action is None or action in self.lexicon.stance
+        if token.pos_ in ("NOUN", "PROPN") and _held_in(token) and lemma in self.held_in:
+            return self.held_in[lemma], True     # "in favour of X"
         if token.pos_ in ("NOUN", "PROPN"):
             action = self.lexicon.nouns.get(lemma) or self.noun_cue_actions.get(lemma)
             action = action or ("agree" if lemma in self.commitment_nouns else None)
@@ -217,7 +220,10 @@ class IssueLinker:
         passive subject of a participle that states a stance ("Norway is opposed to X", and with `state` any
         participle an "against" hangs from: "unions are united against the plans")."""
         if noun:
-            return [owner for owner in reading.owners(token) if owner.actor]
+            owners = [owner for owner in reading.owners(token) if owner.actor]
+            if not owners and _held_in(token):   # "Norway is in favour of X": the verb's subject holds it
+                return self._holders(token.head.head, reading, noun=False)
+            return owners
         stating = token.tag_ == "VBN" and (state or token.lower_ in self.cue_actions)
         heads = [c for c in token.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and stating)]
         heads += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -406,6 +412,11 @@ class IssueLinker:
                     return "support" if self.lexicon.stance[action] == "against" else "reject"
                 return action
         return None
+
+
+def _held_in(noun: Token) -> bool:
+    """Whether a noun hangs from a verb by "in" ("is in favour of", "voted in support of")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX")
 
 
 def _inside_another(mention: Mention, mentions: dict[int, Mention]) -> bool:

@@ -127,8 +127,9 @@ class Prefilter:
              _forms(_single(lexicon.negative_roles | lexicon.positive_roles)
                     | _last_words(lexicon.negative_roles | lexicon.positive_roles), noun_exc, _plurals)
              | lexicon.negative_qualities | lexicon.positive_qualities),   # "a smoke screen": the phrase's head
+            # "out of the question", "its bottom line": a cue of several words by its last word
             (self.speech, _single([*lexicon.modal_cues, *lexicon.evaluative_cues, *lexicon.noun_cues])
-             | {cue.split()[-1] for cue in lexicon.evaluative_cues if " " in cue}),  # "out of the question"
+             | {cue.split()[-1] for cue in [*lexicon.evaluative_cues, *lexicon.noun_cues] if " " in cue}),
             (_forms(set(lexicon.preparing_verbs), verb_exc, inflections),  # "weighing sanctions"
              _forms(set(lexicon.hostile_nouns), noun_exc, _plurals)),
             ({words[0] for words in obstacles}, _forms({words[-1] for words in obstacles}, noun_exc, _plurals)),
