@@ -70,6 +70,8 @@ def test_a_names_generic_head_in_lower_case_is_the_name(nlp, finder):
     # house styles write "the African union"; a single word keeps its case ("turkey" is no state)
     assert {m.actor for m in finder.scan(nlp.make_doc("The African union sent envoys."))[0].values()} == {"AU"}
     assert not finder.scan(nlp.make_doc("They ate turkey and african food."))[0]
+    # only an organisation's head noun: "an Islamic state" is no group
+    assert not finder.scan(nlp.make_doc("They want an Islamic state in the north."))[0]
 
 
 # --- 2. "the ministers", "the delegation", "the government" -----------------------------------------------------

@@ -27,4 +27,11 @@ def test_who_is_said_to_act_acts(text: str, event: tuple[str, str], selective: b
 
 @pytest.mark.parametrize("selective", [True, False])
 def test_a_disposition_told_second_hand_is_left_unread(selective: bool) -> None:
-    assert not events("Chile is reported to be ready to raise new funds.", selective)
+    assert not events("Chile is thought to be keen to raise new funds.", selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", ["Chile is reported to have been attacked overnight.",
+                                  "Chile is expected to be criticised at the summit."])
+def test_who_is_said_to_be_acted_on_does_not_act(text: str, selective: bool) -> None:
+    assert not {e for e in events(text, selective) if e[0] == "CHL"}

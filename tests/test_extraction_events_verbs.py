@@ -79,3 +79,17 @@ def test_legal_action_held_out_threatens(text: str, selective: bool) -> None:
 def test_a_deed_charged_is_the_charge_not_an_event(text: str, selective: bool) -> None:
     found = events(text, selective)
     assert ("MWI", "accuse") in found and ("MWI", "assault") not in found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", ["Chile would blame Peru if the talks failed.",
+                                  "Chile will open an investigation if Peru asks for one."])
+def test_an_accusation_on_a_condition_is_no_legal_threat(text: str, selective: bool) -> None:
+    assert ("CHL", "threaten") not in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_a_joint_call_for_something_is_a_demand_not_a_phone_call(selective: bool) -> None:
+    found = events("Chile issued a joint call with Peru for an end to the fighting.", selective)
+    assert ("CHL", "demand") in found and ("CHL", "consult") not in found
+    assert ("CHL", "consult") in events("Chile held a phone call with Peru on Monday.", selective)

@@ -722,3 +722,25 @@ def test_a_stance_within_a_stance_composes(text: str, stance: str) -> None:
 ])
 def test_stance_nouns_in_their_phrases(text: str, stance: str) -> None:
     assert {p.stance for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}
+
+
+@pytest.mark.parametrize("text,stance", [
+    # found wrong in review: a participle is no condition, a noun near an undoing verb is not what it undoes,
+    # "not just yet" negates, a negated refusal inside an agreement is no refusal
+    ("Norway backed the mackerel quota provided by Iceland.", "for"),
+    ("Iceland will not just yet accept a higher mackerel quota.", "conditional"),
+    ("Norway agreed not to oppose a higher mackerel quota.", "for"),
+    ("Iceland urged Norway not to reject a higher mackerel quota.", "for"),
+])
+def test_shapes_that_compose_no_turn(text: str, stance: str) -> None:
+    assert {p.stance for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}
+
+
+def test_what_is_given_up_is_the_noun_under_the_undoing_verb() -> None:
+    found = {(p.actor, p.stance) for p in analyze("Iceland dropped its objection after Norway's demand for a higher "
+                                                  "mackerel quota.", dossier=DOSSIER).positions}
+    assert ("NOR", "for") in found and ("NOR", "against") not in found
+
+
+def test_another_partys_denial_tells_nothing_of_its_stance() -> None:
+    assert not analyze("Norway denied that Iceland would accept a higher mackerel quota.", dossier=DOSSIER).positions

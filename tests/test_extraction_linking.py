@@ -155,6 +155,7 @@ def test_an_issue_inside_a_motive_is_why_a_party_acts_not_what_it_acts_on():
     ("Iceland called a cap on the annual catch a precondition for any deal.", ("ISL", "catch_cap", "for")),
     # a strike or protest over a cut opposes the cut
     ("Iceland held protests against the fishing levy cut.", ("ISL", "levy_cut", "against")),
+    ("Iceland held a rally against the fishing levy cut.", ("ISL", "levy_cut", "against")),
     ("Fishermen in Iceland voted to strike over the fishing levy cut.", ("ISL", "levy_cut", "against")),
     # a warning holds the judgement told in its clause, as speech does
     ("Iceland warned that a cut in the fishing levy would be unacceptable.", ("ISL", "levy_cut", "against")),

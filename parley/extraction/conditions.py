@@ -13,7 +13,8 @@ def condition_text(token: Token, lexicon: Lexicon) -> tuple[str, list[Token]] | 
     """The condition a clause attached to `token` sets, from its marker to the end of the clause (text, words)."""
     # "(ready to) back the plan provided that X": the model may hang the condition from the object as a modifier
     verbs = [token, *(c for c in token.children if c.dep_ == "xcomp")]
-    objects = (g for v in verbs for c in v.children if c.dep_ == "dobj" for g in c.subtree if g.dep_ == "acl")
+    objects = (g for v in verbs for c in v.children if c.dep_ == "dobj" for g in c.subtree if g.dep_ == "acl"
+               and any(k.dep_ in ("ccomp", "pcomp", "advcl") for k in g.children))   # not "provided by X"
     for child in [*(c for c in token.children if c.dep_ in CLAUSE_DEPS), *objects]:
         if child.i < token.i:
             continue

@@ -335,12 +335,9 @@ class Extractor:
         if event.trigger.pos_ != "VERB" or event.kind == "cue":
             return False
         for clause in (c for c in event.trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"):
-            particle = next((p.lower_ for p in clause.children if p.dep_ == "prt"), None)
-            lemma = clause.lemma_.lower()
-            action = self.lexicon.phrasal.get((lemma, particle)) if particle else None
-            refusal = self.lexicon.stance.get(action or self.lexicon.verbs.get(lemma) or "") == "against"
-            if lemma in self.lexicon.undo_verbs or is_negated(clause):
+            if clause.lemma_.lower() in self.lexicon.undo_verbs:
                 continue   # "urged Norway to scrap the fee": see `_undone`
+            refusal = self.lexicon.stance.get(self.lexicon.verb_action(clause) or "") == "against"
             if refusal and getattr(self.issues.match(list(clause.subtree), agent_of), "id", None) == issue:
                 return True
         return False
@@ -367,8 +364,9 @@ class Extractor:
         if verb.pos_ != "VERB" or not (verb.lemma_.lower() in self.lexicon.undo_verbs
                                        or steps_back(verb, self.lexicon.retreat_phrases)):
             return False
-        if not any(self.lexicon.noun_stance(t.lemma_.lower()) for t in retreat_objects(verb)):
-            return False   # a stance is given up: a demand, an offer, an objection
+        given = [t for t in retreat_objects(verb) if self.lexicon.noun_stance(t.lemma_.lower())]
+        if not given or (verb is not event.trigger and event.trigger not in given):
+            return False   # a stance is given up: a demand, an offer, an objection (this one, for a noun's act)
         return verb is not event.trigger or (self.lexicon.stance.get(event.action) == "for") != is_negated(verb)
 
     def _undone(self, words: list[Token], issue: str) -> bool:

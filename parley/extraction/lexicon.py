@@ -106,6 +106,12 @@ class Lexicon:
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())
 
+    def verb_action(self, verb) -> str | None:
+        """The action a verb names, with its particle if it has one ("rule out": reject, "call for": demand)."""
+        lemma = verb.lemma_.lower()
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        return (self.phrasal.get((lemma, particle)) if particle else None) or self.verbs.get(lemma)
+
     def noun_stance(self, lemma: str) -> str | None:
         """The stance of the action a noun names: "demand" and "offer" are for, "opposition" against."""
         return self.stance.get(self.nouns.get(lemma, ""))

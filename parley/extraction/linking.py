@@ -187,9 +187,7 @@ class IssueLinker:
                 agentive = token.lower_ in self.lexicon.agentive_cues or lemma in self.lexicon.agentive_cues
                 return (cue if cue in self.lexicon.stance else None), agentive
         if token.pos_ in ("VERB", "AUX"):
-            particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-            action = self.lexicon.phrasal.get((lemma, particle)) if particle else None
-            action = action or self.lexicon.verbs.get(lemma)
+            action = self.lexicon.verb_action(token)
             if action is None and lemma in self.wanting_verbs:
                 action = "demand"
             return (action if action in self.lexicon.stance else None), action is None or action in self.lexicon.stance
@@ -316,7 +314,10 @@ class IssueLinker:
                         child, node = node, node.head
                         continue
                 if holders:
-                    if self._denied_by(node, holders, reading.actors):
+                    denied = self._denied(node, holders, reading.actors)
+                    if denied is False:
+                        return None   # "Iceland denied that Norway would accept X": nothing of Norway's
+                    if denied:
                         walk.sign = -walk.sign   # "Norway denied that it would accept X": against X
                     return walk, holders
             if walk.trigger is not None and node.pos_ == "VERB" and node.lemma_.lower() in self.telling_verbs:
@@ -325,14 +326,15 @@ class IssueLinker:
             child, node = node, node.head
         return (walk, owned) if owned else None
 
-    def _denied_by(self, clause: Token, holders: list[Agent], actors: ArticleActors) -> bool:
-        """Whether the parties that hold a clause's stance deny it themselves ("Norway denied that it would accept
-        X"); another party's denial ("Iceland denied that Norway had agreed") tells nothing of theirs."""
+    def _denied(self, clause: Token, holders: list[Agent], actors: ArticleActors) -> bool | None:
+        """True when the parties that hold a clause's stance deny it themselves ("Norway denied that it would
+        accept X"), False when another party denies it ("Iceland denied that Norway had agreed": that tells
+        nothing of Norway's), None when no denial governs the clause."""
         verb = clause.head
         if clause.dep_ != "ccomp" or self.lexicon.verbs.get(verb.lemma_.lower()) != "deny" or is_negated(verb):
-            return False
+            return None
         deniers = {a.actor for c in verb.children if c.dep_ == "nsubj" for a in actors.resolve_all(c)}
-        return bool(deniers) and deniers == {h.actor for h in holders}
+        return deniers == {h.actor for h in holders} if deniers else None
 
     def _goal_subject(self, verb: Token) -> tuple[Token | None, str | None]:
         """The subject of "include" or "be" when it names what a party wants ("the union's terms include X",
@@ -356,6 +358,8 @@ class IssueLinker:
         lemma = node.lemma_.lower()
         action = self.lexicon.verbs.get(lemma) if node.pos_ == "VERB" else self.lexicon.nouns.get(lemma)
         # the model may read "over" as a particle, with X its object or the verb's
+        if via.lower_ == "against" and self._opposes(node):
+            return False   # "rallied against X": read as opposition already
         over = via.lower_ in ("over", "against") if via.dep_ in ("prep", "prt") else via.dep_ == "dobj" and any(
             c.dep_ == "prt" and c.lower_ == "over" for c in node.children)
         return action == "protest" and over and self.issues.removes(issue)

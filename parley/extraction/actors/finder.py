@@ -24,12 +24,13 @@ class Mention:
     kind: str  # name | alias | demonym | capital | seat
 
 
-def _generic_head_form(phrase: str) -> str | None:
-    """"Transport Workers Union" → "Transport Workers union": a name of several words whose last word, a
-    capitalised common noun after other capitalised words, many outlets write in lower case."""
+def _generic_head_form(phrase: str, heads: frozenset[str]) -> str | None:
+    """"Harbour Workers Union" → "Harbour Workers union": a name of several words whose last word is the head noun
+    of an organisation's name (the gazetteer's `name_heads`: union, party, council, ...), which many outlets write
+    in lower case; "Islamic State" keeps its case."""
     words = phrase.split()
     last = words[-1]
-    if len(words) < 2 or not (last.isalpha() and last.istitle()) or not any(w[:1].isupper() for w in words[:-1]):
+    if len(words) < 2 or not last.istitle() or last.lower() not in heads or not words[0][:1].isupper():
         return None
     return " ".join(words[:-1] + [last.lower()])
 
@@ -53,8 +54,8 @@ class ActorFinder:
             loose = phrase == phrase.lower()
             matcher = self.uncased if loose else self.cased
             matcher.add(key, [nlp.make_doc(phrase)])
-            generic = _generic_head_form(phrase) if kind in ("name", "alias") else None
-            if generic:  # house styles write a name's generic head in lower case: "the Public Services union"
+            generic = _generic_head_form(phrase, gazetteer.name_heads) if kind in ("name", "alias") else None
+            if generic:  # house styles write a name's head in lower case: "the Harbour Workers union"
                 self.cased.add(key, [nlp.make_doc(generic)])
             # The tokenizer keeps "U.S.-led" whole (the hyphen follows a full stop) though it splits "US-led"
             # into three: the whole form is a mention of its own, so that the parse planner sees a party too.

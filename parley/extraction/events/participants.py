@@ -65,11 +65,12 @@ def subjects(state: EventState, verb: Token, depth: int = 0) -> tuple[list[Agent
     if depth < 3 and (reported := syntax.reported_conjunct(verb, state.lexicon.speech)) is not None:
         return subjects(state, reported, depth + 1)
     if verb.dep_ == "xcomp" and governor.lemma_.lower() in state.lexicon.raising_verbs and \
-            verb.lemma_.lower() not in state.lexicon.copulas and \
-            (raised := next((c for c in governor.children if c.dep_ == "nsubjpass"), None)) is not None:
+            verb.lemma_.lower() not in state.lexicon.copulas and not any(c.dep_ == "auxpass" for c in verb.children) \
+            and (raised := next((c for c in governor.children if c.dep_ == "nsubjpass"), None)) is not None:
         # "Soto is reported to have held talks", "Chile is believed to have rejected it", "is expected to meet":
         # who is said to act is the one acting (the passive tells who says it, if anyone); a state told so ("is
-        # reported to be ready to raise funds") is hearsay about a disposition, left unread
+        # thought to be keen to raise funds") is hearsay about a disposition, left unread; "is expected to be
+        # sanctioned" tells of an act on the subject, not by it
         return state.actors.resolve_all(raised, quoted), False
     if depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") and verb.head.i != verb.i:
         agents, passive = subjects(state, governor, depth + 1)  # "justified the war by blaming Kyiv"

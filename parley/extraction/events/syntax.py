@@ -20,7 +20,14 @@ ADDITIVE = {"just", "only", "merely", "simply", "solely"}   # "not just X" adds 
 def is_negated(token: Token) -> bool:
     """Whether a word carries its own negation ("not", "never", "no"); "not just X" and "not only X" add to X."""
     return any((c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "no") and c.dep_ in ("advmod", "neg", "det"))
-               and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in ADDITIVE) for c in token.children)
+               and not _additive(c) for c in token.children)
+
+
+def _additive(negation: Token) -> bool:
+    """"not just X", "not only X" (not "not just yet", "not just now")."""
+    doc, i = negation.doc, negation.i
+    return i + 1 < len(doc) and doc[i + 1].lower_ in ADDITIVE and not (
+        i + 2 < len(doc) and doc[i + 2].lower_ in ("yet", "now", "then"))
 
 
 def with_of_objects(noun: Token) -> list[Token]:
@@ -64,9 +71,15 @@ PHONES = {"phone", "telephone", "video", "conference", "virtual"}
 
 def phone_call(noun: Token) -> bool:
     """A call on the telephone ("a phone call", "a video call", "a call with Kyiv"), not a call for something."""
-    return noun.lemma_.lower() == "call" and (
-        any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in PHONES for c in noun.children)
-        or any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children))
+    if noun.lemma_.lower() != "call":
+        return False
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in PHONES for c in noun.children):
+        return True
+    asked = [c for h in (noun, noun.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"] + [
+        c for c in noun.children if c.dep_ == "prep" and c.lower_ == "on"
+        or c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children)]
+    # "a call with Kyiv" is talks; "a joint call with Iceland for X", "made a call with Iceland for X" a demand
+    return not asked and any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children)
 
 
 def not_yet(token: Token) -> bool:

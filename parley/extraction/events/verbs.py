@@ -175,9 +175,12 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     if _intended(state, verb) and not negated:
         hedged = False  # "would allow" states an intent; the intent is the action below
         ultimatum = condition is not None and condition[0].lower().startswith("unless")
+        legal = action == "accuse" and any(c.dep_ == "prep" and triggers.state_phrase(state, c) == "accuse"
+                                           for c in verb.children)
         if action in state.lexicon.intent_threaten or (action not in state.lexicon.stance and ultimatum) or (
-                action == "accuse" and condition is not None and condition[0].lower().startswith("if")):
-            # "will take the dispute to court if the dam is filled": legal action held out is a threat too
+                legal and condition is not None and condition[0].lower().startswith("if")):
+            # "will take the dispute to court if the dam is filled": legal action held out is a threat too (not
+            # "would blame Iceland if the talks failed")
             # "will withdraw its peacekeepers unless ...": an act held out until a demand is met
             action = "threaten"
         elif action == "consult" and passive and not any(c.dep_ == "agent" for c in verb.children):
