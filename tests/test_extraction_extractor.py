@@ -688,12 +688,6 @@ def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_eve
     ("Norway dropped its objection to a higher mackerel quota.", "for"),
     ("Norway will not drop its objection to a higher mackerel quota.", "against"),
     ("Norway scrapped its plan for a higher mackerel quota.", "against"),
-])
-def test_a_stance_given_up_is_turned_around(text: str, stance: str) -> None:
-    assert {p.stance for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}
-
-
-@pytest.mark.parametrize("text,stance", [
     # pressing "against" a thing opposes it; a refusal asked for or refused turns the issue around once more
     ("Norway is lobbying against a higher mackerel quota.", "against"),
     ("Norway is lobbying for a higher mackerel quota.", "for"),
@@ -704,12 +698,6 @@ def test_a_stance_given_up_is_turned_around(text: str, stance: str) -> None:
     # a party that denies it would accept a thing is against it
     ("Norway denied that it would accept a higher mackerel quota.", "against"),
     ("Norway did not deny that it would accept a higher mackerel quota.", "for"),
-])
-def test_a_stance_within_a_stance_composes(text: str, stance: str) -> None:
-    assert {p.stance for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}
-
-
-@pytest.mark.parametrize("text,stance", [
     # the noun a light verb carries is the act, not a refusal inside it
     ("Norway voiced opposition to a higher mackerel quota.", "against"),
     ("Norway lodged an objection to a higher mackerel quota.", "against"),
@@ -719,20 +707,14 @@ def test_a_stance_within_a_stance_composes(text: str, stance: str) -> None:
     ("Norway came out in support of a higher mackerel quota.", "for"),
     ("Norway is not in favour of a higher mackerel quota.", "against"),
     ("Norway said a higher mackerel quota was its bottom line.", "for"),
-])
-def test_stance_nouns_in_their_phrases(text: str, stance: str) -> None:
-    assert {p.stance for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}
-
-
-@pytest.mark.parametrize("text,stance", [
-    # found wrong in review: a participle is no condition, a noun near an undoing verb is not what it undoes,
+    # found wrong in review: a participle is no condition,
     # "not just yet" negates, a negated refusal inside an agreement is no refusal
     ("Norway backed the mackerel quota provided by Iceland.", "for"),
     ("Iceland will not just yet accept a higher mackerel quota.", "conditional"),
     ("Norway agreed not to oppose a higher mackerel quota.", "for"),
     ("Iceland urged Norway not to reject a higher mackerel quota.", "for"),
 ])
-def test_shapes_that_compose_no_turn(text: str, stance: str) -> None:
+def test_stance_is_composed_from_the_words_that_hold_it(text: str, stance: str) -> None:
     assert {p.stance for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}
 
 
