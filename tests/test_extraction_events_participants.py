@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parley import analyze
-from parley.settings import Settings
-
-
-def events(text: str, selective: bool) -> set[tuple[str, str]]:
-    settings = Settings().model_copy(update={"selective_parsing": selective})
-    return {(s.actor, s.action) for s in analyze(text, settings=settings).statements if not s.negated}
+from world_events import events
 
 
 @pytest.mark.parametrize("selective", [True, False])
