@@ -343,8 +343,10 @@ class Extractor:
         return False
 
     def _pushed_against(self, event: Event, issue: str, agent_of: Callable[[Token], str | None]) -> bool:
-        """Whether a verb of pressing for something ("lobby", "campaign", "push") takes the issue with "against"."""
-        if self.lexicon.stance.get(event.action) != "for" or event.trigger.pos_ != "VERB":
+        """Whether a verb of pressing for something takes the issue with an "against" that the linker reads as
+        opposition ("lobbying against X": `IssueLinker.opposes`), not as a foe ("called for action against X")."""
+        if self.lexicon.stance.get(event.action) != "for" or event.trigger.pos_ != "VERB" or self.linker is None \
+                or not self.linker.opposes(event.trigger):
             return False
         return any(c.dep_ == "prep" and c.lower_ == "against" and getattr(
             self.issues.match(list(c.subtree), agent_of), "id", None) == issue for c in event.trigger.children)

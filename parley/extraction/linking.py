@@ -207,7 +207,7 @@ class IssueLinker:
         sign = self.issues.predicate_sign(issue, token)
         return sign < 0 or (sign == 0 and token.lemma_.lower() in self.lexicon.undo_verbs)
 
-    def _opposes(self, head: Token) -> bool:
+    def opposes(self, head: Token) -> bool:
         """Whether "against" under this word is a stance ("united against", "spoke out against") rather than a
         victim or a foe ("crimes against civilians")."""
         return head.pos_ == "ADJ" or head.lemma_.lower() in self.opposing_heads
@@ -285,7 +285,7 @@ class IssueLinker:
                 holds = False   # "Norway must agree to X", said by Iceland: Iceland demands it
             if action is None and self._protests_over(node, child, issue):
                 action, holds = "oppose", True   # "staff voted to strike over the job cuts"
-            opposed = node.lower_ == "against" and node.dep_ == "prep" and self._opposes(node.head)
+            opposed = node.lower_ == "against" and node.dep_ == "prep" and self.opposes(node.head)
             if opposed:
                 action, holds = "oppose", False
             if self._undoes(node, issue) and not by_subject:
@@ -357,9 +357,9 @@ class IssueLinker:
         withdrawal) is against it; over one that gives ("over pay") it is a dispute about it, no stance."""
         lemma = node.lemma_.lower()
         action = self.lexicon.verbs.get(lemma) if node.pos_ == "VERB" else self.lexicon.nouns.get(lemma)
-        # the model may read "over" as a particle, with X its object or the verb's
-        if via.lower_ == "against" and self._opposes(node):
+        if via.lower_ == "against" and self.opposes(node):
             return False   # "rallied against X": read as opposition already
+        # the model may read "over" as a particle, with X its object or the verb's
         over = via.lower_ in ("over", "against") if via.dep_ in ("prep", "prt") else via.dep_ == "dobj" and any(
             c.dep_ == "prt" and c.lower_ == "over" for c in node.children)
         return action == "protest" and over and self.issues.removes(issue)
