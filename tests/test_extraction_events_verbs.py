@@ -87,3 +87,12 @@ def test_a_joint_call_for_something_is_a_demand_not_a_phone_call(selective: bool
     found = events("Chile issued a joint call with Peru for an end to the fighting.", selective)
     assert ("CHL", "demand") in found and ("CHL", "consult") not in found
     assert ("CHL", "consult") in events("Chile held a phone call with Peru on Monday.", selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Malawi put its plans for a new border treaty on hold.",
+    "Malawi gave up its proposal for a new border treaty.",
+])
+def test_a_light_verb_that_sets_its_object_aside_does_no_act(text: str, selective: bool) -> None:
+    assert ("MWI", "propose") not in events(text, selective)

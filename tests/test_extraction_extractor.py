@@ -688,6 +688,12 @@ def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_eve
     ("Norway dropped its objection to a higher mackerel quota.", "for"),
     ("Norway will not drop its objection to a higher mackerel quota.", "against"),
     ("Norway scrapped its plan for a higher mackerel quota.", "against"),
+    ("Norway ditched its plan for a higher mackerel quota.", "against"),
+    ("Norway has put its demand for a higher mackerel quota on ice.", "against"),
+    ("Norway set its demand for a higher mackerel quota aside.", "against"),
+    ("Norway agreed to drop its opposition to a higher mackerel quota.", "for"),
+    ("Norway refused to drop its opposition to a higher mackerel quota.", "against"),
+    ("Norway softened its demand for a higher mackerel quota.", "for"),   # softened, the demand stands
     # pressing "against" a thing opposes it; a refusal asked for or refused turns the issue around once more
     ("Norway is lobbying against a higher mackerel quota.", "against"),
     ("Norway is lobbying for a higher mackerel quota.", "for"),

@@ -335,7 +335,7 @@ class Extractor:
         if event.trigger.pos_ != "VERB" or event.kind == "cue":
             return False
         for clause in (c for c in event.trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"):
-            if clause.lemma_.lower() in self.lexicon.undo_verbs:
+            if self.lexicon.undoes(clause):
                 continue   # "urged Norway to scrap the fee": see `_undone`
             refusal = self.lexicon.stance.get(self.lexicon.verb_action(clause) or "") == "against"
             if refusal and getattr(self.issues.match(list(clause.subtree), agent_of), "id", None) == issue:
@@ -363,13 +363,20 @@ class Extractor:
             verb = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb)
             if self.lexicon.stance.get(event.action) != "for" or is_negated(verb):
                 return False   # "did not move away from its demand": the demand stands
-        if verb.pos_ != "VERB" or not (verb.lemma_.lower() in self.lexicon.undo_verbs
+        if verb.pos_ != "VERB" or not (self.lexicon.undoes(verb)
                                        or steps_back(verb, self.lexicon.retreat_phrases)):
             return False
         given = [t for t in retreat_objects(verb) if self.lexicon.noun_stance(t.lemma_.lower())]
         if not given or (verb is not event.trigger and event.trigger not in given):
             return False   # a stance is given up: a demand, an offer, an objection (this one, for a noun's act)
         return verb is not event.trigger or (self.lexicon.stance.get(event.action) == "for") != is_negated(verb)
+
+    def _given_up(self, noun: Token, trigger: Token) -> bool:
+        """Whether a verb below the act's own drops a noun or steps back from it ("agreed to drop its opposition to
+        X": the opposition is undone, not held; the act's own verb is `_gives_up`'s)."""
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return verb is not None and verb.i != trigger.i and noun in retreat_objects(verb) and (
+            self.lexicon.undoes(verb) or steps_back(verb, self.lexicon.retreat_phrases))
 
     def _undone(self, words: list[Token], issue: str) -> bool:
         """Whether the words ask that what names the issue be undone ("if Sudavia drops its demand for inspectors"):
@@ -381,7 +388,7 @@ class Extractor:
         for verb in words:
             if verb.pos_ != "VERB" or is_negated(verb):
                 continue
-            if verb.lemma_.lower() in self.lexicon.undo_verbs:
+            if self.lexicon.undoes(verb):
                 things = [c for c in verb.children if c.dep_ == "dobj"]
             elif steps_back(verb, self.lexicon.retreat_phrases):
                 # "give up its demand for X", "move away from its demand for X": a stance held is given up
@@ -426,7 +433,7 @@ class Extractor:
         # the noun a light verb carries is the act itself ("voiced opposition to X"), not a refusal within it
         carried = [t for t in event.trigger.children if t.dep_ == "dobj"] if event.kind == "light" else []
         refused = any(t.lemma_.lower() in self.lexicon.refusal_nouns for t in event.content
-                      if t is not event.trigger and t not in carried)
+                      if t is not event.trigger and t not in carried and not self._given_up(t, event.trigger))
         unchanged_by_negation = event.negated and action == event.action
         if stance and (event.content_negated != issue.inverted) != (refused != unchanged_by_negation):
             stance = FLIP.get(stance, stance)

@@ -83,6 +83,7 @@ class Lexicon:
     settlement_nouns: frozenset[str]
     openness_verbs: frozenset[str]
     undo_verbs: frozenset[str]
+    undo_phrases: frozenset[str]       # "put on hold": a verb that sets aside with the words after it
     object_actions: dict[str, dict[str, frozenset[str]]]   # name → verbs and objects
     object_action_names: dict[str, str]                    # name → the action (the name, unless it says)
     joint_acts: frozenset[str]
@@ -112,6 +113,18 @@ class Lexicon:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         return (self.phrasal.get((lemma, particle)) if particle else None) or self.verbs.get(lemma)
 
+    def undoes(self, verb) -> bool:
+        """Whether a verb ends or sets aside what it takes: by its lemma ("scrap", "shelve") or with its particle or
+        prepositional phrase ("put its plans on hold", "set the demand aside")."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.undo_verbs:
+            return True
+        # the words after the verb in its own clause, wherever the parser hangs them ("put its plans for X on hold",
+        # "put on hold its plans")
+        words = [t.lower_ for t in verb.subtree if t.i > verb.i and _in_clause(t, verb)]
+        after = {" ".join(words[i:i + 2]) for i in range(len(words))} | set(words)
+        return any(f"{lemma} {tail}" in self.undo_phrases for tail in after)
+
     def noun_stance(self, lemma: str) -> str | None:
         """The stance of the action a noun names: "demand" and "offer" are for, "opposition" against."""
         return self.stance.get(self.nouns.get(lemma, ""))
@@ -123,6 +136,16 @@ class Lexicon:
         return noun is not None and any(o.lemma_.lower() in self.hostile_nouns | self.burdens
                                         or self.nouns.get(o.lemma_.lower()) in hostile
                                         for o in [noun, *noun.conjuncts])
+
+
+def _in_clause(word, verb) -> bool:
+    """Whether a word hangs from a verb with no other verb between them."""
+    for above in word.ancestors:
+        if above.i == verb.i:
+            return True
+        if above.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 @cache

@@ -205,7 +205,7 @@ class IssueLinker:
         if token.pos_ not in ("VERB", "NOUN"):
             return False
         sign = self.issues.predicate_sign(issue, token)
-        return sign < 0 or (sign == 0 and token.lemma_.lower() in self.lexicon.undo_verbs)
+        return sign < 0 or (sign == 0 and self.lexicon.undoes(token))
 
     def opposes(self, head: Token) -> bool:
         """Whether "against" under this word is a stance ("united against", "spoke out against") rather than a

@@ -156,7 +156,6 @@ def solicited_hostility(state: EventState, events: list[Event]) -> list[Event]:
     """"called for sanctions against Sudavia": asking others to act against a party disapproves of that party
     (PLOVER DISAPPROVE: "solicit other parties to take actions against the target"); the demand stays. Asking that
     such acts end ("lift its sanctions against X", "an end to the sanctions against X") disapproves of nobody."""
-    undoing = state.lexicon.undo_verbs | state.lexicon.ceasing_verbs
     found = []
     for event in events:
         if event.action != "demand" or event.negated:
@@ -167,7 +166,7 @@ def solicited_hostility(state: EventState, events: list[Event]) -> list[Event]:
                 continue
             between = [a for a in word.head.ancestors if a.i != event.trigger.i and event.trigger.i in
                        {b.i for b in a.ancestors}]
-            if any(a.lemma_.lower() in undoing for a in between):
+            if any(state.lexicon.undoes(a) or a.lemma_.lower() in state.lexicon.ceasing_verbs for a in between):
                 continue
             for obj in (o for o in word.children if o.dep_ == "pobj"):
                 target = state.actors.resolve(obj, obj.i in state.quoted)

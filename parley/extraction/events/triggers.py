@@ -63,7 +63,7 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
         if (stated := state_phrase(state, prep)) and lemma not in state.lexicon.verbs:  # not "balloted on strikes"
             return stated
     purpose = token.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    if lemma in state.lexicon.undo_verbs and not purpose and any(
+    if state.lexicon.undoes(token) and not purpose and any(
             c.dep_ == "dobj" and c.lemma_.lower() in state.lexicon.burdens for c in token.children):
         return "yield"  # "suspended its port fees", "waived the duties": a burden on the other side eased
     action = state.lexicon.verbs.get(lemma)

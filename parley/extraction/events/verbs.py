@@ -79,7 +79,9 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         answered = state.lexicon.nouns[obj.lemma_.lower()]
         action = (state.lexicon.answers_to_demand.get(lemma) if answered == "demand" else None) or \
             state.lexicon.answers[lemma]
-    elif obj is not None and lemma in state.lexicon.light_verbs:
+    elif obj is not None and lemma in state.lexicon.light_verbs and not state.lexicon.undoes(verb) and \
+            not syntax.steps_back(verb, state.lexicon.retreat_phrases):
+        # not "put its plans on hold", "gave up its objection": a light verb that sets its object aside does no act
         noun_action = next(("assault" if triggers.armed_strike(state, o) else state.lexicon.nouns[o.lemma_.lower()]
                             for o in [obj, *obj.conjuncts]
                             if o.lemma_.lower() in state.lexicon.nouns and not syntax.mass_noun(o)),
