@@ -713,6 +713,10 @@ def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_eve
     ("Norway came out in support of a higher mackerel quota.", "for"),
     ("Norway is not in favour of a higher mackerel quota.", "against"),
     ("Norway said a higher mackerel quota was its bottom line.", "for"),
+    # one thing made to hang on another: held only on that condition
+    ("Norway made port access conditional on a higher mackerel quota.", "for"),
+    ("Norway made a higher mackerel quota conditional on port access.", "conditional"),
+    ("Norway tied a higher mackerel quota to a wider deal on fishing rights.", "conditional"),
     # found wrong in review: a participle is no condition,
     # "not just yet" negates, a negated refusal inside an agreement is no refusal
     ("Norway backed the mackerel quota provided by Iceland.", "for"),
@@ -722,6 +726,10 @@ def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_eve
 ])
 def test_stance_is_composed_from_the_words_that_hold_it(text: str, stance: str) -> None:
     assert {p.stance for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}
+
+
+def test_a_participle_of_linking_makes_nothing_hang() -> None:
+    assert not analyze("Norway listed the changes linked to the mackerel quota.", dossier=DOSSIER).positions
 
 
 def test_what_is_given_up_is_the_noun_under_the_undoing_verb() -> None:

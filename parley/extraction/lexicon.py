@@ -121,7 +121,7 @@ class Lexicon:
             return True
         # the words after the verb in its own clause, wherever the parser hangs them ("put its plans for X on hold",
         # "put on hold its plans")
-        words = [t.lower_ for t in verb.subtree if t.i > verb.i and _in_clause(t, verb)]
+        words = [t.lower_ for t in words_after(verb)]
         after = {" ".join(words[i:i + 2]) for i in range(len(words))} | set(words)
         return any(f"{lemma} {tail}" in self.undo_phrases for tail in after)
 
@@ -138,8 +138,12 @@ class Lexicon:
                                         for o in [noun, *noun.conjuncts])
 
 
+def words_after(verb) -> list:
+    """The words after a verb in its own clause (below it with no other verb between), in text order."""
+    return [t for t in verb.subtree if t.i > verb.i and _in_clause(t, verb)]
+
+
 def _in_clause(word, verb) -> bool:
-    """Whether a word hangs from a verb with no other verb between them."""
     for above in word.ancestors:
         if above.i == verb.i:
             return True

@@ -21,7 +21,7 @@ from .conditions import find_condition
 from .events import (HYPOTHETICAL_MARKS, hedged_obligation, is_negated, reported_conjunct, steps_back, unable,
                      waited_for)
 from .issues import IssueMatcher
-from .lexicon import Lexicon, linking_words
+from .lexicon import Lexicon, linking_words, words_after
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 COMPLEMENT_DEPS = {"acomp", "attr", "oprd", "xcomp", "ccomp"}
@@ -115,6 +115,7 @@ class IssueLinker:
         self.goal_nouns = lexicon.goal_nouns | words["terms_nouns"]
         self.telling_verbs = lexicon.speech | words["telling_verbs"]
         self.held_in = words["held_in"]
+        self.hinging_verbs = words["hinging_verbs"]
 
     # --- mentions ------------------------------------------------------------------------------------------
     def mentions(self, sent: Span, agent_of: Callable[[Token], str | None],
@@ -285,6 +286,11 @@ class IssueLinker:
                 holds = False   # "Norway must agree to X", said by Iceland: Iceland demands it
             if action is None and self._protests_over(node, child, issue):
                 action, holds = "oppose", True   # "staff voted to strike over the job cuts"
+            hinge = self._hinge(node) if action is None and not by_subject else None
+            if hinge is not None:   # "made X conditional on Y": X only on condition Y; Y wanted
+                on_what, condition = hinge
+                wanted = on_what.left_edge.i <= anchor.i <= on_what.right_edge.i
+                action, holds = "demand" if wanted else "agree", True
             opposed = node.lower_ == "against" and node.dep_ == "prep" and self.opposes(node.head)
             if opposed:
                 action, holds = "oppose", False
@@ -300,6 +306,8 @@ class IssueLinker:
                     walk.trigger, walk.action = node, action
                     found = find_condition([node], self.lexicon)
                     walk.condition = found[0] if found else None
+                    if hinge is not None:
+                        walk.condition = condition if action == "agree" else None
             if is_negated(node) and node is not anchor:
                 walk.sign = -walk.sign
             if walk.trigger is not None and not by_subject and holds:
@@ -363,6 +371,24 @@ class IssueLinker:
         over = via.lower_ in ("over", "against") if via.dep_ in ("prep", "prt") else via.dep_ == "dobj" and any(
             c.dep_ == "prt" and c.lower_ == "over" for c in node.children)
         return action == "protest" and over and self.issues.removes(issue)
+
+    def _hinge(self, verb: Token) -> tuple[Token, str] | None:
+        """For a verb that makes one thing hang on another ("made X conditional on Y", "tied X to Y"): the
+        preposition that brings in Y, and the words from the hinge on ("conditional on Y")."""
+        # a verb with an object ("linked X to Y"), not a participle that describes ("points linked to fatigue")
+        acts = verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children)
+        markers = self.hinging_verbs.get(verb.lemma_.lower()) if acts else None
+        words = words_after(verb) if markers else []
+        for k, word in enumerate(words):
+            for marker in markers or ():
+                parts = marker.split()
+                tail = words[k:k + len(parts)]
+                # the parser may hang the preposition from the object ("linked X to Y")
+                hangs = tail and (tail[-1].head.i == verb.i or tail[-1].head.dep_ == "dobj")
+                if [w.lower_ for w in tail] == parts and tail[-1].dep_ == "prep" and hangs:
+                    end = max(w.i for w in tail[-1].subtree)
+                    return tail[-1], verb.doc[word.i:end + 1].text
+        return None
 
     def _nothing_done(self, node: Token) -> bool:
         """A clause that tells of no stance taken: hypothetical ("could strike if ministers scrap X", "may have to

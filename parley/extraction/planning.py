@@ -9,12 +9,13 @@ from .lexicon import Lexicon, inflections, linking_words, reference_words
 
 
 def planner_vocabulary(finder: ActorFinder, lexicon: Lexicon) -> Vocabulary:
-    """The planner's words: the action lexicon, the linker's wanting verbs, the pronouns, the quote marks, the
+    """The planner's words: the action lexicon, the linker's wanting and hinging verbs, the pronouns, the quote marks, the
     gazetteer's titles and group words, and how it finds party mentions."""
     references = reference_words()
     return Vocabulary(
         lexicon=lexicon,
         wanting_verbs=linking_words()["wanting_verbs"],
+        hinging_verbs=linking_words()["hinging_verbs"],
         inflections=inflections,
         person_pronouns=references["person_pronouns"],
         group_pronouns=references["group_pronouns"],

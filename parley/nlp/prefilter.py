@@ -43,6 +43,7 @@ class Vocabulary:
 
     lexicon: Any                # the action lexicon: word sets and maps by name, read only
     wanting_verbs: frozenset[str]   # the issue linker's stance verbs: "want X"
+    hinging_verbs: dict[str, list[str]]   # the linker's "made X conditional on Y": verb -> the words after it
     inflections: Callable[[str], set[str]]   # regular forms of a verb, as the lexicon makes them
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -136,6 +137,8 @@ class Prefilter:
             (_forms(set(lexicon.light_verbs), verb_exc, inflections), {"joint", "combined"}),  # "joint patrols"
             *((_forms(set(spec["verbs"]), verb_exc, inflections), _forms(set(spec["objects"]), noun_exc, _plurals))
               for spec in lexicon.object_actions.values()),  # "moved tanks", "sent rice"
+            *((_forms({verb}, verb_exc, inflections), {marker.split()[0] for marker in markers})
+              for verb, markers in vocabulary.hinging_verbs.items()),   # "made X conditional on Y"
         ]
         self.titles = {form for head in vocabulary.title_heads for form in _plurals(head)}
         self.bodies = _single(lexicon.body_anaphora)
