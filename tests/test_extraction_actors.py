@@ -151,6 +151,17 @@ def test_they_means_the_plural_party_not_the_singular_subject(nlp, finder):
     assert resolved(nlp, finder, "Peru said it would reject the plan.", "it") == "PER"
 
 
+@pytest.mark.parametrize("text,party", [
+    ("Peru said it would be a mistake to reject the plan.", None),
+    ("Peru said it would be unacceptable to sign the treaty now.", None),
+    ("Peru said it was vital that talks resume.", None),
+    ("Peru said it was ready to sign the treaty.", "PER"),
+    ("Peru said it was a founding member of the bloc.", "PER"),
+])
+def test_it_that_stands_for_the_clause_judged_is_no_party(nlp, finder, text, party):
+    assert resolved(nlp, finder, text, "it") == party
+
+
 def test_they_in_the_next_sentence_is_the_plural_party_just_named(nlp, finder):
     text = "The IMF was cross with the Portuguese on Monday. They rejected the demand."
     assert resolved(nlp, finder, text, "They") == "PRT"

@@ -717,6 +717,11 @@ def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_eve
     ("Norway made port access conditional on a higher mackerel quota.", "for"),
     ("Norway made a higher mackerel quota conditional on port access.", "conditional"),
     ("Norway tied a higher mackerel quota to a wider deal on fishing rights.", "conditional"),
+    # a judgement in a noun; "it" that stands for the clause judged, whose refusal turns the issue around
+    ("Norway said a higher mackerel quota would be a mistake.", "against"),
+    ("Norway said a higher mackerel quota was a waste of fish.", "against"),
+    ("Norway said it would be a mistake to reject a higher mackerel quota.", "for"),
+    ("Norway said it would be unacceptable to oppose a higher mackerel quota.", "for"),
     # found wrong in review: a participle is no condition,
     # "not just yet" negates, a negated refusal inside an agreement is no refusal
     ("Norway backed the mackerel quota provided by Iceland.", "for"),

@@ -331,10 +331,17 @@ class Extractor:
 
     def _refusal_within(self, event: Event, issue: str, agent_of: Callable[[Token], str | None]) -> bool:
         """Whether the act takes a clause of refusal for its content ("wants Norway to reject X", "refused to rule out
-        X"): the refusal turns the issue around once more."""
-        if event.trigger.pos_ != "VERB" or event.kind == "cue":
+        X", "it would be a mistake to reject X"): the refusal turns the issue around once more."""
+        verb = event.trigger
+        if event.kind == "cue" and verb.lemma_.lower() in self.lexicon.copulas:
+            # "it would be a mistake to reject X", "it is unacceptable to oppose X": the clause judged
+            judged = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+            clauses = [c for h in (verb, *judged) for c in h.children if c.dep_ in ("xcomp", "ccomp", "acl")]
+        elif verb.pos_ != "VERB" or event.kind == "cue":
             return False
-        for clause in (c for c in event.trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"):
+        else:
+            clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        for clause in (c for c in clauses if c.pos_ == "VERB"):
             if self.lexicon.undoes(clause):
                 continue   # "urged Norway to scrap the fee": see `_undone`
             refusal = self.lexicon.stance.get(self.lexicon.verb_action(clause) or "") == "against"

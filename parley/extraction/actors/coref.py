@@ -49,6 +49,8 @@ def _resolve(actors: ArticleActors, token: Token, in_quote: bool | None) -> Agen
         return resolve(actors, token.head.head, in_quote)
     if lower in FIRST_PERSON:
         return (quotes.quote_attribution(actors, token) or actors.ctx.quote_speaker) if in_quote else None
+    if lower == "it" and _extraposed(actors, token):
+        return None   # "it would be a mistake to reject X": "it" stands for the clause, not a party
     if lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
         local = _antecedent_in_sentence(actors, token, person=lower in PERSON_PRONOUNS)
         if local:  # "Iraq said it would ...": as sure as naming the party
@@ -108,6 +110,20 @@ def _resolve(actors: ArticleActors, token: Token, in_quote: bool | None) -> Agen
         if recalled:
             return Agent(recalled, via_pronoun=True)
     return None
+
+
+def _extraposed(actors: ArticleActors, pronoun: Token) -> bool:
+    """"It" as the stand-in subject of a judgement whose clause follows: "it would be unacceptable to reject X",
+    "it was a mistake to sign", "it is vital that Y agrees" (not "it was ready to sign": the party is ready)."""
+    verb = pronoun.head
+    lexicon = actors.finder.lexicon
+    if pronoun.dep_ != "nsubj" or verb.lemma_.lower() not in lexicon.copulas:
+        return False
+    judged = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+    clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+    return any(clause and c.pos_ in ("ADJ", "NOUN") or c.lower_ in lexicon.evaluative_cues and any(
+        k.dep_ in ("xcomp", "ccomp") for k in c.children) or c.pos_ == "NOUN" and any(
+        k.dep_ == "acl" and any(a.lower_ == "to" for a in k.children) for k in c.children) for c in judged)
 
 
 def _antecedent_in_sentence(actors: ArticleActors, pronoun: Token, person: bool) -> Agent | None:
