@@ -428,15 +428,20 @@ class IssueLinker:
 
     def _judgement(self, node: Token, via: Token) -> str | None:
         """The stance a predicate's complement (not the word the walk came from) takes on its subject or
-        object: "is unacceptable", "called it unjustified", "is a red line for him"."""
-        for child in node.children:
-            if child.dep_ not in COMPLEMENT_DEPS or child.i == via.i:
-                continue
+        object: "is unacceptable", "called it unjustified", "described it as draconian", "is a red line for
+        him"."""
+        words = [c for c in node.children if c.dep_ in COMPLEMENT_DEPS and c.i != via.i]
+        words += [w for p in node.children if p.dep_ == "prep" and p.lower_ == "as" for w in p.children]
+        # "branded the bill unworkable": the model may read the judgement as a modifier after the object
+        words += [a for a in via.children if a.dep_ == "amod" and a.i > via.i] if via.dep_ == "dobj" else []
+        for child in words:
             lemma = child.lemma_.lower()
             action = self.cue_actions.get(lemma) or self.cue_actions.get(child.lower_)
             if action is None and child.pos_ == "NOUN":
                 modifiers = " ".join(t.lower_ for t in child.lefts if t.dep_ in ("amod", "compound"))
                 action = self.noun_cue_actions.get(lemma) or self.lexicon.noun_cues.get(f"{modifiers} {lemma}")
+            if action is None and lemma in self.lexicon.negative_qualities | self.lexicon.negative_roles:
+                action = "criticize"   # "called the rebate unjustified", "framed the plan as a trap"
             if action in self.lexicon.stance:
                 if is_negated(child):
                     return "support" if self.lexicon.stance[action] == "against" else "reject"
