@@ -722,6 +722,12 @@ def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_eve
     ("Norway said a higher mackerel quota was a waste of fish.", "against"),
     ("Norway said it would be a mistake to reject a higher mackerel quota.", "for"),
     ("Norway said it would be unacceptable to oppose a higher mackerel quota.", "for"),
+    # what a role verb casts a thing as, an evaluative word, discontent with a thing
+    ("Norway described a higher mackerel quota as draconian.", "against"),
+    ("Norway branded the mackerel quota plan unworkable.", "against"),
+    ("Norway called a higher mackerel quota a trap.", "against"),
+    ("Norway said a higher mackerel quota was flawed.", "against"),
+    ("Norway is unhappy with a higher mackerel quota.", "against"),
     # found wrong in review: a participle is no condition,
     # "not just yet" negates, a negated refusal inside an agreement is no refusal
     ("Norway backed the mackerel quota provided by Iceland.", "for"),
