@@ -416,6 +416,7 @@ def test_a_warning_of_a_peril_is_no_threat(text: str, threat: bool) -> None:
     ("Norway is ready to sign the quota deal.", ("NOR", "agree")),              # a deal held out
     ("Norway said it was prepared to veto any quota deal.", ("NOR", "threaten")),  # a veto held out
     ("Norway vowed to block the quota deal.", ("NOR", "threaten")),                # not a pledge to agree
+    ("Norway vowed to derail the quota deal.", ("NOR", "threaten")),
     ("Norway balloted its dockers on strikes.", ("NOR", "threaten")),          # a strike ballot, not a strike
     ("Norwegian dockers went on strike.", ("NOR", "protest")),
 ])
