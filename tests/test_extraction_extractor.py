@@ -752,3 +752,8 @@ def test_what_is_given_up_is_the_noun_under_the_undoing_verb() -> None:
 
 def test_another_partys_denial_tells_nothing_of_its_stance() -> None:
     assert not analyze("Norway denied that Iceland would accept a higher mackerel quota.", dossier=DOSSIER).positions
+
+
+def test_a_blow_of_arms_near_an_issue_contests_nothing() -> None:
+    found = analyze("Norway's troops fought rebels near the ports.", dossier=DOSSIER)
+    assert not found.positions and ("NOR", "assault") in {(s.actor, s.action) for s in found.statements}

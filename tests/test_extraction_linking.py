@@ -157,6 +157,13 @@ def test_an_issue_inside_a_motive_is_why_a_party_acts_not_what_it_acts_on():
     ("Iceland held protests against the fishing levy cut.", ("ISL", "levy_cut", "against")),
     ("Iceland held a rally against the fishing levy cut.", ("ISL", "levy_cut", "against")),
     ("Fishermen in Iceland voted to strike over the fishing levy cut.", ("ISL", "levy_cut", "against")),
+    ("Iceland staged a walkout over the fishing levy cut.", ("ISL", "levy_cut", "against")),
+    ("Iceland walked out in protest at a cap on the annual catch.", ("ISL", "catch_cap", "against")),
+    # a verb that contests its object
+    ("Iceland vowed to fight a cap on the annual catch.", ("ISL", "catch_cap", "against")),
+    ("Iceland will fight a cap on the annual catch.", ("ISL", "catch_cap", "against")),
+    # the price or the cost judged
+    ("Iceland said a cap on the annual catch was unaffordable.", ("ISL", "catch_cap", "against")),
     # a warning holds the judgement told in its clause, as speech does
     ("Iceland warned that a cut in the fishing levy would be unacceptable.", ("ISL", "levy_cut", "against")),
     # what a modal asks another party to drop is opposed; "not just X" adds X, it does not deny it

@@ -344,7 +344,8 @@ class Extractor:
         for clause in (c for c in clauses if c.pos_ == "VERB"):
             if self.lexicon.undoes(clause):
                 continue   # "urged Norway to scrap the fee": see `_undone`
-            refusal = self.lexicon.stance.get(self.lexicon.verb_action(clause) or "") == "against"
+            refusal = self.lexicon.stance.get(self.lexicon.verb_action(clause) or "") == "against" or (
+                clause.lemma_.lower() in self.lexicon.contesting_verbs)   # "vowed to fight X"
             if refusal and getattr(self.issues.match(list(clause.subtree), agent_of), "id", None) == issue:
                 return True
         return False

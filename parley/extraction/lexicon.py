@@ -99,6 +99,7 @@ class Lexicon:
     ordering_verbs: frozenset[str]
     withheld_words: frozenset[str]
     blocking_verbs: frozenset[str]
+    contesting_verbs: frozenset[str]
     instrument_burdens: frozenset[str]
     ceasing_verbs: frozenset[str]
     open_when_negated: frozenset[str]

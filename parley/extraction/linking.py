@@ -284,6 +284,9 @@ class IssueLinker:
             if action is not None and any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal_cues
                                           for c in node.children):
                 holds = False   # "Norway must agree to X", said by Iceland: Iceland demands it
+            if action is None and child.i == anchor.i and child.dep_ == "dobj" and \
+                    node.lemma_.lower() in self.lexicon.contesting_verbs:
+                action, holds = "oppose", True   # "vowed to fight the cuts" (not "fought rebels near the port")
             if action is None and self._protests_over(node, child, issue):
                 action, holds = "oppose", True   # "staff voted to strike over the job cuts"
             hinge = self._hinge(node) if action is None and not by_subject else None
@@ -362,11 +365,18 @@ class IssueLinker:
 
     def _protests_over(self, node: Token, via: Token, issue: str) -> bool:
         """A strike or protest "over" or "against" an issue that takes something away (cuts, closures, a
-        withdrawal) is against it; over one that gives ("over pay") it is a dispute about it, no stance."""
+        withdrawal), or one a verb carries out ("staged a walkout over X"), is against it; over one that gives ("over pay") it is a dispute about it, no stance."""
         lemma = node.lemma_.lower()
         action = self.lexicon.verbs.get(lemma) if node.pos_ == "VERB" else self.lexicon.nouns.get(lemma)
+        if node.pos_ == "VERB" and action is None and any(
+                c.dep_ == "dobj" and self.lexicon.nouns.get(c.lemma_.lower()) == "protest" for c in node.children):
+            action = "protest"   # "staged a walkout over the cuts": the verb carries the protest its object names
         if via.lower_ == "against" and self.opposes(node):
             return False   # "rallied against X": read as opposition already
+        if via.dep_ == "prep" and via.lower_ in ("at", "against", "over") and any(
+                self.held_in.get(o.lemma_.lower()) == "oppose" for p in node.children
+                if p.dep_ == "prep" and p.lower_ == "in" for o in p.children):
+            return True   # "walked out in protest at X": the model may hang "at X" from the verb
         # the model may read "over" as a particle, with X its object or the verb's
         over = via.lower_ in ("over", "against") if via.dep_ in ("prep", "prt") else via.dep_ == "dobj" and any(
             c.dep_ == "prt" and c.lower_ == "over" for c in node.children)
