@@ -464,7 +464,8 @@ def test_an_act_and_the_purpose_it_serves_are_one_event(text: str, kept: tuple, 
     ("Norway called the Icelandic offer generous.", None),   # praise of a kind: no criticism
 ])
 def test_calling_a_party_or_its_doing_a_wrong_criticises_it(text: str, expected: tuple | None) -> None:
-    found = {(s.actor, s.action, s.target) for s in statements(text) if s.action == "criticize"}
+    # the issue linker's reading of the same words ("against the quota") is a stance, with no target
+    found = {(s.actor, s.action, s.target) for s in statements(text) if s.action == "criticize" and s.rule != "link"}
     assert found == ({expected} if expected else set())
 
 
@@ -727,6 +728,7 @@ def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_eve
     ("Norway described a higher mackerel quota as draconian.", "against"),
     ("Norway branded the mackerel quota plan unworkable.", "against"),
     ("Norway called a higher mackerel quota a trap.", "against"),
+    ("Norway called Iceland's mackerel quota plan reckless.", "against"),
     ("Norway said a higher mackerel quota was flawed.", "against"),
     ("Norway is unhappy with a higher mackerel quota.", "against"),
     # found wrong in review: a participle is no condition,
