@@ -162,6 +162,18 @@ def test_it_that_stands_for_the_clause_judged_is_no_party(nlp, finder, text, par
     assert resolved(nlp, finder, text, "it") == party
 
 
+@pytest.mark.parametrize("second", ["Both sides agreed to a truce.", "They agreed to a truce.",
+                                    "The two governments said they had agreed to a truce."])
+def test_parties_named_together_are_both_sides_and_they_not_the_venue(second):
+    found = {actor for actor, action in pairs(f"Peru and Chile met in Quito on Monday. {second}") if action == "agree"}
+    assert found == {"PER", "CHL"}
+
+
+def test_they_after_one_party_named_in_its_sentence_is_that_party():
+    text = "Peru and Chile met in Quito on Monday. The Chilean delegation said they had agreed to a truce."
+    assert {actor for actor, action in pairs(text) if action == "agree"} == {"CHL"}
+
+
 def test_they_in_the_next_sentence_is_the_plural_party_just_named(nlp, finder):
     text = "The IMF was cross with the Portuguese on Monday. They rejected the demand."
     assert resolved(nlp, finder, text, "They") == "PRT"

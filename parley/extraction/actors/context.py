@@ -40,6 +40,7 @@ class ArticleContext:
     heads: dict[str, tuple[str, int]] = field(default_factory=dict)
     states: list[tuple[str, int]] = field(default_factory=list)
     last_plural: tuple[str, int] | None = None  # the last plural phrase that stood for a party ("the Greeks")
+    last_group: tuple[tuple[str, ...], int] | None = None   # parties a sentence named together as its subject
 
     def about(self, actor: str) -> None:
         """A sentence was about this party."""

@@ -19,7 +19,7 @@ PAIR_WORDS = {"both", "two"}
 def resolve_all(actors: ArticleActors, token: Token, in_quote: bool = False) -> list[Agent]:
     """A coordinated phrase yields one agent per conjunct: "Norway and the EU" → NOR, EU; "Hungarian and
     Romanian officials" → HUN, ROU."""
-    agents: list[Agent] = both_sides(actors, token)
+    agents: list[Agent] = both_sides(actors, token) or _group_referred(actors, token, in_quote)
     if agents:
         return agents
 
@@ -44,6 +44,32 @@ def resolve_all(actors: ArticleActors, token: Token, in_quote: bool = False) -> 
     return agents
 
 
+def _group_referred(actors: ArticleActors, pronoun: Token, in_quote: bool) -> list[Agent]:
+    """"they" after parties named together: a subject of several parties before it in the sentence ("Norway and
+    Iceland said they would ..."), else the parties the last sentence named together as its subject ("Norway and
+    Iceland met. They agreed ..."); not in a quotation, where "they" is the speaker's other side."""
+    if pronoun.pos_ != "PRON" or pronoun.lower_ not in coref.PLURAL_PRONOUNS or in_quote or pronoun.i in actors.quoted:
+        return []
+    for subject in (c for a in pronoun.ancestors for c in a.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i and c.pos_ != "PRON"):
+        group = resolve_all(actors, subject)
+        if group:   # "the Ukrainian delegation said they ...": one party named in the sentence is its "they"
+            return group if len(group) > 1 else []
+    named = actors.ctx.last_group
+    return [Agent(actor, via_pronoun=True) for actor in named[0]] if named and named[1] == actors.ctx.sentence - 1 \
+        else []
+
+
+def together(actors: ArticleActors, sent) -> tuple[str, ...]:
+    """The parties a sentence names together as a subject ("Norway and Iceland met"), if several."""
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
+            group = resolve_all(actors, token)
+            if len(group) > 1:
+                return tuple(a.actor for a in group)
+    return ()
+
+
 def both_sides(actors: ArticleActors, token: Token) -> list[Agent]:
     """"both sides", "the two sides", "the two governments": the two parties the article has named most so
     far (the later named first on a tie); of a dossier's parties when it names them, so a mediator named
@@ -56,15 +82,23 @@ def both_sides(actors: ArticleActors, token: Token) -> list[Agent]:
 
 
 def two_sides(actors: ArticleActors, before: int) -> list[Agent]:
-    """The two parties the article has named most before a word (see both_sides), or none."""
+    """The two parties the article has named most before a word (see both_sides), or none (the later named first
+    on a tie); a party named as a venue ("met in Doha") is not counted a side there."""
     counts: dict[str, int] = {}
     latest: dict[str, int] = {}
     parties = actors.gazetteer.parties
     for mention in {m for m in actors.index.values() if m.start < before and (not parties or m.actor in parties)}:
+        if _venue(actors.doc[mention.end - 1]):
+            continue
         counts[mention.actor] = counts.get(mention.actor, 0) + 1
         latest[mention.actor] = max(latest.get(mention.actor, -1), mention.start)
     ranked = sorted(counts, key=lambda actor: (counts[actor], latest[actor]), reverse=True)
     return [Agent(actor) for actor in ranked[:2]] if len(ranked) >= 2 else []
+
+
+def _venue(word: Token) -> bool:
+    """A name read as a place where something happens: "met in Doha", "talks at Geneva"."""
+    return word.dep_ == "pobj" and word.head.lower_ in ("in", "at")
 
 
 def _conjuncts(token: Token, any_pos: bool = False) -> list[Token]:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from . import coref, titles
+from . import coref, groups, titles
 from .context import MODIFIER_DEPS, Agent
 
 if TYPE_CHECKING:
@@ -40,6 +40,8 @@ def remember(actors: ArticleActors, sent: Span, subjects: list[Agent]) -> None:
                         actors.ctx.last_person = agent.speaker
                     break
     _remember_heads(actors, sent)
+    named = groups.together(actors, sent) if actors.words.tagged(sent) else ()
+    actors.ctx.last_group = (named, actors.ctx.sentence) if named else None
     actors.ctx.sentence += 1
 
 
