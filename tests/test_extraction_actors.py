@@ -174,6 +174,11 @@ def test_they_after_one_party_named_in_its_sentence_is_that_party():
     assert {actor for actor, action in pairs(text) if action == "agree"} == {"CHL"}
 
 
+def test_people_close_to_a_party_speak_for_it(nlp, finder):
+    assert resolved(nlp, finder, "Sources close to Peru said it would reject the plan.", "Sources") == "PER"
+    assert resolved(nlp, finder, "Sources said Peru would reject the plan.", "Sources") is None
+
+
 def test_they_in_the_next_sentence_is_the_plural_party_just_named(nlp, finder):
     text = "The IMF was cross with the Portuguese on Monday. They rejected the demand."
     assert resolved(nlp, finder, text, "They") == "PRT"

@@ -731,6 +731,8 @@ def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_eve
     ("Norway called Iceland's mackerel quota plan reckless.", "against"),
     ("Norway said a higher mackerel quota was flawed.", "against"),
     ("Norway is unhappy with a higher mackerel quota.", "against"),
+    ("Norway said a higher mackerel quota was not in the interests of its fishermen.", "against"),
+    ("Norway said a higher mackerel quota would be beneficial.", "for"),
     # found wrong in review: a participle is no condition,
     # "not just yet" negates, a negated refusal inside an agreement is no refusal
     ("Norway backed the mackerel quota provided by Iceland.", "for"),

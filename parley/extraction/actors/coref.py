@@ -49,6 +49,9 @@ def _resolve(actors: ArticleActors, token: Token, in_quote: bool | None) -> Agen
         return resolve(actors, token.head.head, in_quote)
     if lower in FIRST_PERSON:
         return (quotes.quote_attribution(actors, token) or actors.ctx.quote_speaker) if in_quote else None
+    close = _close_to(token)
+    if close is not None:
+        return resolve(actors, close, in_quote)   # "sources close to Valmora": Valmora's own people
     if lower == "it" and _extraposed(actors, token):
         return None   # "it would be a mistake to reject X": "it" stands for the clause, not a party
     if lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
@@ -110,6 +113,15 @@ def _resolve(actors: ArticleActors, token: Token, in_quote: bool | None) -> Agen
         if recalled:
             return Agent(recalled, via_pronoun=True)
     return None
+
+
+def _close_to(token: Token) -> Token | None:
+    """The party people are "close to" ("sources close to the board", "people close to Orsund"): they speak for
+    it."""
+    if token.pos_ != "NOUN" or token.tag_ not in ("NNS", "NNPS") and token.lemma_.lower() != "source":
+        return None
+    return next((o for a in token.children if a.dep_ == "amod" and a.lower_ == "close" for p in a.children
+                 if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"), None)
 
 
 def _extraposed(actors: ArticleActors, pronoun: Token) -> bool:
