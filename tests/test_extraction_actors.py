@@ -174,6 +174,14 @@ def test_they_after_one_party_named_in_its_sentence_is_that_party():
     assert {actor for actor, action in pairs(text) if action == "agree"} == {"CHL"}
 
 
+def test_a_party_alias_the_model_reads_as_a_person_is_the_party():
+    # the small model reads "The Lib Dems" as a person's name, one word longer than the alias
+    dossier = Dossier.model_validate({"name": "Bill", "actors": [
+        {"id": "LD", "name": "Liberal Democrats", "aliases": ["Lib Dems"]}, {"id": "GOV", "name": "the government"}]})
+    text = "Ministers unveiled the harbour bill on Monday. The Lib Dems said they would oppose the bill."
+    assert ("LD", "oppose") in pairs(text, dossier)
+
+
 def test_people_close_to_a_party_speak_for_it(nlp, finder):
     assert resolved(nlp, finder, "Sources close to Peru said it would reject the plan.", "Sources") == "PER"
     assert resolved(nlp, finder, "Sources said Peru would reject the plan.", "Sources") is None

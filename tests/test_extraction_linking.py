@@ -129,6 +129,14 @@ def test_a_partys_main_demand_is_what_it_wants():
     assert ("ISL", "catch_cap", "for") in linked("Iceland's main demand is a cap on the annual catch.")
 
 
+def test_it_as_an_object_points_back_to_the_issue_just_named():
+    assert ("ISL", "catch_cap", "against") in linked("Norway wants a cap on the annual catch. Iceland said it would "
+                                                      "oppose it.")
+    # two sentences on, "it" is too far from the issue to stand for it
+    assert ("ISL", "catch_cap", "against") not in linked("Norway wants a cap on the annual catch. The talks went on. "
+                                                          "Fishing is hard. Iceland said it would oppose it.")
+
+
 def test_a_party_united_against_an_issue_opposes_it():
     assert ("ISL", "catch_cap", "against") in linked(
         "Norway wants a cap on the annual catch. Iceland and its fleets are united against the plan.")

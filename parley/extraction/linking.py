@@ -67,10 +67,13 @@ class IssueMemory:
     """Per article: the issue named last, which "the plan" in a later sentence points back to."""
 
     last: str | None = None
+    age: int = 0          # sentences since the last one that named an issue
 
     def remember(self, issues: list[str]) -> None:
         if issues:
-            self.last = issues[-1]
+            self.last, self.age = issues[-1], 0
+        else:
+            self.age += 1
 
 
 @dataclass
@@ -134,7 +137,7 @@ class IssueLinker:
                     found[token.i] = (match.id, match.inverted)
         if memory is not None and memory.last is not None:
             for token in sent:
-                if token.i not in found and self._points_back(token, found):
+                if token.i not in found and self._points_back(token, found, memory):
                     found[token.i] = (memory.last, False)
                     pointers.add(token.i)
         mentions: dict[int, Mention] = {}
@@ -168,9 +171,12 @@ class IssueLinker:
             node = head
         return token
 
-    def _points_back(self, token: Token, found: dict[int, tuple[str, bool]]) -> bool:
+    def _points_back(self, token: Token, found: dict[int, tuple[str, bool]], memory: IssueMemory) -> bool:
         """A phrase that names an issue by pointing back to it: "the plan", "Glazer's proposal", "these
-        regulations"; it stands for the issue the article named last."""
+        regulations"; it stands for the issue the article named last. So does "it" as an object ("said they would
+        oppose it", "voted against it") in the sentence after one that named the issue, or in that sentence."""
+        if token.pos_ == "PRON" and token.lower_ == "it" and token.dep_ in ("dobj", "pobj"):
+            return memory.age <= 1 and not found
         if token.pos_ != "NOUN" or token.lemma_.lower() not in self.pointer_nouns:
             return False
         if any(d.i in found for d in token.subtree):

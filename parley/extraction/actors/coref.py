@@ -68,7 +68,7 @@ def _resolve(actors: ArticleActors, token: Token, in_quote: bool | None) -> Agen
             return Agent(plural[0], via_pronoun=True)  # "... with the Greeks. They ..."
         return Agent(actors.ctx.last_actor, via_pronoun=True) if actors.ctx.last_actor and recent else None
     span = actors.person_spans.get(token.i)
-    if span is not None:
+    if span is not None and token.i not in actors.index:   # a party's name the model read as a person's is the party
         full = actors.ctx.person(people.clean_name(actors, span))
         return Agent(actors.ctx.people[full], full) if full else None
     full = actors.ctx.person(token.text) if token.pos_ == "PROPN" else None

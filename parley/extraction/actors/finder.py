@@ -105,7 +105,10 @@ class ActorFinder:
             return False
         ents, entity_at = entities(doc)   # the one entity that holds the first token, if any
         ent = ents[entity_at[start]] if entity_at[start] >= 0 else None
-        return ent is not None and end <= ent.end and ent.label_ == "PERSON" and (ent.end - ent.start) > (end - start)
+        if ent is None or ent.label_ != "PERSON":
+            return False
+        first = ent.start + (doc[ent.start].lower_ == "the")   # "The Lib Dems" read as a person: the name is all
+        return end <= ent.end and (ent.end - first) > (end - start)
 
     def is_title(self, token: Token) -> bool:
         return token.lower_ in self.title_heads or token.lemma_.lower() in self.title_heads
