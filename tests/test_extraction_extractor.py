@@ -761,3 +761,15 @@ def test_another_partys_denial_tells_nothing_of_its_stance() -> None:
 def test_a_blow_of_arms_near_an_issue_contests_nothing() -> None:
     found = analyze("Norway's troops fought rebels near the ports.", dossier=DOSSIER)
     assert not found.positions and ("NOR", "assault") in {(s.actor, s.action) for s in found.statements}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Norway wants a ban on port access.", ("NOR", "against")),
+    ("Norway demanded new restrictions on port access.", ("NOR", "against")),
+    ("Norway lifted its ban on port access.", ("NOR", "for")),
+    ("Norway refused to lift its ban on port access.", ("NOR", "against")),
+    ("Iceland welcomed Norway's decision to lift the ban on port access.", ("NOR", "for")),
+])
+def test_a_burden_laid_on_an_issue_holds_it_back(text: str, expected: tuple) -> None:
+    found = {(p.actor, p.stance) for p in analyze(text, dossier=DOSSIER).positions if p.issue == "port_access"}
+    assert expected in found and not {f for f in found if f[0] == expected[0] and f != expected}

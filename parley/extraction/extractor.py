@@ -230,6 +230,8 @@ class Extractor:
             found = replace(found, inverted=not found.inverted)  # "wants Norway to reject X", "refused to rule out X"
         if found is not None and self._pushed_against(event, found.id, agent_of):
             found = replace(found, inverted=not found.inverted)  # "lobbying against X": against X
+        if found is not None and self._burdened([t for t in content if t.i not in aside], found.id, event.trigger):
+            found = replace(found, inverted=not found.inverted)  # "wants a ban on port access": against it
         if found is not None and self._gives_up(event):
             found = replace(found, inverted=not found.inverted)  # "dropped its demand for X": against X
         if found is None and event.condition_tokens:
@@ -378,6 +380,20 @@ class Extractor:
         if not given or (verb is not event.trigger and event.trigger not in given):
             return False   # a stance is given up: a demand, an offer, an objection (this one, for a noun's act)
         return verb is not event.trigger or (self.lexicon.stance.get(event.action) == "for") != is_negated(verb)
+
+    def _burdened(self, words: list[Token], issue: str, trigger: Token) -> bool:
+        """Whether the words lay a burden on the issue ("a ban on port access", "new curbs on X") that neither the
+        act's verb nor a verb among them lifts ("lifted its ban on X" eases it: see `_undone`)."""
+        inside = {t.i for t in words} | {trigger.i}
+        for noun in words:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lexicon.burdens or \
+                    getattr(self.issues.match([noun], lambda token: None), "id", None) == issue:
+                continue
+            laid = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.subtree]
+            lifted = any(a.i in inside and self.lexicon.undoes(a) for a in noun.ancestors)
+            if laid and not lifted and getattr(self.issues.match(laid, lambda token: None), "id", None) == issue:
+                return True
+        return False
 
     def _given_up(self, noun: Token, trigger: Token) -> bool:
         """Whether a verb below the act's own drops a noun or steps back from it ("agreed to drop its opposition to

@@ -214,6 +214,17 @@ class IssueLinker:
         sign = self.issues.predicate_sign(issue, token)
         return sign < 0 or (sign == 0 and self.lexicon.undoes(token))
 
+    def _burdens(self, node: Token, via: Token, issue: str) -> bool:
+        """A burden laid "on" the issue ("the ban on port access", "curbs on X"), unless the burden is the issue's
+        own word ("the fishing ban" of an issue about that ban)."""
+        if via.dep_ != "prep" or via.lower_ != "on":
+            return False
+        noun = node
+        if node.pos_ in ("VERB", "AUX"):   # "lift the ban on X": the model may hang "on X" from the verb
+            noun = next((c for c in node.children if c.dep_ == "dobj"), node)
+        return noun.pos_ == "NOUN" and noun.lemma_.lower() in self.lexicon.burdens and \
+            getattr(self.issues.match([noun], lambda token: None), "id", None) != issue
+
     def opposes(self, head: Token) -> bool:
         """Whether "against" under this word is a stance ("united against", "spoke out against") rather than a
         victim or a foe ("crimes against civilians")."""
@@ -303,6 +314,8 @@ class IssueLinker:
             opposed = node.lower_ == "against" and node.dep_ == "prep" and self.opposes(node.head)
             if opposed:
                 action, holds = "oppose", False
+            if self._burdens(node, child, issue):
+                walk.sign = -walk.sign    # "a ban on X", "tariffs on X": X held back
             if self._undoes(node, issue) and not by_subject:
                 walk.sign = -walk.sign    # "agreed to drop the cap", "withdrew its demand for X"
                 action = None if walk.trigger is None else action
