@@ -724,6 +724,10 @@ def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_eve
     ("Norway said a higher mackerel quota was a waste of fish.", "against"),
     ("Norway said it would be a mistake to reject a higher mackerel quota.", "for"),
     ("Norway said it would be unacceptable to oppose a higher mackerel quota.", "for"),
+    # a refusal a cue takes or asks for: "ready to reject X", "Norway should reject X" (said by Iceland)
+    ("Norway is ready to reject a higher mackerel quota.", "against"),
+    ("Iceland said Norway should reject a higher mackerel quota.", "against"),
+    ("Iceland said Norway must drop its opposition to a higher mackerel quota.", "for"),
     # what a role verb casts a thing as, an evaluative word, discontent with a thing
     ("Norway described a higher mackerel quota as draconian.", "against"),
     ("Norway branded the mackerel quota plan unworkable.", "against"),
@@ -773,3 +777,9 @@ def test_a_blow_of_arms_near_an_issue_contests_nothing() -> None:
 def test_a_burden_laid_on_an_issue_holds_it_back(text: str, expected: tuple) -> None:
     found = {(p.actor, p.stance) for p in analyze(text, dossier=DOSSIER).positions if p.issue == "port_access"}
     assert expected in found and not {f for f in found if f[0] == expected[0] and f != expected}
+
+
+def test_disappointment_at_a_refusal_wants_what_was_refused() -> None:
+    found = {(p.actor, p.stance) for p in analyze("Norway said it was disappointed that Iceland had rejected a higher "
+                                                  "mackerel quota.", dossier=DOSSIER).positions}
+    assert found == {("NOR", "for"), ("ISL", "against")}

@@ -335,11 +335,15 @@ class Extractor:
         """Whether the act takes a clause of refusal for its content ("wants Norway to reject X", "refused to rule out
         X", "it would be a mistake to reject X"): the refusal turns the issue around once more."""
         verb = event.trigger
-        if event.kind == "cue" and verb.lemma_.lower() in self.lexicon.copulas:
-            # "it would be a mistake to reject X", "it is unacceptable to oppose X": the clause judged
-            judged = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+        if event.kind == "cue":
+            # the clause a cue judges or takes: "it would be a mistake to reject X", "ready to reject X",
+            # "disappointed that Iceland rejected X"
+            judged = [c for c in verb.children if c.dep_ in ("acomp", "attr")] \
+                if verb.lemma_.lower() in self.lexicon.copulas else []
             clauses = [c for h in (verb, *judged) for c in h.children if c.dep_ in ("xcomp", "ccomp", "acl")]
-        elif verb.pos_ != "VERB" or event.kind == "cue":
+            if any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal_cues for c in verb.children):
+                clauses.append(verb)   # "Norway should reject X", said by Iceland: the verb a modal asks for
+        elif verb.pos_ != "VERB":
             return False
         else:
             clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
@@ -395,11 +399,12 @@ class Extractor:
                 return True
         return False
 
-    def _given_up(self, noun: Token, trigger: Token) -> bool:
-        """Whether a verb below the act's own drops a noun or steps back from it ("agreed to drop its opposition to
-        X": the opposition is undone, not held; the act's own verb is `_gives_up`'s)."""
+    def _given_up(self, noun: Token, own: Token | None) -> bool:
+        """Whether a verb drops a noun or steps back from it ("agreed to drop its opposition to X", "Norway must drop
+        its opposition to X": the opposition is undone, not held); not the act's `own` verb, which `_gives_up`
+        reads."""
         verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        return verb is not None and verb.i != trigger.i and noun in retreat_objects(verb) and (
+        return verb is not None and (own is None or verb.i != own.i) and noun in retreat_objects(verb) and (
             self.lexicon.undoes(verb) or steps_back(verb, self.lexicon.retreat_phrases))
 
     def _undone(self, words: list[Token], issue: str) -> bool:
@@ -457,7 +462,8 @@ class Extractor:
         # the noun a light verb carries is the act itself ("voiced opposition to X"), not a refusal within it
         carried = [t for t in event.trigger.children if t.dep_ == "dobj"] if event.kind == "light" else []
         refused = any(t.lemma_.lower() in self.lexicon.refusal_nouns for t in event.content
-                      if t is not event.trigger and t not in carried and not self._given_up(t, event.trigger))
+                      if t is not event.trigger and t not in carried and not self._given_up(
+                          t, None if event.kind == "cue" else event.trigger))   # a cue's verb: see `_gives_up`
         unchanged_by_negation = event.negated and action == event.action
         if stance and (event.content_negated != issue.inverted) != (refused != unchanged_by_negation):
             stance = FLIP.get(stance, stance)
