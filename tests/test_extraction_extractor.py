@@ -783,3 +783,14 @@ def test_disappointment_at_a_refusal_wants_what_was_refused() -> None:
     found = {(p.actor, p.stance) for p in analyze("Norway said it was disappointed that Iceland had rejected a higher "
                                                   "mackerel quota.", dossier=DOSSIER).positions}
     assert found == {("NOR", "for"), ("ISL", "against")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iceland pressed for port access, but Norway refused.", ("NOR", "against")),
+    ("Iceland wants port access but Norway is opposed.", ("NOR", "against")),
+    ("Iceland asked for port access and Norway agreed.", ("NOR", "for")),
+    ("Iceland pressed for port access and refused to compromise.", None),   # its own refusal, of something else
+])
+def test_an_answer_with_no_object_is_on_the_issue_it_answers(text: str, expected: tuple | None) -> None:
+    found = {(p.actor, p.stance) for p in analyze(text, dossier=DOSSIER).positions if p.issue == "port_access"}
+    assert found == {("ISL", "for"), *([expected] if expected else [])}

@@ -106,6 +106,8 @@ class Extractor:
             for event, issue in scored:
                 if event.answers is not None and issue is None:
                     issue = next((i for e, i in scored if e is event.answers), None)
+                if issue is None:   # "Iceland pressed for X, but Norway refused"
+                    issue = next((i for e, i in scored if i is not None and _answered(event, e)), None)
                 told_by = finder.reporter(event)
                 attitude = event.kind == "cue" or event.trigger.lemma_.lower() in self.lexicon.attitude_verbs
                 # one party telling what another refuses ("Serbia does not want X", said by Kosovo) is blame, not
@@ -507,6 +509,18 @@ class Extractor:
             trigger=event.trigger.text,
             rule=event.kind,
         )
+
+
+ANSWERS = {"reject", "agree", "yield", "oppose"}   # acts that answer another's with no object of their own
+
+
+def _answered(event: Event, other: Event) -> bool:
+    """Whether an act with no object of its own answers another party's act in the clause it is joined to
+    ("Iceland pressed for X, but Norway refused"): it is then on the same issue."""
+    own = [t for t in event.content if t.i != event.trigger.i and not t.is_punct]
+    clause = event.trigger.head if event.trigger.dep_ == "acomp" else event.trigger   # "but Norway is opposed"
+    return event.action in ANSWERS and not own and clause.dep_ == "conj" and clause.head.i == other.trigger.i \
+        and other.agent.actor != event.agent.actor
 
 
 def _asks_in_trade(event: Event, action: str) -> bool:
