@@ -169,6 +169,12 @@ def test_parties_named_together_are_both_sides_and_they_not_the_venue(second):
     assert found == {"PER", "CHL"}
 
 
+def test_a_side_named_after_at_is_no_venue():
+    found = {actor for actor, action in pairs("Peru lashed out at Chile on Monday. Both sides later agreed to a truce.")
+             if action == "agree"}
+    assert found == {"PER", "CHL"}
+
+
 def test_they_after_one_party_named_in_its_sentence_is_that_party():
     text = "Peru and Chile met in Quito on Monday. The Chilean delegation said they had agreed to a truce."
     assert {actor for actor, action in pairs(text) if action == "agree"} == {"CHL"}
@@ -180,6 +186,8 @@ def test_a_party_alias_the_model_reads_as_a_person_is_the_party():
         {"id": "LD", "name": "Liberal Democrats", "aliases": ["Lib Dems"]}, {"id": "GOV", "name": "the government"}]})
     text = "Ministers unveiled the harbour bill on Monday. The Lib Dems said they would oppose the bill."
     assert ("LD", "oppose") in pairs(text, dossier)
+    full = analyze(text, dossier=dossier, settings=Settings(selective_parsing=False)).statements
+    assert ("LD", "oppose") in {(s.actor, s.action) for s in full}
 
 
 def test_people_close_to_a_party_speak_for_it(nlp, finder):

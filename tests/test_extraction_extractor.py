@@ -718,7 +718,7 @@ def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_eve
     # one thing made to hang on another: held only on that condition
     ("Norway made port access conditional on a higher mackerel quota.", "for"),
     ("Norway made a higher mackerel quota conditional on port access.", "conditional"),
-    ("Norway tied a higher mackerel quota to a wider deal on fishing rights.", "conditional"),
+    ("Norway conditioned a higher mackerel quota on a wider deal on fishing rights.", "conditional"),
     # a judgement in a noun; "it" that stands for the clause judged, whose refusal turns the issue around
     ("Norway said a higher mackerel quota would be a mistake.", "against"),
     ("Norway said a higher mackerel quota was a waste of fish.", "against"),
@@ -737,6 +737,16 @@ def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_eve
     ("Norway is unhappy with a higher mackerel quota.", "against"),
     ("Norway said a higher mackerel quota was not in the interests of its fishermen.", "against"),
     ("Norway said a higher mackerel quota would be beneficial.", "for"),
+    # found wrong in this session's review: fighting for a thing wants it, a shortfall judged is not the thing
+    # judged, a negated clause judged turns once more, "wasted" is no judgement, a stance dropped with "ditched"
+    ("Norway vowed to fight for a higher mackerel quota.", "for"),
+    ("Norway said the failure to agree a higher mackerel quota was a mistake.", "for"),
+    ("Norway said it was a mistake not to accept a higher mackerel quota.", "for"),
+    ("Norway said Iceland had wasted its chance to back a higher mackerel quota.", "for"),
+    ("Norway ditched its opposition to a higher mackerel quota.", "for"),
+    # judgements the parse planner must see
+    ("Norway said a higher mackerel quota was draconian.", "against"),
+    ("Norway will combat a higher mackerel quota.", "against"),
     # found wrong in review: a participle is no condition,
     # "not just yet" negates, a negated refusal inside an agreement is no refusal
     ("Norway backed the mackerel quota provided by Iceland.", "for"),
@@ -794,3 +804,17 @@ def test_disappointment_at_a_refusal_wants_what_was_refused() -> None:
 def test_an_answer_with_no_object_is_on_the_issue_it_answers(text: str, expected: tuple | None) -> None:
     found = {(p.actor, p.stance) for p in analyze(text, dossier=DOSSIER).positions if p.issue == "port_access"}
     assert found == {("ISL", "for"), *([expected] if expected else [])}
+
+
+@pytest.mark.parametrize("text", [
+    "Norway said it was unhappy with the slow progress towards a higher mackerel quota.",
+    "Norway said fishermen were unhappy with a higher mackerel quota.",
+    "Norway walked out in protest at the delay to a higher mackerel quota.",
+    "Villages close to Norway rejected a higher mackerel quota.",
+    "Norway wants a higher mackerel quota. Iceland declined to comment on it.",
+    "Norway tied the collapse of fish stocks to Iceland's higher mackerel quota.",
+])
+def test_a_stance_word_near_an_issue_that_is_not_on_it_takes_none(text: str) -> None:
+    """Found in review: each of these read a stance the words do not hold (all but Norway's own demand)."""
+    found = {(p.actor, p.stance) for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"}
+    assert found <= {("NOR", "for")} and ("ISL", "against") not in found and ("NOR", "against") not in found

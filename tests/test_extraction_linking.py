@@ -132,9 +132,12 @@ def test_a_partys_main_demand_is_what_it_wants():
 def test_it_as_an_object_points_back_to_the_issue_just_named():
     assert ("ISL", "catch_cap", "against") in linked("Norway wants a cap on the annual catch. Iceland said it would "
                                                       "oppose it.")
-    # two sentences on, "it" is too far from the issue to stand for it
+    # a sentence on, "it" is too far from the issue to stand for it
     assert ("ISL", "catch_cap", "against") not in linked("Norway wants a cap on the annual catch. The talks went on. "
-                                                          "Fishing is hard. Iceland said it would oppose it.")
+                                                          "Iceland said it would oppose it.")
+    # "it" stands for the issue the way it was named: opposing the levy kept is for its cut
+    assert ("ISL", "levy_cut", "for") in linked("Norway wants to keep the fishing levy. Iceland said it would "
+                                                "oppose it.")
 
 
 def test_a_party_united_against_an_issue_opposes_it():

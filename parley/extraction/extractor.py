@@ -216,6 +216,10 @@ class Extractor:
         # name both ("a Hamas agreement to the amendment")
         # the condition, the purpose and the motive ("over fears that ...") are not what the act is on
         aside = {t.i for t in [*event.condition_tokens, *event.purpose, *motives(content, self.motive_nouns)]}
+        if event.kind == "cue" and event.trigger.pos_ == "ADJ":
+            # "unhappy with the bid" is on the bid; "unhappy with the slow progress towards X" is not on X
+            aside |= {t.i for p in event.trigger.children if p.dep_ == "prep" and p.lower_ == "with"
+                      for o in p.children for q in o.children if q.dep_ == "prep" for t in q.subtree}
         if event.trigger.pos_ in ("VERB", "AUX") and not event.exit_threat:   # "not stop attacking": the stop
             aside.add(event.trigger.i)                                        # of the attacks is the issue
         found = self.issues.match([t for t in content if t.i not in aside], agent_of)
@@ -236,6 +240,10 @@ class Extractor:
             found = replace(found, inverted=not found.inverted)  # "wants a ban on port access": against it
         if found is not None and self._gives_up(event):
             found = replace(found, inverted=not found.inverted)  # "dropped its demand for X": against X
+        subject = next((c for c in event.trigger.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")),
+                       None) if event.kind == "cue" and event.trigger.lemma_.lower() in self.lexicon.copulas else None
+        if found is not None and subject is not None and self.linker and not self.linker.names_whole(subject):
+            return None   # "the failure to agree X was a mistake": the failure is judged, not X
         if found is None and event.condition_tokens:
             # "will only accept a deal if Norway withdraws its boats": the condition is what the party wants.
             found = self.issues.match(event.condition_tokens, agent_of)
@@ -352,9 +360,15 @@ class Extractor:
         for clause in (c for c in clauses if c.pos_ == "VERB"):
             if self.lexicon.undoes(clause):
                 continue   # "urged Norway to scrap the fee": see `_undone`
-            refusal = self.lexicon.stance.get(self.lexicon.verb_action(clause) or "") == "against" or (
-                clause.lemma_.lower() in self.lexicon.contesting_verbs)   # "vowed to fight X"
-            if refusal and getattr(self.issues.match(list(clause.subtree), agent_of), "id", None) == issue:
+            words = list(clause.subtree)
+            refusal = self.lexicon.stance.get(self.lexicon.verb_action(clause) or "") == "against"
+            if clause.lemma_.lower() in self.lexicon.contesting_verbs:   # "vowed to fight X", not "fight for X"
+                thing = next((c for c in clause.children if c.dep_ == "dobj"), None)
+                words = [t for t in thing.subtree if t.dep_ != "prep" and t.head.dep_ != "prep"] if thing else []
+                refusal = True
+            if event.kind == "cue" and clause is not verb and is_negated(clause):
+                refusal = not refusal   # "it was a mistake not to accept X"
+            if refusal and getattr(self.issues.match(words, agent_of), "id", None) == issue:
                 return True
         return False
 

@@ -120,6 +120,8 @@ class Lexicon:
         lemma = verb.lemma_.lower()
         if lemma in self.undo_verbs:
             return True
+        if not any(phrase.startswith(f"{lemma} ") for phrase in self.undo_phrases):
+            return False
         # the words after the verb in its own clause, wherever the parser hangs them ("put its plans for X on hold",
         # "put on hold its plans")
         words = [t.lower_ for t in words_after(verb)]

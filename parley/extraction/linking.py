@@ -67,11 +67,12 @@ class IssueMemory:
     """Per article: the issue named last, which "the plan" in a later sentence points back to."""
 
     last: str | None = None
-    age: int = 0          # sentences since the last one that named an issue
+    inverted: bool = False   # whether it was named the other way round ("a cut in the quota" of a quota issue)
+    age: int = 0             # sentences since the last one that named an issue
 
-    def remember(self, issues: list[str]) -> None:
-        if issues:
-            self.last, self.age = issues[-1], 0
+    def remember(self, mentions: list[Mention]) -> None:
+        if mentions:
+            self.last, self.inverted, self.age = mentions[-1].issue, mentions[-1].inverted, 0
         else:
             self.age += 1
 
@@ -119,6 +120,7 @@ class IssueLinker:
         self.telling_verbs = lexicon.speech | words["telling_verbs"]
         self.held_in = words["held_in"]
         self.hinging_verbs = words["hinging_verbs"]
+        self.shortfall_nouns = words["shortfall_nouns"]
 
     # --- mentions ------------------------------------------------------------------------------------------
     def mentions(self, sent: Span, agent_of: Callable[[Token], str | None],
@@ -138,7 +140,7 @@ class IssueLinker:
         if memory is not None and memory.last is not None:
             for token in sent:
                 if token.i not in found and self._points_back(token, found, memory):
-                    found[token.i] = (memory.last, False)
+                    found[token.i] = (memory.last, memory.inverted)
                     pointers.add(token.i)
         mentions: dict[int, Mention] = {}
         for i, (issue, inverted) in found.items():
@@ -173,10 +175,11 @@ class IssueLinker:
 
     def _points_back(self, token: Token, found: dict[int, tuple[str, bool]], memory: IssueMemory) -> bool:
         """A phrase that names an issue by pointing back to it: "the plan", "Glazer's proposal", "these
-        regulations"; it stands for the issue the article named last. So does "it" as an object ("said they would
-        oppose it", "voted against it") in the sentence after one that named the issue, or in that sentence."""
+        regulations"; it stands for the issue the article named last, the way it was named. So does "it" as an
+        object ("said they would oppose it", "voted against it") in a sentence that names no issue, right after one
+        that did."""
         if token.pos_ == "PRON" and token.lower_ == "it" and token.dep_ in ("dobj", "pobj"):
-            return memory.age <= 1 and not found
+            return memory.age == 0 and not found
         if token.pos_ != "NOUN" or token.lemma_.lower() not in self.pointer_nouns:
             return False
         if any(d.i in found for d in token.subtree):
@@ -189,7 +192,8 @@ class IssueLinker:
         or owner, "ready" or "opposed") rather than judging its subject ("the plan is unacceptable")."""
         lemma = token.lemma_.lower()
         if token.pos_ == "ADJ" or token.tag_ == "VBN":
-            cue = self.cue_actions.get(token.lower_) or self.cue_actions.get(lemma)
+            # by lemma only for an adjective: "wasted its chance" is no "waste"
+            cue = self.cue_actions.get(token.lower_) or (self.cue_actions.get(lemma) if token.pos_ == "ADJ" else None)
             if cue is not None:
                 agentive = token.lower_ in self.lexicon.agentive_cues or lemma in self.lexicon.agentive_cues
                 return (cue if cue in self.lexicon.stance else None), agentive
@@ -225,6 +229,11 @@ class IssueLinker:
         return noun.pos_ == "NOUN" and noun.lemma_.lower() in self.lexicon.burdens and \
             getattr(self.issues.match([noun], lambda token: None), "id", None) != issue
 
+    def names_whole(self, subject: Token) -> bool:
+        """Whether a judged subject stands for the issue it holds ("the plan for X", "the announcement of X"), not
+        for a lack or a hold-up of it ("the failure to agree X", "the collapse of the talks on X")."""
+        return subject.lemma_.lower() not in self.shortfall_nouns
+
     def opposes(self, head: Token) -> bool:
         """Whether "against" under this word is a stance ("united against", "spoke out against") rather than a
         victim or a foe ("crimes against civilians")."""
@@ -258,7 +267,7 @@ class IssueLinker:
         """Each party's stance on each issue the sentence names; the memory learns the last one named."""
         links: list[Link] = []
         mentions = self.mentions(sent, reading.agent_of, reading.memory)
-        reading.memory.remember([m.issue for m in sorted(mentions, key=lambda m: m.anchor.i)])
+        reading.memory.remember(sorted(mentions, key=lambda m: m.anchor.i))
         for mention in mentions:
             found = self._walk(mention.anchor, mention.issue, reading)
             if found is None:
@@ -287,6 +296,9 @@ class IssueLinker:
             noun = node.pos_ in ("NOUN", "PROPN")
             by_subject = child.dep_ in SUBJECT_DEPS
             action, holds = self._stance_word(node)
+            if action is not None and child.dep_ == "prep" and child.lower_ == "with" and not any(
+                    o.i == anchor.i for o in child.children):
+                action = None   # "unhappy with the slow progress towards X": the progress, not X
             owners = self._holders(node, reading, noun=True) if noun and action is not None else []
             goal, goal_action = self._goal_subject(node) if not by_subject and action is None else (None, None)
             if goal is not None and (owners := self._holders(goal, reading, noun=True)):
@@ -294,8 +306,10 @@ class IssueLinker:
             if noun and not owners:
                 action = None  # "a credible offer": a proposal nobody is said to own is a topic, not a stance
             if by_subject:
-                # "the rebate was unjustified": the subject is judged, by the predicate or its complement
-                action, holds = (action if action is not None and not holds else self._judgement(node, child)), False
+                # "the rebate was unjustified": the subject is judged, by the predicate or its complement; a subject
+                # that only holds the issue ("the collapse of the talks on X was a disaster") is not the issue judged
+                judged = self._judgement(node, child) if self.names_whole(child) else None
+                action, holds = (action if action is not None and not holds else judged), False
             elif action is None and node.lemma_.lower() in self.lexicon.role_verbs:
                 action = self._judgement(node, child)      # "called the rebate unjustified"
             if action is not None and any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal_cues
@@ -304,7 +318,7 @@ class IssueLinker:
             if action is None and child.i == anchor.i and child.dep_ == "dobj" and \
                     node.lemma_.lower() in self.lexicon.contesting_verbs:
                 action, holds = "oppose", True   # "vowed to fight the cuts" (not "fought rebels near the port")
-            if action is None and self._protests_over(node, child, issue):
+            if action is None and self._protests_over(node, child, issue, anchor):
                 action, holds = "oppose", True   # "staff voted to strike over the job cuts"
             hinge = self._hinge(node) if action is None and not by_subject else None
             if hinge is not None:   # "made X conditional on Y": X only on condition Y; Y wanted
@@ -328,13 +342,18 @@ class IssueLinker:
                     walk.trigger, walk.action = node, action
                     found = find_condition([node], self.lexicon)
                     walk.condition = found[0] if found else None
-                    if hinge is not None:
-                        walk.condition = condition if action == "agree" else None
-            if is_negated(node) and node is not anchor:
+                    if hinge is not None and action == "demand":
+                        walk.condition = None   # "conditional on Y": Y wanted
+            if hinge is not None and action == "agree":
+                walk.condition = condition   # "made X (its support for X) conditional on Y"
+            if is_negated(node) and node.i != anchor.i:
                 walk.sign = -walk.sign
             if walk.trigger is not None and not by_subject and holds:
                 state = child.lower_ == "against"    # "unions are united against the plans"
                 holders = owners if noun else self._holders(node, reading, noun=False, state=state)
+                if not holders and not noun and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                                                    for c in node.children):
+                    return None   # "Norway said fishermen were unhappy with X": the fishermen's, no party's
                 if holders and noun:
                     answer = self._answer(node, holders, reading.actors)
                     if answer is False:
@@ -382,9 +401,11 @@ class IssueLinker:
                 return subject, "propose"   # "its offer would not guarantee X" proposes nothing about X
         return None, None
 
-    def _protests_over(self, node: Token, via: Token, issue: str) -> bool:
+    def _protests_over(self, node: Token, via: Token, issue: str, anchor: Token) -> bool:
         """A strike or protest "over" or "against" an issue that takes something away (cuts, closures, a
-        withdrawal), or one a verb carries out ("staged a walkout over X"), is against it; over one that gives ("over pay") it is a dispute about it, no stance."""
+        withdrawal), or one a verb carries out ("staged a walkout over X"), is against it; over one that gives
+        ("over pay") it is a dispute about it, no stance. "In protest at X" opposes X itself (not "in protest at
+        the delay to X")."""
         lemma = node.lemma_.lower()
         action = self.lexicon.verbs.get(lemma) if node.pos_ == "VERB" else self.lexicon.nouns.get(lemma)
         if node.pos_ == "VERB" and action is None and any(
@@ -395,7 +416,7 @@ class IssueLinker:
         if via.dep_ == "prep" and via.lower_ in ("at", "against", "over") and any(
                 self.held_in.get(o.lemma_.lower()) == "oppose" for p in node.children
                 if p.dep_ == "prep" and p.lower_ == "in" for o in p.children):
-            return True   # "walked out in protest at X": the model may hang "at X" from the verb
+            return any(o.i == anchor.i for o in via.children)   # the model may hang "at X" from the verb
         # the model may read "over" as a particle, with X its object or the verb's
         over = via.lower_ in ("over", "against") if via.dep_ in ("prep", "prt") else via.dep_ == "dobj" and any(
             c.dep_ == "prt" and c.lower_ == "over" for c in node.children)
@@ -428,6 +449,8 @@ class IssueLinker:
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children) or waited_for(node) \
                 or hedged_obligation(node, self.lexicon.hedges):
             return True
+        if lemma in self.lexicon.withheld_words and node.dep_ == "xcomp":
+            return True   # "declined to comment on X": nothing turned down
         if lemma in self.lexicon.failure_verbs or node.head.lower_ == "without" or unable(node) or (
                 node.dep_ == "xcomp" and node.head.lemma_.lower() in self.lexicon.failure_verbs):
             return True

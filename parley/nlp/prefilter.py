@@ -108,6 +108,7 @@ class Prefilter:
                          | _forms({p.split()[-1] for p in lexicon.state_phrases}, noun_exc, _plurals)  # "to the streets"
                          | _forms(set(lexicon.gathering_verbs), verb_exc, inflections)
                          | _forms(set(lexicon.blow_verbs), verb_exc, inflections)   # "troops clashed with rebels"
+                         | _forms(set(lexicon.contesting_verbs), verb_exc, inflections)   # "will combat X"
                          | _forms(set(lexicon.ordering_verbs), verb_exc, inflections)   # "ordered Israel to comply"
                          # the issue linker's stance words: "want X", "X is unacceptable", "spoke out against X"
                          | _forms(set(vocabulary.wanting_verbs), verb_exc, inflections)
@@ -130,7 +131,8 @@ class Prefilter:
              | lexicon.negative_qualities | lexicon.positive_qualities),   # "a smoke screen": the phrase's head
             # "out of the question", "its bottom line": a cue of several words by its last word
             (self.speech, _single([*lexicon.modal_cues, *lexicon.evaluative_cues, *lexicon.noun_cues])
-             | {cue.split()[-1] for cue in [*lexicon.evaluative_cues, *lexicon.noun_cues] if " " in cue}),
+             | {cue.split()[-1] for cue in [*lexicon.evaluative_cues, *lexicon.noun_cues] if " " in cue}
+             | _single(lexicon.negative_qualities | lexicon.negative_roles)),   # "said X would be draconian"
             (_forms(set(lexicon.preparing_verbs), verb_exc, inflections),  # "weighing sanctions"
              _forms(set(lexicon.hostile_nouns), noun_exc, _plurals)),
             ({words[0] for words in obstacles}, _forms({words[-1] for words in obstacles}, noun_exc, _plurals)),

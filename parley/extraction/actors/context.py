@@ -9,6 +9,7 @@ from ..lexicon import reference_words
 PERSON_PRONOUNS = reference_words()["person_pronouns"]
 GROUP_PRONOUNS = reference_words()["group_pronouns"]
 FIRST_PERSON = reference_words()["first_person"]
+CLOSE_NOUNS = reference_words()["close_nouns"]   # "sources close to X" speak for X
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
 
 

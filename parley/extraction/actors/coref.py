@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from . import people, quotes, titles
-from .context import FIRST_PERSON, GROUP_PRONOUNS, MODIFIER_DEPS, PERSON_PRONOUNS, Agent
+from .context import CLOSE_NOUNS, FIRST_PERSON, GROUP_PRONOUNS, MODIFIER_DEPS, PERSON_PRONOUNS, Agent
 
 if TYPE_CHECKING:
     from .article import ArticleActors
@@ -118,8 +118,8 @@ def _resolve(actors: ArticleActors, token: Token, in_quote: bool | None) -> Agen
 def _close_to(token: Token) -> Token | None:
     """The party people are "close to" ("sources close to the board", "people close to Orsund"): they speak for
     it."""
-    if token.pos_ != "NOUN" or token.tag_ not in ("NNS", "NNPS") and token.lemma_.lower() != "source":
-        return None
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in CLOSE_NOUNS:
+        return None   # not "villages close to Norway"
     return next((o for a in token.children if a.dep_ == "amod" and a.lower_ == "close" for p in a.children
                  if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"), None)
 

@@ -50,11 +50,11 @@ def _group_referred(actors: ArticleActors, pronoun: Token, in_quote: bool) -> li
     Iceland met. They agreed ..."); not in a quotation, where "they" is the speaker's other side."""
     if pronoun.pos_ != "PRON" or pronoun.lower_ not in coref.PLURAL_PRONOUNS or in_quote or pronoun.i in actors.quoted:
         return []
-    for subject in (c for a in pronoun.ancestors for c in a.children
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i and c.pos_ != "PRON"):
-        group = resolve_all(actors, subject)
-        if group:   # "the Ukrainian delegation said they ...": one party named in the sentence is its "they"
-            return group if len(group) > 1 else []
+    subject = next((c for a in pronoun.ancestors for c in a.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+    if subject is not None:   # "the Ukrainian delegation said they", "scientists said they", "the Faroes, who"
+        group = resolve_all(actors, subject) if subject.pos_ != "PRON" else []
+        return group if len(group) > 1 else []
     named = actors.ctx.last_group
     return [Agent(actor, via_pronoun=True) for actor in named[0]] if named and named[1] == actors.ctx.sentence - 1 \
         else []
@@ -88,7 +88,7 @@ def two_sides(actors: ArticleActors, before: int) -> list[Agent]:
     latest: dict[str, int] = {}
     parties = actors.gazetteer.parties
     for mention in {m for m in actors.index.values() if m.start < before and (not parties or m.actor in parties)}:
-        if _venue(actors.doc[mention.end - 1]):
+        if _venue(actors, mention):
             continue
         counts[mention.actor] = counts.get(mention.actor, 0) + 1
         latest[mention.actor] = max(latest.get(mention.actor, -1), mention.start)
@@ -96,9 +96,17 @@ def two_sides(actors: ArticleActors, before: int) -> list[Agent]:
     return [Agent(actor) for actor in ranked[:2]] if len(ranked) >= 2 else []
 
 
-def _venue(word: Token) -> bool:
-    """A name read as a place where something happens: "met in Doha", "talks at Geneva"."""
-    return word.dep_ == "pobj" and word.head.lower_ in ("in", "at")
+def _venue(actors: ArticleActors, mention) -> bool:
+    """A name read as the place of a meeting: a capital or seat "in" or "at" which parties meet, or any name after
+    "met in", "talks in" ("lashed out at Iceland" names a side)."""
+    word = actors.doc[mention.end - 1]
+    if word.dep_ != "pobj" or word.head.lower_ not in ("in", "at"):
+        return False
+    host = word.head.head
+    lexicon = actors.finder.lexicon
+    meeting = (lexicon.verbs.get(host.lemma_.lower()) if host.pos_ == "VERB" else lexicon.nouns.get(
+        host.lemma_.lower())) == "consult"
+    return meeting or mention.kind in ("capital", "seat")
 
 
 def _conjuncts(token: Token, any_pos: bool = False) -> list[Token]:
