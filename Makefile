@@ -22,8 +22,8 @@ install: $(BIN)/parley
 demo: install
 	$(BIN)/parley analyze examples/harbour-talks.txt --dossier examples/harbour-talks.yaml
 
-test: install
-	$(BIN)/python -m pytest
+test: install   # two pytest-xdist workers, each test file on one (tests/conftest.py's scheduler)
+	$(BIN)/python -m pytest -n 2
 
 eval: install
 	$(BIN)/parley eval ../shared/eval/seed.gold.json ../shared/eval/dev ../shared/dev2-conflict/gold ../shared/dev2-economy/gold eval/bbc/bbc-read eval/bbc/bbc-unread eval/bbc/bbc2-read eval/bbc/bbc2-unread ../shared/eval/plover/gsr-dev.jsonl eval/examples --cases eval/cases --floors eval/floors.yaml

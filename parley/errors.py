@@ -32,6 +32,7 @@ class E(str, Enum):
     E032 = "{path}: no gold files here (article gold is *.gold.json, sentence gold *.jsonl)"
     E033 = "{path}: the floors file is invalid: {reason}"
     E040 = "{path}: the data file is invalid: {reason}"
+    E041 = "{path}: the settings file (environment variable PARLEY_SETTINGS) is invalid: {reason}"
     E050 = "cannot open the store at {url}: {reason}"
     E051 = "unknown table {table!r}; choose from {choices}"
     E052 = "unknown export format {fmt!r}; choose from {choices}"

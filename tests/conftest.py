@@ -12,8 +12,16 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED = REPO_ROOT.parent / "shared"
 REQUIRE_EVERY_TEST = os.environ.get("PARLEY_REQUIRE_SERVICES") == "1"
+
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # An xdist worker imports readline, which writes the size it guesses (80 x 24) into COLUMNS and LINES: Rich's
+    # consoles made at import (parley/cli/store.py) would then keep 80 columns, there only, even where a test asks
+    # for a wider terminal (CliRunner(env={"COLUMNS": ...})).
+    for name in ("COLUMNS", "LINES"):
+        os.environ.pop(name, None)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -25,6 +33,43 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
         report.longrepr = f"skipped, but PARLEY_REQUIRE_SERVICES=1 requires every test to run: {reason}"
+
+
+# `make test` runs the suite in two pytest-xdist workers. A session fixture is made once per worker and a module
+# fixture once per worker that runs a test of the module, so pytest_xdist_make_scheduler below sends each test file
+# to one worker whole, and the files that share one of the costly session fixtures of ONE_WORKER to one worker
+# together (GROUPS), so that it is made once. (xdist's own xdist_group mark does nothing under pytest 9.2: it
+# renames an attribute that pytest no longer reads.)
+ONE_WORKER = {"evaluated_groups": "accuracy", "web_seed": "seeded", "dev_readings": "seeded"}
+GROUPS = {"tests/test_evaluation_floors.py": "accuracy", "tests/test_readme.py": "accuracy",
+          "tests/test_web_": "seeded", "tests/test_store_negotiations.py": "seeded",
+          "tests/test_cli_negotiations.py": "seeded", "tests/browser/": "seeded"}
+
+
+def _group(path: str) -> str:
+    """The unit of scheduling of a test file (its path relative to the repository): its group, or itself."""
+    return next((group for prefix, group in GROUPS.items() if path.startswith(prefix)), path)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test that uses a fixture of ONE_WORKER from a file outside that fixture's group is an error here, so that
+    GROUPS stays right as tests move."""
+    for item in items:
+        path = Path(str(item.path)).relative_to(REPO_ROOT).as_posix()
+        for name in set(getattr(item, "fixturenames", ())) & set(ONE_WORKER):
+            if _group(path) != ONE_WORKER[name]:
+                raise pytest.UsageError(f"{item.nodeid} uses the fixture {name}: add {path} to tests/conftest.py's "
+                                        f"GROUPS as {ONE_WORKER[name]!r}, so that it runs where the fixture is made")
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFileAndGroup(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _group(nodeid.split("::", 1)[0])
+
+    return ByFileAndGroup(config, log)
 
 
 def _postgres_database() -> Iterator[str]:

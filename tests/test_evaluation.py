@@ -320,7 +320,8 @@ def test_eval_json_counts_add_up_to_the_gold(small_gold: Path) -> None:
 def test_eval_reports_a_bad_gold_file_and_scores_the_rest(small_gold: Path, tmp_path: Path) -> None:
     bad = tmp_path / "broken.gold.json"
     bad.write_text("{", encoding="utf-8")
-    result = CliRunner().invoke(app, ["eval", str(bad), str(small_gold / "talks.gold.json")])
+    wide = CliRunner(env={"COLUMNS": "200"})  # wide enough that Rich does not wrap the path, however long
+    result = wide.invoke(app, ["eval", str(bad), str(small_gold / "talks.gold.json")])
     assert result.exit_code == 1
     assert str(bad) in result.stderr and "E030" in result.stderr
     assert "talks (1 article)" in result.stdout

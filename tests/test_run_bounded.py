@@ -2,11 +2,14 @@
 and the articles around it are still analysed; `parley analyze` runs there and stays linear on quote-heavy text."""
 from __future__ import annotations
 
+import json
 import resource
-import subprocess
-import sys
 import time
 
+import pytest
+from typer.testing import CliRunner
+
+from parley.cli import app
 from parley.errors import ParleyError
 from parley.models import ArticleAnalysis
 from parley.run.bounded import BoundedWorker, analyse_bounded
@@ -17,16 +20,21 @@ SHORT = "Norway rejected the proposal, the minister said."
 SLOW = 'Russia said "no". ' * 30_000   # some seconds of work at any speed this suite runs at
 
 
-def test_an_article_that_overruns_fails_alone_with_e090_and_costs_at_most_its_limit():
-    worker = BoundedWorker(job_for(None), limit=2)
-    try:
-        documents = [read_text(SHORT), read_text(SLOW), read_text(SHORT + " Iceland agreed.")]
-        worker.run([documents[0]])   # loaded and warm: loading is not an article's time
-        started = time.perf_counter()
-        results = analyse_bounded(worker, documents)
-        elapsed = time.perf_counter() - started
-    finally:
-        worker.stop()
+@pytest.fixture(scope="module")
+def worker():
+    """One bounded worker (2 s a call) for the tests that stop or kill it: each restart loads the pipeline again,
+    so the tests share the loads they do not test."""
+    shared = BoundedWorker(job_for(None), limit=2)
+    yield shared
+    shared.stop()
+
+
+def test_an_article_that_overruns_fails_alone_with_e090_and_costs_at_most_its_limit(worker):
+    documents = [read_text(SHORT), read_text(SLOW), read_text(SHORT + " Iceland agreed.")]
+    worker.run([documents[0]])   # loaded and warm: loading is not an article's time
+    started = time.perf_counter()
+    results = analyse_bounded(worker, documents)
+    elapsed = time.perf_counter() - started
     assert [type(r) for r in results] == [ArticleAnalysis, ParleyError, ArticleAnalysis]
     assert results[1].code == "E090" and "after 2 s" in str(results[1])
     assert results[0].statements and results[2].statements
@@ -34,15 +42,11 @@ def test_an_article_that_overruns_fails_alone_with_e090_and_costs_at_most_its_li
     assert elapsed < 2 * 2 + 2 * 30
 
 
-def test_a_worker_that_dies_is_reported_and_replaced():
-    worker = BoundedWorker(job_for(None), limit=30)
-    try:
-        worker.run([read_text(SHORT)])
-        worker._process.kill()   # as the kernel's OOM killer would
-        results = analyse_bounded(worker, [read_text(SHORT)])
-        again = analyse_bounded(worker, [read_text(SHORT)])
-    finally:
-        worker.stop()
+def test_a_worker_that_dies_is_reported_and_replaced(worker):
+    worker.run([read_text(SHORT)])   # running (after the test above, already loaded)
+    worker._process.kill()   # as the kernel's OOM killer would
+    results = analyse_bounded(worker, [read_text(SHORT)])
+    again = analyse_bounded(worker, [read_text(SHORT)])
     assert isinstance(results[0], ParleyError) and results[0].code == "E091"
     assert isinstance(again[0], ArticleAnalysis)
 
@@ -57,15 +61,16 @@ def test_the_in_process_signal_guard_is_not_used_by_a_bounded_analyzer():
 
 def _analyze_cpu_seconds(tmp_path, n: int) -> float:
     """CPU seconds `parley analyze` (and its worker process) takes on `n` quote-heavy sentences, start-up included:
-    CPU time, so that other work on the machine does not count."""
+    CPU time, so that other work on the machine does not count. The command runs in this process (as the CLI
+    tests run it), so that each run does not also pay for a new interpreter; its worker process is its own."""
     path = tmp_path / "article.txt"
     path.write_text('Russia said "no". ' * n, encoding="utf-8")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run([sys.executable, "-c", "from parley.cli import main; main()", "analyze", str(path),
-                           "--json"], capture_output=True, text=True, timeout=300)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    assert done.returncode == 0, done.stderr
-    return (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    before = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    done = CliRunner().invoke(app, ["analyze", str(path), "--json"])
+    after = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    assert done.exit_code == 0, done.output
+    assert len(done.output.splitlines()) == 1 and json.loads(done.output)["text"].count("Russia") == n
+    return sum((a.ru_utime + a.ru_stime) - (b.ru_utime + b.ru_stime) for a, b in zip(after, before))
 
 
 def test_quote_heavy_text_takes_linear_time(tmp_path):

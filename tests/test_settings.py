@@ -2,13 +2,18 @@
 key of parley/data/settings.yaml with the same default, and `Settings` is exactly the analysis section."""
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 
+import pytest
 import yaml
 
-from parley.settings import Settings, defaults
+from parley.settings import Settings, defaults, packaged
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "settings.md"
 SECTIONS = ("analysis", "store", "web", "run", "dossier", "fetch", "follow")
@@ -38,7 +43,7 @@ def _documented() -> dict[tuple[str, str], str]:
 
 
 def _packaged() -> dict[tuple[str, str], object]:
-    return {(section, key): value for section in SECTIONS for key, value in _leaves(defaults(section)).items()}
+    return {(section, key): value for section in SECTIONS for key, value in _leaves(packaged()[section]).items()}
 
 
 def test_every_setting_is_documented_and_every_documented_setting_exists():
@@ -61,3 +66,35 @@ def test_the_file_has_exactly_the_documented_sections():
 
 def test_settings_is_the_analysis_section():
     assert Settings().model_dump() == defaults("analysis")
+
+
+def test_a_settings_file_in_parley_settings_overrides_defaults_for_a_command_and_its_workers(tmp_path):
+    overrides = tmp_path / "settings.yaml"
+    overrides.write_text("run:\n  time_limit: 5\nstore:\n  near_duplicates:\n    threshold: 0.9\n"
+                         "analysis:\n  min_confidence: 1\n", encoding="utf-8")
+    read = ("import json; from parley.settings import Settings, defaults; "
+            "print(json.dumps([defaults('run'), defaults('store')['near_duplicates'], Settings().min_confidence]))")
+    env = {**os.environ, "PARLEY_SETTINGS": str(overrides)}
+    done = subprocess.run([sys.executable, "-c", read], capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    run, near, confidence = json.loads(done.stdout)
+    assert run == {**packaged()["run"], "time_limit": 5}
+    assert near == {**packaged()["store"]["near_duplicates"], "threshold": 0.9}
+    assert confidence == 1
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("web:\n  max_limt: 5\n", "web.max_limt is not a setting"),
+    ("colour: blue\n", "colour is not a setting"),
+    ("run:\n  time_limit: soon\n", "run.time_limit must be a whole number"),
+    ("analysis:\n  selective_parsing: 1\n", "analysis.selective_parsing must be true or false"),
+    ("store: 3\n", "store must be a mapping"),
+    ("run: [\n", "while parsing"),
+])
+def test_a_bad_settings_file_is_e041_naming_it(tmp_path, text, reason):
+    overrides = tmp_path / "settings.yaml"
+    overrides.write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", "import parley.settings"], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "PARLEY_SETTINGS": str(overrides)})
+    assert done.returncode != 0
+    assert f"[E041] {overrides}: the settings file" in done.stderr and reason in done.stderr, done.stderr

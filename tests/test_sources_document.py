@@ -54,7 +54,8 @@ def test_ingest_analysed_names_a_line_that_is_not_utf8(tmp_path):
     good = parley.analyze("Norway rejected the proposal, the minister said.").to_json()
     path = tmp_path / "analyses.jsonl"
     path.write_bytes(good.encode() + b"\n" + b"{\"text\": \"caf\xe9\"}\n")
-    result = CliRunner().invoke(app, ["ingest", "--analysed", str(path), "--db", str(tmp_path / "s.db")])
+    wide = CliRunner(env={"COLUMNS": "200"})  # wide enough that Rich does not wrap the path, however long
+    result = wide.invoke(app, ["ingest", "--analysed", str(path), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1, result.output
     assert f"[E004] {path}, line 2: not valid UTF-8 text (byte" in " ".join(result.stderr.split())
     with parley.open(tmp_path / "s.db") as store:

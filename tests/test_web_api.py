@@ -245,7 +245,8 @@ def test_serve_names_a_bad_dossier_and_exits_2(tmp_path):
     from parley.cli import app
 
     missing = tmp_path / "missing.yaml"
-    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "parley.db"), "--dossier", str(missing)])
+    wide = CliRunner(env={"COLUMNS": "200"})  # wide enough that Rich does not wrap the path, however long
+    result = wide.invoke(app, ["serve", "--db", str(tmp_path / "parley.db"), "--dossier", str(missing)])
     assert result.exit_code == 2 and "E001" in result.output and "missing.yaml" in result.output
 
 
