@@ -272,8 +272,10 @@ def test_20_random_kills_then_one_plain_run_store_every_article_once(db_url, sto
                 process.join(chance.uniform(0.0, 0.6 * span))
                 if not process.is_alive():
                     span = time.perf_counter() - started
-            else:  # while an analysis is under way, if the run gets to one
-                while process.is_alive() and not _attempts(engine):
+            else:  # while an analysis this run started is under way, if the run gets to one (on a loaded machine a
+                # run may take longer than the draw to open the store: wait for its own claim, not any left before)
+                before = sum(_attempts(engine).values())
+                while process.is_alive() and sum(_attempts(engine).values()) <= before:
                     time.sleep(0.01)
                 process.join(chance.uniform(0.0, 0.3))
             process.kill()
