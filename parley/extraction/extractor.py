@@ -21,7 +21,7 @@ from .events import Event, EventFinder, is_negated, retreat_objects, steps_back
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import linking_words, load_confidence, load_lexicon
-from .linking import IssueLinker, Link, Reading, motives
+from .linking import IssueLinker, Link, Reading, is_burden, motives
 from .parataxis import mark_parataxis
 from .planning import planner_vocabulary
 from ..nlp.prefilter import Prefilter
@@ -406,8 +406,7 @@ class Extractor:
         act's verb nor a verb among them lifts ("lifted its ban on X" eases it: see `_undone`)."""
         inside = {t.i for t in words} | {trigger.i}
         for noun in words:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lexicon.burdens or \
-                    getattr(self.issues.match([noun], lambda token: None), "id", None) == issue:
+            if not is_burden(noun, issue, self.issues, self.lexicon):
                 continue
             laid = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.subtree]
             lifted = any(a.i in inside and self.lexicon.undoes(a) for a in noun.ancestors)

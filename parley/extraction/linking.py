@@ -94,6 +94,13 @@ def is_motive(noun: Token, nouns: Collection[str]) -> bool:
     return (noun.lower_ in nouns or noun.lemma_.lower() in nouns) and noun.dep_ == "pobj" and noun.head.dep_ == "prep"
 
 
+def is_burden(noun: Token, issue: str, issues: IssueMatcher, lexicon: Lexicon) -> bool:
+    """Whether a noun is a burden ("ban", "tariffs", "curbs") other than the issue's own word ("the fishing ban" of
+    an issue about that ban): one laid "on" an issue holds it back."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in lexicon.burdens and \
+        getattr(issues.match([noun], lambda token: None), "id", None) != issue
+
+
 def motives(tokens: list[Token], nouns: Collection[str]) -> list[Token]:
     """The words of the motives among a statement's words, their preposition included."""
     return [t for noun in tokens if is_motive(noun, nouns) for t in noun.head.subtree]
@@ -226,8 +233,7 @@ class IssueLinker:
         noun = node
         if node.pos_ in ("VERB", "AUX"):   # "lift the ban on X": the model may hang "on X" from the verb
             noun = next((c for c in node.children if c.dep_ == "dobj"), node)
-        return noun.pos_ == "NOUN" and noun.lemma_.lower() in self.lexicon.burdens and \
-            getattr(self.issues.match([noun], lambda token: None), "id", None) != issue
+        return is_burden(noun, issue, self.issues, self.lexicon)
 
     def names_whole(self, subject: Token) -> bool:
         """Whether a judged subject stands for the issue it holds ("the plan for X", "the announcement of X"), not

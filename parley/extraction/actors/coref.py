@@ -131,11 +131,16 @@ def _extraposed(actors: ArticleActors, pronoun: Token) -> bool:
     lexicon = actors.finder.lexicon
     if pronoun.dep_ != "nsubj" or verb.lemma_.lower() not in lexicon.copulas:
         return False
-    judged = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
-    clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
-    return any(clause and c.pos_ in ("ADJ", "NOUN") or c.lower_ in lexicon.evaluative_cues and any(
-        k.dep_ in ("xcomp", "ccomp") for k in c.children) or c.pos_ == "NOUN" and any(
-        k.dep_ == "acl" and any(a.lower_ == "to" for a in k.children) for k in c.children) for c in judged)
+    extraposed = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)   # the clause hangs from the copula
+    for judged in (c for c in verb.children if c.dep_ in ("acomp", "attr")):
+        if extraposed and judged.pos_ in ("ADJ", "NOUN"):
+            return True
+        if judged.lower_ in lexicon.evaluative_cues and any(k.dep_ in ("xcomp", "ccomp") for k in judged.children):
+            return True   # "unacceptable to reject X": the clause hangs from the judgement
+        if judged.pos_ == "NOUN" and any(k.dep_ == "acl" and any(a.lower_ == "to" for a in k.children)
+                                         for k in judged.children):
+            return True   # "a mistake to sign"
+    return False
 
 
 def _antecedent_in_sentence(actors: ArticleActors, pronoun: Token, person: bool) -> Agent | None:
