@@ -231,6 +231,16 @@ def test_the_condition_is_a_stance_of_its_own(text: str, expected: set) -> None:
     assert {(s.issue, s.stance) for s in statements(text) if s.actor == "ISL" and s.issue} == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Norway is willing to reopen the ports as long as Iceland drops its quota demand.",   # on the verb the cue takes
+    "Norway would back port access on condition that Iceland drops its quota demand.",    # on the object
+    "Norway is prepared to discuss port access if Iceland drops its quota demand.",
+])
+def test_a_condition_where_the_model_hangs_it_lower(text: str) -> None:
+    assert {(s.issue, s.stance) for s in statements(text) if s.actor == "NOR" and s.issue} == {
+        ("port_access", "conditional"), ("quota", "against")}
+
+
 def test_a_stance_on_the_position_hangs_on_the_copula() -> None:
     found = statements("Oslo has remained firm on its position over the mackerel quota.")
     assert [(s.actor, s.issue, s.stance) for s in found] == [("NOR", "quota", "for")]

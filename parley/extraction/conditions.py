@@ -11,11 +11,14 @@ CLAUSE_DEPS = {"advcl", "conj", "prep", "ccomp", "npadvmod", "advmod", "parataxi
 
 def condition_text(token: Token, lexicon: Lexicon) -> tuple[str, list[Token]] | None:
     """The condition a clause attached to `token` sets, from its marker to the end of the clause (text, words)."""
-    # "(ready to) back the plan provided that X": the model may hang the condition from the object as a modifier
+    # "willing to reopen the ports as long as X": the condition may hang from the verb the cue takes
     verbs = [token, *(c for c in token.children if c.dep_ == "xcomp")]
-    objects = (g for v in verbs for c in v.children if c.dep_ == "dobj" for g in c.subtree if g.dep_ == "acl"
+    # "(ready to) back the plan provided that X", "back X on condition that Y": or from the object, as a modifier
+    objects = [c for v in verbs for c in v.children if c.dep_ == "dobj"]
+    clauses = (g for o in objects for g in o.subtree if g.dep_ == "acl"
                and any(k.dep_ in ("ccomp", "pcomp", "advcl") for k in g.children))   # not "provided by X"
-    for child in [*(c for c in token.children if c.dep_ in CLAUSE_DEPS), *objects]:
+    phrases = (c for o in objects for c in o.children if c.dep_ == "prep")
+    for child in [*(c for v in verbs for c in v.children if c.dep_ in CLAUSE_DEPS), *clauses, *phrases]:
         if child.i < token.i:
             continue
         words = list(child.subtree)
