@@ -32,9 +32,12 @@ def test_what_a_party_may_have_to_accept_is_no_stance_of_its_own() -> None:
             if s.issue] == [("ISL", "quota")]
 
 
-def test_a_prerequisite_for_something_wants_the_prerequisite_and_the_rest_only_on_that_condition() -> None:
-    found = {(s.actor, s.issue, s.stance, s.condition)
-             for s in statements("Iceland said port access is a prerequisite for a higher mackerel quota.")}
+@pytest.mark.parametrize("text", [
+    "Iceland said port access is a prerequisite for a higher mackerel quota.",
+    "Iceland said port access was a precondition for raising the mackerel quota.",   # a gerund after "for"
+])
+def test_a_prerequisite_for_something_wants_the_prerequisite_and_the_rest_only_on_that_condition(text: str) -> None:
+    found = {(s.actor, s.issue, s.stance, s.condition) for s in statements(text)}
     assert ("ISL", "port_access", "for", None) in found
     assert ("ISL", "quota", "conditional", "port access") in found
 
@@ -766,6 +769,24 @@ def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_eve
 ])
 def test_stance_is_composed_from_the_words_that_hold_it(text: str, stance: str) -> None:
     assert {p.stance for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text,expected", [
+    # a party telling that one thing hangs on another: it holds the first only on that condition, wants the second
+    ("Norway said port access depends on a higher mackerel quota.",
+     {("NOR", "port_access", "conditional"), ("NOR", "quota", "for")}),
+    ("Norway said reopening the ports would depend on a higher mackerel quota.",
+     {("NOR", "port_access", "conditional"), ("NOR", "quota", "for")}),
+    ("Norway said port access is conditional on a higher mackerel quota.",
+     {("NOR", "port_access", "conditional"), ("NOR", "quota", "for")}),
+    # nobody's stance: no party tells it
+    ("Port access depends on a higher mackerel quota, analysts say.", set()),
+])
+def test_a_thing_said_to_hang_on_another(text: str, expected: set, selective: bool) -> None:
+    settings = Settings().model_copy(update={"selective_parsing": selective})
+    found = analyze(text, dossier=DOSSIER, settings=settings).positions
+    assert {(p.actor, p.issue, p.stance) for p in found} == expected
 
 
 def test_a_participle_of_linking_makes_nothing_hang() -> None:

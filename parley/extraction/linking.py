@@ -127,6 +127,7 @@ class IssueLinker:
         self.telling_verbs = lexicon.speech | words["telling_verbs"]
         self.held_in = words["held_in"]
         self.hinging_verbs = words["hinging_verbs"]
+        self.hanging_predicates = words["hanging_predicates"]
         self.shortfall_nouns = words["shortfall_nouns"]
 
     # --- mentions ------------------------------------------------------------------------------------------
@@ -327,10 +328,13 @@ class IssueLinker:
             if action is None and self._protests_over(node, child, issue, anchor):
                 action, holds = "oppose", True   # "staff voted to strike over the job cuts"
             hinge = self._hinge(node) if action is None and not by_subject else None
-            if hinge is not None:   # "made X conditional on Y": X only on condition Y; Y wanted
+            made = hinge is not None   # the subject made it so, and holds the stance; else whoever tells it does
+            if hinge is None and action is None:
+                hinge = self._hangs_on(node, child, anchor)
+            if hinge is not None:   # "made X conditional on Y", "X depends on Y": X only on condition Y; Y wanted
                 on_what, condition = hinge
                 wanted = on_what.left_edge.i <= anchor.i <= on_what.right_edge.i
-                action, holds = "demand" if wanted else "agree", True
+                action, holds = "demand" if wanted else "agree", made
             opposed = node.lower_ == "against" and node.dep_ == "prep" and self.opposes(node.head)
             if opposed:
                 action, holds = "oppose", False
@@ -444,6 +448,18 @@ class IssueLinker:
                 if [w.lower_ for w in tail] == parts and tail[-1].dep_ == "prep" and hangs:
                     end = max(w.i for w in tail[-1].subtree)
                     return tail[-1], verb.doc[word.i:end + 1].text
+        return None
+
+    def _hangs_on(self, node: Token, via: Token, anchor: Token) -> tuple[Token, str] | None:
+        """For a predicate whose subject hangs on something ("X depends on Y", "X is conditional on Y"), reached
+        from its subject or from Y: the preposition that brings in Y, and the words from the predicate on."""
+        for head in [node, *(c for c in node.children if c.dep_ == "acomp")]:
+            markers = self.hanging_predicates.get(head.lemma_.lower(), ())
+            # the model hangs "on Y" from the adjective or from its copula
+            preps = [c for c in [*head.children, *node.children] if c.dep_ == "prep" and c.lower_ in markers]
+            for prep in preps:
+                if via.dep_ in SUBJECT_DEPS or prep.left_edge.i <= anchor.i <= prep.right_edge.i:
+                    return prep, node.doc[head.i:prep.right_edge.i + 1].text
         return None
 
     def _nothing_done(self, node: Token) -> bool:

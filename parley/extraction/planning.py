@@ -16,6 +16,7 @@ def planner_vocabulary(finder: ActorFinder, lexicon: Lexicon) -> Vocabulary:
         lexicon=lexicon,
         wanting_verbs=linking_words()["wanting_verbs"],
         hinging_verbs=linking_words()["hinging_verbs"],
+        hanging_predicates=linking_words()["hanging_predicates"],
         inflections=inflections,
         person_pronouns=references["person_pronouns"],
         group_pronouns=references["group_pronouns"],

@@ -44,6 +44,7 @@ class Vocabulary:
     lexicon: Any                # the action lexicon: word sets and maps by name, read only
     wanting_verbs: frozenset[str]   # the issue linker's stance verbs: "want X"
     hinging_verbs: dict[str, list[str]]   # the linker's "made X conditional on Y": verb -> the words after it
+    hanging_predicates: dict[str, list[str]]   # the linker's "X depends on Y": predicate -> its prepositions
     inflections: Callable[[str], set[str]]   # regular forms of a verb, as the lexicon makes them
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -141,6 +142,8 @@ class Prefilter:
               for spec in lexicon.object_actions.values()),  # "moved tanks", "sent rice"
             *((_forms({verb}, verb_exc, inflections), {marker.split()[0] for marker in markers})
               for verb, markers in vocabulary.hinging_verbs.items()),   # "made X conditional on Y"
+            *((_forms({word}, verb_exc, inflections), set(markers))
+              for word, markers in vocabulary.hanging_predicates.items()),   # "X depends on Y"
         ]
         self.titles = {form for head in vocabulary.title_heads for form in _plurals(head)}
         self.bodies = _single(lexicon.body_anaphora)

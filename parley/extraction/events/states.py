@@ -149,12 +149,12 @@ def _goal_events(state: EventState, copula: Token) -> list[Event]:
 
 
 def _what_hinges(state: EventState, noun: Token) -> list[Token]:
-    """"a prerequisite for any further dialogue": what the party accepts only on the condition named (not a party:
-    "a condition for Kyiv" names whose condition it is)."""
+    """"a prerequisite for any further dialogue", "a precondition for reopening the ports": what the party accepts
+    only on the condition named (not a party: "a condition for Kyiv" names whose condition it is)."""
     if noun.lemma_.lower() not in state.lexicon.condition_nouns:
         return []
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"):
-        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+        for obj in (o for o in prep.children if o.dep_ in ("pobj", "pcomp")):
             if state.actors.resolve(obj) is None:
                 return list(prep.subtree)
     return []
