@@ -223,6 +223,19 @@ def test_any_deal_must_sets_the_terms_of_support() -> None:
     assert ("port_access", "for", None) in found
 
 
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text,stance", [
+    # a thing that must reach the other side too is taken only on that condition
+    ("Iceland said the mackerel quota must apply to Norwegian boats as well.", "conditional"),
+    ("Iceland said the mackerel quota must extend to Norwegian boats too.", "conditional"),
+    ("Iceland said the mackerel quota must apply to Norwegian boats.", "for"),   # no stretch to others: asked for
+])
+def test_a_thing_that_must_reach_the_other_side_too(text: str, stance: str, selective: bool) -> None:
+    settings = Settings().model_copy(update={"selective_parsing": selective})
+    found = analyze(text, dossier=DOSSIER, settings=settings).positions
+    assert {(p.actor, p.issue, p.stance) for p in found} == {("ISL", "quota", stance)}
+
+
 @pytest.mark.parametrize("text,expected", [
     # accepting X on condition Y wants Y; rejecting X if Y opposes Y
     ("Iceland could consider a lower quota if Norway grants port access.",

@@ -100,6 +100,8 @@ class Lexicon:
     withheld_words: frozenset[str]
     blocking_verbs: frozenset[str]
     contesting_verbs: frozenset[str]
+    scope_verbs: frozenset[str]        # "X must apply to Y as well": X accepted only if it reaches Y too
+    extension_words: frozenset[str]
     instrument_burdens: frozenset[str]
     ceasing_verbs: frozenset[str]
     open_when_negated: frozenset[str]

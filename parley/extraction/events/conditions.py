@@ -29,12 +29,17 @@ def link_conditions(state: EventState, events: list[Event]) -> None:
 
 
 def qualified_subject(state: EventState, event: Event) -> None:
-    """"any ceasefire must allow Israel freedom of action": the party backs a ceasefire only on that term."""
+    """"any ceasefire must allow Israel freedom of action": the party backs a ceasefire only on that term; so with
+    "the inspections must apply to Norwegian boats as well": only if they reach the other side too."""
     verb = event.trigger if event.trigger.pos_ in syntax.VERBAL else None
     if verb is None or event.purpose or state.lexicon.stance.get(event.action) is None:
         return
+    stretched = verb.lemma_.lower() in state.lexicon.scope_verbs and any(
+        t.lower_ in state.lexicon.extension_words and t.dep_ in ("advmod", "preconj", "det")
+        for c in verb.children if c.dep_ in ("advmod", "prep") for t in c.subtree)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                    and any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in c.children)), None)
+                    and (stretched or any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in c.children))),
+                   None)
     if subject is not None:
         event.purpose, event.purpose_stance = list(subject.subtree), "conditional"
         end = max(t.i for t in verb.subtree) + 1
