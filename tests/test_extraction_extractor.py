@@ -784,6 +784,23 @@ def test_stance_is_composed_from_the_words_that_hold_it(text: str, stance: str) 
     assert {p.stance for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == {stance}
 
 
+DOCKS = Dossier.model_validate({
+    "name": "Dock dispute",
+    "actors": [{"id": "PA", "name": "Port Authority", "aliases": ["the port authority"]}],
+    "issues": [{"id": "pay", "label": "Pay rise", "proposition": "Dockers get a pay rise of 5%",
+                "keywords": ["pay rise", "pay"]},
+               {"id": "job_cuts", "label": "Job cuts", "proposition": "The port cuts 300 jobs",
+                "keywords": ["job cuts", "cut jobs", "cuts"]}],
+})
+
+
+def test_a_condition_on_the_object_of_the_verbs_preposition() -> None:
+    """"agree to X on condition that Y": the model hangs the condition from X; it is not part of what is agreed."""
+    found = analyze("The port authority would agree to a pay rise on condition that 300 jobs are cut.", dossier=DOCKS)
+    assert {(p.actor, p.issue, p.stance) for p in found.positions} == {("PA", "pay", "conditional"),
+                                                                        ("PA", "job_cuts", "for")}
+
+
 @pytest.mark.parametrize("selective", [True, False])
 @pytest.mark.parametrize("text,expected", [
     # a party telling that one thing hangs on another: it holds the first only on that condition, wants the second
@@ -793,8 +810,9 @@ def test_stance_is_composed_from_the_words_that_hold_it(text: str, stance: str) 
      {("NOR", "port_access", "conditional"), ("NOR", "quota", "for")}),
     ("Norway said port access is conditional on a higher mackerel quota.",
      {("NOR", "port_access", "conditional"), ("NOR", "quota", "for")}),
-    # nobody's stance: no party tells it
+    # nobody's stance: no party tells it, or what it hangs on is no issue
     ("Port access depends on a higher mackerel quota, analysts say.", set()),
+    ("Norway said port access depends on the weather.", set()),
 ])
 def test_a_thing_said_to_hang_on_another(text: str, expected: set, selective: bool) -> None:
     settings = Settings().model_copy(update={"selective_parsing": selective})

@@ -458,7 +458,9 @@ class IssueLinker:
             # the model hangs "on Y" from the adjective or from its copula
             preps = [c for c in [*head.children, *node.children] if c.dep_ == "prep" and c.lower_ in markers]
             for prep in preps:
-                if via.dep_ in SUBJECT_DEPS or prep.left_edge.i <= anchor.i <= prep.right_edge.i:
+                within = prep.left_edge.i <= anchor.i <= prep.right_edge.i
+                # from the subject, only when it hangs on an issue ("depends on the weather" is no stance)
+                if within or via.dep_ in SUBJECT_DEPS and self.issues.match(list(prep.subtree), lambda t: None):
                     return prep, node.doc[head.i:prep.right_edge.i + 1].text
         return None
 
