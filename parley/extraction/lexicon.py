@@ -89,6 +89,7 @@ class Lexicon:
     joint_acts: frozenset[str]
     burdens: frozenset[str]
     state_phrases: dict[str, str]
+    agent_nouns: dict[str, str]        # "a critic of X": the party named by it criticizes X
     perils: frozenset[str]
     negative_qualities: frozenset[str]
     positive_qualities: frozenset[str]
@@ -179,7 +180,7 @@ def load_lexicon() -> Lexicon:
     # Word lists and plain mappings come straight from the YAML key of the same name.
     lists = {name: frozenset(raw[name]) for name in _WORD_LISTS}
     mappings = {name: raw[name] for name in ("plover", "stance", "answers", "answers_to_demand", "negation",
-                                             "state_phrases")}
+                                             "state_phrases", "agent_nouns")}
     return Lexicon(
         verbs=verbs,
         phrasal=phrasal,

@@ -102,7 +102,7 @@ class Prefilter:
             else {}
         verb_exc, noun_exc = exceptions.get("verb", {}), exceptions.get("noun", {})
         verbs = _single([*lexicon.verbs, *lexicon.answers])
-        nouns = _single(lexicon.nouns)
+        nouns = _single(lexicon.nouns) | set(lexicon.agent_nouns)
         self.triggers = (_forms(verbs, verb_exc, inflections) | _forms(nouns, noun_exc, _plurals)
                          | _single(lexicon.agentive_cues) | _forms(set(lexicon.goal_nouns), noun_exc, _plurals)
                          | _single(lexicon.obstacle_nouns)

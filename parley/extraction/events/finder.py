@@ -6,7 +6,8 @@ from spacy.tokens import Span, Token
 from ..actors import Agent, ArticleActors
 from ..attribution import OutletNames
 from ..lexicon import Lexicon
-from . import conditions, context, nouns, participants, relative_clauses, states, syntax, terms, triggers, verbs
+from . import (agent_nouns, conditions, context, nouns, participants, relative_clauses, states, syntax, terms,
+               triggers, verbs)
 from .state import Event, EventState
 
 
@@ -47,6 +48,9 @@ def find(state: EventState, sent: Span) -> list[Event]:
         if not lemma and words.pos[i] == "ADJ" and words.lower[i] in state.lexicon.agentive_cues and \
                 words.dep[i] in ("ROOT", "ccomp", "conj") and i not in taken:
             events.extend(states.adjective_events(state, sent.doc[i]))  # "the UK was prepared to veto any bid"
+            continue
+        if words.pos[i] == "NOUN" and words.lemma[i] in state.lexicon.agent_nouns and i not in taken:
+            events.extend(agent_nouns.agent_noun_events(state, sent.doc[i]))   # "a fierce critic of the plan"
             continue
         if i in taken or not (lemma or action_noun):
             continue
