@@ -96,3 +96,17 @@ def test_a_joint_call_for_something_is_a_demand_not_a_phone_call(selective: bool
 ])
 def test_a_light_verb_that_sets_its_object_aside_does_no_act(text: str, selective: bool) -> None:
     assert ("MWI", "propose") not in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text,expected", [
+    # the partner of talks takes part in them too; a visited host does not consult the visitor
+    ("Malawi held talks with Zambia on Monday.", {("MWI", "consult"), ("ZMB", "consult")}),
+    ("Malawi negotiated with Zambia and Tanzania.", {("MWI", "consult"), ("ZMB", "consult"), ("TZA", "consult")}),
+    # a partner coordinated with another's apposition ("his counterpart, X, and the leader of Y")
+    ("Malawi met the Zambian foreign minister, Mulambo Haimbe, and the Tanzanian foreign minister, January Makamba.",
+     {("MWI", "consult"), ("ZMB", "consult"), ("TZA", "consult")}),
+    ("Malawi visited Zambia on Monday.", {("MWI", "consult")}),
+])
+def test_both_sides_of_talks_consult(text: str, expected: set, selective: bool) -> None:
+    assert events(text, selective) == expected

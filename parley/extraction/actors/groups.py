@@ -110,6 +110,8 @@ def _venue(actors: ArticleActors, mention) -> bool:
 
 
 def _conjuncts(token: Token, any_pos: bool = False) -> list[Token]:
+    """The phrases coordinated with `token`, also those the model hangs from its apposition ("his Israeli
+    counterpart, Ariel Sharon, and the Palestinian leader": "leader" is a conjunct of "Sharon")."""
     found, frontier = [], [token]
     while frontier:
         current = frontier.pop()
@@ -117,6 +119,8 @@ def _conjuncts(token: Token, any_pos: bool = False) -> list[Token]:
             if child.dep_ == "conj" and (any_pos or child.pos_ in ("PROPN", "NOUN", "PRON")):
                 found.append(child)
                 frontier.append(child)
+            elif child.dep_ == "appos" and current.i == token.i:
+                frontier.append(child)   # the same party named again: not a conjunct itself
     return found
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..actors import Agent
 from ..conditions import find_condition
 from . import participants, speech, states, syntax, triggers
 from .state import Event
@@ -215,6 +216,10 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
                 if action == "yield" and event.condition is None:  # a concession made in hopes of a deal
                     event.condition = " ".join(t.text for t in goal.subtree if t.dep_ != "aux" or t.i > goal.i)
             events.append(event)
+    if action == "consult" and not negated and lemma not in VISIT_VERBS:
+        # "held talks with Israel": the partner takes part in the talks too (the visited host does not)
+        events += [Event(Agent(e.target), "consult", verb, kind, e.agent.actor, content) for e in list(events)
+                   if e.target and e.target != e.agent.actor]
     if action == "agree" and not negated and _agreed_talks(state, verb):
         # "have agreed to begin talks on ending subsidies": the talks agreed on are the parties' talks too
         events += [replace(e, action="consult") for e in events]
@@ -228,6 +233,7 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     return events
 
 
+VISIT_VERBS = {"visit", "tour"}   # the visitor consults the host, not the other way (as meetings.VISIT_NOUNS)
 ASSERTING_AUX = {"will", "'ll", "would", "'d", "has", "have", "'ve", "had", "is", "'s", "are", "'re", "was", "were",
                  "am", "'m", "do", "does", "did", "can", "could"}
 
