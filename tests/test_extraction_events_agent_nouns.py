@@ -35,6 +35,9 @@ def test_a_party_named_by_its_stance_takes_it(text: str, expected: set, selectiv
     "Critics say the border plan is unfair.",        # no party named
     "Malawi is not a critic of the border plan.",    # negated
     "Malawi's opponents met in Lilongwe.",           # neither an "of" phrase nor speech: whose opponents, not a stance
+    "Malawi is not among the critics of the border plan.",
+    "Malawi, a former critic of the border plan, met Zambia.",   # a stance left behind
+    "Malawi was once the main opponent of the border plan.",
 ])
 def test_no_stance_without_a_party_so_named(text: str, selective: bool) -> None:
     assert not {action for _, action in events(text, selective)} & {"criticize", "oppose", "support"}

@@ -229,6 +229,7 @@ def test_any_deal_must_sets_the_terms_of_support() -> None:
     ("Iceland said the mackerel quota must apply to Norwegian boats as well.", "conditional"),
     ("Iceland said the mackerel quota must extend to Norwegian boats too.", "conditional"),
     ("Iceland said the mackerel quota must apply to Norwegian boats.", "for"),   # no stretch to others: asked for
+    ("Iceland said the mackerel quota must apply to boats that fish too close to the coast.", "for"),
 ])
 def test_a_thing_that_must_reach_the_other_side_too(text: str, stance: str, selective: bool) -> None:
     settings = Settings().model_copy(update={"selective_parsing": selective})
@@ -255,6 +256,15 @@ def test_the_condition_is_a_stance_of_its_own(text: str, expected: set) -> None:
 def test_a_condition_where_the_model_hangs_it_lower(text: str) -> None:
     assert {(s.issue, s.stance) for s in statements(text) if s.actor == "NOR" and s.issue} == {
         ("port_access", "conditional"), ("quota", "against")}
+
+
+@pytest.mark.parametrize("text", [
+    "Norway is ready to support port access for boats until midnight.",
+    "Norway is willing to discuss port access until late into the night.",
+    "Norway agreed to a review of port access until next year.",
+])
+def test_until_a_time_is_no_condition(text: str) -> None:
+    assert {(s.issue, s.stance) for s in statements(text) if s.actor == "NOR" and s.issue} == {("port_access", "for")}
 
 
 def test_a_stance_on_the_position_hangs_on_the_copula() -> None:
@@ -810,9 +820,12 @@ def test_a_condition_on_the_object_of_the_verbs_preposition() -> None:
      {("NOR", "port_access", "conditional"), ("NOR", "quota", "for")}),
     ("Norway said port access is conditional on a higher mackerel quota.",
      {("NOR", "port_access", "conditional"), ("NOR", "quota", "for")}),
-    # nobody's stance: no party tells it, or what it hangs on is no issue
+    # nobody's stance: no party tells it, what hangs or what it hangs on is no issue, or it is denied or asked
     ("Port access depends on a higher mackerel quota, analysts say.", set()),
     ("Norway said port access depends on the weather.", set()),
+    ("Norway said its fishing fleet depends on a higher mackerel quota.", set()),
+    ("Norway said port access does not depend on a higher mackerel quota.", set()),
+    ("Norway said port access is not conditional on a higher mackerel quota.", set()),
 ])
 def test_a_thing_said_to_hang_on_another(text: str, expected: set, selective: bool) -> None:
     settings = Settings().model_copy(update={"selective_parsing": selective})

@@ -30,6 +30,8 @@ def condition_text(token: Token, lexicon: Lexicon) -> tuple[str, list[Token]] | 
         rest = " ".join(w.lower_ for w in words[start:])
         for marker in lexicon.conditions:
             if rest.startswith(marker + " ") or rest.startswith("only " + marker + " "):
+                if marker == "until" and not any(w.pos_ in ("VERB", "AUX") for w in words):
+                    break   # "until midnight", "until next year": a time, not something that must happen first
                 span = token.doc[words[start].i:words[-1].i + 1]
                 return span.text.strip(" ,.;:—–"), list(span)
     return None

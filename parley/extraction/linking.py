@@ -452,15 +452,22 @@ class IssueLinker:
 
     def _hangs_on(self, node: Token, via: Token, anchor: Token) -> tuple[Token, str] | None:
         """For a predicate whose subject hangs on something ("X depends on Y", "X is conditional on Y"), reached
-        from its subject or from Y: the preposition that brings in Y, and the words from the predicate on."""
+        from its subject or from Y: the preposition that brings in Y, and the words from the predicate on. Both X
+        and Y must name issues ("its fleet depends on the quota", "depends on the weather" are no stance), and
+        the predicate must be asserted: "does not depend on Y" and "asked whether X depends on Y" set no terms."""
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or is_negated(node) or any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
+                                                      for c in node.children):
+            return None
         for head in [node, *(c for c in node.children if c.dep_ == "acomp")]:
             markers = self.hanging_predicates.get(head.lemma_.lower(), ())
             # the model hangs "on Y" from the adjective or from its copula
-            preps = [c for c in [*head.children, *node.children] if c.dep_ == "prep" and c.lower_ in markers]
+            preps = [c for c in {*head.children, *node.children} if c.dep_ == "prep" and c.lower_ in markers]
             for prep in preps:
-                within = prep.left_edge.i <= anchor.i <= prep.right_edge.i
-                # from the subject, only when it hangs on an issue ("depends on the weather" is no stance)
-                if within or via.dep_ in SUBJECT_DEPS and self.issues.match(list(prep.subtree), lambda t: None):
+                if head is not node and is_negated(head):
+                    return None
+                if self.issues.match(list(subject.subtree), lambda t: None) and \
+                        self.issues.match(list(prep.subtree), lambda t: None):
                     return prep, node.doc[head.i:prep.right_edge.i + 1].text
         return None
 

@@ -9,8 +9,8 @@ from .lexicon import Lexicon, inflections, linking_words, reference_words
 
 
 def planner_vocabulary(finder: ActorFinder, lexicon: Lexicon) -> Vocabulary:
-    """The planner's words: the action lexicon, the linker's wanting and hinging verbs, the pronouns, the quote
-    marks, the gazetteer's titles and group words, and how it finds party mentions."""
+    """The planner's words: the action lexicon, the linker's wanting, hinging and hanging words, the pronouns, the
+    quote marks, the gazetteer's titles and group words, and how it finds party mentions."""
     references = reference_words()
     return Vocabulary(
         lexicon=lexicon,

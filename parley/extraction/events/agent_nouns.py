@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .state import EventState
 
 LISTING = {"including", "like"}   # "critics, including Germany and France,"
+FORMER = {"former", "once", "erstwhile", "ex", "onetime", "one-time"}   # "a former critic of X": no longer so
 
 
 def agent_noun_events(state: EventState, noun: Token) -> list[Event]:
@@ -25,12 +26,17 @@ def agent_noun_events(state: EventState, noun: Token) -> list[Event]:
     saying = noun.head if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in state.lexicon.speech else None
     if not of and saying is None:
         return []
+    # "a former critic", "once a critic", "was once the main opponent": a stance left behind
+    near = [noun, *([noun.head] if noun.dep_ == "attr" else [])]
+    if any(c.lower_ in FORMER and c.dep_ in ("amod", "advmod") for t in near for c in t.children):
+        return []
     agents = _named(state, noun)
     content = [noun, *(t for p in of for t in p.subtree)]
     if saying is not None:
         content += [t for c in saying.children if c.dep_ == "ccomp" for t in c.subtree]
     targets = [a.actor for p in of for o in p.children if o.dep_ == "pobj" for a in state.actors.resolve_all(o)]
-    negated = syntax.is_negated(noun) or noun.dep_ == "attr" and syntax.is_negated(noun.head)
+    copula = noun.head if noun.dep_ == "attr" else noun.head.head if noun.dep_ == "pobj" else None
+    negated = syntax.is_negated(noun) or copula is not None and syntax.is_negated(copula)   # "not among the critics"
     action = state.lexicon.agent_nouns[noun.lemma_.lower()]
     return [Event(agent, action, noun, "noun", next((t for t in targets if t != agent.actor), None), content,
                   negated=negated) for agent in agents]

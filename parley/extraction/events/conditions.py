@@ -34,9 +34,13 @@ def qualified_subject(state: EventState, event: Event) -> None:
     verb = event.trigger if event.trigger.pos_ in syntax.VERBAL else None
     if verb is None or event.purpose or state.lexicon.stance.get(event.action) is None:
         return
+    # the stretch word on the verb ("apply ... as well", "also apply") or on what it reaches ("to Norwegian boats
+    # too", "to both fleets"), not deeper down ("boats that fish too close to the coast")
+    reached = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     stretched = verb.lemma_.lower() in state.lexicon.scope_verbs and any(
         t.lower_ in state.lexicon.extension_words and t.dep_ in ("advmod", "preconj", "det")
-        for c in verb.children if c.dep_ in ("advmod", "prep") for t in c.subtree)
+        for t in [*verb.children, *(a for c in verb.children if c.dep_ == "advmod" for a in c.children),
+                  *(c for o in reached for c in o.children)])
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                     and (stretched or any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in c.children))),
                    None)
