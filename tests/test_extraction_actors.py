@@ -232,3 +232,13 @@ def test_a_speaker_in_a_new_sentence_after_a_closed_quotation_is_not_its_speaker
     assert ("NOR", "reject") not in found
     joined = 'Iceland stated its case on Monday. "We reject the draft," Norway said on Tuesday.'
     assert ("NOR", "reject") in {(s.actor, s.action) for s in analyze(joined, dossier=DOSSIER).statements}
+
+
+@pytest.mark.parametrize("text,word", [
+    # whose counterpart is not whose party: the phrase's own words name it
+    ("Malawi's foreign minister Nancy Tembo met her Zambian counterpart on Monday.", "counterpart"),
+    ("Malawi's foreign minister Nancy Tembo and her Zambian counterpart agreed to reopen the border.", "counterpart"),
+    ("Malawian diplomats met their Zambian counterparts in Lusaka.", "counterparts"),
+])
+def test_a_counterpart_is_the_other_side(nlp, finder, text, word):
+    assert resolved(nlp, finder, text, word) == "ZMB"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from . import coref, people
-from .context import MODIFIER_DEPS
+from .context import COUNTERPART_NOUNS, MODIFIER_DEPS
 from .finder import LEADER_KIND
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ def title_phrase_party(actors: ArticleActors, token: Token, depth: int) -> str |
         if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
             if _bound_by_hyphen(actors, child):
                 continue  # "Russia-backed separatists" are not Russia
+            if child.dep_ == "poss" and token.lemma_.lower() in COUNTERPART_NOUNS:
+                continue  # "his Spanish counterpart": whose counterpart, not whose party
             actor = people.modifier_party(actors, child)
             if actor:
                 return actor
