@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from parley import analyze
 from world_events import events
 
 
@@ -107,6 +108,18 @@ def test_a_light_verb_that_sets_its_object_aside_does_no_act(text: str, selectiv
     ("Malawi met the Zambian foreign minister, Mulambo Haimbe, and the Tanzanian foreign minister, January Makamba.",
      {("MWI", "consult"), ("ZMB", "consult"), ("TZA", "consult")}),
     ("Malawi visited Zambia on Monday.", {("MWI", "consult")}),
+    # not a partner: a party named only as an owner, a second description of the same man, no meeting verb
+    ("Malawi discussed Zambia's debt.", {("MWI", "consult")}),
+    ("Malawi met Zambia's deadline.", {("MWI", "consult")}),
+    ("Malawi met Hakainde Hichilema, the Zambian president and a former Tanzanian ambassador.",
+     {("MWI", "consult"), ("ZMB", "consult")}),
+    ("Malawi invited Zambia to talks.", {("MWI", "consult")}),
+    ("Malawi's president travelled to Zambia on Monday.", {("MWI", "consult")}),
 ])
 def test_both_sides_of_talks_consult(text: str, expected: set, selective: bool) -> None:
     assert events(text, selective) == expected
+
+
+def test_the_partner_of_talks_is_as_hedged_as_the_talks() -> None:
+    found = {s.actor: s.confidence for s in analyze("Malawi may hold talks with Zambia next week.").statements}
+    assert found.keys() == {"MWI", "ZMB"} and found["ZMB"] == found["MWI"]

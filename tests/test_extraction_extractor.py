@@ -267,6 +267,12 @@ def test_until_a_time_is_no_condition(text: str) -> None:
     assert {(s.issue, s.stance) for s in statements(text) if s.actor == "NOR" and s.issue} == {("port_access", "for")}
 
 
+def test_until_an_event_is_a_condition() -> None:
+    found = statements("Norway will not support port access until the withdrawal of Icelandic boats.")
+    assert [(s.issue, s.stance, s.condition) for s in found if s.actor == "NOR" and s.issue == "port_access"] == [
+        ("port_access", "conditional", "until the withdrawal of Icelandic boats")]
+
+
 def test_a_stance_on_the_position_hangs_on_the_copula() -> None:
     found = statements("Oslo has remained firm on its position over the mackerel quota.")
     assert [(s.actor, s.issue, s.stance) for s in found] == [("NOR", "quota", "for")]

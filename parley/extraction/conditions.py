@@ -30,11 +30,19 @@ def condition_text(token: Token, lexicon: Lexicon) -> tuple[str, list[Token]] | 
         rest = " ".join(w.lower_ for w in words[start:])
         for marker in lexicon.conditions:
             if rest.startswith(marker + " ") or rest.startswith("only " + marker + " "):
-                if marker == "until" and not any(w.pos_ in ("VERB", "AUX") for w in words):
+                if marker == "until" and _a_time(words):
                     break   # "until midnight", "until next year": a time, not something that must happen first
                 span = token.doc[words[start].i:words[-1].i + 1]
                 return span.text.strip(" ,.;:—–"), list(span)
     return None
+
+
+def _a_time(words: list[Token]) -> bool:
+    """Whether an "until" phrase names a time ("until midnight", "until the end of the year", "until late") rather
+    than an event that must come first ("until Iceland drops X", "until the withdrawal of Russian boats")."""
+    if any(w.pos_ in ("VERB", "AUX") for w in words):
+        return False
+    return any(w.ent_type_ in ("DATE", "TIME") for w in words) or not any(w.pos_ in ("NOUN", "PROPN") for w in words)
 
 
 def find_condition(tokens: list[Token | None], lexicon: Lexicon) -> tuple[str, list[Token]] | None:

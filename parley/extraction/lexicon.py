@@ -102,6 +102,7 @@ class Lexicon:
     blocking_verbs: frozenset[str]
     contesting_verbs: frozenset[str]
     scope_verbs: frozenset[str]        # "X must apply to Y as well": X accepted only if it reaches Y too
+    meeting_verbs: frozenset[str]      # "met Zambia": Zambia meets too
     extension_words: frozenset[str]
     instrument_burdens: frozenset[str]
     ceasing_verbs: frozenset[str]

@@ -330,7 +330,7 @@ class IssueLinker:
             hinge = self._hinge(node) if action is None and not by_subject else None
             made = hinge is not None   # the subject made it so, and holds the stance; else whoever tells it does
             if hinge is None and action is None:
-                hinge = self._hangs_on(node, child, anchor)
+                hinge = self._hangs_on(node)
             if hinge is not None:   # "made X conditional on Y", "X depends on Y": X only on condition Y; Y wanted
                 on_what, condition = hinge
                 wanted = on_what.left_edge.i <= anchor.i <= on_what.right_edge.i
@@ -450,11 +450,11 @@ class IssueLinker:
                     return tail[-1], verb.doc[word.i:end + 1].text
         return None
 
-    def _hangs_on(self, node: Token, via: Token, anchor: Token) -> tuple[Token, str] | None:
-        """For a predicate whose subject hangs on something ("X depends on Y", "X is conditional on Y"), reached
-        from its subject or from Y: the preposition that brings in Y, and the words from the predicate on. Both X
-        and Y must name issues ("its fleet depends on the quota", "depends on the weather" are no stance), and
-        the predicate must be asserted: "does not depend on Y" and "asked whether X depends on Y" set no terms."""
+    def _hangs_on(self, node: Token) -> tuple[Token, str] | None:
+        """For a predicate whose subject hangs on something ("X depends on Y", "X is conditional on Y"): the
+        preposition that brings in Y, and the words from the predicate on (the walk tells from which side it came).
+        Both X and Y must name issues ("its fleet depends on the quota", "depends on the weather" are no stance),
+        and the predicate must be asserted: "does not depend on Y" and "whether X depends on Y" set no terms."""
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or is_negated(node) or any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
                                                       for c in node.children):
@@ -462,7 +462,8 @@ class IssueLinker:
         for head in [node, *(c for c in node.children if c.dep_ == "acomp")]:
             markers = self.hanging_predicates.get(head.lemma_.lower(), ())
             # the model hangs "on Y" from the adjective or from its copula
-            preps = [c for c in {*head.children, *node.children} if c.dep_ == "prep" and c.lower_ in markers]
+            preps = [c for c in dict.fromkeys([*head.children, *node.children]) if c.dep_ == "prep"
+                     and c.lower_ in markers]
             for prep in preps:
                 if head is not node and is_negated(head):
                     return None

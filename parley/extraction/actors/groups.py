@@ -110,18 +110,26 @@ def _venue(actors: ArticleActors, mention) -> bool:
 
 
 def _conjuncts(token: Token, any_pos: bool = False) -> list[Token]:
-    """The phrases coordinated with `token`, also those the model hangs from its apposition ("his Israeli
-    counterpart, Ariel Sharon, and the Palestinian leader": "leader" is a conjunct of "Sharon")."""
+    """The phrases coordinated with `token`, also those the model hangs from its apposition when a comma closes it
+    ("his Israeli counterpart, Ariel Sharon, and the Palestinian leader": "leader" is a conjunct of "Sharon"; not
+    "Hichilema, Zambia's president and the chair of the AU", a second description of the same man)."""
     found, frontier = [], [token]
     while frontier:
         current = frontier.pop()
         for child in current.children:
-            if child.dep_ == "conj" and (any_pos or child.pos_ in ("PROPN", "NOUN", "PRON")):
+            if child.dep_ == "conj" and (any_pos or child.pos_ in ("PROPN", "NOUN", "PRON")) and (
+                    current.dep_ != "appos" or _comma_before_and(current, child)):
                 found.append(child)
                 frontier.append(child)
             elif child.dep_ == "appos" and current.i == token.i:
                 frontier.append(child)   # the same party named again: not a conjunct itself
     return found
+
+
+def _comma_before_and(head: Token, conjunct: Token) -> bool:
+    """Whether the "and" that joins `conjunct` to `head` follows a comma ("Sharon, and the leader")."""
+    joins = [c for c in head.children if c.dep_ == "cc" and c.i < conjunct.i]
+    return bool(joins) and joins[-1].i > 0 and head.doc[joins[-1].i - 1].text == ","
 
 
 def mentioned_parties(actors: ArticleActors, tokens) -> list[str]:

@@ -216,10 +216,14 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
                 if action == "yield" and event.condition is None:  # a concession made in hopes of a deal
                     event.condition = " ".join(t.text for t in goal.subtree if t.dep_ != "aux" or t.i > goal.i)
             events.append(event)
-    if action == "consult" and not negated and lemma not in VISIT_VERBS:
-        # "held talks with Israel": the partner takes part in the talks too (the visited host does not)
-        events += [Event(Agent(e.target), "consult", verb, kind, e.agent.actor, content) for e in list(events)
-                   if e.target and e.target != e.agent.actor]
+    if action == "consult" and not negated and (lemma in state.lexicon.meeting_verbs or any(
+            c.dep_ == "dobj" and (state.lexicon.nouns.get(c.lemma_.lower()) == "consult" or syntax.phone_call(c))
+            for c in verb.children)):
+        # "held talks with Israel", "met Zambia": the partner takes part in the talks too (not a host visited, nor
+        # a party only named as an owner: "discussed Zambia's debt"), as hedged as the talks
+        partners = _partners(state, verb)
+        events += [replace(e, agent=Agent(e.target), target=e.agent.actor, purpose=[]) for e in list(events)
+                   if e.target in partners and e.target != e.agent.actor]
     if action == "agree" and not negated and _agreed_talks(state, verb):
         # "have agreed to begin talks on ending subsidies": the talks agreed on are the parties' talks too
         events += [replace(e, action="consult") for e in events]
@@ -233,7 +237,24 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
     return events
 
 
-VISIT_VERBS = {"visit", "tour"}   # the visitor consults the host, not the other way (as meetings.VISIT_NOUNS)
+def _partners(state: EventState, verb: Token) -> set[str]:
+    """The parties a meeting verb meets: its object ("met Zambia", "met the Zambian minister") and what "with" or
+    "between" brings in, on the verb or on its object ("held talks with Zambia"); a party named only as the owner of
+    the object ("met Zambia's deadline") is none."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    phrases = [p for head in [verb, *objects] for p in head.children if p.dep_ == "prep"
+               and p.lower_ in ("with", "between")]
+    met = [*objects, *(o for p in phrases for o in p.children if o.dep_ == "pobj")]
+    return {a.actor for o in met if not _owned(state, o) for a in state.actors.resolve_all(o)}
+
+
+def _owned(state: EventState, noun: Token) -> bool:
+    """Whether a noun is a thing a named possessor owns ("Zambia's debt"), not a person or body that stands for it
+    ("Zambia's president", "their Chinese counterparts")."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children) and not (
+        state.actors.finder.is_title(noun) or state.actors.finder.is_group(noun))
+
+
 ASSERTING_AUX = {"will", "'ll", "would", "'d", "has", "have", "'ve", "had", "is", "'s", "are", "'re", "was", "were",
                  "am", "'m", "do", "does", "did", "can", "could"}
 
