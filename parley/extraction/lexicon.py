@@ -103,6 +103,8 @@ class Lexicon:
     contesting_verbs: frozenset[str]
     scope_verbs: frozenset[str]        # "X must apply to Y as well": X accepted only if it reaches Y too
     meeting_verbs: frozenset[str]      # "met Zambia": Zambia meets too
+    agent_listing: frozenset[str]      # "critics, including X": X is a critic
+    agent_former: frozenset[str]       # "a former critic": no longer one
     extension_words: frozenset[str]
     instrument_burdens: frozenset[str]
     ceasing_verbs: frozenset[str]

@@ -14,9 +14,6 @@ from .state import Event
 if TYPE_CHECKING:
     from .state import EventState
 
-LISTING = {"including", "like"}   # "critics, including Germany and France,"
-FORMER = {"former", "once", "erstwhile", "ex", "onetime", "one-time"}   # "a former critic of X": no longer so
-
 
 def agent_noun_events(state: EventState, noun: Token) -> list[Event]:
     """One event per party the noun names, on the words of its "of" phrase; the subject of speech ("critics,
@@ -28,7 +25,7 @@ def agent_noun_events(state: EventState, noun: Token) -> list[Event]:
         return []
     # "a former critic", "once a critic", "was once the main opponent": a stance left behind
     near = [noun, *([noun.head] if noun.dep_ == "attr" else [])]
-    if any(c.lower_ in FORMER and c.dep_ in ("amod", "advmod") for t in near for c in t.children):
+    if any(c.lower_ in state.lexicon.agent_former and c.dep_ in ("amod", "advmod") for t in near for c in t.children):
         return []
     agents = _named(state, noun)
     content = [noun, *(t for p in of for t in p.subtree)]
@@ -52,5 +49,5 @@ def _named(state: EventState, noun: Token) -> list[Agent]:
         return state.actors.resolve_all(noun.head, quoted)
     if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_.lower() in state.lexicon.copulas:
         return participants.subjects(state, noun.head.head)[0]
-    return [agent for c in noun.children if c.dep_ == "prep" and c.lower_ in LISTING
+    return [agent for c in noun.children if c.dep_ == "prep" and c.lower_ in state.lexicon.agent_listing
             for o in c.children if o.dep_ == "pobj" for agent in state.actors.resolve_all(o, quoted)]
