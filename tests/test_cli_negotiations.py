@@ -27,10 +27,13 @@ def run(*args: str):
                                      ["negotiations"], ["evidence"], ["report"], ["corrections", "list"], ["serve"],
                                      ["reanalyze"], ["correct", "1", "--add"]])
 def test_query_commands_fail_on_a_missing_store_and_do_not_create_it(tmp_path, command):
-    """Issue 11: `--db` naming a file that does not exist used to make an empty store and say "No positions"."""
-    missing = tmp_path / "typo.db"
+    """Issue 11: `--db` naming a file that does not exist used to make an empty store and say "No positions". The
+    folder's name is long so that the message passes the console's width: the path must not be wrapped."""
+    folder = tmp_path / ("long-folder-name-" * 6)
+    folder.mkdir()
+    missing = folder / "typo.db"
     result = run(*command, "--db", str(missing))
-    assert result.exit_code == 2 and "E103" in result.output and "typo.db" in result.output
+    assert result.exit_code == 2 and "E103" in result.output and str(missing) in result.output
     assert not missing.exists()
 
 

@@ -36,7 +36,7 @@ def bench(
     time, in one process), their ratio, peak memory, and the eval scores with full and with selective parsing."""
     from ..run.benchmark import CORPUS, GOLD, run_benchmark  # reads articles (trafilatura): not for --help
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     try:
         with progress_bars() as bar:
             result = run_benchmark(corpus or CORPUS, n, raw=raw, store=store, workers=workers, dask=dask,

@@ -35,7 +35,7 @@ def eval_(
     from ..evaluation.report import as_json, calibration_table, group_table, item_details
 
     out = Console(soft_wrap=True)
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     groups = groups_of(gold)
     if cases is not None:
         groups["cases"] = [cases]

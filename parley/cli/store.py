@@ -39,7 +39,7 @@ ActorOption = Annotated[str | None, typer.Option(help="Only this party id.")]
 NegotiationOption = Annotated[str | None, typer.Option("--negotiation", "-n", help="The negotiation asked about "
                                                        "[default: the store's only one].")]
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)   # a path in an error stays whole, to copy
 
 
 @contextmanager
