@@ -15,8 +15,8 @@ def condition_text(token: Token, lexicon: Lexicon) -> tuple[str, list[Token]] | 
     verbs = [token, *(c for c in token.children if c.dep_ == "xcomp")]
     # "(ready to) back the plan provided that X", "back X on condition that Y": or from the object, as a modifier
     # ("agree to X on condition that Y": the object of its preposition)
-    taken = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "prep")]
-    objects = [o for c in taken for o in ([c] if c.dep_ == "dobj" else c.children) if o.dep_ in ("dobj", "pobj")]
+    attached = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "prep")]
+    objects = [o for c in attached for o in ([c] if c.dep_ == "dobj" else c.children) if o.dep_ in ("dobj", "pobj")]
     clauses = (g for o in objects for g in o.subtree if g.dep_ == "acl"
                and any(k.dep_ in ("ccomp", "pcomp", "advcl") for k in g.children))   # not "provided by X"
     phrases = (c for o in objects for c in o.children if c.dep_ == "prep")

@@ -455,21 +455,23 @@ class IssueLinker:
         preposition that brings in Y, and the words from the predicate on (the walk tells from which side it came).
         Both X and Y must name issues ("its fleet depends on the quota", "depends on the weather" are no stance),
         and the predicate must be asserted: "does not depend on Y" and "whether X depends on Y" set no terms."""
-        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is None or is_negated(node) or any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
-                                                      for c in node.children):
-            return None
         for head in [node, *(c for c in node.children if c.dep_ == "acomp")]:
-            markers = self.hanging_predicates.get(head.lemma_.lower(), ())
+            markers = self.hanging_predicates.get(head.lemma_.lower())
+            if not markers:
+                continue   # most nodes of a walk: one look-up, nothing more
             # the model hangs "on Y" from the adjective or from its copula
-            preps = [c for c in dict.fromkeys([*head.children, *node.children]) if c.dep_ == "prep"
-                     and c.lower_ in markers]
-            for prep in preps:
-                if head is not node and is_negated(head):
-                    return None
-                if self.issues.match(list(subject.subtree), lambda t: None) and \
-                        self.issues.match(list(prep.subtree), lambda t: None):
-                    return prep, node.doc[head.i:prep.right_edge.i + 1].text
+            prep = next((c for c in dict.fromkeys([*head.children, *node.children]) if c.dep_ == "prep"
+                         and c.lower_ in markers), None)
+            if prep is None:
+                continue
+            subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None or is_negated(node) or is_negated(head) or any(
+                    c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+                return None
+            if self.issues.match(list(subject.subtree), lambda t: None) and \
+                    self.issues.match(list(prep.subtree), lambda t: None):
+                return prep, node.doc[head.i:prep.right_edge.i + 1].text
+            return None
         return None
 
     def _nothing_done(self, node: Token) -> bool:
