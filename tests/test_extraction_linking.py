@@ -183,6 +183,9 @@ def test_an_issue_inside_a_motive_is_why_a_party_acts_not_what_it_acts_on():
     # a condition the parser hangs from the object's phrase is still the condition
     ("Norway is ready to back a cap on the annual catch provided that Iceland cuts the fishing levy.",
      ("NOR", "catch_cap", "conditional")),
+    # "against it" pointing back: the condition hangs on the verb "against" comes from
+    ("Iceland wants a cap on the annual catch. Norway will vote against it unless its demands are met.",
+     ("NOR", "catch_cap", "conditional")),
 ])
 def test_stances_held_kept_and_refused(text, expected):
     assert expected in positions(text)

@@ -350,7 +350,8 @@ class IssueLinker:
                     walk.sign = -walk.sign
                 if walk.trigger is None:
                     walk.trigger, walk.action = node, action
-                    found = find_condition([node], self.lexicon)
+                    # "will vote against it unless X": the condition hangs on the verb "against" comes from
+                    found = find_condition([node, node.head if opposed else None], self.lexicon)
                     walk.condition = found[0] if found else None
                     if hinge is not None and action == "demand":
                         walk.condition = None   # "conditional on Y": Y wanted
