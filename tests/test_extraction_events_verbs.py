@@ -31,6 +31,15 @@ def test_insisting_on_what_should_be_demands_it(text: str, selective: bool) -> N
 
 
 @pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", [
+    "Malawi called for the border to be reopened.",   # the parser reads "for" as the clause's mark
+    "Malawi pressed for Zambian troops to be withdrawn from the border.",
+])
+def test_a_particle_read_as_the_next_clause_mark_is_the_verbs(text: str, selective: bool) -> None:
+    assert ("MWI", "demand") in events(text, selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
 def test_insisting_on_a_refusal_is_the_refusal(selective: bool) -> None:
     found = events("Malawi insisted it would not bow to demands to recognise the new border.", selective)
     assert ("MWI", "reject") in found and ("MWI", "demand") not in found

@@ -37,8 +37,8 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
         return None  # "pressed ahead with enrichment", "pleaded guilty": not a demand
     if _leaves_talks(state, token, lemma):
         return "reject"  # "pulled out of the talks", "quit the deal": not a retreat from ground
-    for child in token.children:
-        if child.dep_ not in ("prt", "prep", "dobj") and not (
+    for child in (*token.children, *_clause_marks(token)):
+        if child.dep_ not in ("prt", "prep", "dobj", "mark") and not (
                 child.dep_ == "advmod" and child.i == token.i + 1 and child.lower_ in ADVERB_PARTICLES):
             continue  # the parser often reads a particle right after its verb as an adverb ("put forward")
         for word in (child.lower_, child.lemma_.lower()):  # "suspend tariffs" / "suspend tariff"
@@ -74,6 +74,13 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
                                    for o in p.children if o.dep_ == "pobj" for w in syntax.with_of_objects(o)):
         return "sanction"  # "hit Beijing with new tariffs", "with round after round of levies": an economic blow
     return action
+
+
+def _clause_marks(verb: Token) -> list[Token]:
+    """A particle the parser hangs on the clause after the verb instead: "called for the quota to be raised"
+    reads "for" as the mark of "raised"; it is the verb's own when it stands right after it."""
+    return [m for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+            for m in c.children if m.dep_ == "mark" and m.i == verb.i + 1]
 
 
 def descriptive(token: Token) -> bool:
