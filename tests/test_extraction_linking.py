@@ -49,6 +49,12 @@ def test_a_list_under_one_stance_word_gives_each_item_its_issue():
     assert {("NOR", "catch_cap"), ("NOR", "levy_cut"), ("ISL", "catch_cap"), ("ISL", "levy_cut")} <= found
 
 
+def test_a_pointer_takes_the_issue_named_before_it_in_its_own_sentence():
+    text = "Iceland wants a cap on the annual catch. Norway proposed a cut in the fishing levy, but Iceland rejected the plan."
+    assert ("ISL", "levy_cut", "against") in linked(text)
+    assert ("ISL", "catch_cap", "against") not in linked(text)
+
+
 def test_a_hypothetical_act_is_no_stance():
     assert not linked("Fishermen could strike if Norway scraps the fishing levy.")
 

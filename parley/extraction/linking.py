@@ -138,33 +138,46 @@ class IssueLinker:
         A list's items are phrases of their own; a phrase inside another issue's phrase is part of that one
         ("the EU budget" in "the EU budget to be capped at 1%")."""
         found: dict[int, tuple[str, bool]] = {}
-        pointers: set[int] = set()   # "the plan": the proposition itself, not a thing it takes away
         for token in sent:
             if token.pos_ in MENTION_POS and token.right_edge.i - token.left_edge.i < MAX_MENTION * 3:
                 words = _own_phrase(token)
                 match = self.issues.match(words, agent_of) if len(words) <= MAX_MENTION else None
                 if match is not None:
                     found[token.i] = (match.id, match.inverted)
-        if memory is not None and memory.last is not None:
-            for token in sent:
-                if token.i not in found and self._points_back(token, found, memory):
-                    found[token.i] = (memory.last, memory.inverted)
-                    pointers.add(token.i)
-        mentions: dict[int, Mention] = {}
-        for i, (issue, inverted) in found.items():
-            token = sent.doc[i]
-            if any(d.i != i and found.get(d.i, ("",))[0] == issue for d in _own_phrase(token)):
-                continue  # a smaller phrase inside names the same issue
-            while token.dep_ in MODIFIER_DEPS and token.head.i != token.i:
-                token = token.head
-            token = self._predicate(token, issue)
-            sign = self.issues.predicate_sign(issue, token)
-            if sign < 0:
-                inverted = True     # "keep the troops there": against their withdrawal
-            elif sign == 0 and self.issues.removes(issue) and i not in pointers:
-                inverted = not inverted  # "the rebate" of "the rebate is reduced": against it is for the issue
-            mentions[token.i] = Mention(token, issue, inverted)
+        named = {i: self._settle(sent.doc[i], issue, inverted, found, pointer=False)
+                 for i, (issue, inverted) in found.items()}
+        pointers: dict[int, tuple[str, bool]] = {}
+        for token in sent:
+            if token.i in found:
+                continue
+            before = [m for i, m in named.items() if i < token.i and m is not None]
+            if before and self._pointer_noun(token, found):   # "X proposed Y, but Z rejected the plan"
+                pointers[token.i] = (before[-1].issue, before[-1].inverted)
+            elif memory is not None and memory.last is not None and self._points_back(token, found, memory):
+                pointers[token.i] = (memory.last, memory.inverted)
+        found |= pointers
+        named |= {i: self._settle(sent.doc[i], issue, inverted, found, pointer=True)
+                  for i, (issue, inverted) in pointers.items()}
+        mentions = {m.anchor.i: m for m in named.values() if m is not None}
         return [m for m in mentions.values() if not _inside_another(m, mentions)]
+
+    def _settle(self, token: Token, issue: str, inverted: bool, found: dict[int, tuple[str, bool]],
+                pointer: bool) -> Mention | None:
+        """The mention a named phrase makes: anchored on its head or the issue's own verb above it, turned round
+        by that verb; none when a smaller phrase inside names the same issue. A pointer ("the plan") is the
+        proposition itself, not a thing it takes away."""
+        i = token.i
+        if any(d.i != i and found.get(d.i, ("",))[0] == issue for d in _own_phrase(token)):
+            return None  # a smaller phrase inside names the same issue
+        while token.dep_ in MODIFIER_DEPS and token.head.i != token.i:
+            token = token.head
+        token = self._predicate(token, issue)
+        sign = self.issues.predicate_sign(issue, token)
+        if sign < 0:
+            inverted = True     # "keep the troops there": against their withdrawal
+        elif sign == 0 and self.issues.removes(issue) and not pointer:
+            inverted = not inverted  # "the rebate" of "the rebate is reduced": against it is for the issue
+        return Mention(token, issue, inverted)
 
     def _predicate(self, token: Token, issue: str) -> Token:
         """The issue's own verb (or its opposite) a few words above a mention, if any: "reduce the rebate",
@@ -188,6 +201,11 @@ class IssueLinker:
         that did."""
         if token.pos_ == "PRON" and token.lower_ == "it" and token.dep_ in ("dobj", "pobj"):
             return memory.age == 0 and not found
+        return self._pointer_noun(token, found)
+
+    def _pointer_noun(self, token: Token, found: dict[int, tuple[str, bool]]) -> bool:
+        """"the plan", "Glazer's proposal", "these regulations": a pointer noun a determiner or an owner points
+        with, that names no issue of its own."""
         if token.pos_ != "NOUN" or token.lemma_.lower() not in self.pointer_nouns:
             return False
         if any(d.i in found for d in token.subtree):
