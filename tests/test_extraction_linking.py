@@ -189,6 +189,12 @@ def test_an_issue_inside_a_motive_is_why_a_party_acts_not_what_it_acts_on():
     # a condition the parser hangs from the object's phrase is still the condition
     ("Norway is ready to back a cap on the annual catch provided that Iceland cuts the fishing levy.",
      ("NOR", "catch_cap", "conditional")),
+    ("Norway would accept a cap on the annual catch only as part of a wider deal.", ("NOR", "catch_cap", "conditional")),
+    # a goal noun's "that" clause says what its owner wants (planned too: the sentence has no other trigger)
+    ("Iceland stuck to its position that the fishing levy should not be reduced.", ("ISL", "levy_cut", "against")),
+    # what a refused act or "no deal" would lack is wanted; a deal signed without it tells no such thing
+    ("Iceland said there could be no deal without a cut in the fishing levy.", ("ISL", "levy_cut", "for")),
+    ("Iceland will not sign any deal without a cut in the fishing levy.", ("ISL", "levy_cut", "for")),
     # "against it" pointing back: the condition hangs on the verb "against" comes from
     ("Iceland wants a cap on the annual catch. Norway will vote against it unless its demands are met.",
      ("NOR", "catch_cap", "conditional")),

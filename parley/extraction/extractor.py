@@ -240,6 +240,8 @@ class Extractor:
             found = replace(found, inverted=not found.inverted)  # "wants a ban on port access": against it
         if found is not None and self._gives_up(event):
             found = replace(found, inverted=not found.inverted)  # "dropped its demand for X": against X
+        if found is not None and self._lacking(event, found.id):
+            found = replace(found, inverted=not found.inverted)  # "will not sign a deal without X": for X
         subject = next((c for c in event.trigger.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")),
                        None) if event.kind == "cue" and event.trigger.lemma_.lower() in self.lexicon.copulas else None
         if found is not None and subject is not None and self.linker and not self.linker.names_whole(subject):
@@ -380,6 +382,15 @@ class Extractor:
             return False
         return any(c.dep_ == "prep" and c.lower_ == "against" and getattr(
             self.issues.match(list(c.subtree), agent_of), "id", None) == issue for c in event.trigger.children)
+
+    def _lacking(self, event: Event, issue: str) -> bool:
+        """The issue is named under "without" on a refused act or its object: what the act would lack ("will not
+        sign any deal without port access" wants it)."""
+        heads = [event.trigger, *(c for c in event.trigger.children if c.dep_ == "dobj")]
+        if not event.negated and not any(is_negated(head) for head in heads):
+            return False   # "signed the deal without X", "left without a deal on X": no stance on X told
+        return any(getattr(self.issues.match(list(p.subtree), lambda token: None), "id", None) == issue
+                   for head in heads for p in head.children if p.dep_ == "prep" and p.lower_ == "without")
 
     def _gives_up(self, event: Event) -> bool:
         """Whether the act is a party undoing or stepping back from a stance it held ("dropped its demand for X",

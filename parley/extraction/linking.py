@@ -60,6 +60,7 @@ class _Walk:
     trigger: Token | None = None
     action: str | None = None
     condition: str | None = None
+    spent: int | None = None     # the word whose negation was read already: "no deal without X" wants X
 
 
 @dataclass
@@ -99,6 +100,14 @@ def is_burden(noun: Token, issue: str, issues: IssueMatcher, lexicon: Lexicon) -
     an issue about that ban): one laid "on" an issue holds it back."""
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in lexicon.burdens and \
         getattr(issues.match([noun], lambda token: None), "id", None) != issue
+
+
+def _lacked(word: Token) -> bool:
+    """"without X" on a refused act or a denied thing: "will not sign without X", "no deal without X", "there can
+    be no deal without X" (the parser may hang "without" on "be")."""
+    head = word.head
+    return word.lower_ == "without" and word.dep_ == "prep" and (is_negated(head) or head.lemma_ == "be" and any(
+        c.dep_ in ("attr", "nsubj") and is_negated(c) for c in head.children))
 
 
 def motives(tokens: list[Token], nouns: Collection[str]) -> list[Token]:
@@ -321,6 +330,8 @@ class IssueLinker:
             noun = node.pos_ in ("NOUN", "PROPN")
             by_subject = child.dep_ in SUBJECT_DEPS
             action, holds = self._stance_word(node)
+            if action is None and noun and self._goal_clause(node, child):
+                action, holds = "demand", True   # "stuck to its position that X", "the union's view that X"
             if action is not None and child.dep_ == "prep" and child.lower_ == "with" and not any(
                     o.i == anchor.i for o in child.children):
                 action = None   # "unhappy with the slow progress towards X": the progress, not X
@@ -356,6 +367,8 @@ class IssueLinker:
             opposed = node.lower_ == "against" and node.dep_ == "prep" and self.opposes(node.head)
             if opposed:
                 action, holds = "oppose", False
+            elif walk.trigger is None and _lacked(node):
+                action, holds, walk.spent = "demand", False, node.head.i   # "no deal without X", "won't sign without X"
             if self._burdens(node, child, issue):
                 walk.sign = -walk.sign    # "a ban on X", "tariffs on X": X held back
             if self._undoes(node, issue) and not by_subject:
@@ -375,7 +388,7 @@ class IssueLinker:
                         walk.condition = None   # "conditional on Y": Y wanted
             if hinge is not None and action == "agree":
                 walk.condition = condition   # "made X (its support for X) conditional on Y"
-            if is_negated(node) and node.i != anchor.i:
+            if is_negated(node) and node.i not in (anchor.i, walk.spent):
                 walk.sign = -walk.sign
             if walk.trigger is not None and not by_subject and holds:
                 state = child.lower_ == "against"    # "unions are united against the plans"
@@ -413,6 +426,12 @@ class IssueLinker:
             return None
         deniers = {a.actor for c in verb.children if c.dep_ == "nsubj" for a in actors.resolve_all(c)}
         return deniers == {h.actor for h in holders} if deniers else None
+
+    def _goal_clause(self, noun: Token, clause: Token) -> bool:
+        """A goal noun whose "that" clause says what its owner wants ("its position that the quota should not
+        be raised")."""
+        return clause.dep_ == "acl" and noun.lemma_.lower() in self.goal_nouns and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
     def _goal_subject(self, verb: Token) -> tuple[Token | None, str | None]:
         """The subject of "include" or "be" when it names what a party wants ("the union's terms include X",

@@ -9,7 +9,7 @@ from .lexicon import Lexicon, inflections, linking_words, reference_words
 
 
 def planner_vocabulary(finder: ActorFinder, lexicon: Lexicon) -> Vocabulary:
-    """The planner's words: the action lexicon, the linker's wanting, hinging and hanging words, the pronouns, the
+    """The planner's words: the action lexicon, the linker's wanting, hinging and hanging words and terms nouns, the pronouns, the
     quote marks, the gazetteer's titles and group words, and how it finds party mentions."""
     references = reference_words()
     return Vocabulary(
@@ -17,6 +17,7 @@ def planner_vocabulary(finder: ActorFinder, lexicon: Lexicon) -> Vocabulary:
         wanting_verbs=linking_words()["wanting_verbs"],
         hinging_verbs=linking_words()["hinging_verbs"],
         hanging_predicates=linking_words()["hanging_predicates"],
+        terms_nouns=frozenset(linking_words()["terms_nouns"]),
         inflections=inflections,
         person_pronouns=references["person_pronouns"],
         group_pronouns=references["group_pronouns"],

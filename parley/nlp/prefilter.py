@@ -45,6 +45,7 @@ class Vocabulary:
     wanting_verbs: frozenset[str]   # the issue linker's stance verbs: "want X"
     hinging_verbs: dict[str, list[str]]   # the linker's "made X conditional on Y": verb -> the words after it
     hanging_predicates: dict[str, list[str]]   # the linker's "X depends on Y": predicate -> its prepositions
+    terms_nouns: frozenset[str]     # the linker's nouns of a party's terms: "its position that X"
     inflections: Callable[[str], set[str]]   # regular forms of a verb, as the lexicon makes them
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -144,6 +145,7 @@ class Prefilter:
               for verb, markers in vocabulary.hinging_verbs.items()),   # "made X conditional on Y"
             *((_forms({word}, verb_exc, inflections), set(markers))
               for word, markers in vocabulary.hanging_predicates.items()),   # "X depends on Y"
+            (_forms(set(vocabulary.terms_nouns), noun_exc, _plurals), {"that"}),   # "its position that X"
         ]
         self.titles = {form for head in vocabulary.title_heads for form in _plurals(head)}
         self.bodies = _single(lexicon.body_anaphora)
