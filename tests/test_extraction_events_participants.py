@@ -29,3 +29,14 @@ def test_a_disposition_told_second_hand_is_left_unread(selective: bool) -> None:
                                   "Chile is expected to be criticised at the summit."])
 def test_who_is_said_to_be_acted_on_does_not_act(text: str, selective: bool) -> None:
     assert not {e for e in events(text, selective) if e[0] == "CHL"}
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_who_joins_another_in_an_act_acts_with_it(selective: bool) -> None:
+    found = events("Chile joined Peru in rejecting the new fishing limits.", selective)
+    assert {("CHL", "reject"), ("PER", "reject")} <= found
+
+
+@pytest.mark.parametrize("selective", [True, False])
+def test_who_urges_another_to_act_does_not_act(selective: bool) -> None:
+    assert ("CHL", "reject") not in events("Chile urged Peru to reject the new fishing limits.", selective)

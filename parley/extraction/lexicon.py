@@ -110,6 +110,7 @@ class Lexicon:
     ceasing_verbs: frozenset[str]
     open_when_negated: frozenset[str]
     raising_verbs: frozenset[str]      # "is reported to have met": the one reported acts
+    joining_verbs: frozenset[str]      # "joined Iceland in calling for X": both call
 
     def lemma_of_form(self, word: str) -> str | None:
         return self.word_forms.get(word.lower())

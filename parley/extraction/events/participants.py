@@ -55,7 +55,11 @@ def subjects(state: EventState, verb: Token, depth: int = 0) -> tuple[list[Agent
             (ordered := next((c for c in governor.children if c.dep_ == "dobj"), None)) is not None \
             and state.actors.resolve(ordered, quoted):
         # "ordered its army to launch", "accused Eritrea of arming rebels": the object acts
-        return state.actors.resolve_all(ordered, quoted), False
+        acting = state.actors.resolve_all(ordered, quoted)
+        if verb.dep_ == "pcomp" and governor.lemma_.lower() in state.lexicon.joining_verbs:
+            joined, _ = subjects(state, governor, depth + 1)   # "joined Iceland in calling for X": both call
+            acting = [*joined, *(a for a in acting if all(a.actor != j.actor for j in joined))]
+        return acting, False
     if verb.dep_ == "pcomp" and governor.pos_ not in syntax.VERBAL:
         return [], False  # "open to hosting talks": a disposition, not an act
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and \
