@@ -40,3 +40,10 @@ def test_who_joins_another_in_an_act_acts_with_it(selective: bool) -> None:
 @pytest.mark.parametrize("selective", [True, False])
 def test_who_urges_another_to_act_does_not_act(selective: bool) -> None:
     assert ("CHL", "reject") not in events("Chile urged Peru to reject the new fishing limits.", selective)
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text", ["Chile did not join Peru in rejecting the new fishing limits.",
+                                  "Chile may join Peru in rejecting the new fishing limits."])
+def test_who_does_not_or_may_join_another_does_not_act(text: str, selective: bool) -> None:
+    assert ("CHL", "reject") not in events(text, selective)

@@ -55,6 +55,16 @@ def test_a_pointer_takes_the_issue_named_before_it_in_its_own_sentence():
     assert ("ISL", "catch_cap", "against") not in linked(text)
 
 
+@pytest.mark.parametrize("text,wrong", [
+    # a pointer after an issue that nobody proposed in the sentence means some other proposal
+    ("Iceland rejected a cap on the annual catch, but Norway backed the plan instead.", ("NOR", "catch_cap")),
+    # a goal noun's clause of what is, not of what should be
+    ("Norway made clear its position that the fishing levy was a matter for later.", ("NOR", "levy_cut")),
+])
+def test_no_stance_is_read_into(text, wrong):
+    assert not {p for p in positions(text) if p[:2] == wrong}
+
+
 def test_a_hypothetical_act_is_no_stance():
     assert not linked("Fishermen could strike if Norway scraps the fishing levy.")
 
@@ -195,6 +205,9 @@ def test_an_issue_inside_a_motive_is_why_a_party_acts_not_what_it_acts_on():
     # what a refused act or "no deal" would lack is wanted; a deal signed without it tells no such thing
     ("Iceland said there could be no deal without a cut in the fishing levy.", ("ISL", "levy_cut", "for")),
     ("Iceland will not sign any deal without a cut in the fishing levy.", ("ISL", "levy_cut", "for")),
+    ("Iceland will not quit the talks without a cut in the fishing levy.", ("ISL", "levy_cut", "for")),
+    # a clause's own "for" is no particle of the verb before it
+    ("Iceland said it was time for Norway to vote against a cap on the annual catch.", ("NOR", "catch_cap", "against")),
     # "against it" pointing back: the condition hangs on the verb "against" comes from
     ("Iceland wants a cap on the annual catch. Norway will vote against it unless its demands are met.",
      ("NOR", "catch_cap", "conditional")),

@@ -246,6 +246,11 @@ class Extractor:
                        None) if event.kind == "cue" and event.trigger.lemma_.lower() in self.lexicon.copulas else None
         if found is not None and subject is not None and self.linker and not self.linker.names_whole(subject):
             return None   # "the failure to agree X was a mistake": the failure is judged, not X
+        if found is None and event.trigger.pos_ == "VERB" and not any(
+                t.pos_ in ("NOUN", "PROPN", "PRON") for t in content if t.i not in aside):
+            # "Dorvania will not withdraw": the act with no object of its own is the issue's own predicate
+            own = self.issues.own_predicate(event.trigger)
+            found = IssueMatch(own, IssueMatcher.MIN_SCORE) if own is not None else None
         if found is None and event.condition_tokens:
             # "will only accept a deal if Norway withdraws its boats": the condition is what the party wants.
             found = self.issues.match(event.condition_tokens, agent_of)
@@ -384,13 +389,16 @@ class Extractor:
             self.issues.match(list(c.subtree), agent_of), "id", None) == issue for c in event.trigger.children)
 
     def _lacking(self, event: Event, issue: str) -> bool:
-        """The issue is named under "without" on a refused act or its object: what the act would lack ("will not
-        sign any deal without port access" wants it)."""
+        """The issue is the object of "without" on a negated act that then refuses ("will not sign any deal without
+        port access" wants it; "will not quit the talks without X", read as a concession already, is left as it
+        is)."""
+        action = self.lexicon.negation.get(event.action, event.action) if event.negated else None
+        if action is None or self.lexicon.stance.get(action) != "against":
+            return False
         heads = [event.trigger, *(c for c in event.trigger.children if c.dep_ == "dobj")]
-        if not event.negated and not any(is_negated(head) for head in heads):
-            return False   # "signed the deal without X", "left without a deal on X": no stance on X told
-        return any(getattr(self.issues.match(list(p.subtree), lambda token: None), "id", None) == issue
-                   for head in heads for p in head.children if p.dep_ == "prep" and p.lower_ == "without")
+        return any(getattr(self.issues.match(list(o.subtree), lambda token: None), "id", None) == issue
+                   for head in heads for p in head.children if p.dep_ == "prep" and p.lower_ == "without"
+                   for o in p.children if o.dep_ == "pobj")
 
     def _gives_up(self, event: Event) -> bool:
         """Whether the act is a party undoing or stepping back from a stance it held ("dropped its demand for X",

@@ -229,6 +229,12 @@ class IssueMatcher:
         meanings = senses(word.lemma_.lower())
         return 1 if meanings & issue.verbs else -1 if meanings & issue.opposites else 0
 
+    def own_predicate(self, word: Token) -> str | None:
+        """The one issue whose own predicate the word is ("withdraw" of a withdrawal), if exactly one."""
+        meanings = senses(word.lemma_.lower())
+        owners = [issue.spec.id for issue in self.issues if meanings & issue.verbs]
+        return owners[0] if len(owners) == 1 else None
+
     def removes(self, issue_id: str) -> bool:
         """Whether the issue proposes taking something away or down ("sanctions are lifted", "the rebate is
         reduced"): then a word against the thing is a word for the issue."""

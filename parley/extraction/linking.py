@@ -27,6 +27,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 COMPLEMENT_DEPS = {"acomp", "attr", "oprd", "xcomp", "ccomp"}
 CLAUSE_JOINS = {"conj", "advcl", "parataxis"}      # the walk stops below them: the clause above is another statement
 MODIFIER_DEPS = {"compound", "amod", "nmod"}        # "fishing" in "the fishing levy": the levy is named
+OUGHT = {"should", "must", "shall"}                 # a clause of what ought to be: "its position that X should go"
 POINTING = {"the", "this", "these", "that", "those", "such"}   # determiners of a phrase that points back
 MENTION_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 MAX_MENTION = 12                                    # words at most in the phrase that names an issue
@@ -102,12 +103,14 @@ def is_burden(noun: Token, issue: str, issues: IssueMatcher, lexicon: Lexicon) -
         getattr(issues.match([noun], lambda token: None), "id", None) != issue
 
 
-def _lacked(word: Token) -> bool:
-    """"without X" on a refused act or a denied thing: "will not sign without X", "no deal without X", "there can
-    be no deal without X" (the parser may hang "without" on "be")."""
+def _lacked(word: Token, thing: Token) -> bool:
+    """"without X", X its object, on a negated act or a denied thing: "will not sign without X", "no deal without
+    X", "there can be no deal without X" (the parser may hang "without" on "be"); not "without consulting Y on
+    X"."""
     head = word.head
-    return word.lower_ == "without" and word.dep_ == "prep" and (is_negated(head) or head.lemma_ == "be" and any(
-        c.dep_ in ("attr", "nsubj") and is_negated(c) for c in head.children))
+    return word.lower_ == "without" and word.dep_ == "prep" and thing.dep_ == "pobj" and (
+        is_negated(head) or head.lemma_ == "be" and any(c.dep_ in ("attr", "nsubj") and is_negated(c)
+                                                       for c in head.children))
 
 
 def motives(tokens: list[Token], nouns: Collection[str]) -> list[Token]:
@@ -160,15 +163,29 @@ class IssueLinker:
             if token.i in found:
                 continue
             before = [m for i, m in named.items() if i < token.i and m is not None]
-            if before and self._pointer_noun(token, found):   # "X proposed Y, but Z rejected the plan"
+            if before and self._proposed(before[-1].anchor) and self._pointer_noun(token, found) and not any(
+                    c.dep_ == "poss" for c in token.children):   # "X proposed Y, but Z rejected the plan"
                 pointers[token.i] = (before[-1].issue, before[-1].inverted)
-            elif memory is not None and memory.last is not None and self._points_back(token, found, memory):
+            elif memory is not None and memory.last is not None and self._points_back(
+                    token, {**found, **pointers}, memory):
                 pointers[token.i] = (memory.last, memory.inverted)
         found |= pointers
         named |= {i: self._settle(sent.doc[i], issue, inverted, found, pointer=True)
                   for i, (issue, inverted) in pointers.items()}
         mentions = {m.anchor.i: m for m in named.values() if m is not None}
         return [m for m in mentions.values() if not _inside_another(m, mentions)]
+
+    def _proposed(self, anchor: Token) -> bool:
+        """Whether a mention is what a verb or noun of proposing in its clause puts forward ("proposed raising
+        the quota", "an offer of port access"): a pointer after it in the sentence can mean that proposal."""
+        for word in anchor.ancestors:
+            lemma = word.lemma_.lower()
+            if word.pos_ == "VERB" and self.lexicon.verb_action(word) == "propose" or \
+                    word.pos_ == "NOUN" and self.lexicon.nouns.get(lemma) == "propose":
+                return True
+            if word.dep_ in CLAUSE_JOINS:
+                return False
+        return False
 
     def _settle(self, token: Token, issue: str, inverted: bool, found: dict[int, tuple[str, bool]],
                 pointer: bool) -> Mention | None:
@@ -331,7 +348,7 @@ class IssueLinker:
             by_subject = child.dep_ in SUBJECT_DEPS
             action, holds = self._stance_word(node)
             if action is None and noun and self._goal_clause(node, child):
-                action, holds = "demand", True   # "stuck to its position that X", "the union's view that X"
+                action, holds = "demand", True   # "stuck to its position that X should be Y"
             if action is not None and child.dep_ == "prep" and child.lower_ == "with" and not any(
                     o.i == anchor.i for o in child.children):
                 action = None   # "unhappy with the slow progress towards X": the progress, not X
@@ -367,7 +384,7 @@ class IssueLinker:
             opposed = node.lower_ == "against" and node.dep_ == "prep" and self.opposes(node.head)
             if opposed:
                 action, holds = "oppose", False
-            elif walk.trigger is None and _lacked(node):
+            elif walk.trigger is None and _lacked(node, child):
                 action, holds, walk.spent = "demand", False, node.head.i   # "no deal without X", "won't sign without X"
             if self._burdens(node, child, issue):
                 walk.sign = -walk.sign    # "a ban on X", "tariffs on X": X held back
@@ -428,10 +445,13 @@ class IssueLinker:
         return deniers == {h.actor for h in holders} if deniers else None
 
     def _goal_clause(self, noun: Token, clause: Token) -> bool:
-        """A goal noun whose "that" clause says what its owner wants ("its position that the quota should not
-        be raised")."""
+        """A goal noun whose "that" clause says what should be ("its position that the quota should not be
+        raised", "its demand that the ports be reopened"); not what is ("its position that X was a matter for
+        later")."""
         return clause.dep_ == "acl" and noun.lemma_.lower() in self.goal_nouns and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+            m.dep_ == "mark" and m.lower_ == "that" for m in clause.children) and (clause.tag_ == "VB" or any(
+                c.dep_ in ("aux", "auxpass") and (c.lower_ in OUGHT or c.tag_ == "VB" and c.i == clause.i - 1)
+                for c in clause.children))
 
     def _goal_subject(self, verb: Token) -> tuple[Token | None, str | None]:
         """The subject of "include" or "be" when it names what a party wants ("the union's terms include X",

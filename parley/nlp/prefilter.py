@@ -146,6 +146,7 @@ class Prefilter:
             *((_forms({word}, verb_exc, inflections), set(markers))
               for word, markers in vocabulary.hanging_predicates.items()),   # "X depends on Y"
             (_forms(set(vocabulary.terms_nouns), noun_exc, _plurals), {"that"}),   # "its position that X"
+            ({"without"}, {"no", "not", "n't", "never"}),   # "will not sign without X": wants X
         ]
         self.titles = {form for head in vocabulary.title_heads for form in _plurals(head)}
         self.bodies = _single(lexicon.body_anaphora)

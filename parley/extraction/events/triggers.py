@@ -38,7 +38,7 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
     if _leaves_talks(state, token, lemma):
         return "reject"  # "pulled out of the talks", "quit the deal": not a retreat from ground
     for child in (*token.children, *_clause_marks(token)):
-        if child.dep_ not in ("prt", "prep", "dobj", "mark") and not (
+        if child.dep_ not in ("prt", "prep", "dobj") and child.head.i == token.i and not (
                 child.dep_ == "advmod" and child.i == token.i + 1 and child.lower_ in ADVERB_PARTICLES):
             continue  # the parser often reads a particle right after its verb as an adverb ("put forward")
         for word in (child.lower_, child.lemma_.lower()):  # "suspend tariffs" / "suspend tariff"
@@ -78,7 +78,8 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
 
 def _clause_marks(verb: Token) -> list[Token]:
     """A particle the parser hangs on the clause after the verb instead: "called for the quota to be raised"
-    reads "for" as the mark of "raised"; it is the verb's own when it stands right after it."""
+    reads "for" as the mark of "raised"; it is the verb's own when it stands right after it (a clause's own
+    mark, "time for Norway to vote", is not the verb's)."""
     return [m for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp")
             for m in c.children if m.dep_ == "mark" and m.i == verb.i + 1]
 
