@@ -899,3 +899,22 @@ def test_a_stance_word_near_an_issue_that_is_not_on_it_takes_none(text: str) -> 
     """Found in review: each of these read a stance the words do not hold (all but Norway's own demand)."""
     found = {(p.actor, p.stance) for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"}
     assert found <= {("NOR", "for")} and ("ISL", "against") not in found and ("NOR", "against") not in found
+
+
+BORDER = Dossier.model_validate({
+    "name": "Border talks",
+    "actors": [{"id": "KES", "name": "Kestria"}, {"id": "DOR", "name": "Dorvania"}, {"id": "VEL", "name": "Velmar"}],
+    "issues": [{"id": "withdrawal", "label": "Dorvanian withdrawal",
+                "proposition": "Dorvanian troops withdraw from the border region", "keywords": ["withdrawal"]}],
+})
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an act with no object of its own that is the issue's own predicate names the issue
+    ("Dorvania says it wants talks but will not withdraw.", {("DOR", "withdrawal", "against")}),
+    ("Kestria demanded that Dorvania withdraw.", {("KES", "withdrawal", "for")}),
+    # with an object of its own it is about that object
+    ("Velmar will withdraw its mediators.", set()),
+])
+def test_an_act_that_is_the_issues_own_predicate(text, expected):
+    assert {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=BORDER).positions} == expected
