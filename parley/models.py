@@ -48,6 +48,7 @@ class Position(_Model):
     condition: str | None = None
     statements: list[int] = Field(default_factory=list)
     confidence: float = 0.5  # extension
+    contested: list[int] = Field(default_factory=list)  # extension: its statements that read another stance
 
 
 class Gap(_Model):

@@ -164,7 +164,7 @@ def test_view_renders_every_field() -> None:
             {"sentence": 1, "start": 27, "end": len(text), "text": text[27:], "actor": None, "action": "agree",
              "plover": "AGREE", "issue": "plan", "stance": "conditional", "condition": "Norland pays"},
         ],
-        "positions": [{"actor": "NLD", "issue": "plan", "stance": "against", "statements": [0]},
+        "positions": [{"actor": "NLD", "issue": "plan", "stance": "against", "statements": [0, 1], "contested": [1]},
                       {"actor": "SMK", "issue": "plan", "stance": "conditional", "condition": "Norland pays",
                        "statements": [1]}],
         "gaps": [{"issue": "plan", "a": "NLD", "b": "SMK", "status": "conditional"}],
@@ -174,7 +174,7 @@ def test_view_renders_every_field() -> None:
     render_analysis(console, analysis, None)
     out = console.export_text()
     for expected in ("x", "Coastline Herald", "against", "conditional (if Norland pays)", "Ingrid Vatne (NLD)",
-                     "Nordic Wire", "(negated)", "→ SMK", "might meet", "Share this article"):
+                     "Nordic Wire", "(negated)", "→ SMK", "might meet", "Share this article", "contested: #1"):
         assert expected in out, expected
     assert max(len(line) for line in out.splitlines()) <= 80
 

@@ -33,6 +33,15 @@ def test_a_condition_qualifies_support():
     assert position.condition == "if B pays"
 
 
+def test_evidence_the_other_way_is_kept_as_contested():
+    statements = [statement("AAA", "ports", "for", 0.9), statement("AAA", "ports", "against", 0.4),
+                  statement("AAA", "ports", "for", 0.7), statement("BBB", "ports", "against")]
+    statements = [s.model_copy(update={"sentence": k}) for k, s in enumerate(statements)]   # one per sentence
+    aaa, bbb = build_positions(statements)
+    assert (aaa.stance, aaa.statements, aaa.contested) == ("for", [0, 1, 2], [1])
+    assert bbb.contested == []
+
+
 def test_clear_opposition_outweighs_a_condition():
     statements = [statement("AAA", "ports", "against", 0.9), statement("AAA", "ports", "against", 0.9),
                   statement("AAA", "ports", "conditional", 0.5, "if")]

@@ -219,6 +219,13 @@ def test_analyze_page_takes_pasted_text_or_a_file(client):
     assert empty.status_code == 400 and "E003" in empty.text
 
 
+def test_analyze_page_shows_a_contested_position(client):
+    text = ("Sudavia demands inspections at the Veltra dam, Tomas Verano said.\n"
+            "A week later Sudavia rejected inspections at the Veltra dam.\n")
+    html = client.post("/analyze", data={"text": text}).text
+    assert "contested by 1 of 2 statements" in html
+
+
 def test_openapi_schema_lists_the_api(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert {"/api/overview", "/api/positions", "/api/gaps", "/api/statements", "/api/articles/{article_id}",

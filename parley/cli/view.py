@@ -35,7 +35,10 @@ def _matrix(result: ArticleAnalysis, dossier: Dossier | None) -> Table:
                 cells.append(Text("·", style="dim"))
             else:
                 label = position.stance + (f" (if {position.condition})" if position.condition else "")
-                cells.append(Text(label, style=STANCE_STYLE[position.stance]))
+                cell = Text(label, style=STANCE_STYLE[position.stance])
+                if position.contested:   # evidence the other way: which statements, to read them below
+                    cell.append(f"\ncontested: #{', #'.join(map(str, position.contested))}", style="dim")
+                cells.append(cell)
         table.add_row(Text(labels.get(issue, issue)), *cells)
     return table
 

@@ -15,7 +15,8 @@ def resolve_stance(weights: dict[str, float]) -> str:
 
 
 def build_positions(statements: list[Statement]) -> list[Position]:
-    """Positions in order of first evidence; each lists every statement on its (actor, issue)."""
+    """Positions in order of first evidence; each lists every statement on its (actor, issue), and as `contested`
+    those that read another stance than the one weighed out: the conflict is kept and shown, not overwritten."""
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, statement in enumerate(statements):
         if statement.actor and statement.issue and statement.stance:
@@ -36,7 +37,7 @@ def build_positions(statements: list[Statement]) -> list[Position]:
         confidence = max(statements[i].confidence for i in backing) if backing else 0.0
         positions.append(
             Position(actor=actor, issue=issue, stance=stance, condition=condition, statements=indexes,
-                     confidence=round(confidence, 3))
+                     confidence=round(confidence, 3), contested=[i for i in indexes if i not in backing])
         )
     return positions
 
