@@ -802,7 +802,8 @@ def test_stance_is_composed_from_the_words_that_hold_it(text: str, stance: str) 
 
 DOCKS = Dossier.model_validate({
     "name": "Dock dispute",
-    "actors": [{"id": "PA", "name": "Port Authority", "aliases": ["the port authority"]}],
+    "actors": [{"id": "PA", "name": "Port Authority", "aliases": ["the port authority"]},
+               {"id": "UNI", "name": "Dockers' Union"}, {"id": "GOV", "name": "the government", "aliases": ["ministers"]}],
     "issues": [{"id": "pay", "label": "Pay rise", "proposition": "Dockers get a pay rise of 5%",
                 "keywords": ["pay rise", "pay"]},
                {"id": "job_cuts", "label": "Job cuts", "proposition": "The port cuts 300 jobs",
@@ -918,3 +919,15 @@ BORDER = Dossier.model_validate({
 ])
 def test_an_act_that_is_the_issues_own_predicate(text, expected):
     assert {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=BORDER).positions} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # undoing the taking itself, for an issue that takes something away
+    ("The Port Authority has agreed to scrap the job cuts.", {("PA", "job_cuts", "against")}),
+    ("The Dockers' Union welcomed the decision to shelve the job cuts.", {("UNI", "job_cuts", "against")}),
+    # what a quarrel is about is no stance of an act on the quarrel
+    ("Ministers have refused to intervene in the pay dispute.", set()),
+    ("Ministers refused to get involved in the row over job cuts.", set()),
+])
+def test_undoing_a_taking_and_acts_on_a_quarrel(text, expected):
+    assert {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=DOCKS).positions} == expected

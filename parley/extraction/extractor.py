@@ -21,7 +21,7 @@ from .events import Event, EventFinder, is_negated, retreat_objects, steps_back
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import linking_words, load_confidence, load_lexicon
-from .linking import IssueLinker, Link, Reading, is_burden, motives
+from .linking import IssueLinker, Link, Reading, is_burden, motives, topics
 from .parataxis import mark_parataxis
 from .planning import planner_vocabulary
 from ..nlp.prefilter import Prefilter
@@ -59,6 +59,7 @@ class Extractor:
         # Austria and Sweden want X" is evidence on the UK and France of a UK-France dossier, not on the others.
         self.linker = IssueLinker(self.issues, self.lexicon) if dossier and dossier.issues else None
         self.motive_nouns = linking_words()["motive_nouns"]
+        self.topic_nouns = frozenset(linking_words()["topic_nouns"])
         self.table_parties = frozenset(a.id for a in dossier.actors) if dossier and dossier.actors else None
         prefilter = Prefilter(nlp, planner_vocabulary(self.finder, self.lexicon), dossier) \
             if settings.selective_parsing else None
@@ -215,7 +216,8 @@ class Extractor:
         # a verb names the action, not the issue ("left the agreement" is no withdrawal of forces); a noun may
         # name both ("a Hamas agreement to the amendment")
         # the condition, the purpose and the motive ("over fears that ...") are not what the act is on
-        aside = {t.i for t in [*event.condition_tokens, *event.purpose, *motives(content, self.motive_nouns)]}
+        aside = {t.i for t in [*event.condition_tokens, *event.purpose, *motives(content, self.motive_nouns),
+                               *topics(content, self.topic_nouns)]}
         if event.kind == "cue" and event.trigger.pos_ == "ADJ":
             # "unhappy with the bid" is on the bid; "unhappy with the slow progress towards X" is not on X
             aside |= {t.i for p in event.trigger.children if p.dep_ == "prep" and p.lower_ == "with"
@@ -445,9 +447,9 @@ class Extractor:
         """Whether the words ask that what names the issue be undone ("if Sudavia drops its demand for inspectors"):
         an undoing verb, not negated, whose object names the issue, for an issue that takes nothing away itself;
         undoing an opposition to it ("drops its opposition to inspectors") or a burden on it ("lift its ban on port
-        access") is no undoing of the issue."""
-        if self.issues.removes(issue):
-            return False
+        access") is no undoing of the issue. For an issue that takes something away, only undoing the taking itself
+        counts ("scrap the job cuts"), not the thing taken ("scrap the sanctions" is for lifting them)."""
+        removal = self.issues.removes(issue)
         for verb in words:
             if verb.pos_ != "VERB" or is_negated(verb):
                 continue
@@ -460,7 +462,8 @@ class Extractor:
                 continue
             for thing in things:
                 named = self.issues.match(list(thing.subtree), lambda token: None)
-                if named is None or named.id != issue or self.issues.predicate_sign(issue, verb):
+                if named is None or named.id != issue or self.issues.predicate_sign(issue, verb) or (
+                        removal and self.issues.predicate_sign(issue, thing) <= 0):
                     continue
                 opposing = self.lexicon.noun_stance(thing.lemma_.lower()) == "against"
                 burden = thing.lemma_.lower() in self.lexicon.burdens and getattr(self.issues.match(

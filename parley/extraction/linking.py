@@ -28,7 +28,8 @@ COMPLEMENT_DEPS = {"acomp", "attr", "oprd", "xcomp", "ccomp"}
 CLAUSE_JOINS = {"conj", "advcl", "parataxis"}      # the walk stops below them: the clause above is another statement
 MODIFIER_DEPS = {"compound", "amod", "nmod"}        # "fishing" in "the fishing levy": the levy is named
 OUGHT = {"should", "must", "shall"}                 # a clause of what ought to be: "its position that X should go"
-POINTING = {"the", "this", "these", "that", "those", "such"}   # determiners of a phrase that points back
+POINTING = {"the", "this", "these", "that", "those", "such"}
+TOPIC_PREPS = {"over", "about", "on", "concerning", "regarding"}   # "the row over X": what a quarrel is about   # determiners of a phrase that points back
 MENTION_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 MAX_MENTION = 12                                    # words at most in the phrase that names an issue
 PREDICATE_REACH = 3                                 # words up from a mention (or the last act) to the issue's verb
@@ -113,6 +114,27 @@ def _lacked(word: Token, thing: Token) -> bool:
                                                        for c in head.children))
 
 
+def on_topic(noun: Token, via: Token, nouns: Collection[str]) -> bool:
+    """Whether `via` says what a quarrel `noun` is about ("the pay dispute", "the row over job cuts")."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns and (
+        via.dep_ in ("compound", "amod") or via.dep_ == "prep" and via.lower_ in TOPIC_PREPS)
+
+
+def after_topic(prep: Token, nouns: Collection[str]) -> bool:
+    """"over X" right after a quarrel that the parser hung on the verb above ("involved in the row over job cuts"):
+    what the quarrel is about all the same."""
+    return prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS and any(
+        o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in nouns and o.right_edge.i == prep.i - 1
+        for p in prep.head.children if p.dep_ == "prep" for o in p.children)
+
+
+def topics(tokens: list[Token], nouns: Collection[str]) -> list[Token]:
+    """The words that say what a quarrel among a statement's words is about: its subject, not what the act is
+    on ("refused to intervene in the pay dispute" takes no stance on pay)."""
+    return [t for token in tokens for c in token.children if on_topic(token, c, nouns) or after_topic(c, nouns)
+            for t in c.subtree]
+
+
 def motives(tokens: list[Token], nouns: Collection[str]) -> list[Token]:
     """The words of the motives among a statement's words, their preposition included."""
     return [t for noun in tokens if is_motive(noun, nouns) for t in noun.head.subtree]
@@ -135,6 +157,7 @@ class IssueLinker:
         self.listing_verbs = words["listing_verbs"]
         self.providing_verbs = words["providing_verbs"]
         self.motive_nouns = words["motive_nouns"]
+        self.topic_nouns = frozenset(words["topic_nouns"])
         self.goal_nouns = lexicon.goal_nouns | words["terms_nouns"]
         self.telling_verbs = lexicon.speech | words["telling_verbs"]
         self.held_in = words["held_in"]
@@ -336,6 +359,8 @@ class IssueLinker:
         a speech verb above, holds it."""
         if any(a.lemma_.lower() in self.lexicon.claim_nouns for a in anchor.ancestors):
             return None   # "dismissed reports that Corvia had agreed to X": a claim told, not a stance taken
+        if anchor.pos_ == "NOUN" and anchor.lemma_.lower() in self.topic_nouns:
+            return None   # "the pay dispute": the mention is the quarrel's subject
         walk = _Walk()
         if is_negated(anchor):
             walk.sign = -1  # "no fishing levy", "not withdraw"
@@ -344,6 +369,8 @@ class IssueLinker:
         while node.i != child.i and not (child.dep_ in CLAUSE_JOINS and child.pos_ in ("VERB", "AUX")):
             if self._nothing_done(node) or is_motive(node, self.motive_nouns):
                 return None
+            if on_topic(node, child, self.topic_nouns) or after_topic(child, self.topic_nouns):
+                return None   # "refused to intervene in the pay dispute": the quarrel's subject, no stance on it
             noun = node.pos_ in ("NOUN", "PROPN")
             by_subject = child.dep_ in SUBJECT_DEPS
             action, holds = self._stance_word(node)
