@@ -56,6 +56,7 @@ def test_a_negated_judgement_says_what_its_negative_form_says(selective: bool) -
     ("Iceland torpedoed the quota plan on Friday.", ("ISL", "reject")),
     ("Norway rebutted the claims made by Iceland.", ("NOR", "deny")),
     ("Iceland thwarted the quota plan in the council.", ("ISL", "oppose")),
+    ("Iceland hired advisers to fend off the quota plan.", ("ISL", "oppose")),
     ("Norway railed against the quota plan of Iceland.", ("NOR", "criticize")),
     ("Icelandic fishermen collected signatures against the quota plan.", ("ISL", "protest")),
 ])
