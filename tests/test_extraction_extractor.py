@@ -906,7 +906,7 @@ BORDER = Dossier.model_validate({
     "name": "Border talks",
     "actors": [{"id": "KES", "name": "Kestria"}, {"id": "DOR", "name": "Dorvania"}, {"id": "VEL", "name": "Velmar"}],
     "issues": [{"id": "withdrawal", "label": "Dorvanian withdrawal",
-                "proposition": "Dorvanian troops withdraw from the border region", "keywords": ["withdrawal"]}],
+                "proposition": "Dorvania withdraws its troops from the border region", "keywords": ["withdrawal"]}],
 })
 
 
@@ -914,8 +914,9 @@ BORDER = Dossier.model_validate({
     # an act with no object of its own that is the issue's own predicate names the issue
     ("Dorvania says it wants talks but will not withdraw.", {("DOR", "withdrawal", "against")}),
     ("Kestria demanded that Dorvania withdraw.", {("KES", "withdrawal", "for")}),
-    # with an object of its own it is about that object
+    # with an object of its own it is about that object; another party's own withdrawal is not the issue's
     ("Velmar will withdraw its mediators.", set()),
+    ("Kestria said it would not withdraw.", set()),
 ])
 def test_an_act_that_is_the_issues_own_predicate(text, expected):
     assert {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=BORDER).positions} == expected
@@ -928,6 +929,7 @@ def test_an_act_that_is_the_issues_own_predicate(text, expected):
     # what a quarrel is about is no stance of an act on the quarrel
     ("Ministers have refused to intervene in the pay dispute.", set()),
     ("Ministers refused to get involved in the row over job cuts.", set()),
+    ("Ministers refused to settle the row over job cuts.", set()),
 ])
 def test_undoing_a_taking_and_acts_on_a_quarrel(text, expected):
     assert {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=DOCKS).positions} == expected

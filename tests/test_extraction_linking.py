@@ -200,12 +200,16 @@ def test_an_issue_inside_a_motive_is_why_a_party_acts_not_what_it_acts_on():
     ("Norway is ready to back a cap on the annual catch provided that Iceland cuts the fishing levy.",
      ("NOR", "catch_cap", "conditional")),
     ("Norway would accept a cap on the annual catch only as part of a wider deal.", ("NOR", "catch_cap", "conditional")),
+    # refused in its present shape: another shape may be accepted
+    ("Norway said it could not support the cap in its current form.", ("NOR", "catch_cap", "conditional")),
+    ("Iceland will vote against the cut in the fishing levy as it stands.", ("ISL", "levy_cut", "conditional")),
     # a goal noun's "that" clause says what its owner wants (planned too: the sentence has no other trigger)
     ("Iceland stuck to its position that the fishing levy should not be reduced.", ("ISL", "levy_cut", "against")),
     # what a refused act or "no deal" would lack is wanted; a deal signed without it tells no such thing
     ("Iceland said there could be no deal without a cut in the fishing levy.", ("ISL", "levy_cut", "for")),
     ("Iceland will not sign any deal without a cut in the fishing levy.", ("ISL", "levy_cut", "for")),
     ("Iceland will not quit the talks without a cut in the fishing levy.", ("ISL", "levy_cut", "for")),
+    ("Iceland will not sign any deal without securing a cap on the annual catch.", ("ISL", "catch_cap", "for")),
     # a clause's own "for" is no particle of the verb before it
     ("Iceland said it was time for Norway to vote against a cap on the annual catch.", ("NOR", "catch_cap", "against")),
     # "against it" pointing back: the condition hangs on the verb "against" comes from

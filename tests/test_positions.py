@@ -42,6 +42,15 @@ def test_evidence_the_other_way_is_kept_as_contested():
     assert bbb.contested == []
 
 
+
+def test_a_condition_qualifies_support_and_does_not_contest_it():
+    statements = [statement("AAA", "ports", "for"), statement("AAA", "ports", "conditional", condition="if B pays"),
+                  statement("AAA", "ports", "against", 0.3)]
+    statements = [s.model_copy(update={"sentence": k}) for k, s in enumerate(statements)]
+    [position] = build_positions(statements)
+    assert (position.stance, position.contested) == ("conditional", [2])
+
+
 def test_clear_opposition_outweighs_a_condition():
     statements = [statement("AAA", "ports", "against", 0.9), statement("AAA", "ports", "against", 0.9),
                   statement("AAA", "ports", "conditional", 0.5, "if")]

@@ -29,7 +29,7 @@ def condition_text(token: Token, lexicon: Lexicon) -> tuple[str, list[Token]] | 
             start += 1
         rest = " ".join(w.lower_ for w in words[start:])
         for marker in lexicon.conditions:
-            if rest.startswith(marker + " ") or rest.startswith("only " + marker + " "):
+            if f"{rest} ".startswith((marker + " ", "only " + marker + " ")):   # "in its current form" ends it
                 if marker == "until" and _a_time(words):
                     break   # "until midnight", "until next year": a time, not something that must happen first
                 span = token.doc[words[start].i:words[-1].i + 1]

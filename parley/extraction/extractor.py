@@ -21,7 +21,7 @@ from .events import Event, EventFinder, is_negated, retreat_objects, steps_back
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import linking_words, load_confidence, load_lexicon
-from .linking import IssueLinker, Link, Reading, is_burden, motives, topics
+from .linking import IssueLinker, Link, Reading, is_burden, lacked_things, motives, topics
 from .parataxis import mark_parataxis
 from .planning import planner_vocabulary
 from ..nlp.prefilter import Prefilter
@@ -251,7 +251,7 @@ class Extractor:
         if found is None and event.trigger.pos_ == "VERB" and not any(
                 t.pos_ in ("NOUN", "PROPN", "PRON") for t in content if t.i not in aside):
             # "Dorvania will not withdraw": the act with no object of its own is the issue's own predicate
-            own = self.issues.own_predicate(event.trigger)
+            own = self.issues.own_predicate(event.trigger, event.agent.actor)
             found = IssueMatch(own, IssueMatcher.MIN_SCORE) if own is not None else None
         if found is None and event.condition_tokens:
             # "will only accept a deal if Norway withdraws its boats": the condition is what the party wants.
@@ -391,16 +391,16 @@ class Extractor:
             self.issues.match(list(c.subtree), agent_of), "id", None) == issue for c in event.trigger.children)
 
     def _lacking(self, event: Event, issue: str) -> bool:
-        """The issue is the object of "without" on a negated act that then refuses ("will not sign any deal without
-        port access" wants it; "will not quit the talks without X", read as a concession already, is left as it
-        is)."""
+        """The issue is what "without" lacks on a negated act that then refuses ("will not sign any deal without
+        port access", "without securing port access" want it; "will not quit the talks without X", read as a
+        concession already, is left as it is)."""
         action = self.lexicon.negation.get(event.action, event.action) if event.negated else None
         if action is None or self.lexicon.stance.get(action) != "against":
             return False
         heads = [event.trigger, *(c for c in event.trigger.children if c.dep_ == "dobj")]
         return any(getattr(self.issues.match(list(o.subtree), lambda token: None), "id", None) == issue
                    for head in heads for p in head.children if p.dep_ == "prep" and p.lower_ == "without"
-                   for o in p.children if o.dep_ == "pobj")
+                   for o in lacked_things(p))
 
     def _gives_up(self, event: Event) -> bool:
         """Whether the act is a party undoing or stepping back from a stance it held ("dropped its demand for X",
@@ -445,7 +445,7 @@ class Extractor:
 
     def _undone(self, words: list[Token], issue: str) -> bool:
         """Whether the words ask that what names the issue be undone ("if Sudavia drops its demand for inspectors"):
-        an undoing verb, not negated, whose object names the issue, for an issue that takes nothing away itself;
+        an undoing verb, not negated, whose object names the issue;
         undoing an opposition to it ("drops its opposition to inspectors") or a burden on it ("lift its ban on port
         access") is no undoing of the issue. For an issue that takes something away, only undoing the taking itself
         counts ("scrap the job cuts"), not the thing taken ("scrap the sanctions" is for lifting them)."""

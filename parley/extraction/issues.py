@@ -229,10 +229,13 @@ class IssueMatcher:
         meanings = senses(word.lemma_.lower())
         return 1 if meanings & issue.verbs else -1 if meanings & issue.opposites else 0
 
-    def own_predicate(self, word: Token) -> str | None:
-        """The one issue whose own predicate the word is ("withdraw" of a withdrawal), if exactly one."""
+    def own_predicate(self, word: Token, doer: str | None) -> str | None:
+        """The one issue whose own predicate the word is ("withdraw" of a withdrawal), if exactly one, and whose
+        actor (if it names one) is the party acting, `doer`: "Kordavia will not withdraw" is no word on Dorvania's
+        withdrawal."""
         meanings = senses(word.lemma_.lower())
-        owners = [issue.spec.id for issue in self.issues if meanings & issue.verbs]
+        owners = [issue.spec.id for issue in self.issues if meanings & issue.verbs
+                  and (issue.subject is None or doer == issue.subject)]
         return owners[0] if len(owners) == 1 else None
 
     def removes(self, issue_id: str) -> bool:

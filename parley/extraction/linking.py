@@ -28,8 +28,9 @@ COMPLEMENT_DEPS = {"acomp", "attr", "oprd", "xcomp", "ccomp"}
 CLAUSE_JOINS = {"conj", "advcl", "parataxis"}      # the walk stops below them: the clause above is another statement
 MODIFIER_DEPS = {"compound", "amod", "nmod"}        # "fishing" in "the fishing levy": the levy is named
 OUGHT = {"should", "must", "shall"}                 # a clause of what ought to be: "its position that X should go"
-POINTING = {"the", "this", "these", "that", "those", "such"}
-TOPIC_PREPS = {"over", "about", "on", "concerning", "regarding"}   # "the row over X": what a quarrel is about   # determiners of a phrase that points back
+TOPIC_PREPS = {"over", "about", "on", "concerning", "regarding"}   # "the row over X": what a quarrel is about
+GETTING = {"secure", "get", "win", "obtain", "achieve", "gain"}   # "without securing X": X is what is lacked
+POINTING = {"the", "this", "these", "that", "those", "such"}   # determiners of a phrase that points back   # determiners of a phrase that points back
 MENTION_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 MAX_MENTION = 12                                    # words at most in the phrase that names an issue
 PREDICATE_REACH = 3                                 # words up from a mention (or the last act) to the issue's verb
@@ -104,12 +105,20 @@ def is_burden(noun: Token, issue: str, issues: IssueMatcher, lexicon: Lexicon) -
         getattr(issues.match([noun], lambda token: None), "id", None) != issue
 
 
+def lacked_things(without: Token) -> list[Token]:
+    """What a "without" phrase says is missing: its object ("without port access"), or what a verb of getting
+    takes ("without securing port access"); not "without consulting Y on X"."""
+    return [o for c in without.children if c.dep_ == "pobj" or c.dep_ == "pcomp" and c.lemma_.lower() in GETTING
+            for o in ([c] if c.dep_ == "pobj" else c.children) if o.dep_ in ("pobj", "dobj")]
+
+
 def _lacked(word: Token, thing: Token) -> bool:
-    """"without X", X its object, on a negated act or a denied thing: "will not sign without X", "no deal without
-    X", "there can be no deal without X" (the parser may hang "without" on "be"); not "without consulting Y on
-    X"."""
+    """"without X" on a negated act or a denied thing: "will not sign without X", "no deal without X", "there can
+    be no deal without X" (the parser may hang "without" on "be"); `thing` is the word the walk came up by."""
     head = word.head
-    return word.lower_ == "without" and word.dep_ == "prep" and thing.dep_ == "pobj" and (
+    lacked = {t.i for t in lacked_things(word)} | {c.i for c in word.children if c.dep_ == "pcomp"
+                                                    and c.lemma_.lower() in GETTING}
+    return word.lower_ == "without" and word.dep_ == "prep" and thing.i in lacked and (
         is_negated(head) or head.lemma_ == "be" and any(c.dep_ in ("attr", "nsubj") and is_negated(c)
                                                        for c in head.children))
 
@@ -123,16 +132,18 @@ def on_topic(noun: Token, via: Token, nouns: Collection[str]) -> bool:
 def after_topic(prep: Token, nouns: Collection[str]) -> bool:
     """"over X" right after a quarrel that the parser hung on the verb above ("involved in the row over job cuts"):
     what the quarrel is about all the same."""
+    beside = [*prep.head.children, *(o for p in prep.head.children if p.dep_ == "prep" for o in p.children)]
     return prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS and any(
-        o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in nouns and o.right_edge.i == prep.i - 1
-        for p in prep.head.children if p.dep_ == "prep" for o in p.children)
+        o.dep_ in ("dobj", "pobj") and o.pos_ == "NOUN" and o.lemma_.lower() in nouns and o.right_edge.i == prep.i - 1
+        for o in beside)
 
 
 def topics(tokens: list[Token], nouns: Collection[str]) -> list[Token]:
-    """The words that say what a quarrel among a statement's words is about: its subject, not what the act is
-    on ("refused to intervene in the pay dispute" takes no stance on pay)."""
-    return [t for token in tokens for c in token.children if on_topic(token, c, nouns) or after_topic(c, nouns)
-            for t in c.subtree]
+    """The words that say what a quarrel among a statement's words is about, and the quarrel's own word: its
+    subject, not what the act is on ("refused to intervene in the pay dispute" takes no stance on pay)."""
+    quarrels = [t for t in tokens if t.pos_ == "NOUN" and t.lemma_.lower() in nouns]
+    return quarrels + [t for token in tokens for c in token.children
+                       if on_topic(token, c, nouns) or after_topic(c, nouns) for t in c.subtree]
 
 
 def motives(tokens: list[Token], nouns: Collection[str]) -> list[Token]:
@@ -199,12 +210,11 @@ class IssueLinker:
         return [m for m in mentions.values() if not _inside_another(m, mentions)]
 
     def _proposed(self, anchor: Token) -> bool:
-        """Whether a mention is what a verb or noun of proposing in its clause puts forward ("proposed raising
-        the quota", "an offer of port access"): a pointer after it in the sentence can mean that proposal."""
+        """Whether a mention is what a word of proposing or wanting in its clause puts forward ("proposed raising
+        the quota", "an offer of port access", "wants job cuts"): a pointer after it in the sentence can mean
+        that proposal."""
         for word in anchor.ancestors:
-            lemma = word.lemma_.lower()
-            if word.pos_ == "VERB" and self.lexicon.verb_action(word) == "propose" or \
-                    word.pos_ == "NOUN" and self.lexicon.nouns.get(lemma) == "propose":
+            if self._stance_word(word)[0] in ("propose", "demand") or word.lemma_.lower() in self.goal_nouns:
                 return True
             if word.dep_ in CLAUSE_JOINS:
                 return False

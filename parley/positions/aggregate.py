@@ -6,6 +6,10 @@ from collections import defaultdict
 from ..models import Position, Statement
 
 
+# The statements that disagree with a position: a condition qualifies support, it does not dissent from it.
+DISSENT = {"for": {"against"}, "against": {"for", "conditional"}, "conditional": {"against"}}
+
+
 def resolve_stance(weights: dict[str, float]) -> str:
     """A conditional statement qualifies plain support, so it wins unless opposition clearly outweighs all else."""
     for_, against, conditional = (weights.get(k, 0.0) for k in ("for", "against", "conditional"))
@@ -37,7 +41,8 @@ def build_positions(statements: list[Statement]) -> list[Position]:
         confidence = max(statements[i].confidence for i in backing) if backing else 0.0
         positions.append(
             Position(actor=actor, issue=issue, stance=stance, condition=condition, statements=indexes,
-                     confidence=round(confidence, 3), contested=[i for i in indexes if i not in backing])
+                     confidence=round(confidence, 3),
+                     contested=[i for i in indexes if statements[i].stance in DISSENT[stance]])
         )
     return positions
 

@@ -37,7 +37,7 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
         return None  # "pressed ahead with enrichment", "pleaded guilty": not a demand
     if _leaves_talks(state, token, lemma):
         return "reject"  # "pulled out of the talks", "quit the deal": not a retreat from ground
-    for child in (*token.children, *_clause_marks(token)):
+    for child in (*token.children, *_clause_marks(token)):   # a clause mark's head is its clause, not the verb
         if child.dep_ not in ("prt", "prep", "dobj") and child.head.i == token.i and not (
                 child.dep_ == "advmod" and child.i == token.i + 1 and child.lower_ in ADVERB_PARTICLES):
             continue  # the parser often reads a particle right after its verb as an adverb ("put forward")
