@@ -132,10 +132,11 @@ def on_topic(noun: Token, via: Token, nouns: Collection[str]) -> bool:
 def after_topic(prep: Token, nouns: Collection[str]) -> bool:
     """"over X" right after a quarrel that the parser hung on the verb above ("involved in the row over job cuts"):
     what the quarrel is about all the same."""
+    if prep.dep_ != "prep" or prep.lower_ not in TOPIC_PREPS:
+        return False
     beside = [*prep.head.children, *(o for p in prep.head.children if p.dep_ == "prep" for o in p.children)]
-    return prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS and any(
-        o.dep_ in ("dobj", "pobj") and o.pos_ == "NOUN" and o.lemma_.lower() in nouns and o.right_edge.i == prep.i - 1
-        for o in beside)
+    return any(o.dep_ in ("dobj", "pobj") and o.pos_ == "NOUN" and o.lemma_.lower() in nouns
+               and o.right_edge.i == prep.i - 1 for o in beside)
 
 
 def topics(tokens: list[Token], nouns: Collection[str]) -> list[Token]:
@@ -196,9 +197,9 @@ class IssueLinker:
         for token in sent:
             if token.i in found:
                 continue
-            before = [m for i, m in named.items() if i < token.i and m is not None]
-            if before and self._proposed(before[-1].anchor) and self._pointer_noun(token, found) and not any(
-                    c.dep_ == "poss" for c in token.children):   # "X proposed Y, but Z rejected the plan"
+            unowned = self._pointer_noun(token, found) and not any(c.dep_ == "poss" for c in token.children)
+            before = [m for i, m in named.items() if i < token.i and m is not None] if unowned else []
+            if before and self._proposed(before[-1].anchor):   # "X proposed Y, but Z rejected the plan"
                 pointers[token.i] = (before[-1].issue, before[-1].inverted)
             elif memory is not None and memory.last is not None and self._points_back(
                     token, {**found, **pointers}, memory):
