@@ -930,6 +930,9 @@ def test_an_act_that_is_the_issues_own_predicate(text, expected):
     ("Ministers have refused to intervene in the pay dispute.", set()),
     ("Ministers refused to get involved in the row over job cuts.", set()),
     ("Ministers refused to settle the row over job cuts.", set()),
+    # the linker as the event rules: who has not (or may) join another in an act does not act
+    ("The Dockers' Union has not joined the port authority in backing the job cuts.", {("PA", "job_cuts", "for")}),
+    ("The Dockers' Union may join the port authority in backing the job cuts.", {("PA", "job_cuts", "for")}),
 ])
 def test_undoing_a_taking_and_acts_on_a_quarrel(text, expected):
     assert {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=DOCKS).positions} == expected

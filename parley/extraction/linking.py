@@ -30,7 +30,7 @@ MODIFIER_DEPS = {"compound", "amod", "nmod"}        # "fishing" in "the fishing 
 OUGHT = {"should", "must", "shall"}                 # a clause of what ought to be: "its position that X should go"
 TOPIC_PREPS = {"over", "about", "on", "concerning", "regarding"}   # "the row over X": what a quarrel is about
 GETTING = {"secure", "get", "win", "obtain", "achieve", "gain"}   # "without securing X": X is what is lacked
-POINTING = {"the", "this", "these", "that", "those", "such"}   # determiners of a phrase that points back   # determiners of a phrase that points back
+POINTING = {"the", "this", "these", "that", "those", "such"}   # determiners of a phrase that points back
 MENTION_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 MAX_MENTION = 12                                    # words at most in the phrase that names an issue
 PREDICATE_REACH = 3                                 # words up from a mention (or the last act) to the issue's verb
@@ -382,6 +382,10 @@ class IssueLinker:
                 return None
             if on_topic(node, child, self.topic_nouns) or after_topic(child, self.topic_nouns):
                 return None   # "refused to intervene in the pay dispute": the quarrel's subject, no stance on it
+            hedged = any(c.dep_ == "aux" and c.lower_ in self.lexicon.hedges for c in node.children)
+            if node.lemma_.lower() in self.lexicon.joining_verbs and child.dep_ == "prep" and (
+                    is_negated(node) or hedged):
+                return None   # "has not joined X in backing Y", "may join X in backing Y": no act of the subject's
             noun = node.pos_ in ("NOUN", "PROPN")
             by_subject = child.dep_ in SUBJECT_DEPS
             action, holds = self._stance_word(node)
