@@ -211,7 +211,7 @@ def test_an_issue_inside_a_motive_is_why_a_party_acts_not_what_it_acts_on():
     ("Iceland will not quit the talks without a cut in the fishing levy.", ("ISL", "levy_cut", "for")),
     ("Iceland will not sign any deal without securing a cap on the annual catch.", ("ISL", "catch_cap", "for")),
     # a clause's own "for" is no particle of the verb before it
-    ("Iceland said it was time for Norway to vote against a cap on the annual catch.", ("NOR", "catch_cap", "against")),
+    ("Iceland said it was time for Norway to vote down the cap on the annual catch.", ("NOR", "catch_cap", "against")),
     # "against it" pointing back: the condition hangs on the verb "against" comes from
     ("Iceland wants a cap on the annual catch. Norway will vote against it unless its demands are met.",
      ("NOR", "catch_cap", "conditional")),

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Agent, ArticleActors
 from .conditions import find_condition
-from .events import (HYPOTHETICAL_MARKS, hedged_obligation, is_negated, reported_conjunct, steps_back, unable,
+from .events import (HYPOTHETICAL_MARKS, hedged, hedged_obligation, is_negated, reported_conjunct, steps_back, unable,
                      waited_for)
 from .issues import IssueMatcher
 from .lexicon import Lexicon, linking_words, words_after
@@ -382,9 +382,8 @@ class IssueLinker:
                 return None
             if on_topic(node, child, self.topic_nouns) or after_topic(child, self.topic_nouns):
                 return None   # "refused to intervene in the pay dispute": the quarrel's subject, no stance on it
-            hedged = any(c.dep_ == "aux" and c.lower_ in self.lexicon.hedges for c in node.children)
             if node.lemma_.lower() in self.lexicon.joining_verbs and child.dep_ == "prep" and (
-                    is_negated(node) or hedged):
+                    is_negated(node) or hedged(node, self.lexicon.hedges)):
                 return None   # "has not joined X in backing Y", "may join X in backing Y": no act of the subject's
             noun = node.pos_ in ("NOUN", "PROPN")
             by_subject = child.dep_ in SUBJECT_DEPS

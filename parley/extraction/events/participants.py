@@ -57,8 +57,7 @@ def subjects(state: EventState, verb: Token, depth: int = 0) -> tuple[list[Agent
         # "ordered its army to launch", "accused Eritrea of arming rebels": the object acts
         acting = state.actors.resolve_all(ordered, quoted)
         if verb.dep_ == "pcomp" and governor.lemma_.lower() in state.lexicon.joining_verbs and not (
-                syntax.is_negated(governor) or any(c.dep_ == "aux" and c.lower_ in state.lexicon.hedges
-                                                   for c in governor.children)):
+                syntax.is_negated(governor) or syntax.hedged(governor, state.lexicon.hedges)):
             joined, _ = subjects(state, governor, depth + 1)   # "joined Iceland in calling for X": both call
             acting = [*joined, *(a for a in acting if all(a.actor != j.actor for j in joined))]
         return acting, False

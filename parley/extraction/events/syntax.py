@@ -141,12 +141,16 @@ def _auxiliaries(verb: Token) -> set[str]:
     return {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
 
 
+def hedged(verb: Token, hedges: Collection[str]) -> bool:
+    """"would accept", "may join": a verb under a hedging auxiliary."""
+    return any(c.dep_ == "aux" and c.lower_ in hedges for c in verb.children)
+
+
 def hedged_obligation(verb: Token, hedges: Collection[str]) -> bool:
     """"Turkey may have to accept restrictions": a prospect someone foresees for the party, not its stance."""
     have = verb.head
     return verb.dep_ == "xcomp" and have.lemma_ == "have" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                  for c in verb.children) and any(
-        c.dep_ == "aux" and c.lower_ in hedges for c in have.children)
+                                                                  for c in verb.children) and hedged(have, hedges)
 
 
 def steps_back(token: Token, phrases: Collection[str]) -> bool:

@@ -156,7 +156,7 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         action, negated = "threaten" if state.lexicon.hostile_thing(obj) else "yield", False
     if action == "protest" and any(c.dep_ == "ccomp" for c in verb.children):
         action = "accuse"  # "a rights group protested that the authorities ...": a complaint, in words
-    hedged = any(c.lower_ in state.lexicon.hedges for c in verb.children if c.dep_ == "aux")
+    hedged = syntax.hedged(verb, state.lexicon.hedges)
     content = participants.content_of(state, content_root)
     if kind == "role" and (action == "support" or any(r.lower_ in state.lexicon.negative_qualities
                                                       for r in _roles(state, verb))):
