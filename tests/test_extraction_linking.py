@@ -200,6 +200,9 @@ def test_an_issue_inside_a_motive_is_why_a_party_acts_not_what_it_acts_on():
     ("Norway is ready to back a cap on the annual catch provided that Iceland cuts the fishing levy.",
      ("NOR", "catch_cap", "conditional")),
     ("Norway would accept a cap on the annual catch only as part of a wider deal.", ("NOR", "catch_cap", "conditional")),
+    ("Norway would only accept a cap on the annual catch as part of a wider deal.", ("NOR", "catch_cap", "conditional")),
+    ("Norway will only back the catch cap in the context of a wider settlement.",
+     ("NOR", "catch_cap", "conditional")),
     # refused in its present shape: another shape may be accepted
     ("Norway said it could not support the cap in its current form.", ("NOR", "catch_cap", "conditional")),
     ("Iceland will vote against the cut in the fishing levy as it stands.", ("ISL", "levy_cut", "conditional")),

@@ -20,6 +20,8 @@ def condition_text(token: Token, lexicon: Lexicon) -> tuple[str, list[Token]] | 
     clauses = (g for o in objects for g in o.subtree if g.dep_ == "acl"
                and any(k.dep_ in ("ccomp", "pcomp", "advcl") for k in g.children))   # not "provided by X"
     phrases = (c for o in objects for c in o.children if c.dep_ == "prep")
+    # "would only accept X as part of a deal": an "only" before the verb limits the phrase as one after it would
+    only = "only " if any(c.lower_ == "only" and c.i < v.i for v in verbs for c in v.children) else ""
     for child in [*(c for v in verbs for c in v.children if c.dep_ in CLAUSE_DEPS), *clauses, *phrases]:
         if child.i < token.i:
             continue
@@ -28,6 +30,7 @@ def condition_text(token: Token, lexicon: Lexicon) -> tuple[str, list[Token]] | 
         while start < len(words) and words[start].lower_ in _LEAD - {"only"}:
             start += 1
         rest = " ".join(w.lower_ for w in words[start:])
+        rest = rest if rest.startswith("only ") else only + rest
         for marker in lexicon.conditions:
             if f"{rest} ".startswith((marker + " ", "only " + marker + " ")):   # "in its current form" ends it
                 if marker == "until" and _a_time(words):
