@@ -914,6 +914,8 @@ BORDER = Dossier.model_validate({
     # an act with no object of its own that is the issue's own predicate names the issue
     ("Dorvania says it wants talks but will not withdraw.", {("DOR", "withdrawal", "against")}),
     ("Kestria demanded that Dorvania withdraw.", {("KES", "withdrawal", "for")}),
+    # the issue's own predicate named by its noun is no undoing of it
+    ("Kestria demanded the withdrawal of Dorvanian troops from the border region.", {("KES", "withdrawal", "for")}),
     # with an object of its own it is about that object; another party's own withdrawal is not the issue's
     ("Velmar will withdraw its mediators.", set()),
     ("Kestria said it would not withdraw.", set()),
@@ -926,6 +928,12 @@ def test_an_act_that_is_the_issues_own_predicate(text, expected):
     # undoing the taking itself, for an issue that takes something away
     ("The Port Authority has agreed to scrap the job cuts.", {("PA", "job_cuts", "against")}),
     ("The Dockers' Union welcomed the decision to shelve the job cuts.", {("UNI", "job_cuts", "against")}),
+    # ... in a passive, and named by its noun
+    ("The Dockers' Union called for the job cuts to be scrapped.", {("UNI", "job_cuts", "against")}),
+    ("The Dockers' Union demanded that the job cuts be scrapped.", {("UNI", "job_cuts", "against")}),
+    ("The Dockers' Union wants the job cuts scrapped.", {("UNI", "job_cuts", "against")}),
+    ("The Dockers' Union called for the scrapping of the job cuts.", {("UNI", "job_cuts", "against")}),
+    ("The Dockers' Union demanded the withdrawal of the job cuts.", {("UNI", "job_cuts", "against")}),
     # what a quarrel is about is no stance of an act on the quarrel
     ("Ministers have refused to intervene in the pay dispute.", set()),
     ("Ministers refused to get involved in the row over job cuts.", set()),

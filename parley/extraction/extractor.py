@@ -17,7 +17,7 @@ from ..settings import Settings
 from ..sources import SourceDocument
 from .actors import MODIFIER_DEPS, ActorFinder, Agent, ArticleActors
 from .attribution import OutletNames, QuoteSpan, find_quotes, running_quotes
-from .events import Event, EventFinder, is_negated, retreat_objects, steps_back
+from .events import Event, EventFinder, acted_on, is_negated, retreat_objects, steps_back, with_of_objects
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import linking_words, load_confidence, load_lexicon
@@ -451,10 +451,14 @@ class Extractor:
         counts ("scrap the job cuts"), not the thing taken ("scrap the sanctions" is for lifting them)."""
         removal = self.issues.removes(issue)
         for verb in words:
-            if verb.pos_ != "VERB" or is_negated(verb):
+            if verb.pos_ not in ("VERB", "NOUN") or is_negated(verb):
                 continue
-            if self.lexicon.undoes(verb):
-                things = [c for c in verb.children if c.dep_ == "dobj"]
+            act = verb.lemma_.lower()
+            if verb.pos_ == "NOUN":   # "called for the scrapping of the job cuts"
+                act = self.lexicon.undo_nouns.get(act, "")
+                things = with_of_objects(verb)[1:] if act else []
+            elif self.lexicon.undoes(verb):
+                things = acted_on(verb)
             elif steps_back(verb, self.lexicon.retreat_phrases):
                 # "give up its demand for X", "move away from its demand for X": a stance held is given up
                 things = [t for t in retreat_objects(verb) if self.lexicon.noun_stance(t.lemma_.lower()) == "for"]
@@ -462,7 +466,7 @@ class Extractor:
                 continue
             for thing in things:
                 named = self.issues.match(list(thing.subtree), lambda token: None)
-                if named is None or named.id != issue or self.issues.predicate_sign(issue, verb) or (
+                if named is None or named.id != issue or self.issues.lemma_sign(issue, act) or (
                         removal and self.issues.predicate_sign(issue, thing) <= 0):
                     continue
                 opposing = self.lexicon.noun_stance(thing.lemma_.lower()) == "against"

@@ -225,8 +225,12 @@ class IssueMatcher:
     def predicate_sign(self, issue_id: str, word: Token) -> int:
         """1 for a word that is the issue's own predicate ("withdraw" of a withdrawal), -1 for one that asserts
         its opposite ("remain"), 0 for any other."""
+        return self.lemma_sign(issue_id, word.lemma_.lower())
+
+    def lemma_sign(self, issue_id: str, lemma: str) -> int:
+        """`predicate_sign` of a lemma (the verb an undoing noun names: "withdraw" of "withdrawal")."""
         issue = self._by_id[issue_id]
-        meanings = senses(word.lemma_.lower())
+        meanings = senses(lemma)
         return 1 if meanings & issue.verbs else -1 if meanings & issue.opposites else 0
 
     def own_predicate(self, word: Token, doer: str | None) -> str | None:

@@ -84,6 +84,7 @@ class Lexicon:
     openness_verbs: frozenset[str]
     undo_verbs: frozenset[str]
     undo_phrases: frozenset[str]       # "put on hold": a verb that sets aside with the words after it
+    undo_nouns: dict[str, str]         # "scrapping" -> "scrap": the noun of an undoing act, with its verb
     object_actions: dict[str, dict[str, frozenset[str]]]   # name → verbs and objects
     object_action_names: dict[str, str]                    # name → the action (the name, unless it says)
     joint_acts: frozenset[str]
@@ -184,7 +185,7 @@ def load_lexicon() -> Lexicon:
     # Word lists and plain mappings come straight from the YAML key of the same name.
     lists = {name: frozenset(raw[name]) for name in _WORD_LISTS}
     mappings = {name: raw[name] for name in ("plover", "stance", "answers", "answers_to_demand", "negation",
-                                             "state_phrases", "agent_nouns")}
+                                             "state_phrases", "agent_nouns", "undo_nouns")}
     return Lexicon(
         verbs=verbs,
         phrasal=phrasal,

@@ -13,8 +13,8 @@ state, `EventState` (state.py), and the grammar in syntax.py.
 """
 from .finder import EventFinder
 from .state import Event, EventState
-from .syntax import (HYPOTHETICAL_MARKS, hedged, hedged_obligation, is_negated, reported_conjunct, retreat_objects,
-                     steps_back, unable, waited_for)
+from .syntax import (HYPOTHETICAL_MARKS, acted_on, hedged, hedged_obligation, is_negated, reported_conjunct,
+                     retreat_objects, steps_back, unable, waited_for, with_of_objects)
 
-__all__ = ["HYPOTHETICAL_MARKS", "Event", "EventFinder", "EventState", "hedged", "hedged_obligation", "is_negated",
-           "reported_conjunct", "retreat_objects", "steps_back", "unable", "waited_for"]
+__all__ = ["HYPOTHETICAL_MARKS", "Event", "EventFinder", "EventState", "acted_on", "hedged", "hedged_obligation",
+           "is_negated", "reported_conjunct", "retreat_objects", "steps_back", "unable", "waited_for", "with_of_objects"]

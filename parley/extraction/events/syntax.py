@@ -166,3 +166,21 @@ def retreat_objects(verb: Token) -> list[Token]:
     ("gave up its demand", "moved away from its demand")."""
     preps = [p for h in (verb, *verb.children) for p in h.children if p.dep_ == "prep" and p.lower_ in ("from", "on")]
     return [t for t in (*verb.children, *(o for p in preps for o in p.children)) if t.dep_ in ("dobj", "pobj")]
+
+
+def acted_on(verb: Token) -> list[Token]:
+    """What a verb acts on: its object; in a passive, its subject ("demanded that the cuts be scrapped"), also when the
+    parser hangs that subject on a "for" before the verb ("called for the cuts to be scrapped") or reads a bare
+    participle as active ("wants the cuts scrapped")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:
+        return objects
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        return passive
+    if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "nsubj" for c in verb.children):
+        return [o for p in verb.head.children if p.dep_ == "prep" and p.lower_ == "for" and p.i < verb.i
+                for o in p.children if o.dep_ == "pobj"]
+    bare = verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("ccomp", "oprd") and not any(
+        c.dep_ == "aux" for c in verb.children)
+    return [c for c in verb.children if c.dep_ == "nsubj"] if bare else []
