@@ -807,7 +807,7 @@ DOCKS = Dossier.model_validate({
     "issues": [{"id": "pay", "label": "Pay rise", "proposition": "Dockers get a pay rise of 5%",
                 "keywords": ["pay rise", "pay"]},
                {"id": "job_cuts", "label": "Job cuts", "proposition": "The port cuts 300 jobs",
-                "keywords": ["job cuts", "cut jobs", "cuts"]}],
+                "keywords": ["job cuts", "cut jobs", "cuts", "redundancies"]}],
 })
 
 
@@ -934,6 +934,8 @@ def test_an_act_that_is_the_issues_own_predicate(text, expected):
     ("The Dockers' Union wants the job cuts scrapped.", {("UNI", "job_cuts", "against")}),
     ("The Dockers' Union called for the scrapping of the job cuts.", {("UNI", "job_cuts", "against")}),
     ("The Dockers' Union demanded the withdrawal of the job cuts.", {("UNI", "job_cuts", "against")}),
+    # a keyword that names the taking by another word ("redundancies" are cuts)
+    ("The Dockers' Union urged the port authority to withdraw the redundancies.", {("UNI", "job_cuts", "against")}),
     # what a quarrel is about is no stance of an act on the quarrel
     ("Ministers have refused to intervene in the pay dispute.", set()),
     ("Ministers refused to get involved in the row over job cuts.", set()),
