@@ -222,3 +222,20 @@ def test_an_issue_inside_a_motive_is_why_a_party_acts_not_what_it_acts_on():
 def test_stances_held_kept_and_refused(text, expected):
     assert expected in positions(text)
     assert not {p for p in positions(text) if p[:2] == expected[:2] and p != expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the issue's own verb in the future binds its subject's party, or whoever tells it of a thing
+    ("Norway said it would not reduce the fishing levy.", {("NOR", "levy_cut", "against")}),
+    ("Norway will reduce the fishing levy only if Iceland accepts a cap on the annual catch.",
+     {("NOR", "levy_cut", "conditional")}),
+    ("Norway said the fishing levy would be reduced in stages.", {("NOR", "levy_cut", "for")}),
+    ("Norway said the annual catch would be capped at 1,000 tonnes.", {("NOR", "catch_cap", "for")}),
+    # its opposite
+    ("Norway said it would raise the fishing levy.", {("NOR", "levy_cut", "against")}),
+    # nobody's commitment: no party's subject, no party telling it
+    ("Fishermen said they would cut the fishing levy.", set()),
+    ("Analysts said the fishing levy would be cut next year.", set()),
+])
+def test_a_commitment_told_in_the_issues_own_verb(text, expected):
+    assert positions(text) == expected

@@ -61,7 +61,8 @@ class Extractor:
         self.motive_nouns = linking_words()["motive_nouns"]
         self.topic_nouns = frozenset(linking_words()["topic_nouns"])
         self.table_parties = frozenset(a.id for a in dossier.actors) if dossier and dossier.actors else None
-        prefilter = Prefilter(nlp, planner_vocabulary(self.finder, self.lexicon), dossier) \
+        prefilter = Prefilter(nlp, planner_vocabulary(self.finder, self.lexicon, self.issues if self.linker else None),
+                              dossier) \
             if settings.selective_parsing else None
         self.selective = SelectiveParser(nlp, prefilter, settings.batch_size) if prefilter else None
 

@@ -242,6 +242,12 @@ class IssueMatcher:
                   and (issue.subject is None or doer == issue.subject)]
         return owners[0] if len(owners) == 1 else None
 
+    def predicate_words(self) -> frozenset[str]:
+        """Every lemma that is some issue's own predicate or its opposite ("lift", "remove", "keep" of "the tariff
+        is lifted"), for the parse planner."""
+        heads = frozenset().union(*(issue.verbs | issue.opposites for issue in self.issues))
+        return frozenset(word for word, meanings in _senses_data().items() if meanings & heads) | heads
+
     def removes(self, issue_id: str) -> bool:
         """Whether the issue proposes taking something away or down ("sanctions are lifted", "the rebate is
         reduced"): then a word against the thing is a word for the issue."""

@@ -176,6 +176,7 @@ class IssueLinker:
         self.hinging_verbs = words["hinging_verbs"]
         self.hanging_predicates = words["hanging_predicates"]
         self.shortfall_nouns = words["shortfall_nouns"]
+        self.future_auxiliaries = words["future_auxiliaries"]
 
     # --- mentions ------------------------------------------------------------------------------------------
     def mentions(self, sent: Span, agent_of: Callable[[Token], str | None],
@@ -376,6 +377,9 @@ class IssueLinker:
         if is_negated(anchor):
             walk.sign = -1  # "no fishing levy", "not withdraw"
         owned: list[Agent] = []   # the owners of a demand or offer whose own act above it the walk reads on
+        committed = self._commitment(anchor, issue, walk, reading)
+        if committed is not None:
+            return committed
         child, node = anchor, anchor.head
         while node.i != child.i and not (child.dep_ in CLAUSE_JOINS and child.pos_ in ("VERB", "AUX")):
             if self._nothing_done(node) or is_motive(node, self.motive_nouns):
@@ -474,6 +478,27 @@ class IssueLinker:
                 return (walk, holders) if holders else None
             child, node = node, node.head
         return (walk, owned) if owned else None
+
+    def _commitment(self, anchor: Token, issue: str, walk: _Walk, reading: Reading) -> tuple[_Walk, list[Agent]] | None:
+        """The issue's own verb (or its opposite) in the future: "Valdoria will remove the duties only if X", "said
+        it would not lift the tariff", "said the tariff would be lifted". Its subject's party is bound to it; a
+        subject that is no party but the thing itself leaves it to whoever tells it. Sets the walk's trigger
+        (agree, or reject for what the party will not do) and condition; returns the holders when the subject is
+        a party, else None and the walk goes on up to the teller."""
+        sign = self.issues.predicate_sign(issue, anchor) if anchor.pos_ == "VERB" else 0
+        if not sign or not any(c.dep_ == "aux" and c.lower_ in self.future_auxiliaries
+                               for c in anchor.children):
+            return None
+        holders = self._holders(anchor, reading, noun=False)
+        others = [c for c in anchor.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                  and getattr(self.issues.match(list(c.subtree), reading.agent_of), "id", None) != issue]
+        if not holders and others:
+            return None   # "fishermen would lift the ban": no party's act
+        positive = (walk.sign > 0) == (sign > 0)
+        walk.trigger, walk.action = anchor, "agree" if positive else "reject"
+        found = find_condition([anchor], self.lexicon)
+        walk.condition = found[0] if found else None
+        return (walk, holders) if holders else None
 
     def _denied(self, clause: Token, holders: list[Agent], actors: ArticleActors) -> bool | None:
         """True when the parties that hold a clause's stance deny it themselves ("Norway denied that it would

@@ -5,12 +5,14 @@ from __future__ import annotations
 from ..nlp.prefilter import Vocabulary
 from ..nlp.quotes import CLOSING, OPENING
 from .actors import ActorFinder
+from .issues import IssueMatcher
 from .lexicon import Lexicon, inflections, linking_words, reference_words
 
 
-def planner_vocabulary(finder: ActorFinder, lexicon: Lexicon) -> Vocabulary:
-    """The planner's words: the action lexicon, the linker's wanting, hinging and hanging words and terms nouns, the pronouns, the
-    quote marks, the gazetteer's titles and group words, and how it finds party mentions."""
+def planner_vocabulary(finder: ActorFinder, lexicon: Lexicon, issues: IssueMatcher | None) -> Vocabulary:
+    """The planner's words: the action lexicon, the linker's wanting, hinging and hanging words, terms nouns and
+    future auxiliaries with the dossier's issue verbs (when the linker reads them), the pronouns, the quote marks,
+    the gazetteer's titles and group words, and how it finds party mentions."""
     references = reference_words()
     return Vocabulary(
         lexicon=lexicon,
@@ -18,6 +20,8 @@ def planner_vocabulary(finder: ActorFinder, lexicon: Lexicon) -> Vocabulary:
         hinging_verbs=linking_words()["hinging_verbs"],
         hanging_predicates=linking_words()["hanging_predicates"],
         terms_nouns=frozenset(linking_words()["terms_nouns"]),
+        future_auxiliaries=linking_words()["future_auxiliaries"],
+        issue_verbs=issues.predicate_words() if issues is not None else frozenset(),
         inflections=inflections,
         person_pronouns=references["person_pronouns"],
         group_pronouns=references["group_pronouns"],

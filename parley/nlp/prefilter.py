@@ -46,6 +46,8 @@ class Vocabulary:
     hinging_verbs: dict[str, list[str]]   # the linker's "made X conditional on Y": verb -> the words after it
     hanging_predicates: dict[str, list[str]]   # the linker's "X depends on Y": predicate -> its prepositions
     terms_nouns: frozenset[str]     # the linker's nouns of a party's terms: "its position that X"
+    future_auxiliaries: frozenset[str]   # the linker's "will", "would": "said it would not lift the tariff"
+    issue_verbs: frozenset[str]     # the dossier's issue predicates and their opposites, as lemmas: "lift", "keep"
     inflections: Callable[[str], set[str]]   # regular forms of a verb, as the lexicon makes them
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -147,6 +149,8 @@ class Prefilter:
               for word, markers in vocabulary.hanging_predicates.items()),   # "X depends on Y"
             (_forms(set(vocabulary.terms_nouns), noun_exc, _plurals), {"that"}),   # "its position that X"
             ({"without"}, {"no", "not", "n't", "never"}),   # "will not sign without X": wants X
+            # "said it would not lift the tariff": the issue's own verb in the future (the linker's commitment)
+            (_forms(set(vocabulary.issue_verbs), verb_exc, inflections), vocabulary.future_auxiliaries),
         ]
         self.titles = {form for head in vocabulary.title_heads for form in _plurals(head)}
         self.bodies = _single(lexicon.body_anaphora)
