@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 import parley
 from parley.cli import app
 from parley.dossier import load_dossier
+from parley.sources import read_text
+from test_store_ingest import CONTESTED
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "test-output"
@@ -95,3 +97,20 @@ def test_the_report_is_one_file_with_positions_gaps_changes_and_evidence(two):
         assert "bbc" not in text.lower()  # nothing of the world negotiation
     html = (OUTPUT / "report-kosovo-serbia.html").read_text()
     assert "<script" not in html and "http" not in html.split("<body>")[0]  # self-contained: no outside assets
+
+
+def test_positions_and_the_report_show_which_evidence_reads_another_stance(tmp_path, store_analyzer):
+    """Sudavia is against inspections at the dam, though one of its two statements is for them: `positions` says
+    so beside the stance (the ids in --json), and the report marks the stance and the dissenting statement."""
+    db = tmp_path / "contested.db"
+    with parley.open(db) as store:
+        store.ingest([read_text(CONTESTED)], store_analyzer, negotiation="river")
+        dissenting = store.statements(text="demands")["id"].tolist()
+    table = CliRunner(env={"COLUMNS": "200"}).invoke(app, ["positions", "--db", str(db)])
+    assert table.exit_code == 0 and "against [contested by 1 of 2 statements]" in table.stdout
+    (row,) = [json.loads(line) for line in run("positions", "--db", str(db), "--json").stdout.splitlines()]
+    assert row["contested_ids"] == dissenting and len(row["statement_ids"]) == 2
+    report = run("report", "--format", "md", "--db", str(db)).stdout
+    assert "| against (contested) |" in report
+    (line,) = [line for line in report.splitlines() if "[contested: reads for]" in line]
+    assert "Sudavia demands inspections" in line

@@ -89,7 +89,8 @@ def _history(*rows: tuple) -> pd.DataFrame:
     """A store history (time order) from (actor, issue, stance, day, article_id, source) rows."""
     columns = ["actor", "issue", "stance", "date", "article_id", "source"]
     frame = pd.DataFrame(rows, columns=columns)
-    return frame.assign(condition=None, statement_ids=[[i] for i in range(len(frame))])
+    return frame.assign(condition=None, statement_ids=[[i] for i in range(len(frame))],
+                        contested_ids=[[] for _ in range(len(frame))])
 
 
 def test_the_latest_stance_holds_since_its_run_began_with_sources_for_and_against():

@@ -13,8 +13,9 @@ from sqlalchemy import update
 import parley
 from parley.evaluation.runner import Evaluation, groups_of
 from parley.settings import Settings
-from parley.sources import read_paths
+from parley.sources import read_paths, read_text
 from parley.store import schema
+from test_store_ingest import CONTESTED
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "timeline"
 
@@ -124,3 +125,30 @@ def test_a_correction_whose_statement_is_no_longer_read_is_kept_and_said_not_to_
         connection.execute(change(schema.Statement).where(schema.Statement.id == int(target["id"]))
                            .values(end=int(target["end"]) - 1))
     assert corrections(store.engine, river.scope)["applies"].astype(bool).tolist() == [False]
+
+
+def test_contested_evidence_follows_the_corrected_stances(db_url, store_analyzer):
+    """A statement whose stance an analyst changes dissents, or no longer, by its corrected stance, as the
+    statements shown say; a position added by hand is contested by nothing."""
+    from parley.store.corrections import correct
+
+    with parley.open(db_url) as store:
+        store.ingest([read_text(CONTESTED)], store_analyzer, negotiation="river")
+        river = store.negotiation("river")
+        statements = river.statements().sort_values("start")
+        assert statements["stance"].tolist() == ["for", "against"]
+        article, first, second = int(statements["article_id"].iloc[0]), *(
+            [int(row.id), int(row.start), int(row.end)] for row in statements.itertuples())
+
+        def position():
+            (found,) = river.history().itertuples()
+            return found.stance, found.contested_ids, found.corrected
+
+        assert position() == ("against", [first[0]], False)
+        correct(store.engine, river.scope, article, "change", "Ana", *first[1:], stance="against")
+        assert position() == ("against", [], True)
+        correct(store.engine, river.scope, article, "change", "Ana", *second[1:], stance="for")
+        assert position() == ("for", [first[0]], True)  # the stances swapped, and the weightier one is now for
+        correct(store.engine, river.scope, article, "add", "Ben", first[1], actor="SDV", issue="dam_inspections",
+                stance="conditional", condition="if both dams are inspected")
+        assert position() == ("conditional", [], True)

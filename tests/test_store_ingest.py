@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 import parley
 from parley.cli import app
-from parley.sources import read_paths
+from parley.sources import read_paths, read_text
 from parley.store.ingest import UNANALYSED
 from parley.store.schema import Analysis, Article, IngestAttempt, Negotiation
 
@@ -27,6 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples" / "timeline"
 BBC = SHARED / "corpus" / "bulk" / "bbc-2005.jsonl"
+# Sudavia for, then against, inspections at the dam: weighed against, with the first statement dissenting
+CONTESTED = ("Sudavia demands inspections at the Veltra dam, Tomas Verano said.\n"
+             "A week later Sudavia rejected inspections at the Veltra dam.\n")
 
 
 def bbc_sample(path: Path, size: int, copies: int) -> int:
@@ -72,6 +75,16 @@ def test_examples_ingest_counts_copies_and_rerun(db_url, store_analyzer, tmp_pat
         assert store.article(int(copy["id"])).statements.empty
 
 
+def test_a_position_keeps_the_ids_of_its_statements_that_read_another_stance(db_url, store_analyzer):
+    with parley.open(db_url) as store:
+        assert store.ingest([read_text(CONTESTED)], store_analyzer).stored == 1
+        ids = store.statements().set_index("stance")["id"]
+        (position,) = store.history().itertuples()
+        assert (position.actor, position.issue, position.stance) == ("SDV", "dam_inspections", "against")
+        assert sorted(position.statement_ids) == sorted(ids) and position.contested_ids == [ids["for"]]
+        assert store.positions()["contested_ids"].tolist() == [[ids["for"]]]
+
+
 def test_bbc_exact_copies_are_all_found(db_url, store_analyzer, tmp_path):
     sample = tmp_path / "bbc.jsonl"
     expected = bbc_sample(sample, size=24, copies=4)
@@ -91,7 +104,7 @@ def _tables(url: str) -> dict[str, pd.DataFrame]:
                                    near_duplicate_of=articles["near_duplicate_of"].map(key))
         statements = store.statements().assign(article=lambda f: f["article_id"].map(key), source=None)
         positions = store.history().assign(article=lambda f: f["article_id"].map(key), source=None)
-    drop = ["id", "article_id", "position_id", "statement_ids"]
+    drop = ["id", "article_id", "position_id", "statement_ids", "contested_ids"]
     frames = {"articles": articles, "statements": statements, "positions": positions}
     return {name: frame.drop(columns=[c for c in drop if c in frame]).astype(str)
             .sort_values(list(frame.drop(columns=[c for c in drop if c in frame]).columns)).reset_index(drop=True)

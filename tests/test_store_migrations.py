@@ -84,3 +84,42 @@ def test_migration_0005_adds_the_follow_tables_and_goes_down_again(db_url, tmp_p
     engine.dispose()
     with parley.open(db_url) as store:
         assert store.negotiation("world").feeds().empty
+
+
+def _store_at_0005(url: str) -> None:
+    """A store as revision 0005 made it: one analysed article in `world`, its statement and its position."""
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(_config(connection), "0005")
+        now = "2026-01-01 00:00:00.000000"
+        for insert in (
+                "INSERT INTO negotiations (id, name, created_at) VALUES (1, 'world', :now)",
+                "INSERT INTO articles (id, source_key, content_hash, boilerplate, sources_cited, extra, ingested_at, "
+                "text) VALUES (1, 'a', 'h1', '[]', '[]', '{}', :now, 'text')",
+                "INSERT INTO analyses (article_id, negotiation_id, parley_version, analysed_at) "
+                "VALUES (1, 1, 'old', :now)",
+                "INSERT INTO statements (id, article_id, negotiation_id, \"index\", sentence, start, \"end\", text, "
+                "actor, action, plover, issue, stance, quote, reported_by, negated, confidence) VALUES (7, 1, 1, 0, 0, "
+                "0, 4, 'text', 'NOR', 'demand', 'DEMAND', 'ceasefire', 'for', false, '[]', false, 0.8)",
+                "INSERT INTO positions (article_id, negotiation_id, actor, issue, stance, confidence, statement_ids, "
+                "corrected) VALUES (1, 1, 'NOR', 'ceasefire', 'for', 0.8, '[7]', false)"):
+            connection.execute(text(insert), {"now": now})
+    engine.dispose()
+
+
+def test_migration_0006_gives_existing_positions_no_contested_evidence_and_goes_down_again(db_url):
+    """0006 adds `contested_ids` to the positions: a row stored before it gets an empty list; down to 0005 drops
+    only that column, and the row's other evidence stays."""
+    _store_at_0005(db_url)
+    with parley.open(db_url) as store:  # opening migrates to the head
+        (position,) = store.history().itertuples()
+        assert (position.statement_ids, position.contested_ids) == ([7], [])
+    engine = create_engine(db_url)
+    with engine.begin() as connection:
+        command.downgrade(_config(connection), "0005")
+        assert "contested_ids" not in {c["name"] for c in sa_inspect(connection).get_columns("positions")}
+        assert connection.execute(text("SELECT statement_ids FROM positions")).scalar() in ("[7]", [7])
+    migrate(engine)
+    engine.dispose()
+    with parley.open(db_url) as store:
+        assert store.history()["contested_ids"].tolist() == [[]]

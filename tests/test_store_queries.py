@@ -192,6 +192,19 @@ def test_export_writes_every_row(history, tmp_path, fmt):
     assert single == [tmp_path / f"articles.{fmt}"] and len(read(single[0])) == 3
 
 
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_a_contested_position_keeps_its_dissenting_evidence_in_the_queries_and_the_exports(store, tmp_path, fmt):
+    store.add([analysis("f1", "2025-03-27", "Harbour Gazette", [MONDAY, AGREED])])  # against, then for: for
+    monday = int(store.statements(text="Monday")["id"].item())
+    assert store.positions()["contested_ids"].tolist() == [[monday]]
+    (article,) = store.articles()["id"]
+    assert store.article(int(article)).positions["contested_ids"].tolist() == [[monday]]
+    read = {"csv": pd.read_csv, "parquet": pd.read_parquet, "jsonl": lambda p: pd.read_json(p, lines=True)}[fmt]
+    (exported,) = store.export(fmt, ["positions"], out=tmp_path / f"positions.{fmt}")
+    ids = read(exported)["contested_ids"].map(lambda v: json.loads(v) if isinstance(v, str) else list(v))
+    assert ids.tolist() == [[monday]]
+
+
 def test_export_rejects_unknown_table_and_format(history, tmp_path):
     with pytest.raises(parley.ParleyError, match="E051"):
         history.export("csv", ["nope"], out=tmp_path)

@@ -12,6 +12,7 @@ import parley
 from parley.positions.gaps import gap_status
 from parley.web import create_app
 from parley.settings import defaults
+from test_store_ingest import CONTESTED
 
 TOKEN = "test-token-1234"
 
@@ -224,6 +225,25 @@ def test_analyze_page_shows_a_contested_position(client):
             "A week later Sudavia rejected inspections at the Veltra dam.\n")
     html = client.post("/analyze", data={"text": text}).text
     assert "contested by 1 of 2 statements" in html
+
+
+def test_stored_contested_position_shows_its_dissent_where_its_evidence_is_listed(client):
+    """The latest report of Sudavia on dam inspections is against, with one of its two statements for: the issue
+    and party pages say so beside its latest evidence, and the article page marks the dissenting statement."""
+    body = {"articles": [{"text": CONTESTED, "outlet": "Test Wire", "published": "2025-12-01"}]}
+    assert client.post("/api/ingest", json=body, headers={"Authorization": f"Bearer {TOKEN}"}).json()["stored"] == 1
+    (stored,) = client.get("/api/articles", params={"outlet": "Test Wire"}).json()
+    detail = client.get(f"/api/articles/{stored['id']}").json()
+    dissenting = [s["id"] for s in detail["statements"] if s["stance"] == "for"]
+    assert [p["contested_ids"] for p in detail["positions"]] == [dissenting]
+    (position,) = client.get("/api/positions", params={"actor": "SDV", "issue": "dam_inspections"}).json()
+    assert (position["stance"], position["contested_ids"]) == ("against", dissenting)
+    for page, row in (("/issues/dam_inspections", "actor-SDV"), ("/parties/SDV", "issue-dam_inspections")):
+        cells = re.search(rf'<tr id="{row}">(.*?)</tr>', client.get(page).text, re.S).group(1)
+        assert "contested by 1 of 2 statements" in cells and re.search(rf'href="/articles/{stored["id"]}[?"]', cells)
+    rows = re.findall(r"<tr>(.*?)</tr>", client.get(f"/articles/{stored['id']}").text, re.S)
+    marked = [row for row in rows if 'class="tag contested"' in row]
+    assert len(marked) == 1 and "stance-for" in marked[0]
 
 
 def test_openapi_schema_lists_the_api(client):

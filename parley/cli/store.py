@@ -192,13 +192,21 @@ def positions(
     with _store(db) as store:
         queries = store.negotiation(negotiation)
         frame = queries.positions(issue, queries.party_id(actor) if actor else None, _day(as_of))
-    if not json:  # the readable view: the condition beside the stance; counts of articles and ids in --json
-        frame = frame.assign(stance=[s + (f" ({c})" if isinstance(c, str) and c else "")
-                                     + (" [corrected]" if fixed else "")
-                                     for s, c, fixed in zip(frame["stance"], frame["condition"], frame["corrected"])],
+    if not json:  # the readable view: condition and dissent beside the stance; counts of articles, ids in --json
+        frame = frame.assign(stance=[_stance(*row) for row in zip(frame["stance"], frame["condition"],
+                                                                  frame["corrected"], frame["statement_ids"],
+                                                                  frame["contested_ids"])],
                              since=[undated(d) for d in frame["since"]])
         frame = frame[["actor", "issue", "stance", "since", "sources", "contrary"]]
     _print(frame, "Positions", json, "No positions in the store.")
+
+
+def _stance(stance: str, condition: object, corrected: bool, evidence: list[int], contested: list[int]) -> str:
+    """A stance as the table shows it: its condition, an analyst's correction, and how much of its latest
+    article's evidence reads another stance (the other articles' count is `contrary`)."""
+    return (stance + (f" ({condition})" if isinstance(condition, str) and condition else "")
+            + (" [corrected]" if corrected else "")
+            + (f" [contested by {len(contested)} of {len(evidence)} statements]" if contested else ""))
 
 
 @app.command()

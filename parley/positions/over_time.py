@@ -10,13 +10,14 @@ from __future__ import annotations
 import pandas as pd
 
 POSITION_COLUMNS = ["actor", "issue", "stance", "condition", "since", "last_seen", "articles", "sources", "contrary",
-                    "article_id", "statement_ids", "corrected"]
+                    "article_id", "statement_ids", "contested_ids", "corrected"]
 
 
 def latest_positions(history: pd.DataFrame) -> pd.DataFrame:
     """Per (actor, issue): the latest dated stance, since when it has held (the first dated report of its
     unbroken run), and how many articles and independent sources report it (`articles`, `sources`) or another
-    stance (`contrary`), dated or not; `corrected` when an analyst's correction made or changed it."""
+    stance (`contrary`), dated or not; the latest report's evidence (`statement_ids`), and those of it that read
+    another stance (`contested_ids`); `corrected` when an analyst's correction made or changed it."""
     rows = []
     for (who, what), group in history.groupby(["actor", "issue"], sort=True):
         dated = group[group["date"].notna()]
@@ -40,6 +41,7 @@ def latest_positions(history: pd.DataFrame) -> pd.DataFrame:
             "sources": int(group.loc[agreeing, "source"].nunique()),
             "contrary": int(group.loc[~agreeing, "source"].nunique()),
             "article_id": int(latest["article_id"]), "statement_ids": latest["statement_ids"],
+            "contested_ids": latest["contested_ids"],
             "corrected": bool(latest.get("corrected", False)),
         })
     return pd.DataFrame(rows, columns=POSITION_COLUMNS)

@@ -35,7 +35,8 @@ def apply_to_positions(session: Session, article_id: int, negotiation_id: int, p
                        machine: list[Position] | None = None) -> None:
     """The article's positions in the negotiation: the machine's (`machine`, as the analysis made them) when no
     analyst corrected the article; else rebuilt from its statements with the corrections applied: a wrong
-    statement is left out, a changed one counts as changed, a position added by hand stands as given."""
+    statement is left out, a changed one counts as changed (so it is contested, or no longer, by its corrected
+    stance, as the evidence shown is), a position added by hand stands as given, contested by nothing."""
     rows = list(session.scalars(select(S).where(S.article_id == article_id, S.negotiation_id == negotiation_id)
                                 .order_by(S.index)))
     corrections = list(session.scalars(select(C).where(C.article_id == article_id,
@@ -43,8 +44,7 @@ def apply_to_positions(session: Session, article_id: int, negotiation_id: int, p
     session.execute(delete(P).where(P.article_id == article_id, P.negotiation_id == negotiation_id))
     if not corrections and machine is not None:
         for position in machine:
-            evidence = [rows[i] for i in position.statements]  # an index out of range: a malformed analysis
-            _add_position(session, article_id, negotiation_id, position, evidence, published, False)
+            _add_position(session, article_id, negotiation_id, position, rows, published, False)
         return
     in_force = _latest(corrections)
     kept, corrected = [], []
@@ -60,22 +60,25 @@ def apply_to_positions(session: Session, article_id: int, negotiation_id: int, p
     by_hand = {(c.actor, c.issue): c for c in sorted(corrections, key=lambda c: c.id) if c.kind == "add"}
     for position in build_positions([statement for _, statement in kept]):
         if (position.actor, position.issue) not in by_hand:
-            _add_position(session, article_id, negotiation_id, position, [kept[i][0] for i in position.statements],
-                          published, any(corrected[i] for i in position.statements))
+            _add_position(session, article_id, negotiation_id, position, [row for row, _ in kept], published,
+                          any(corrected[i] for i in position.statements))
     for (actor, issue), added in by_hand.items():
-        evidence = [row for row in rows if added.start is not None and row.start <= added.start < row.end]
-        position = Position(actor=actor, issue=issue, stance=added.stance, condition=added.condition, confidence=1.0)
-        _add_position(session, article_id, negotiation_id, position, evidence, published, True)
+        evidence = [i for i, row in enumerate(rows) if added.start is not None and row.start <= added.start < row.end]
+        position = Position(actor=actor, issue=issue, stance=added.stance, condition=added.condition, confidence=1.0,
+                            statements=evidence)
+        _add_position(session, article_id, negotiation_id, position, rows, published, True)
 
 
 def _add_position(session: Session, article_id: int, negotiation_id: int, position: Position,
-                  evidence: list[schema.Statement], published: dt.date | None, corrected: bool) -> None:
-    """One position row, dated by its latest dated evidence (else the article's date)."""
+                  rows: list[schema.Statement], published: dt.date | None, corrected: bool) -> None:
+    """One position row, its `statements` and `contested` (indexes into `rows`) kept as statement ids; dated by
+    its latest dated evidence (else the article's date)."""
+    evidence = [rows[i] for i in position.statements]  # an index out of range: a malformed analysis
     dates = [row.date for row in evidence if row.date is not None]
     session.add(P(article_id=article_id, negotiation_id=negotiation_id, actor=position.actor, issue=position.issue,
                   stance=position.stance, condition=position.condition, confidence=position.confidence,
                   date=max(dates, default=published), statement_ids=[row.id for row in evidence],
-                  corrected=corrected))
+                  contested_ids=[rows[i].id for i in position.contested], corrected=corrected))
 
 
 def correct(engine: Engine, scope: Scope, article_id: int, kind: str, analyst: str, start: int | None = None,

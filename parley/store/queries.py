@@ -81,7 +81,7 @@ class Queries:
         """Every article's position on every issue, oldest first; with `as_of`, only dated ones up to that day."""
         query = (select(P.id.label("position_id"), P.actor, P.issue, P.stance, P.condition, P.confidence, P.date,
                         P.article_id, _SOURCE.label("source"), A.outlet, A.title, A.published, P.statement_ids,
-                        P.corrected)
+                        P.contested_ids, P.corrected)
                  .join(A, A.id == P.article_id).where(P.negotiation_id == self.scope.id)
                  .order_by(P.date.asc().nulls_first(), A.published.asc().nulls_first(), P.article_id, P.id))
         if issue:

@@ -58,7 +58,8 @@ def build(queries: Queries, since: dt.date | None = None, today: dt.date | None 
     def stance(position) -> str:
         text = position.stance + (f": {position.condition}" if position.stance == "conditional" and
                                   isinstance(position.condition, str) and position.condition else "")
-        return text + (" (corrected)" if position.corrected else "")
+        return (text + (" (corrected)" if position.corrected else "")
+                + (" (contested)" if position.contested_ids else ""))
 
     title = f"parley report: {scope.name}"
     intro = Section("About", [
@@ -67,7 +68,8 @@ def build(queries: Queries, since: dt.date | None = None, today: dt.date | None 
         + f"; {counts['articles']} articles, {counts['statements']} statements, {counts['positions']} article "
           f"positions; made {today or dt.date.today()}.",
         "Stances are each party's latest dated report; an undated report counts as evidence but never dates a "
-        "stance or makes a shift. '(corrected)' marks an analyst's correction."])
+        "stance or makes a shift. '(corrected)' marks an analyst's correction; '(contested)' a stance that some of "
+        "its latest article's statements read otherwise (marked in its evidence)."])
     matrix = Section("Positions", header=["party", *[what(i) for i in issues]],
                      rows=[[who(a), *[stance(cell[(a, i)]) if (a, i) in cell else "·" for i in issues]]
                            for a in parties])
@@ -92,6 +94,7 @@ def build(queries: Queries, since: dt.date | None = None, today: dt.date | None 
             if statement_id in statements.index:
                 s = statements.loc[statement_id]
                 note = f" [{s['corrected']}]" if isinstance(s["corrected"], str) else ""
+                note += f" [contested: reads {s['stance']}]" if statement_id in position.contested_ids else ""
                 lines.append(f"“{s['text'].strip()}” ({s['outlet'] or 'outlet unknown'}, {_day(s['date'])}, "
                              f"article {s['article_id']}){note}")
         if not lines:

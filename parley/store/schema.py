@@ -115,6 +115,7 @@ class PositionRecord(Base):
     confidence: Mapped[float] = mapped_column(Float)
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     statement_ids: Mapped[list[int]] = mapped_column(JSON, default=list)  # evidence: ids in `statements`
+    contested_ids: Mapped[list[int]] = mapped_column(JSON, default=list)  # those of them that read another stance
     corrected: Mapped[bool] = mapped_column(Boolean, default=False)  # an analyst's correction changed or made it
 
 

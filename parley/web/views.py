@@ -132,6 +132,9 @@ def article(store: Store, article_id: int) -> dict | None:
     if detail is None:
         return None
     statements, quotes = records(detail.statements), records(detail.quotes)
+    dissenting = {i for ids in detail.positions["contested_ids"] for i in ids}
+    for statement in statements:  # evidence against its party's position here: marked where the page lists it
+        statement["dissents"] = statement["id"] in dissenting
     row = {key: value for key, value in detail.article.items() if key != "text"}
     text = detail.article["text"] or ""
     return {"article": row, "text": text, "statements": statements, "quotes": quotes,
