@@ -239,3 +239,16 @@ def test_stances_held_kept_and_refused(text, expected):
 ])
 def test_a_commitment_told_in_the_issues_own_verb(text, expected):
     assert positions(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what falls short of the issue is turned down (or accepted) the other way round
+    ("Iceland would reject anything short of a cut in the fishing levy.", ("ISL", "levy_cut", "for")),
+    ("Iceland said anything short of a cut in the fishing levy would be rejected.", ("ISL", "levy_cut", "for")),
+    ("Iceland said anything less than a cut in the fishing levy was unacceptable.", ("ISL", "levy_cut", "for")),
+    ("Norway would not accept anything less than a cap on the annual catch.", ("NOR", "catch_cap", "for")),
+    # "nothing" negates its own shortfall
+    ("Iceland will accept nothing less than a cut in the fishing levy.", ("ISL", "levy_cut", "for")),
+])
+def test_falling_short_of_the_issue(text, expected):
+    assert positions(text) == {expected}

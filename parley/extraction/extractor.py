@@ -21,7 +21,7 @@ from .events import Event, EventFinder, acted_on, is_negated, retreat_objects, s
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import linking_words, load_confidence, load_lexicon
-from .linking import IssueLinker, Link, Reading, is_burden, lacked_things, motives, topics
+from .linking import IssueLinker, Link, Reading, falls_short, is_burden, lacked_things, motives, topics
 from .parataxis import mark_parataxis
 from .planning import planner_vocabulary
 from ..nlp.prefilter import Prefilter
@@ -60,6 +60,7 @@ class Extractor:
         self.linker = IssueLinker(self.issues, self.lexicon) if dossier and dossier.issues else None
         self.motive_nouns = linking_words()["motive_nouns"]
         self.topic_nouns = frozenset(linking_words()["topic_nouns"])
+        self.shortfall_words = linking_words()["shortfall_words"]
         self.table_parties = frozenset(a.id for a in dossier.actors) if dossier and dossier.actors else None
         prefilter = Prefilter(nlp, planner_vocabulary(self.finder, self.lexicon, self.issues if self.linker else None),
                               dossier) \
@@ -241,6 +242,8 @@ class Extractor:
             found = replace(found, inverted=not found.inverted)  # "lobbying against X": against X
         if found is not None and self._burdened([t for t in content if t.i not in aside], found.id, event.trigger):
             found = replace(found, inverted=not found.inverted)  # "wants a ban on port access": against it
+        if found is not None and self._short_of([t for t in content if t.i not in aside], found.id):
+            found = replace(found, inverted=not found.inverted)  # "rejected anything short of X": for X
         if found is not None and self._gives_up(event):
             found = replace(found, inverted=not found.inverted)  # "dropped its demand for X": against X
         if found is not None and self._lacking(event, found.id):
@@ -422,6 +425,13 @@ class Extractor:
         if not given or (verb is not event.trigger and event.trigger not in given):
             return False   # a stance is given up: a demand, an offer, an objection (this one, for a noun's act)
         return verb is not event.trigger or (self.lexicon.stance.get(event.action) == "for") != is_negated(verb)
+
+    def _short_of(self, words: list[Token], issue: str) -> bool:
+        """Whether the words name the issue as the mark something falls short of ("anything short of X")."""
+        inside = {t.i for t in words}
+        return any(falls_short(word, via, self.shortfall_words) and getattr(self.issues.match(
+            [t for t in via.subtree if t.i in inside], lambda token: None), "id", None) == issue
+            for word in words for via in word.children)
 
     def _burdened(self, words: list[Token], issue: str, trigger: Token) -> bool:
         """Whether the words lay a burden on the issue ("a ban on port access", "new curbs on X") that neither the

@@ -30,6 +30,7 @@ MODIFIER_DEPS = {"compound", "amod", "nmod"}        # "fishing" in "the fishing 
 OUGHT = {"should", "must", "shall"}                 # a clause of what ought to be: "its position that X should go"
 TOPIC_PREPS = {"over", "about", "on", "concerning", "regarding"}   # "the row over X": what a quarrel is about
 GETTING = {"secure", "get", "win", "obtain", "achieve", "gain"}   # "without securing X": X is what is lacked
+NEGATIVE_PRONOUNS = {"nothing", "none", "no one"}
 POINTING = {"the", "this", "these", "that", "those", "such"}   # determiners of a phrase that points back
 MENTION_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 MAX_MENTION = 12                                    # words at most in the phrase that names an issue
@@ -105,6 +106,15 @@ def is_burden(noun: Token, issue: str, issues: IssueMatcher, lexicon: Lexicon) -
         getattr(issues.match([noun], lambda token: None), "id", None) != issue
 
 
+def falls_short(word: Token, via: Token, words: dict[str, str]) -> bool:
+    """Whether a phrase reached through `via` is the mark a thing falls short of ("anything short of X", "a deal
+    less than X"): what is said of the shortfall is said the other way of X. Not under "nothing", whose own
+    negation turns it back ("will accept nothing less than X" accepts X), nor a party falling short ("fell short
+    of backing X")."""
+    return via.dep_ == "prep" and words.get(word.lower_) == via.lower_ and word.dep_ == "amod" \
+        and word.head.lower_ not in NEGATIVE_PRONOUNS
+
+
 def lacked_things(without: Token) -> list[Token]:
     """What a "without" phrase says is missing: its object ("without port access"), or what a verb of getting
     takes ("without securing port access"); not "without consulting Y on X"."""
@@ -177,6 +187,7 @@ class IssueLinker:
         self.hanging_predicates = words["hanging_predicates"]
         self.shortfall_nouns = words["shortfall_nouns"]
         self.future_auxiliaries = words["future_auxiliaries"]
+        self.shortfall_words = words["shortfall_words"]
 
     # --- mentions ------------------------------------------------------------------------------------------
     def mentions(self, sent: Span, agent_of: Callable[[Token], str | None],
@@ -431,8 +442,8 @@ class IssueLinker:
                 action, holds = "oppose", False
             elif walk.trigger is None and _lacked(node, child):
                 action, holds, walk.spent = "demand", False, node.head.i   # "no deal without X", "won't sign without X"
-            if self._burdens(node, child, issue):
-                walk.sign = -walk.sign    # "a ban on X", "tariffs on X": X held back
+            if self._burdens(node, child, issue) or falls_short(node, child, self.shortfall_words):
+                walk.sign = -walk.sign    # "a ban on X", "tariffs on X": X held back; "anything short of X"
             if self._undoes(node, issue) and not by_subject:
                 walk.sign = -walk.sign    # "agreed to drop the cap", "withdrew its demand for X"
                 action = None if walk.trigger is None else action
