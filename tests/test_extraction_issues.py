@@ -103,3 +103,30 @@ def test_what_a_proposition_rules_out_with_rather_than_is_its_opposite() -> None
     found = {(p.actor, p.issue, p.stance) for p in analyze(
         "Denmark said trading should remain in Copenhagen.", dossier=moves).positions}
     assert found == {("DNK", "base", "against")}
+
+
+# Our own fictional trade quarrel: issues that take something away (a tariff lifted, subsidies ended, a unit sold).
+TRADE = {
+    "name": "Valdoria-Kestria trade quarrel (fictional)",
+    "actors": [{"id": "VAL", "name": "Valdoria"}, {"id": "KES", "name": "Kestria"}],
+    "issues": [{"id": "steel_tariff", "label": "Steel tariff lifted",
+                "proposition": "Valdoria removes its tariff on steel from Kestria", "keywords": ["steel tariff"]},
+               {"id": "subsidies", "label": "Car subsidies ended", "proposition": "Kestria ends its car subsidies",
+                "keywords": ["car subsidies"]},
+               {"id": "dairy_sale", "label": "Dairy arm sold", "proposition": "Kestria sells its state dairy arm",
+                "keywords": ["dairy arm"]}],
+}
+
+
+def trade_positions(text: str) -> set[tuple[str, str, str]]:
+    from parley import analyze
+    from parley.dossier import Dossier
+    return {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=Dossier.model_validate(TRADE)).positions}
+
+
+def test_an_act_that_asserts_the_opposite_turns_the_issue_round_though_it_is_a_stop_word() -> None:
+    # "keep" is one of spaCy's stop words; it still asserts the opposite of lifting or ending
+    assert trade_positions("Kestria vowed to keep its car subsidies.") == {("KES", "subsidies", "against")}
+    assert trade_positions("Kestria rejected a plan to keep the steel tariff.") == {("KES", "steel_tariff", "for")}
+    assert trade_positions("Kestria vowed to defend its car subsidies.") == {("KES", "subsidies", "against")}
+    assert trade_positions("Kestria said it intended to keep its dairy arm.") == {("KES", "dairy_sale", "against")}

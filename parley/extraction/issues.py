@@ -260,6 +260,8 @@ class IssueMatcher:
         tokens = sorted(set(tokens), key=lambda t: t.i)
         words = [self._word(t) for t in tokens]
         canon = {canonical(w) for w, t in zip(words, tokens) if not t.is_stop}
+        # the acts named, stop words or not: "keep" is one, and asserts the opposite of "the tariff is lifted"
+        acts = canon | {canonical(w) for w, t in zip(words, tokens) if t.pos_ == "VERB"}
         spelled = {form for w in words for form in _spellings(w)}
         best: IssueMatch | None = None
         handed: dict[str, float] = {}   # issue -> score its rivals' words give it
@@ -290,21 +292,21 @@ class IssueMatcher:
                 handed[rivals[doer]] = max(handed.get(rivals[doer], 0.0), score + 1.0)
             if doer is not None:
                 score += 1.0 if doer == own else -4.0
-            best = self._better(best, issue, score, canon, tokens, max((len(k) for k in full), default=0))
+            best = self._better(best, issue, score, acts, tokens, max((len(k) for k in full), default=0))
         for issue_id, score in handed.items():
-            best = self._better(best, self._by_id[issue_id], score, canon, tokens, 0)
+            best = self._better(best, self._by_id[issue_id], score, acts, tokens, 0)
         if best is None and self.meaning is not None:
             return self._by_meaning(tokens)
         return best
 
-    def _better(self, best: IssueMatch | None, issue: _Compiled, score: float, canon: set[str],
+    def _better(self, best: IssueMatch | None, issue: _Compiled, score: float, acts: set[str],
                 tokens: Sequence[Token], longest: int) -> IssueMatch | None:
         """The issue as the match if it scores above the bar and above the best so far; on a tie, if its longest
         keyword found is longer ("judges must rule on all detention orders": "all detention orders", not "detention
         orders")."""
         if score < self.MIN_SCORE or (best is not None and (score, longest) <= (best.score, best.longest)):
             return best
-        inverted = bool(canon & issue.opposites) and not (canon & issue.verbs)
+        inverted = bool(acts & issue.opposites) and not (acts & issue.verbs)
         if inverted and issue.loser and self._names(tokens, issue.loser):
             inverted = False  # "a cut to the Norwegian quota" of "raised at the expense of Norway's"
         return IssueMatch(issue.spec.id, score, inverted, longest)
