@@ -233,6 +233,12 @@ class IssueMatcher:
         meanings = senses(lemma)
         return 1 if meanings & issue.verbs else -1 if meanings & issue.opposites else 0
 
+    def acts_for(self, issue_id: str, doer: str) -> bool:
+        """Whether a party may do the issue's own act: any party, unless the proposition names who does it
+        ("Dorvania withdraws its troops": Kestria's withdrawing is no word on it)."""
+        subject = self._by_id[issue_id].subject
+        return subject is None or subject == doer
+
     def own_predicate(self, word: Token, doer: str | None) -> str | None:
         """The one issue whose own predicate the word is ("withdraw" of a withdrawal), if exactly one, and whose
         actor (if it names one) is the party acting, `doer`: "Kordavia will not withdraw" is no word on Dorvania's

@@ -501,6 +501,8 @@ class IssueLinker:
                                for c in anchor.children):
             return None
         holders = self._holders(anchor, reading, noun=False)
+        if holders and not all(self.issues.acts_for(issue, h.actor) for h in holders):
+            return None   # "Velmar will withdraw its mediators": not the withdrawal the issue has Dorvania make
         others = [c for c in anchor.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
                   and getattr(self.issues.match(list(c.subtree), reading.agent_of), "id", None) != issue]
         if not holders and others:
