@@ -459,6 +459,8 @@ def test_a_warning_of_a_peril_is_no_threat(text: str, threat: bool) -> None:
     ("Norway said it was prepared to veto any quota deal.", ("NOR", "threaten")),  # a veto held out
     ("Norway vowed to block the quota deal.", ("NOR", "threaten")),                # not a pledge to agree
     ("Norway vowed to derail the quota deal.", ("NOR", "threaten")),
+    ("Norway vowed to fight the quota deal.", ("NOR", "oppose")),                 # a vow of opposing opposes
+    ("Norway vowed to resist the quota deal.", ("NOR", "oppose")),
     ("Norway balloted its dockers on strikes.", ("NOR", "threaten")),          # a strike ballot, not a strike
     ("Norwegian dockers went on strike.", ("NOR", "protest")),
 ])
@@ -782,6 +784,8 @@ def test_an_act_without_an_issue_shared_with_a_party_off_the_table_stays_its_eve
     # found wrong in this session's review: fighting for a thing wants it, a shortfall judged is not the thing
     # judged, a negated clause judged turns once more, "wasted" is no judgement, a stance dropped with "ditched"
     ("Norway vowed to fight for a higher mackerel quota.", "for"),
+    ("Norway vowed to fight a higher mackerel quota.", "against"),
+    ("Norway vowed to resist a higher mackerel quota.", "against"),
     ("Norway said the failure to agree a higher mackerel quota was a mistake.", "for"),
     ("Norway said it was a mistake not to accept a higher mackerel quota.", "for"),
     ("Norway said Iceland had wasted its chance to back a higher mackerel quota.", "for"),

@@ -358,6 +358,8 @@ class Extractor:
         """Whether the act takes a clause of refusal for its content ("wants Norway to reject X", "refused to rule out
         X", "it would be a mistake to reject X"): the refusal turns the issue around once more."""
         verb = event.trigger
+        if event.action == "oppose" and verb.lemma_.lower() in self.lexicon.commitment_verbs:
+            return False   # "vowed to fight X": the vow's act is already read as its action
         if event.kind == "cue":
             # the clause a cue judges or takes: "it would be a mistake to reject X", "ready to reject X",
             # "disappointed that Iceland rejected X"

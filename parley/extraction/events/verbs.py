@@ -57,7 +57,10 @@ def verb_events(state: EventState, verb: Token, lemma: str) -> list[Event]:
         hostile = pledged_action in state.lexicon.intent_threaten | {"assault", "threaten"} or \
             pledged_lemma in state.lexicon.blocking_verbs  # "vowed to veto it"
         refusal = pledged is not None and syntax.is_negated(pledged)
-        action = "threaten" if hostile else "reject" if refusal else "agree"  # "vowed not to recognise it"
+        # "vowed to fight the cuts", "vowed to resist any increase": a vow of opposing opposes
+        opposing = pledged_action == "oppose" or pledged_lemma in state.lexicon.contesting_verbs and any(
+            c.dep_ == "dobj" for c in pledged.children)   # not "fight for X"
+        action = "threaten" if hostile else "reject" if refusal else "oppose" if opposing else "agree"
     kind = "verb"
     content_root = verb
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
