@@ -423,6 +423,16 @@ def test_refusing_until_another_party_acts_is_no_act_of_that_party():
     ("Norway and Iceland swapped 20 detainees.", ("NOR", "retreat")),              # CAMEO 0841
     ("Norwegian dockers staged a series of walkouts.", ("NOR", "protest")),
     ("Thousands of Icelanders took to the streets of Reykjavik.", ("ISL", "protest")),
+    # words against a policy are criticism, a blow of arms stays an assault
+    ("Norway attacked Iceland's handling of the talks.", ("NOR", "criticize")),
+    ("Norwegian troops attacked the Icelandic convoy.", ("NOR", "assault")),
+    ("Norway hit back at Iceland over the quota.", ("NOR", "criticize")),
+    ("Norwegian troops hit back at Icelandic gunboats with artillery.", ("NOR", "assault")),
+    ("The Norwegian minister took a swipe at Iceland.", ("NOR", "criticize")),
+    ("Norway savaged the Icelandic plan as reckless.", ("NOR", "criticize")),
+    ("Norway heaped praise on the Icelandic negotiators.", ("NOR", "praise")),
+    ("Norwegian officials briefed Iceland on the plan.", ("NOR", "consult")),
+    ("The Norwegian envoy shuttled between Oslo and Reykjavik.", ("NOR", "consult")),
 ])
 def test_vocabulary_covers_each_plover_category(text: str, expected: tuple) -> None:
     assert expected in {(s.actor, s.action) for s in statements(text)}

@@ -108,6 +108,7 @@ class Lexicon:
     agent_former: frozenset[str]       # "a former critic": no longer one
     extension_words: frozenset[str]
     instrument_burdens: frozenset[str]
+    spoken_targets: frozenset[str]     # things of words and policy: "attacked the reforms" criticizes
     ceasing_verbs: frozenset[str]
     open_when_negated: frozenset[str]
     raising_verbs: frozenset[str]      # "is reported to have met": the one reported acts

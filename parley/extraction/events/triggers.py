@@ -43,7 +43,8 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
             continue  # the parser often reads a particle right after its verb as an adverb ("put forward")
         for word in (child.lower_, child.lemma_.lower()):  # "suspend tariffs" / "suspend tariff"
             if action := state.lexicon.phrasal.get((lemma, word)):
-                return action
+                blow = state.lexicon.verbs.get(lemma) == "assault" and armed_blow(state, token, parties=False)
+                return "assault" if blow else action   # "troops hit back with artillery": a blow all the same
     if lemma == "call":  # plain "call" names or describes; "call for"/"call on" demand
         return None
     if lemma == "talk" and any(c.dep_ in ("dobj", "prt") or c.dep_ == "prep" and c.lower_ not in ("with", "to")
@@ -69,6 +70,9 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
     action = state.lexicon.verbs.get(lemma)
     if lemma in state.lexicon.blow_verbs and armed_blow(state, token, parties=action == "protest"):
         return "assault"  # "struck rebel depots", "troops clashed with militants": an attack, not a walkout
+    if action == "assault" and any(c.dep_ == "dobj" and c.lemma_.lower() in state.lexicon.spoken_targets
+                                   for c in token.children) and not armed_blow(state, token, parties=False):
+        return "criticize"  # "attacked the government's reforms": words against a policy, not a blow
     if action == "assault" and any(w.lemma_.lower() in state.lexicon.instrument_burdens
                                    for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
                                    for o in p.children if o.dep_ == "pobj" for w in syntax.with_of_objects(o)):
