@@ -130,5 +130,21 @@ def test_both_sides_of_talks_consult(text: str, expected: set, selective: bool) 
 
 
 def test_the_partner_of_talks_is_as_hedged_as_the_talks() -> None:
-    found = {s.actor: s.confidence for s in analyze("Malawi may hold talks with Zambia next week.").statements}
+    text = "Malawi could hold talks with Zambia if the border is reopened."   # talks offered on a condition
+    found = {s.actor: s.confidence for s in analyze(text).statements}
     assert found.keys() == {"MWI", "ZMB"} and found["ZMB"] == found["MWI"]
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text,expected", [
+    # an act said only to be possible or likely is no act
+    ("Malawi may hold talks with Zambia next week.", set()),
+    ("Malawi is likely to reject the Zambian proposal.", set()),
+    ("Analysts say Malawi could reject the Zambian proposal.", set()),
+    # refused, held out as a threat, or offered on a condition, it is one
+    ("Malawi said it could not accept the Zambian proposal.", {("MWI", "reject")}),
+    ("Malawi may expel Zambian diplomats if the border stays closed.", {("MWI", "threaten")}),
+    ("Malawi could accept the Zambian proposal if the border is reopened.", {("MWI", "agree")}),
+])
+def test_what_may_happen_is_no_event(text: str, expected: set, selective: bool) -> None:
+    assert events(text, selective) == expected

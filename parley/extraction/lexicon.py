@@ -47,6 +47,7 @@ class Lexicon:
     conditions: tuple[str, ...]
     condition_clause_actions: frozenset[str]
     hedges: frozenset[str]
+    possibility_words: frozenset[str]  # "may reject", "is likely to reject": what might happen
     body_anaphora: frozenset[str]
     state_anaphora: frozenset[str]
     negative_roles: frozenset[str]

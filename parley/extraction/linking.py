@@ -18,8 +18,8 @@ from spacy.tokens import Span, Token
 
 from .actors import Agent, ArticleActors
 from .conditions import find_condition
-from .events import (HYPOTHETICAL_MARKS, hedged, hedged_obligation, is_negated, reported_conjunct, steps_back, unable,
-                     waited_for)
+from .events import (HYPOTHETICAL_MARKS, hedged, hedged_obligation, is_negated, possible, reported_conjunct, steps_back,
+                     unable, waited_for)
 from .issues import IssueMatcher
 from .lexicon import Lexicon, linking_words, words_after
 
@@ -457,6 +457,9 @@ class IssueLinker:
                     # "will vote against it unless X": the condition hangs on the verb "against" comes from
                     found = find_condition([node, node.head if opposed else None], self.lexicon)
                     walk.condition = found[0] if found else None
+                    if walk.condition is None and action != "threaten" and possible(
+                            node, self.lexicon.possibility_words):
+                        return None   # "Iceland may reject X", "is likely to reject X": what might happen
                     if hinge is not None and action == "demand":
                         walk.condition = None   # "conditional on Y": Y wanted
             if hinge is not None and action == "agree":

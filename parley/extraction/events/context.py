@@ -56,6 +56,8 @@ def drop_embedded(state: EventState, events: list[Event]) -> list[Event]:
             continue  # "a day after a jet shot down a helicopter": what set the scene, not the news
         if _hypothetical(state, event.trigger):
             continue  # "... only if Iceland agrees to inspections": a condition, not an act
+        if _possible(state, event):
+            continue  # "Borealis may reject the bid", "is likely to reject it": what might happen, not an act
         if event.kind == "noun" and event.action == "consult" and not background(state, event.trigger) and any(
                 other.trigger.i != event.trigger.i and event.trigger in other.content for other in acts):
             continue  # "rejected an invitation to a meeting": no meeting was held
@@ -91,6 +93,13 @@ def _hypothetical(state: EventState, token: Token) -> bool:
         if syntax.waited_for(ancestor):
             return True
     return syntax.hedged_obligation(token, state.lexicon.hedges)
+
+
+def _possible(state: EventState, event: Event) -> bool:
+    """Whether an act is only said to be possible or likely ("may reject", "could lift", "is likely to reject"),
+    with no condition that makes it an offer, not held out as a threat, not refused ("could not accept")."""
+    return event.action != "threaten" and event.condition is None and not event.negated and \
+        syntax.possible(event.trigger, state.lexicon.possibility_words)
 
 
 def absorb_protest_demands(state: EventState, events: list[Event]) -> list[Event]:

@@ -184,3 +184,12 @@ def acted_on(verb: Token) -> list[Token]:
     bare = verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("ccomp", "oprd") and not any(
         c.dep_ == "aux" for c in verb.children)
     return [c for c in verb.children if c.dep_ == "nsubj"] if bare else []
+
+
+def possible(verb: Token, words: Collection[str]) -> bool:
+    """"may reject", "could lift", "is likely to reject": a verb said only to be possible or likely (not negated:
+    "could not accept" refuses)."""
+    if verb.pos_ not in VERBAL or is_negated(verb):
+        return False
+    raised = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words
+    return raised or any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
