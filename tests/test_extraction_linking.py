@@ -252,3 +252,23 @@ def test_a_commitment_told_in_the_issues_own_verb(text, expected):
 ])
 def test_falling_short_of_the_issue(text, expected):
     assert positions(text) == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what the issue would do, harm or good, judges it
+    ("Iceland warned that a cut in the fishing levy would cost thousands of jobs.", ("ISL", "levy_cut", "against")),
+    ("Norway said a cap on the annual catch would help fish stocks recover.", ("NOR", "catch_cap", "for")),
+    ("Norway said a cap on the annual catch would not harm its fishermen.", ("NOR", "catch_cap", "for")),
+])
+def test_a_harm_or_good_the_issue_would_do(text, expected):
+    assert positions(text) == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what a party may do is no stance, unless it says so of itself
+    ("Iceland may reject a cap on the annual catch.", set()),
+    ("Analysts say Norway is likely to back a cut in the fishing levy.", set()),
+    ("Norway signalled it could back a cut in the fishing levy.", {("NOR", "levy_cut", "for")}),
+])
+def test_what_a_party_may_do(text, expected):
+    assert positions(text) == expected

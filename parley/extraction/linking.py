@@ -188,6 +188,8 @@ class IssueLinker:
         self.shortfall_nouns = words["shortfall_nouns"]
         self.future_auxiliaries = words["future_auxiliaries"]
         self.shortfall_words = words["shortfall_words"]
+        self.harming_verbs = words["harming_verbs"]
+        self.helping_verbs = words["helping_verbs"]
 
     # --- mentions ------------------------------------------------------------------------------------------
     def mentions(self, sent: Span, agent_of: Callable[[Token], str | None],
@@ -458,7 +460,7 @@ class IssueLinker:
                     found = find_condition([node, node.head if opposed else None], self.lexicon)
                     walk.condition = found[0] if found else None
                     if walk.condition is None and action != "threaten" and possible(
-                            node, self.lexicon.possibility_words):
+                            node, self.lexicon.possibility_words) and not self._told_by_itself(node, reading):
                         return None   # "Iceland may reject X", "is likely to reject X": what might happen
                     if hinge is not None and action == "demand":
                         walk.condition = None   # "conditional on Y": Y wanted
@@ -515,6 +517,15 @@ class IssueLinker:
         found = find_condition([anchor], self.lexicon)
         walk.condition = found[0] if found else None
         return (walk, holders) if holders else None
+
+    def _told_by_itself(self, verb: Token, reading: Reading) -> bool:
+        """Whether the party doing an act tells of it itself ("signalled it could accept X", "said it could")."""
+        said = verb.head if verb.dep_ == "ccomp" else None
+        if said is None or said.lemma_.lower() not in self.telling_verbs:
+            return False
+        tellers = {a.actor for c in said.children if c.dep_ == "nsubj" for a in reading.actors.resolve_all(c)}
+        doers = {a.actor for a in self._holders(verb, reading, noun=False)}
+        return bool(doers) and doers <= tellers
 
     def _denied(self, clause: Token, holders: list[Agent], actors: ArticleActors) -> bool | None:
         """True when the parties that hold a clause's stance deny it themselves ("Norway denied that it would
@@ -655,7 +666,11 @@ class IssueLinker:
     def _judgement(self, node: Token, via: Token) -> str | None:
         """The stance a predicate's complement (not the word the walk came from) takes on its subject or
         object: "is unacceptable", "called it unjustified", "described it as draconian", "is a red line for
-        him"."""
+        him"; or a verb of harm or good done by its subject: "would cost jobs"."""
+        if via.dep_ in ("nsubj", "csubj") and node.pos_ == "VERB":   # "X would cost jobs", "X would help firms"
+            lemma = node.lemma_.lower()
+            if lemma in self.harming_verbs | self.helping_verbs:
+                return "criticize" if lemma in self.harming_verbs else "support"
         words = [c for c in node.children if c.dep_ in COMPLEMENT_DEPS and c.i != via.i]
         words += [w for p in node.children if p.dep_ == "prep" and p.lower_ == "as" for w in p.children]
         # "branded the bill unworkable": the model may read the judgement as a modifier after the object

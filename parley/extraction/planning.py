@@ -10,9 +10,9 @@ from .lexicon import Lexicon, inflections, linking_words, reference_words
 
 
 def planner_vocabulary(finder: ActorFinder, lexicon: Lexicon, issues: IssueMatcher | None) -> Vocabulary:
-    """The planner's words: the action lexicon, the linker's wanting, hinging and hanging words, terms nouns and
-    future auxiliaries with the dossier's issue verbs (when the linker reads them), the pronouns, the quote marks,
-    the gazetteer's titles and group words, and how it finds party mentions."""
+    """The planner's words: the action lexicon, the linker's wanting, hinging and hanging words, terms nouns,
+    verbs of consequence and future auxiliaries with the dossier's issue verbs (when the linker reads them), the
+    pronouns, the quote marks, the gazetteer's titles and group words, and how it finds party mentions."""
     references = reference_words()
     return Vocabulary(
         lexicon=lexicon,
@@ -21,6 +21,7 @@ def planner_vocabulary(finder: ActorFinder, lexicon: Lexicon, issues: IssueMatch
         hanging_predicates=linking_words()["hanging_predicates"],
         terms_nouns=frozenset(linking_words()["terms_nouns"]),
         future_auxiliaries=linking_words()["future_auxiliaries"],
+        consequence_verbs=linking_words()["harming_verbs"] | linking_words()["helping_verbs"],
         issue_verbs=issues.predicate_words() if issues is not None else frozenset(),
         inflections=inflections,
         person_pronouns=references["person_pronouns"],

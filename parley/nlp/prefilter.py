@@ -47,6 +47,7 @@ class Vocabulary:
     hanging_predicates: dict[str, list[str]]   # the linker's "X depends on Y": predicate -> its prepositions
     terms_nouns: frozenset[str]     # the linker's nouns of a party's terms: "its position that X"
     future_auxiliaries: frozenset[str]   # the linker's "will", "would": "said it would not lift the tariff"
+    consequence_verbs: frozenset[str]   # the linker's "X would cost jobs", "X would help firms"
     issue_verbs: frozenset[str]     # the dossier's issue predicates and their opposites, as lemmas: "lift", "keep"
     inflections: Callable[[str], set[str]]   # regular forms of a verb, as the lexicon makes them
     person_pronouns: frozenset[str]
@@ -136,7 +137,8 @@ class Prefilter:
             # "out of the question", "its bottom line": a cue of several words by its last word
             (self.speech, _single([*lexicon.modal_cues, *lexicon.evaluative_cues, *lexicon.noun_cues])
              | {cue.split()[-1] for cue in [*lexicon.evaluative_cues, *lexicon.noun_cues] if " " in cue}
-             | _single(lexicon.negative_qualities | lexicon.negative_roles)),   # "said X would be draconian"
+             | _single(lexicon.negative_qualities | lexicon.negative_roles)   # "said X would be draconian"
+             | _forms(set(vocabulary.consequence_verbs), verb_exc, inflections)),   # "said X would cost jobs"
             (_forms(set(lexicon.preparing_verbs), verb_exc, inflections),  # "weighing sanctions"
              _forms(set(lexicon.hostile_nouns), noun_exc, _plurals)),
             ({words[0] for words in obstacles}, _forms({words[-1] for words in obstacles}, noun_exc, _plurals)),

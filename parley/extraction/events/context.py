@@ -97,9 +97,18 @@ def _hypothetical(state: EventState, token: Token) -> bool:
 
 def _possible(state: EventState, event: Event) -> bool:
     """Whether an act is only said to be possible or likely ("may reject", "could lift", "is likely to reject"),
-    with no condition that makes it an offer, not held out as a threat, not refused ("could not accept")."""
+    with no condition that makes it an offer, not held out as a threat, not refused ("could not accept"), and
+    not told by the party itself ("said it could accept X" holds it out)."""
     return event.action != "threaten" and event.condition is None and not event.negated and \
-        syntax.possible(event.trigger, state.lexicon.possibility_words)
+        syntax.possible(event.trigger, state.lexicon.possibility_words) and \
+        not _said_of_itself(state, event)
+
+
+def _said_of_itself(state: EventState, event: Event) -> bool:
+    """"signalled it could accept X", "said it could": the party telling what it could do holds it out."""
+    said = event.trigger.head if event.trigger.dep_ == "ccomp" else None
+    return said is not None and said.lemma_.lower() in state.lexicon.speech and any(
+        agent.actor == event.agent.actor for agent in participants.subjects(state, said)[0])
 
 
 def absorb_protest_demands(state: EventState, events: list[Event]) -> list[Event]:
