@@ -272,3 +272,7 @@ def test_a_harm_or_good_the_issue_would_do(text, expected):
 ])
 def test_what_a_party_may_do(text, expected):
     assert positions(text) == expected
+
+
+def test_a_hyphenated_stance_word_the_tokenizer_splits():
+    assert positions("Iceland said a cut in the fishing levy was non-negotiable.") == {("ISL", "levy_cut", "for")}

@@ -18,8 +18,8 @@ from spacy.tokens import Span, Token
 
 from .actors import Agent, ArticleActors
 from .conditions import find_condition
-from .events import (HYPOTHETICAL_MARKS, hedged, hedged_obligation, is_negated, possible, reported_conjunct, steps_back,
-                     unable, waited_for)
+from .events import (HYPOTHETICAL_MARKS, hedged, hedged_obligation, hyphenated, is_negated, possible, reported_conjunct,
+                     steps_back, unable, waited_for)
 from .issues import IssueMatcher
 from .lexicon import Lexicon, linking_words, words_after
 
@@ -293,7 +293,8 @@ class IssueLinker:
         lemma = token.lemma_.lower()
         if token.pos_ == "ADJ" or token.tag_ == "VBN":
             # by lemma only for an adjective: "wasted its chance" is no "waste"
-            cue = self.cue_actions.get(token.lower_) or (self.cue_actions.get(lemma) if token.pos_ == "ADJ" else None)
+            cue = self.cue_actions.get(hyphenated(token)) or (
+                self.cue_actions.get(lemma) if token.pos_ == "ADJ" else None)
             if cue is not None:
                 agentive = token.lower_ in self.lexicon.agentive_cues or lemma in self.lexicon.agentive_cues
                 return (cue if cue in self.lexicon.stance else None), agentive

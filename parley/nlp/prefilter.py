@@ -136,7 +136,8 @@ class Prefilter:
              | lexicon.negative_qualities | lexicon.positive_qualities),   # "a smoke screen": the phrase's head
             # "out of the question", "its bottom line": a cue of several words by its last word
             (self.speech, _single([*lexicon.modal_cues, *lexicon.evaluative_cues, *lexicon.noun_cues])
-             | {cue.split()[-1] for cue in [*lexicon.evaluative_cues, *lexicon.noun_cues] if " " in cue}
+             | {cue.split()[-1].split("-")[-1] for cue in [*lexicon.evaluative_cues, *lexicon.noun_cues]
+                if " " in cue or "-" in cue}   # "non-negotiable": the tokenizer's last part
              | _single(lexicon.negative_qualities | lexicon.negative_roles)   # "said X would be draconian"
              | _forms(set(vocabulary.consequence_verbs), verb_exc, inflections)),   # "said X would cost jobs"
             (_forms(set(lexicon.preparing_verbs), verb_exc, inflections),  # "weighing sanctions"

@@ -94,8 +94,9 @@ def _hostile_thing(state: EventState, clause: Token) -> bool:
 
 def _evaluation(state: EventState, word: Token) -> str | None:
     """The stance an evaluative word or phrase gives: "unacceptable", "out of the question"."""
-    if word.dep_ != "prep" and word.lower_ in state.lexicon.evaluative_cues:
-        return state.lexicon.evaluative_cues[word.lower_]
+    whole = syntax.hyphenated(word)   # "non-negotiable", split by the tokenizer
+    if word.dep_ != "prep" and whole in state.lexicon.evaluative_cues:
+        return state.lexicon.evaluative_cues[whole]
     phrase = " ".join(t.lower_ for t in word.subtree)
     return next((action for cue, action in state.lexicon.evaluative_cues.items()
                  if " " in cue and (phrase == cue or phrase.startswith(cue + " "))), None)

@@ -193,3 +193,18 @@ def possible(verb: Token, words: Collection[str]) -> bool:
         return False
     raised = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words
     return raised or any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
+
+
+def hyphenated(word: Token) -> str:
+    """The whole hyphenated word a token is part of, as written ("non-negotiable" that the tokenizer splits in three),
+    lower-cased; the token's own text when it stands alone."""
+    doc, start, end = word.doc, word.i, word.i
+
+    def joined(i: int) -> bool:   # a hyphen right after token i, with no space on either side
+        return doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+
+    while start >= 2 and joined(start - 2):
+        start -= 2
+    while end + 2 < len(doc) and joined(end):
+        end += 2
+    return doc[start:end + 1].text.lower()
