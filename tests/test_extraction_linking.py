@@ -276,3 +276,8 @@ def test_what_a_party_may_do(text, expected):
 
 def test_a_hyphenated_stance_word_the_tokenizer_splits():
     assert positions("Iceland said a cut in the fishing levy was non-negotiable.") == {("ISL", "levy_cut", "for")}
+
+
+def test_the_move_points_back_to_what_was_proposed():
+    text = "Norway proposed a cap on the annual catch on Tuesday. Iceland welcomed the move."
+    assert positions(text) == {("NOR", "catch_cap", "for"), ("ISL", "catch_cap", "for")}
