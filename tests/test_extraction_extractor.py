@@ -433,6 +433,7 @@ def test_refusing_until_another_party_acts_is_no_act_of_that_party():
     ("Norway heaped praise on the Icelandic negotiators.", ("NOR", "praise")),
     ("Norwegian officials briefed Iceland on the plan.", ("NOR", "consult")),
     ("The Norwegian envoy shuttled between Oslo and Reykjavik.", ("NOR", "consult")),
+    ("Norway said it would observe the truce from midnight.", ("NOR", "agree")),       # keeping to a deal
 ])
 def test_vocabulary_covers_each_plover_category(text: str, expected: tuple) -> None:
     assert expected in {(s.actor, s.action) for s in statements(text)}
