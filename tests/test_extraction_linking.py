@@ -236,6 +236,11 @@ def test_stances_held_kept_and_refused(text, expected):
     # nobody's commitment: no party's subject, no party telling it
     ("Fishermen said they would cut the fishing levy.", set()),
     ("Analysts said the fishing levy would be cut next year.", set()),
+    # found in review: what another verb frames, a question, an act on another thing, a condition put first
+    ("Iceland fears Norway will raise the fishing levy.", set()),
+    ("Iceland warned that the fishing levy would be cut.", set()),
+    ("Norway said it would cut spending on the fishing levy inspectors.", set()),
+    ("If Norway cuts the fishing levy, Iceland will cap the annual catch.", {("ISL", "catch_cap", "conditional")}),
 ])
 def test_a_commitment_told_in_the_issues_own_verb(text, expected):
     assert positions(text) == expected

@@ -233,6 +233,12 @@ class IssueMatcher:
         meanings = senses(lemma)
         return 1 if meanings & issue.verbs else -1 if meanings & issue.opposites else 0
 
+    def word_of(self, issue_id: str, token: Token) -> bool:
+        """Whether a word is one of the issue's own (a keyword's or the proposition's): "tariff" of "the steel
+        tariff is lifted", not "spending" in "spending on the tariff inspectors"."""
+        issue = self._by_id[issue_id]
+        return _variant(self._word(token), issue.keyword_words) or canonical(token.lemma_.lower()) in issue.lemmas
+
     def acts_for(self, issue_id: str, doer: str) -> bool:
         """Whether a party may do the issue's own act: any party, unless the proposition names who does it
         ("Dorvania withdraws its troops": Kestria's withdrawing is no word on it)."""

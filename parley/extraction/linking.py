@@ -18,8 +18,8 @@ from spacy.tokens import Span, Token
 
 from .actors import Agent, ArticleActors
 from .conditions import find_condition
-from .events import (HYPOTHETICAL_MARKS, hedged, hedged_obligation, hyphenated, is_negated, possible, reported_conjunct,
-                     steps_back, unable, waited_for)
+from .events import (HYPOTHETICAL_MARKS, acted_on, hedged, hedged_obligation, hyphenated, is_negated, possible,
+                     reported_conjunct, steps_back, unable, waited_for)
 from .issues import IssueMatcher
 from .lexicon import Lexicon, linking_words, words_after
 
@@ -497,27 +497,41 @@ class IssueLinker:
         return (walk, owned) if owned else None
 
     def _commitment(self, anchor: Token, issue: str, walk: _Walk, reading: Reading) -> tuple[_Walk, list[Agent]] | None:
-        """The issue's own verb (or its opposite) in the future: "Valdoria will remove the duties only if X", "said
-        it would not lift the tariff", "said the tariff would be lifted". Its subject's party is bound to it; a
-        subject that is no party but the thing itself leaves it to whoever tells it. Sets the walk's trigger
-        (agree, or reject for what the party will not do) and condition; returns the holders when the subject is
-        a party, else None and the walk goes on up to the teller."""
+        """The issue's own verb (or its opposite) in the future, acting on the issue: "Valdoria will remove the
+        duties only if X", "said it would not lift the tariff", "said the tariff would be lifted". Its subject's
+        party is bound to it, or, when the subject is the thing itself, whoever tells it in plain speech; the
+        party must be one that may do the act. Not a question ("whether it would lift"), a counterfactual ("would
+        have lifted"), nor what another verb frames ("denied that it would", "fears it will"). The stance comes with
+        its trigger (agree, or reject for what the party will not do) and condition."""
         sign = self.issues.predicate_sign(issue, anchor) if anchor.pos_ == "VERB" else 0
-        if not sign or not any(c.dep_ == "aux" and c.lower_ in self.future_auxiliaries
-                               for c in anchor.children):
+        auxiliaries = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
+        if not sign or not auxiliaries & self.future_auxiliaries or "have" in auxiliaries or any(
+                c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in anchor.children):
+            return None
+        things = acted_on(anchor)   # "hold a referendum on the withdrawal" acts on the referendum
+        if things and not any(self.issues.word_of(issue, t) and getattr(
+                self.issues.match(list(t.subtree), reading.agent_of), "id", None) == issue for t in things):
+            return None
+        teller = next((a for a in anchor.ancestors if a.pos_ == "VERB"), None)   # the parser may hang it lower
+        if teller is not None and teller.lemma_.lower() not in self.lexicon.speech:
             return None
         holders = self._holders(anchor, reading, noun=False)
-        if holders and not all(self.issues.acts_for(issue, h.actor) for h in holders):
+        if not holders:
+            if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and getattr(
+                    self.issues.match(list(c.subtree), reading.agent_of), "id", None) != issue
+                   for c in anchor.children):
+                return None   # "fishermen would lift the ban": no party's act ("the pension age will rise" is one)
+            holders = self._holders(teller, reading, noun=False) if teller is not None else []
+        if not holders or not all(self.issues.acts_for(issue, h.actor) for h in holders):
             return None   # "Velmar will withdraw its mediators": not the withdrawal the issue has Dorvania make
-        others = [c for c in anchor.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
-                  and getattr(self.issues.match(list(c.subtree), reading.agent_of), "id", None) != issue]
-        if not holders and others:
-            return None   # "fishermen would lift the ban": no party's act
         positive = (walk.sign > 0) == (sign > 0)
         walk.trigger, walk.action = anchor, "agree" if positive else "reject"
         found = find_condition([anchor], self.lexicon)
-        walk.condition = found[0] if found else None
-        return (walk, holders) if holders else None
+        fronted = next((c for c in anchor.children if c.dep_ == "advcl" and c.i < anchor.i and any(
+            m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)), None)   # "If X, Y will Z"
+        walk.condition = found[0] if found else fronted.doc[fronted.left_edge.i:fronted.right_edge.i + 1].text \
+            if fronted is not None else None
+        return walk, holders
 
     def _told_by_itself(self, verb: Token, reading: Reading) -> bool:
         """Whether the party doing an act tells of it itself ("signalled it could accept X", "said it could")."""
