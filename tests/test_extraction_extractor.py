@@ -427,6 +427,7 @@ def test_refusing_until_another_party_acts_is_no_act_of_that_party():
     ("Norway attacked Iceland's handling of the talks.", ("NOR", "criticize")),
     ("Norwegian troops attacked the Icelandic convoy.", ("NOR", "assault")),
     ("Norway hit back at Iceland over the quota.", ("NOR", "criticize")),
+    ("Icelandic militants hit out at the Norwegian mediators.", ("ISL", "criticize")),   # armed, but words
     ("Norwegian troops hit back at Icelandic gunboats with artillery.", ("NOR", "assault")),
     ("The Norwegian minister took a swipe at Iceland.", ("NOR", "criticize")),
     ("Norway savaged the Icelandic plan as reckless.", ("NOR", "criticize")),
@@ -949,6 +950,8 @@ def test_an_act_that_is_the_issues_own_predicate(text, expected):
     ("The Dockers' Union wants the job cuts scrapped.", {("UNI", "job_cuts", "against")}),
     ("The Dockers' Union called for the scrapping of the job cuts.", {("UNI", "job_cuts", "against")}),
     ("The Dockers' Union demanded the withdrawal of the job cuts.", {("UNI", "job_cuts", "against")}),
+    ("The Dockers' Union called for the job cuts to be reversed.", {("UNI", "job_cuts", "against")}),
+    ("The Dockers' Union called for the pay rise to be scrapped.", {("UNI", "pay", "against")}),
     # a keyword that names the taking by another word ("redundancies" are cuts)
     ("The Dockers' Union urged the port authority to withdraw the redundancies.", {("UNI", "job_cuts", "against")}),
     # what a quarrel is about is no stance of an act on the quarrel

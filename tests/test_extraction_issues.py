@@ -130,3 +130,9 @@ def test_an_act_that_asserts_the_opposite_turns_the_issue_round_though_it_is_a_s
     assert trade_positions("Kestria rejected a plan to keep the steel tariff.") == {("KES", "steel_tariff", "for")}
     assert trade_positions("Kestria vowed to defend its car subsidies.") == {("KES", "subsidies", "against")}
     assert trade_positions("Kestria said it intended to keep its dairy arm.") == {("KES", "dairy_sale", "against")}
+
+
+def test_a_vow_to_fight_the_thing_an_issue_takes_away_is_for_taking_it() -> None:
+    # found in review: the vowed act's object is the bare thing, as with "opposed the steel tariff"
+    assert trade_positions("Kestria vowed to fight the steel tariff.") == {("KES", "steel_tariff", "for")}
+    assert trade_positions("Kestria vowed to oppose the steel tariff.") == {("KES", "steel_tariff", "for")}

@@ -200,7 +200,8 @@ def test_an_issue_inside_a_motive_is_why_a_party_acts_not_what_it_acts_on():
     ("Norway is ready to back a cap on the annual catch provided that Iceland cuts the fishing levy.",
      ("NOR", "catch_cap", "conditional")),
     ("Norway would accept a cap on the annual catch only as part of a wider deal.", ("NOR", "catch_cap", "conditional")),
-    ("Norway would only accept a cap on the annual catch as part of a wider deal.", ("NOR", "catch_cap", "conditional")),
+    ("Norway would only accept a cap on the annual catch as part of a wider deal.",
+     ("NOR", "catch_cap", "conditional")),
     ("Norway will only back the catch cap in the context of a wider settlement.",
      ("NOR", "catch_cap", "conditional")),
     # refused in its present shape: another shape may be accepted
@@ -286,3 +287,8 @@ def test_a_hyphenated_stance_word_the_tokenizer_splits():
 def test_the_move_points_back_to_what_was_proposed():
     text = "Norway proposed a cap on the annual catch on Tuesday. Iceland welcomed the move."
     assert positions(text) == {("NOR", "catch_cap", "for"), ("ISL", "catch_cap", "for")}
+
+
+def test_harm_or_good_done_to_a_party_is_no_judgement_of_the_issue():
+    # found in review: hurting the other side can be the point of the thing
+    assert positions("Norway said a cap on the annual catch would cripple Iceland's fleet.") == set()

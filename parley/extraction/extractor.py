@@ -61,6 +61,7 @@ class Extractor:
         self.motive_nouns = linking_words()["motive_nouns"]
         self.topic_nouns = frozenset(linking_words()["topic_nouns"])
         self.shortfall_words = linking_words()["shortfall_words"]
+        self.negative_pronouns = linking_words()["negative_pronouns"]
         self.table_parties = frozenset(a.id for a in dossier.actors) if dossier and dossier.actors else None
         prefilter = Prefilter(nlp, planner_vocabulary(self.finder, self.lexicon, self.issues if self.linker else None),
                               dossier) \
@@ -230,7 +231,7 @@ class Extractor:
         if found is not None and event.trigger.pos_ in ("VERB", "AUX") and \
                 self.issues.predicate_sign(found.id, event.trigger) < 0:
             found = replace(found, inverted=not found.inverted)  # "suspended its countermeasures"
-        elif found is not None and self.issues.names_only_the_object(found.id, [*content, event.trigger]):
+        elif found is not None and self.issues.names_only_the_object(found.id, [*content, self._acting(event)]):
             found = replace(found, inverted=not found.inverted)  # "condemned the sanctions": for lifting them
         # "ministers should drop the proposals for X": the verb a modal makes a demand is what is asked for
         asked = [event.trigger] if event.kind == "cue" and event.trigger.pos_ == "VERB" else []
@@ -358,7 +359,7 @@ class Extractor:
         """Whether the act takes a clause of refusal for its content ("wants Norway to reject X", "refused to rule out
         X", "it would be a mistake to reject X"): the refusal turns the issue around once more."""
         verb = event.trigger
-        if event.action == "oppose" and verb.lemma_.lower() in self.lexicon.commitment_verbs:
+        if self._acting(event) is not verb:
             return False   # "vowed to fight X": the vow's act is already read as its action
         if event.kind == "cue":
             # the clause a cue judges or takes: "it would be a mistake to reject X", "ready to reject X",
@@ -386,6 +387,14 @@ class Extractor:
             if refusal and getattr(self.issues.match(words, agent_of), "id", None) == issue:
                 return True
         return False
+
+    def _acting(self, event: Event) -> Token:
+        """The verb whose act the event is: its trigger, or for a vow of opposing the act vowed ("vowed to fight
+        the tariff": the fight, whose object the tariff is)."""
+        trigger = event.trigger
+        if event.action == "oppose" and trigger.lemma_.lower() in self.lexicon.commitment_verbs:
+            return next((c for c in trigger.children if c.dep_ == "xcomp"), trigger)
+        return trigger
 
     def _pushed_against(self, event: Event, issue: str, agent_of: Callable[[Token], str | None]) -> bool:
         """Whether a verb of pressing for something takes the issue with an "against" that the linker reads as
@@ -431,8 +440,8 @@ class Extractor:
     def _short_of(self, words: list[Token], issue: str) -> bool:
         """Whether the words name the issue as the mark something falls short of ("anything short of X")."""
         inside = {t.i for t in words}
-        return any(falls_short(word, via, self.shortfall_words) and getattr(self.issues.match(
-            [t for t in via.subtree if t.i in inside], lambda token: None), "id", None) == issue
+        return any(falls_short(word, via, self.shortfall_words, self.negative_pronouns) and getattr(
+            self.issues.match([t for t in via.subtree if t.i in inside], lambda token: None), "id", None) == issue
             for word in words for via in word.children)
 
     def _burdened(self, words: list[Token], issue: str, trigger: Token) -> bool:

@@ -30,7 +30,6 @@ MODIFIER_DEPS = {"compound", "amod", "nmod"}        # "fishing" in "the fishing 
 OUGHT = {"should", "must", "shall"}                 # a clause of what ought to be: "its position that X should go"
 TOPIC_PREPS = {"over", "about", "on", "concerning", "regarding"}   # "the row over X": what a quarrel is about
 GETTING = {"secure", "get", "win", "obtain", "achieve", "gain"}   # "without securing X": X is what is lacked
-NEGATIVE_PRONOUNS = {"nothing", "none", "no one"}
 POINTING = {"the", "this", "these", "that", "those", "such"}   # determiners of a phrase that points back
 MENTION_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 MAX_MENTION = 12                                    # words at most in the phrase that names an issue
@@ -106,13 +105,13 @@ def is_burden(noun: Token, issue: str, issues: IssueMatcher, lexicon: Lexicon) -
         getattr(issues.match([noun], lambda token: None), "id", None) != issue
 
 
-def falls_short(word: Token, via: Token, words: dict[str, str]) -> bool:
+def falls_short(word: Token, via: Token, words: dict[str, str], negatives: Collection[str]) -> bool:
     """Whether a phrase reached through `via` is the mark a thing falls short of ("anything short of X", "a deal
     less than X"): what is said of the shortfall is said the other way of X. Not under "nothing", whose own
     negation turns it back ("will accept nothing less than X" accepts X), nor a party falling short ("fell short
     of backing X")."""
     return via.dep_ == "prep" and words.get(word.lower_) == via.lower_ and word.dep_ == "amod" \
-        and word.head.lower_ not in NEGATIVE_PRONOUNS
+        and word.head.lower_ not in negatives
 
 
 def lacked_things(without: Token) -> list[Token]:
@@ -188,6 +187,7 @@ class IssueLinker:
         self.shortfall_nouns = words["shortfall_nouns"]
         self.future_auxiliaries = words["future_auxiliaries"]
         self.shortfall_words = words["shortfall_words"]
+        self.negative_pronouns = words["negative_pronouns"]
         self.harming_verbs = words["harming_verbs"]
         self.helping_verbs = words["helping_verbs"]
 
@@ -445,7 +445,8 @@ class IssueLinker:
                 action, holds = "oppose", False
             elif walk.trigger is None and _lacked(node, child):
                 action, holds, walk.spent = "demand", False, node.head.i   # "no deal without X", "won't sign without X"
-            if self._burdens(node, child, issue) or falls_short(node, child, self.shortfall_words):
+            if self._burdens(node, child, issue) or falls_short(node, child, self.shortfall_words,
+                                                                self.negative_pronouns):
                 walk.sign = -walk.sign    # "a ban on X", "tariffs on X": X held back; "anything short of X"
             if self._undoes(node, issue) and not by_subject:
                 walk.sign = -walk.sign    # "agreed to drop the cap", "withdrew its demand for X"
@@ -684,7 +685,10 @@ class IssueLinker:
         him"; or a verb of harm or good done by its subject: "would cost jobs"."""
         if via.dep_ in ("nsubj", "csubj") and node.pos_ == "VERB":   # "X would cost jobs", "X would help firms"
             lemma = node.lemma_.lower()
-            if lemma in self.harming_verbs | self.helping_verbs:
+            done_to = [t for c in node.children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
+            # "would cripple Russia's economy": harm or good done to a party named may be the thing's very aim
+            owned = any(self.issues.gazetteer.resolve(t.text) for t in done_to)
+            if lemma in self.harming_verbs | self.helping_verbs and not owned:
                 return "criticize" if lemma in self.harming_verbs else "support"
         words = [c for c in node.children if c.dep_ in COMPLEMENT_DEPS and c.i != via.i]
         words += [w for p in node.children if p.dep_ == "prep" and p.lower_ == "as" for w in p.children]

@@ -179,6 +179,8 @@ def acted_on(verb: Token) -> list[Token]:
     if passive:
         return passive
     if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "nsubj" for c in verb.children):
+        if verb.dep_ in ("relcl", "acl"):
+            return [verb.head]   # "called for the pay rise to be scrapped", read as a clause on "rise"
         return [o for p in verb.head.children if p.dep_ == "prep" and p.lower_ == "for" and p.i < verb.i
                 for o in p.children if o.dep_ == "pobj"]
     bare = verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("ccomp", "oprd") and not any(

@@ -43,8 +43,9 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
             continue  # the parser often reads a particle right after its verb as an adverb ("put forward")
         for word in (child.lower_, child.lemma_.lower()):  # "suspend tariffs" / "suspend tariff"
             if action := state.lexicon.phrasal.get((lemma, word)):
-                blow = state.lexicon.verbs.get(lemma) == "assault" and armed_blow(state, token, parties=False)
-                return "assault" if blow else action   # "troops hit back with artillery": a blow all the same
+                # "hit back with artillery": a blow all the same (not "militants hit out at the mediators")
+                blow = state.lexicon.verbs.get(lemma) == "assault" and armed_blow(state, token, False, by_subject=False)
+                return "assault" if blow else action
     if lemma == "call":  # plain "call" names or describes; "call for"/"call on" demand
         return None
     if lemma == "talk" and any(c.dep_ in ("dobj", "prt") or c.dep_ == "prep" and c.lower_ not in ("with", "to")
@@ -200,12 +201,13 @@ def armed_strike(state: EventState, noun: Token) -> bool:
         o.dep_ == "pobj" and o.i in state.actors.index for o in c.children) for c in noun.children)
 
 
-def armed_blow(state: EventState, verb: Token, parties: bool) -> bool:
+def armed_blow(state: EventState, verb: Token, parties: bool, by_subject: bool = True) -> bool:
     """Whether a verb that can name a blow ("strike", "clash", "fight") names one of arms: it hits a military thing
     ("struck rebel depots", "fought the militants"), a weapon or force does it ("missiles struck", "troops
     clashed"), or it is done with or against one ("struck a refinery with drones", "clashed with rebels"); with
-    `parties`, a party hit counts too ("struck Kyiv": a protest takes no party for object). "The union will
-    strike", "struck over pay", "fought the plan" are no attack."""
+    `parties`, a party hit counts too ("struck Kyiv": a protest takes no party for object); without `by_subject`
+    an armed doer alone does not ("militants hit out at the mediators": words). "The union will strike", "struck
+    over pay", "fought the plan" are no attack."""
     things = state.lexicon.armed_things | state.lexicon.armed_modifiers
 
     def armed(noun: Token) -> bool:   # "militants", or a thing made military by its modifier ("military targets")
@@ -215,7 +217,7 @@ def armed_blow(state: EventState, verb: Token, parties: bool) -> bool:
     for child in verb.children:
         if child.dep_ == "dobj" and (parties and child.i in state.actors.index or armed(child)):
             return True
-        if child.dep_ == "nsubj" and child.lemma_.lower() in things:
+        if by_subject and child.dep_ == "nsubj" and child.lemma_.lower() in things:
             return True
         if child.dep_ == "prep" and child.lower_ in ("with", "against") and any(
                 o.dep_ == "pobj" and armed(o) for o in child.children):
