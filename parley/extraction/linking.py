@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from .actors import Agent, ArticleActors
 from .conditions import find_condition
 from .events import (HYPOTHETICAL_MARKS, acted_on, hedged, hedged_obligation, hyphenated, is_negated, possible,
-                     reported_conjunct, steps_back, unable, waited_for)
+                     reported_conjunct, speech_over, steps_back, unable, waited_for)
 from .issues import IssueMatcher
 from .lexicon import Lexicon, linking_words, words_after
 
@@ -536,8 +536,8 @@ class IssueLinker:
 
     def _told_by_itself(self, verb: Token, reading: Reading) -> bool:
         """Whether the party doing an act tells of it itself ("signalled it could accept X", "said it could")."""
-        said = verb.head if verb.dep_ == "ccomp" else None
-        if said is None or said.lemma_.lower() not in self.telling_verbs:
+        said = speech_over(verb, self.lexicon.speech)
+        if said is None:
             return False
         tellers = {a.actor for c in said.children if c.dep_ == "nsubj" for a in reading.actors.resolve_all(c)}
         doers = {a.actor for a in self._holders(verb, reading, noun=False)}

@@ -106,9 +106,9 @@ def _possible(state: EventState, event: Event) -> bool:
 
 def _said_of_itself(state: EventState, event: Event) -> bool:
     """"signalled it could accept X", "said it could": the party telling what it could do holds it out."""
-    said = event.trigger.head if event.trigger.dep_ == "ccomp" else None
-    return said is not None and said.lemma_.lower() in state.lexicon.speech and any(
-        agent.actor == event.agent.actor for agent in participants.subjects(state, said)[0])
+    said = syntax.speech_over(event.trigger, state.lexicon.speech)
+    return said is not None and any(agent.actor == event.agent.actor
+                                    for agent in participants.subjects(state, said)[0])
 
 
 def absorb_protest_demands(state: EventState, events: list[Event]) -> list[Event]:

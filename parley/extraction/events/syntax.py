@@ -210,3 +210,8 @@ def hyphenated(word: Token) -> str:
     while end + 2 < len(doc) and joined(end):
         end += 2
     return doc[start:end + 1].text.lower()
+
+
+def speech_over(verb: Token, speech: Collection[str]) -> Token | None:
+    """The verb of saying whose content clause a verb heads ("signalled [it could accept X]"), if any."""
+    return verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech else None
