@@ -283,6 +283,7 @@ def test_what_a_party_may_do(text, expected):
 def test_a_hyphenated_stance_word_the_tokenizer_splits():
     assert positions("Iceland said a cut in the fishing levy was non-negotiable.") == {("ISL", "levy_cut", "for")}
 
+
 def test_harm_or_good_done_to_a_party_is_no_judgement_of_the_issue():
     # found in review: hurting the other side can be the point of the thing
     assert positions("Norway said a cap on the annual catch would cripple Iceland's fleet.") == set()
