@@ -434,7 +434,7 @@ def test_refusing_until_another_party_acts_is_no_act_of_that_party():
     ("Norway heaped praise on the Icelandic negotiators.", ("NOR", "praise")),
     ("Norwegian officials briefed Iceland on the plan.", ("NOR", "consult")),
     ("The Norwegian envoy shuttled between Oslo and Reykjavik.", ("NOR", "consult")),
-    ("Norway said it would observe the truce from midnight.", ("NOR", "agree")),       # keeping to a deal
+    ("Norway said it would respect the truce from midnight.", ("NOR", "agree")),       # keeping to a deal
 ])
 def test_vocabulary_covers_each_plover_category(text: str, expected: tuple) -> None:
     assert expected in {(s.actor, s.action) for s in statements(text)}
@@ -952,6 +952,7 @@ def test_an_act_that_is_the_issues_own_predicate(text, expected):
     ("The Dockers' Union demanded the withdrawal of the job cuts.", {("UNI", "job_cuts", "against")}),
     ("The Dockers' Union called for the job cuts to be reversed.", {("UNI", "job_cuts", "against")}),
     ("The Dockers' Union called for the pay rise to be scrapped.", {("UNI", "pay", "against")}),
+    ("The Dockers' Union backed a plan for the job cuts to be scrapped.", {("UNI", "job_cuts", "against")}),
     # a keyword that names the taking by another word ("redundancies" are cuts)
     ("The Dockers' Union urged the port authority to withdraw the redundancies.", {("UNI", "job_cuts", "against")}),
     # what a quarrel is about is no stance of an act on the quarrel

@@ -242,6 +242,13 @@ def test_stances_held_kept_and_refused(text, expected):
     ("Iceland warned that the fishing levy would be cut.", set()),
     ("Norway said it would cut spending on the fishing levy inspectors.", set()),
     ("If Norway cuts the fishing levy, Iceland will cap the annual catch.", {("ISL", "catch_cap", "conditional")}),
+    # found in the second review: what frames the clause, who tells it, and what is no condition
+    ("Iceland warned it would not cap the annual catch.", {("ISL", "catch_cap", "against")}),
+    ("Iceland said it would cut the fishing levy and would cap the annual catch.",
+     {("ISL", "levy_cut", "for"), ("ISL", "catch_cap", "for")}),
+    ("Iceland believes Norway will cap the annual catch.", set()),
+    ("Iceland said Norway would cap the annual catch.", set()),
+    ("Even if Norway objects, Iceland will cap the annual catch.", {("ISL", "catch_cap", "for")}),
 ])
 def test_a_commitment_told_in_the_issues_own_verb(text, expected):
     assert positions(text) == expected
@@ -275,6 +282,7 @@ def test_a_harm_or_good_the_issue_would_do(text, expected):
     ("Iceland may reject a cap on the annual catch.", set()),
     ("Analysts say Norway is likely to back a cut in the fishing levy.", set()),
     ("Norway signalled it could back a cut in the fishing levy.", {("NOR", "levy_cut", "for")}),
+    ("Iceland warned it could reject the cap on the annual catch.", {("ISL", "catch_cap", "against")}),
 ])
 def test_what_a_party_may_do(text, expected):
     assert positions(text) == expected

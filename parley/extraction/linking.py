@@ -186,6 +186,7 @@ class IssueLinker:
         self.hanging_predicates = words["hanging_predicates"]
         self.shortfall_nouns = words["shortfall_nouns"]
         self.future_auxiliaries = words["future_auxiliaries"]
+        self.distancing_verbs = words["distancing_verbs"]
         self.shortfall_words = words["shortfall_words"]
         self.negative_pronouns = words["negative_pronouns"]
         self.harming_verbs = words["harming_verbs"]
@@ -513,30 +514,40 @@ class IssueLinker:
         if things and not any(self.issues.word_of(issue, t) and getattr(
                 self.issues.match(list(t.subtree), reading.agent_of), "id", None) == issue for t in things):
             return None
-        teller = next((a for a in anchor.ancestors if a.pos_ == "VERB"), None)   # the parser may hang it lower
-        if teller is not None and teller.lemma_.lower() not in self.lexicon.speech:
-            return None
+        clause = anchor
+        while clause.dep_ == "conj":   # "said it would cut X and would cap Y"
+            clause = clause.head
+        framing = clause.head if clause.dep_ == "ccomp" else None
+        if framing is not None and framing.lemma_.lower() in self.distancing_verbs:
+            return None   # "denied that it would", "fears it will", "believes Norway will"
         holders = self._holders(anchor, reading, noun=False)
+        tellers = self._holders(framing, reading, noun=False) if framing is not None else []
+        if holders and tellers and {h.actor for h in holders} - {t.actor for t in tellers}:
+            return None   # "Iceland said Norway would cut X": Iceland's account, not Norway's word
         if not holders:
             if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and getattr(
                     self.issues.match(list(c.subtree), reading.agent_of), "id", None) != issue
                    for c in anchor.children):
                 return None   # "fishermen would lift the ban": no party's act ("the pension age will rise" is one)
-            holders = self._holders(teller, reading, noun=False) if teller is not None else []
+            # the thing itself as subject: whoever tells it in speech (the parser may hang the clause lower)
+            teller = framing or next((a for a in anchor.ancestors if a.pos_ == "VERB"), None)
+            speaking = teller is not None and teller.lemma_.lower() in self.lexicon.speech - self.distancing_verbs
+            holders = self._holders(teller, reading, noun=False) if speaking else []
         if not holders or not all(self.issues.acts_for(issue, h.actor) for h in holders):
             return None   # "Velmar will withdraw its mediators": not the withdrawal the issue has Dorvania make
         positive = (walk.sign > 0) == (sign > 0)
         walk.trigger, walk.action = anchor, "agree" if positive else "reject"
         found = find_condition([anchor], self.lexicon)
         fronted = next((c for c in anchor.children if c.dep_ == "advcl" and c.i < anchor.i and any(
-            m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)), None)   # "If X, Y will Z"
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) and not any(
+            m.lower_ in ("even", "whether") for m in c.children)), None)   # "If X, Y will Z"; not "even if"
         walk.condition = found[0] if found else fronted.doc[fronted.left_edge.i:fronted.right_edge.i + 1].text \
             if fronted is not None else None
         return walk, holders
 
     def _told_by_itself(self, verb: Token, reading: Reading) -> bool:
         """Whether the party doing an act tells of it itself ("signalled it could accept X", "said it could")."""
-        said = speech_over(verb, self.lexicon.speech)
+        said = speech_over(verb, self.telling_verbs)
         if said is None:
             return False
         tellers = {a.actor for c in said.children if c.dep_ == "nsubj" for a in reading.actors.resolve_all(c)}
@@ -685,7 +696,8 @@ class IssueLinker:
         him"; or a verb of harm or good done by its subject: "would cost jobs"."""
         if via.dep_ in ("nsubj", "csubj") and node.pos_ == "VERB":   # "X would cost jobs", "X would help firms"
             lemma = node.lemma_.lower()
-            done_to = [t for c in node.children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
+            done_to = [t for c in node.children if c.dep_ in ("dobj", "ccomp", "xcomp")
+                       for t in c.subtree if not any(a.dep_ == "relcl" for a in t.ancestors if a.i != c.i)]
             # "would cripple Russia's economy": harm or good done to a party named may be the thing's very aim
             owned = any(self.issues.gazetteer.resolve(t.text) for t in done_to)
             if lemma in self.harming_verbs | self.helping_verbs and not owned:

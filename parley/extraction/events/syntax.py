@@ -179,10 +179,10 @@ def acted_on(verb: Token) -> list[Token]:
     if passive:
         return passive
     if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "nsubj" for c in verb.children):
-        if verb.dep_ in ("relcl", "acl"):
-            return [verb.head]   # "called for the pay rise to be scrapped", read as a clause on "rise"
-        return [o for p in verb.head.children if p.dep_ == "prep" and p.lower_ == "for" and p.i < verb.i
-                for o in p.children if o.dep_ == "pobj"]
+        after_for = [o for p in verb.head.children if p.dep_ == "prep" and p.lower_ == "for" and p.i < verb.i
+                     for o in p.children if o.dep_ == "pobj"]
+        # "called for the pay rise to be scrapped", read as a clause on "rise" (not "a plan for X to be scrapped")
+        return after_for or ([verb.head] if verb.dep_ in ("relcl", "acl") else [])
     bare = verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("ccomp", "oprd") and not any(
         c.dep_ == "aux" for c in verb.children)
     return [c for c in verb.children if c.dep_ == "nsubj"] if bare else []

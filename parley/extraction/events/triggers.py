@@ -44,7 +44,8 @@ def verb_action(state: EventState, token: Token, lemma: str) -> str | None:
         for word in (child.lower_, child.lemma_.lower()):  # "suspend tariffs" / "suspend tariff"
             if action := state.lexicon.phrasal.get((lemma, word)):
                 # "hit back with artillery": a blow all the same (not "militants hit out at the mediators")
-                blow = state.lexicon.verbs.get(lemma) == "assault" and armed_blow(state, token, False, by_subject=False)
+                blow = state.lexicon.verbs.get(lemma) == "assault" and armed_blow(state, token, parties=False,
+                                                                                       by_subject=False)
                 return "assault" if blow else action
     if lemma == "call":  # plain "call" names or describes; "call for"/"call on" demand
         return None
@@ -219,7 +220,8 @@ def armed_blow(state: EventState, verb: Token, parties: bool, by_subject: bool =
             return True
         if by_subject and child.dep_ == "nsubj" and child.lemma_.lower() in things:
             return True
-        if child.dep_ == "prep" and child.lower_ in ("with", "against") and any(
+        aimed = ("with", "against") if by_subject else ("with", "against", "at", "on")   # "hit back at its troops"
+        if child.dep_ == "prep" and child.lower_ in aimed and any(
                 o.dep_ == "pobj" and armed(o) for o in child.children):
             return True
     return False
