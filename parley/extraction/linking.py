@@ -511,8 +511,7 @@ class IssueLinker:
                 c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in anchor.children):
             return None
         things = acted_on(anchor)   # "hold a referendum on the withdrawal" acts on the referendum
-        if things and not any(self.issues.word_of(issue, t) and getattr(
-                self.issues.match(list(t.subtree), reading.agent_of), "id", None) == issue for t in things):
+        if things and not any(self.issues.word_of(issue, t) and self._names(t, issue, reading) for t in things):
             return None
         clause = anchor
         while clause.dep_ == "conj":   # "said it would cut X and would cap Y"
@@ -525,8 +524,7 @@ class IssueLinker:
         if holders and tellers and {h.actor for h in holders} - {t.actor for t in tellers}:
             return None   # "Iceland said Norway would cut X": Iceland's account, not Norway's word
         if not holders:
-            if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and getattr(
-                    self.issues.match(list(c.subtree), reading.agent_of), "id", None) != issue
+            if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not self._names(c, issue, reading)
                    for c in anchor.children):
                 return None   # "fishermen would lift the ban": no party's act ("the pension age will rise" is one)
             # the thing itself as subject: whoever tells it in speech (the parser may hang the clause lower)
@@ -538,12 +536,12 @@ class IssueLinker:
         positive = (walk.sign > 0) == (sign > 0)
         walk.trigger, walk.action = anchor, "agree" if positive else "reject"
         found = find_condition([anchor], self.lexicon)
-        fronted = next((c for c in anchor.children if c.dep_ == "advcl" and c.i < anchor.i and any(
-            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) and not any(
-            m.lower_ in ("even", "whether") for m in c.children)), None)   # "If X, Y will Z"; not "even if"
-        walk.condition = found[0] if found else fronted.doc[fronted.left_edge.i:fronted.right_edge.i + 1].text \
-            if fronted is not None else None
+        walk.condition = found[0] if found else _fronted_condition(anchor)
         return walk, holders
+
+    def _names(self, phrase: Token, issue: str, reading: Reading) -> bool:
+        """Whether a phrase names the issue."""
+        return getattr(self.issues.match(list(phrase.subtree), reading.agent_of), "id", None) == issue
 
     def _told_by_itself(self, verb: Token, reading: Reading) -> bool:
         """Whether the party doing an act tells of it itself ("signalled it could accept X", "said it could")."""
@@ -694,13 +692,13 @@ class IssueLinker:
         """The stance a predicate's complement (not the word the walk came from) takes on its subject or
         object: "is unacceptable", "called it unjustified", "described it as draconian", "is a red line for
         him"; or a verb of harm or good done by its subject: "would cost jobs"."""
-        if via.dep_ in ("nsubj", "csubj") and node.pos_ == "VERB":   # "X would cost jobs", "X would help firms"
-            lemma = node.lemma_.lower()
+        lemma = node.lemma_.lower()
+        if via.dep_ in ("nsubj", "csubj") and node.pos_ == "VERB" and lemma in self.harming_verbs | self.helping_verbs:
+            # "X would cost jobs", "X would help firms"; but "would cripple Russia's economy": harm or good done to a
+            # party named may be the thing's very aim
             done_to = [t for c in node.children if c.dep_ in ("dobj", "ccomp", "xcomp")
                        for t in c.subtree if not any(a.dep_ == "relcl" for a in t.ancestors if a.i != c.i)]
-            # "would cripple Russia's economy": harm or good done to a party named may be the thing's very aim
-            owned = any(self.issues.gazetteer.resolve(t.text) for t in done_to)
-            if lemma in self.harming_verbs | self.helping_verbs and not owned:
+            if not any(self.issues.gazetteer.resolve(t.text) for t in done_to):
                 return "criticize" if lemma in self.harming_verbs else "support"
         words = [c for c in node.children if c.dep_ in COMPLEMENT_DEPS and c.i != via.i]
         words += [w for p in node.children if p.dep_ == "prep" and p.lower_ == "as" for w in p.children]
@@ -719,6 +717,15 @@ class IssueLinker:
                     return "support" if self.lexicon.stance[action] == "against" else "reject"
                 return action
         return None
+
+
+def _fronted_condition(verb: Token) -> str | None:
+    """A condition put before the verb ("If Norway cuts the levy, Iceland will cap the catch"); not "even if" or
+    "whether or not", which say the act comes either way."""
+    clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
+                   and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                   and not any(m.lower_ in ("even", "whether") for m in c.children)), None)
+    return verb.doc[clause.left_edge.i:clause.right_edge.i + 1].text if clause is not None else None
 
 
 def _held_in(noun: Token) -> bool:
