@@ -63,9 +63,10 @@ class Extractor:
         self.shortfall_words = linking_words()["shortfall_words"]
         self.negative_pronouns = linking_words()["negative_pronouns"]
         self.table_parties = frozenset(a.id for a in dossier.actors) if dossier and dossier.actors else None
-        prefilter = Prefilter(nlp, planner_vocabulary(self.finder, self.lexicon, self.issues if self.linker else None),
-                              dossier) \
-            if settings.selective_parsing else None
+        prefilter = None
+        if settings.selective_parsing:
+            linked_issues = self.issues if self.linker else None   # the issue verbs the linker's commitments read
+            prefilter = Prefilter(nlp, planner_vocabulary(self.finder, self.lexicon, linked_issues), dossier)
         self.selective = SelectiveParser(nlp, prefilter, settings.batch_size) if prefilter else None
 
     def pipe(
