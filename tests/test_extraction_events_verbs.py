@@ -151,3 +151,32 @@ def test_the_partner_of_talks_is_as_hedged_as_the_talks() -> None:
 ])
 def test_what_may_happen_is_no_event(text: str, expected: set, selective: bool) -> None:
     assert events(text, selective) == expected
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text,expected", [
+    # a clause that asks what a party will do tells no act
+    ("It is unclear whether Malawi will accept the Zambian proposal.", set()),
+    ("Malawi is weighing whether to reject the Zambian proposal.", set()),
+    ("Would Malawi sign the deal?", set()),
+    ("Zambia asked if Malawi would accept the proposal.", {("ZMB", "demand")}),
+    # the one who asks still acts, and a told act stays one
+    ("Zambia asked whether Malawi would reopen the border.", {("ZMB", "demand")}),
+    ("Malawi accepted the Zambian proposal, officials said.", {("MWI", "agree")}),
+])
+def test_what_is_asked_is_no_event(text: str, expected: set, selective: bool) -> None:
+    assert events(text, selective) == expected
+
+
+@pytest.mark.parametrize("selective", [True, False])
+@pytest.mark.parametrize("text,expected", [
+    # talks that are asked for are not held
+    ("Malawi is asking for a ceasefire and to resume the dialogue with Zambia.", {("MWI", "demand")}),
+    ("Malawi asked to resume talks with Zambia.", {("MWI", "demand")}),
+    # talks held while another act takes place are
+    ("Malawi demanded a ceasefire as its delegates met Zambian officials on Monday.",
+     {("MWI", "demand"), ("MWI", "consult"), ("ZMB", "consult")}),
+    ("Malawi met Zambia on Monday, demanding a ceasefire.", {("MWI", "demand"), ("MWI", "consult"), ("ZMB", "consult")}),
+])
+def test_talks_asked_for_are_not_held(text: str, expected: set, selective: bool) -> None:
+    assert events(text, selective) == expected

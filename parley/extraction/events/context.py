@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .state import EventState
 
 PURPOSE_DEPS = {"advcl", "xcomp", "ccomp", "acl"}     # "rallied to demand", "demonstrated, calling for"
+UNHELD_BY = {"demand", "propose", "reject", "oppose"}   # talks asked for, offered or refused are not held
 SAID_AT_MEETINGS = {"propose", "reject", "demand", "agree", "oppose"}   # "met the envoys to propose X": both acts
 
 
@@ -58,9 +59,13 @@ def drop_embedded(state: EventState, events: list[Event]) -> list[Event]:
             continue  # "... only if Iceland agrees to inspections": a condition, not an act
         if _possible(state, event):
             continue  # "Borealis may reject the bid", "is likely to reject it": what might happen, not an act
-        if event.kind == "noun" and event.action == "consult" and not background(state, event.trigger) and any(
-                other.trigger.i != event.trigger.i and event.trigger in other.content for other in acts):
-            continue  # "rejected an invitation to a meeting": no meeting was held
+        if syntax.asked(event.trigger):
+            continue  # "whether Iran will accept", "Will Iran accept the offer?": no act is told
+        if event.action == "consult" and not background(state, event.trigger) and any(
+                other.trigger.i != event.trigger.i and (event.trigger in other.content if event.kind == "noun" else
+                                                        other.action in UNHELD_BY and _aimed_at(event, other))
+                for other in acts):
+            continue  # "rejected an invitation to a meeting", "asked to resume the dialogue": no meeting was held
         if _describes_source(state, event.trigger):
             continue  # "a member of the team trying to broker a pact has said": who reports, not what
         kept.append(event)
@@ -102,6 +107,18 @@ def _possible(state: EventState, event: Event) -> bool:
     return event.action != "threaten" and event.condition is None and not event.negated and \
         syntax.possible(event.trigger, state.lexicon.possibility_words) and \
         not _said_of_itself(state, event)
+
+
+def _aimed_at(event: Event, act: Event) -> bool:
+    """Whether an event's verb is what another act aims at ("asking to resume the dialogue"), not a clause of the
+    scene around it ("demanded a ceasefire as the delegations met")."""
+    node, act = event.trigger, act.trigger
+    while node.i != act.i and node.head.i != node.i:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.dep_ in ("advcl", "parataxis", "relcl") or node.dep_ == "conj" and not infinitive:
+            return False  # "asking for a ceasefire and to resume the dialogue": a goal the parser coordinated
+        node = node.head
+    return node.i == act.i
 
 
 def _said_of_itself(state: EventState, event: Event) -> bool:

@@ -215,3 +215,24 @@ def hyphenated(word: Token) -> str:
 def speech_over(verb: Token, speech: Collection[str]) -> Token | None:
     """The verb of saying whose content clause a verb heads ("signalled [it could accept X]"), if any."""
     return verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech else None
+
+
+def asked(verb: Token) -> bool:
+    """"whether Iran will accept", "asked if Oslo would sign", "Will Iran accept the offer?": a clause that asks
+    what a party will do, which tells no act."""
+    node = verb
+    while True:
+        if any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ == "if" and node.dep_ == "ccomp")
+               for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
+            break
+        node = node.head
+    return node.dep_ == "ROOT" and _direct_question(node)
+
+
+def _direct_question(root: Token) -> bool:
+    """A sentence that ends in a question mark and opens with an auxiliary or a question word ("Will ...?")."""
+    words = [t for t in root.sent if not t.is_punct or t.text == "?"]
+    return bool(words) and words[-1].text == "?" and words[0].tag_ in ("MD", "VBZ", "VBP", "VBD", "WDT", "WP", "WRB") \
+        and words[0].dep_ in ("aux", "auxpass", "advmod", "nsubj", "dobj", "ROOT", "det")
