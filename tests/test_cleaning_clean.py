@@ -91,6 +91,11 @@ def test_nfc_and_whitespace() -> None:
     assert len(article.units) == 2
 
 
+def test_hyphens_become_ascii_and_dashes_stay() -> None:
+    article = clean("A non\u2011negotiable, long\u2010standing demand \u2013 and a dash.")
+    assert article.text == "A non-negotiable, long-standing demand \u2013 and a dash."
+
+
 def test_every_unicode_line_break_ends_a_line_and_controls_go() -> None:
     article = clean("One.\u2028Two.\u2029Three.\x85Four.\rFive.\x0cSix.\x00\x07\x1b Seven.")
     assert article.text.split("\n") == ["One.", "Two.", "Three.", "Four.", "Five.", "Six. Seven."]

@@ -288,8 +288,13 @@ def test_what_a_party_may_do(text, expected):
     assert positions(text) == expected
 
 
-def test_a_hyphenated_stance_word_the_tokenizer_splits():
-    assert positions("Iceland said a cut in the fishing levy was non-negotiable.") == {("ISL", "levy_cut", "for")}
+@pytest.mark.parametrize("text,expected", [
+    ("Iceland said a cut in the fishing levy was non-negotiable.", {("ISL", "levy_cut", "for")}),
+    ("Iceland said a cut in the fishing levy was non\u2011negotiable.", {("ISL", "levy_cut", "for")}),
+    ("Norway said a cut in the fishing levy was a non-starter.", {("NOR", "levy_cut", "against")}),
+])
+def test_a_hyphenated_stance_word_the_tokenizer_splits(text, expected):
+    assert positions(text) == expected
 
 
 def test_harm_or_good_done_to_a_party_is_no_judgement_of_the_issue():

@@ -7,6 +7,9 @@ import unicodedata
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Zero-width characters, soft hyphens and control characters (tabs and line breaks are handled apart).
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# The hyphen and the non-breaking hyphen are the ASCII hyphen-minus to the tokenizer and the lexicon
+# ("non\u2011negotiable"); one character for one, so offsets keep their meaning.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
@@ -23,7 +26,7 @@ def _unwrap(lines: list[str]) -> list[str]:
 
 def normalize_lines(text: str) -> list[str]:
     """NFC, every Unicode line break (CR, LF, U+2028, ...) ends a line, no invisible characters, single spaces,
-    stripped lines (empty ones dropped), hard-wrapped lines joined."""
-    lines = (_SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+    ASCII hyphens, stripped lines (empty ones dropped), hard-wrapped lines joined."""
+    lines = (_SPACES.sub(" ", _INVISIBLE.sub("", line)).strip().translate(_HYPHENS)
              for line in unicodedata.normalize("NFC", text).splitlines())
     return _unwrap([line for line in lines if line])
