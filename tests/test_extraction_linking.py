@@ -249,6 +249,9 @@ def test_stances_held_kept_and_refused(text, expected):
     ("Iceland believes Norway will cap the annual catch.", set()),
     ("Iceland said Norway would cap the annual catch.", set()),
     ("Even if Norway objects, Iceland will cap the annual catch.", {("ISL", "catch_cap", "for")}),
+    # a party denying its own act will not do it; another's denial tells nothing of it
+    ("Norway denied that it would cut the fishing levy.", {("NOR", "levy_cut", "against")}),
+    ("Iceland denied that Norway would cut the fishing levy.", set()),
 ])
 def test_a_commitment_told_in_the_issues_own_verb(text, expected):
     assert positions(text) == expected

@@ -503,8 +503,9 @@ class IssueLinker:
         duties only if X", "said it would not lift the tariff", "said the tariff would be lifted". Its subject's
         party is bound to it, or, when the subject is the thing itself, whoever tells it in plain speech; the
         party must be one that may do the act. Not a question ("whether it would lift"), a counterfactual ("would
-        have lifted"), nor what another verb frames ("denied that it would", "fears it will"). The stance comes with
-        its trigger (agree, or reject for what the party will not do) and condition."""
+        have lifted"), nor what another verb frames ("fears it will"), except a party's denial of its own act ("denied
+        that it would cut X" will not). The stance comes with its trigger (agree, or reject for what the party will
+        not do) and condition."""
         sign = self.issues.predicate_sign(issue, anchor) if anchor.pos_ == "VERB" else 0
         auxiliaries = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
         if not sign or not auxiliaries & self.future_auxiliaries or "have" in auxiliaries or any(
@@ -517,9 +518,10 @@ class IssueLinker:
         while clause.dep_ == "conj":   # "said it would cut X and would cap Y"
             clause = clause.head
         framing = clause.head if clause.dep_ == "ccomp" else None
-        if framing is not None and framing.lemma_.lower() in self.distancing_verbs:
-            return None   # "denied that it would", "fears it will", "believes Norway will"
         holders = self._holders(anchor, reading, noun=False)
+        denied = bool(holders) and self._denied(clause, holders, reading.actors) is True
+        if framing is not None and framing.lemma_.lower() in self.distancing_verbs and not denied:
+            return None   # "fears it will", "believes Norway will", "Iceland denied that Norway would"
         tellers = self._holders(framing, reading, noun=False) if framing is not None else []
         if holders and tellers and {h.actor for h in holders} - {t.actor for t in tellers}:
             return None   # "Iceland said Norway would cut X": Iceland's account, not Norway's word
@@ -533,6 +535,8 @@ class IssueLinker:
             holders = self._holders(teller, reading, noun=False) if speaking else []
         if not holders or not all(self.issues.acts_for(issue, h.actor) for h in holders):
             return None   # "Velmar will withdraw its mediators": not the withdrawal the issue has Dorvania make
+        if denied:
+            walk.sign = -walk.sign   # "denied that it would cut X": it will not
         positive = (walk.sign > 0) == (sign > 0)
         walk.trigger, walk.action = anchor, "agree" if positive else "reject"
         found = find_condition([anchor], self.lexicon)
