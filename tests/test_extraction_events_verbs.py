@@ -159,10 +159,17 @@ def test_what_may_happen_is_no_event(text: str, expected: set, selective: bool) 
     ("It is unclear whether Malawi will accept the Zambian proposal.", set()),
     ("Malawi is weighing whether to reject the Zambian proposal.", set()),
     ("Would Malawi sign the deal?", set()),
-    ("Zambia asked if Malawi would accept the proposal.", {("ZMB", "demand")}),
+    ("It is unclear if Malawi will accept the Zambian proposal.", set()),
+    ("But would Malawi sign the deal?", set()),
+    ("If Zambia reopens the border, would Malawi sign the deal?", set()),
     # the one who asks still acts, and a told act stays one
     ("Zambia asked whether Malawi would reopen the border.", {("ZMB", "demand")}),
     ("Malawi accepted the Zambian proposal, officials said.", {("MWI", "agree")}),
+    # found in review: the question stays in its own clause, and a question of why takes the act as given
+    ("It is not clear whether Zambia will accept the plan but Malawi has already rejected it.", {("MWI", "reject")}),
+    ("It remains unclear whether Zambia knew that Malawi had rejected the offer.", {("MWI", "reject")}),
+    ("What happens now that Malawi has rejected the ceasefire?", {("MWI", "reject")}),
+    ("Why did Malawi reject the offer?", {("MWI", "reject")}),
 ])
 def test_what_is_asked_is_no_event(text: str, expected: set, selective: bool) -> None:
     assert events(text, selective) == expected
@@ -172,7 +179,6 @@ def test_what_is_asked_is_no_event(text: str, expected: set, selective: bool) ->
 @pytest.mark.parametrize("text,expected", [
     # talks that are asked for are not held
     ("Malawi is asking for a ceasefire and to resume the dialogue with Zambia.", {("MWI", "demand")}),
-    ("Malawi asked to resume talks with Zambia.", {("MWI", "demand")}),
     # talks held while another act takes place are
     ("Malawi demanded a ceasefire as its delegates met Zambian officials on Monday.",
      {("MWI", "demand"), ("MWI", "consult"), ("ZMB", "consult")}),

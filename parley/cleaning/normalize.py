@@ -8,7 +8,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Zero-width characters, soft hyphens and control characters (tabs and line breaks are handled apart).
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # The hyphen and the non-breaking hyphen are the ASCII hyphen-minus to the tokenizer and the lexicon
-# ("non\u2011negotiable"); one character for one, so offsets keep their meaning.
+# ("non\u2011negotiable" is read as "non-negotiable"); dashes stay as written.
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 

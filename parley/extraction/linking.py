@@ -18,8 +18,8 @@ from spacy.tokens import Span, Token
 
 from .actors import Agent, ArticleActors
 from .conditions import find_condition
-from .events import (HYPOTHETICAL_MARKS, acted_on, hedged, hedged_obligation, hyphenated, is_negated, possible,
-                     reported_conjunct, speech_over, steps_back, unable, waited_for)
+from .events import (HYPOTHETICAL_MARKS, acted_on, hedged, hedged_obligation, hyphenated, in_question, is_negated,
+                     possible, reported_conjunct, speech_over, steps_back, unable, waited_for)
 from .issues import IssueMatcher
 from .lexicon import Lexicon, linking_words, words_after
 
@@ -371,8 +371,8 @@ class IssueLinker:
         reading.memory.remember(sorted(mentions, key=lambda m: m.anchor.i))
         for mention in mentions:
             found = self._walk(mention.anchor, mention.issue, reading)
-            if found is None:
-                continue
+            if found is None or found[0].trigger is not None and in_question(found[0].trigger):
+                continue   # "Would Norway cut the levy?", "unclear whether Norway will back X": nothing told
             walk, agents = found
             positive = (walk.sign > 0) != mention.inverted
             stance = "conditional" if walk.condition else ("for" if positive else "against")

@@ -13,10 +13,10 @@ state, `EventState` (state.py), and the grammar in syntax.py.
 """
 from .finder import EventFinder
 from .state import Event, EventState
-from .syntax import (HYPOTHETICAL_MARKS, acted_on, hedged, hedged_obligation, hyphenated, is_negated, possible,
-                     reported_conjunct, retreat_objects, speech_over, steps_back, unable, waited_for,
+from .syntax import (HYPOTHETICAL_MARKS, acted_on, hedged, hedged_obligation, hyphenated, in_question, is_negated,
+                     possible, reported_conjunct, retreat_objects, speech_over, steps_back, unable, waited_for,
                      with_of_objects)
 
 __all__ = ["HYPOTHETICAL_MARKS", "Event", "EventFinder", "EventState", "acted_on", "hedged", "hedged_obligation",
-           "hyphenated", "is_negated", "possible", "reported_conjunct", "retreat_objects", "speech_over", "steps_back",
-           "unable", "waited_for", "with_of_objects"]
+           "hyphenated", "in_question", "is_negated", "possible", "reported_conjunct", "retreat_objects",
+           "speech_over", "steps_back", "unable", "waited_for", "with_of_objects"]

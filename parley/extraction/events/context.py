@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from .state import EventState
 
 PURPOSE_DEPS = {"advcl", "xcomp", "ccomp", "acl"}     # "rallied to demand", "demonstrated, calling for"
-UNHELD_BY = {"demand", "propose", "reject", "oppose"}   # talks asked for, offered or refused are not held
+# Talks asked for, offered or refused are not held ("asking to resume the dialogue"); those agreed to are news
+# in themselves ("agreed to meet again", read as consult where the verb is found).
+UNHELD_BY = {"demand", "propose", "reject", "oppose"}
 SAID_AT_MEETINGS = {"propose", "reject", "demand", "agree", "oppose"}   # "met the envoys to propose X": both acts
 
 
@@ -59,7 +61,7 @@ def drop_embedded(state: EventState, events: list[Event]) -> list[Event]:
             continue  # "... only if Iceland agrees to inspections": a condition, not an act
         if _possible(state, event):
             continue  # "Borealis may reject the bid", "is likely to reject it": what might happen, not an act
-        if syntax.asked(event.trigger):
+        if syntax.in_question(event.trigger):
             continue  # "whether Iran will accept", "Will Iran accept the offer?": no act is told
         if event.action == "consult" and not background(state, event.trigger) and any(
                 other.trigger.i != event.trigger.i and (event.trigger in other.content if event.kind == "noun" else
@@ -115,7 +117,7 @@ def _aimed_at(event: Event, act: Event) -> bool:
     node, act = event.trigger, act.trigger
     while node.i != act.i and node.head.i != node.i:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        if node.dep_ in ("advcl", "parataxis", "relcl") or node.dep_ == "conj" and not infinitive:
+        if node.dep_ in ("advcl", "parataxis", "relcl") or (node.dep_ == "conj" and not infinitive):
             return False  # "asking for a ceasefire and to resume the dialogue": a goal the parser coordinated
         node = node.head
     return node.i == act.i

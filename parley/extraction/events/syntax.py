@@ -217,22 +217,30 @@ def speech_over(verb: Token, speech: Collection[str]) -> Token | None:
     return verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech else None
 
 
-def asked(verb: Token) -> bool:
-    """"whether Iran will accept", "asked if Oslo would sign", "Will Iran accept the offer?": a clause that asks
-    what a party will do, which tells no act."""
+def in_question(verb: Token) -> bool:
+    """"whether Iran will accept", "unclear if Oslo would sign", "Would Oslo sign the deal?": a clause that asks
+    what a party will do, which tells no act. The climb stays in the verb's own clause: a goal (xcomp), a
+    conjunct sharing its subject, a complement with no "that" of its own ("Hamas may accept but Israel has
+    rejected it" and "whether the US knew that Iran had rejected it" still tell Israel's and Iran's acts)."""
     node = verb
     while True:
-        if any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ == "if" and node.dep_ == "ccomp")
-               for c in node.children):
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if "whether" in marks or ("if" in marks and node.dep_ == "ccomp"):
             return True
-        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        climbs = node.dep_ == "xcomp" or (node.dep_ == "conj" and not own_subject) or (
+            node.dep_ == "ccomp" and not marks)
+        if not climbs or node.head.i == node.i:
             break
         node = node.head
-    return node.dep_ == "ROOT" and _direct_question(node)
+    return _yes_no_question(node)
 
 
-def _direct_question(root: Token) -> bool:
-    """A sentence that ends in a question mark and opens with an auxiliary or a question word ("Will ...?")."""
-    words = [t for t in root.sent if not t.is_punct or t.text == "?"]
-    return bool(words) and words[-1].text == "?" and words[0].tag_ in ("MD", "VBZ", "VBP", "VBD", "WDT", "WP", "WRB") \
-        and words[0].dep_ in ("aux", "auxpass", "advmod", "nsubj", "dobj", "ROOT", "det")
+def _yes_no_question(clause: Token) -> bool:
+    """A clause whose auxiliary comes before its subject, in a sentence that ends in a question mark ("But would
+    Oslo sign the deal?"); a question of why or how takes the act as given ("Why did Iran reject the offer?")."""
+    words = [t for t in clause.sent if not t.is_punct or t.text == "?"]
+    if not words or words[-1].text != "?" or any(t.tag_ in ("WDT", "WP", "WRB") for t in clause.children):
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in clause.children)
