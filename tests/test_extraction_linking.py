@@ -307,3 +307,15 @@ def test_a_hyphenated_stance_word_the_tokenizer_splits(text, expected):
 def test_harm_or_good_done_to_a_party_is_no_judgement_of_the_issue():
     # found in review: hurting the other side can be the point of the thing
     assert positions("Norway said a cap on the annual catch would cripple Iceland's fleet.") == set()
+
+
+def test_a_noun_of_the_issues_own_undoing_names_its_act():
+    # found reading a fresh fold: "the removal of X" of an issue that X is removed is the issue, not its undoing
+    dossier = Dossier.model_validate({
+        "name": "Lake talks",
+        "actors": [{"id": "NOR", "name": "Norway"}, {"id": "ISL", "name": "Iceland"}],
+        "issues": [{"id": "envoy_out", "label": "Envoy removed",
+                    "proposition": "Lars Berg is removed from the lake commission", "keywords": ["Lars Berg"]}]})
+    for text, expected in [("Iceland's demand for the removal of Lars Berg was not met.", ("ISL", "envoy_out", "for")),
+                           ("Norway opposed the removal of Lars Berg.", ("NOR", "envoy_out", "against"))]:
+        assert {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=dossier).positions} == {expected}

@@ -247,12 +247,19 @@ class IssueLinker:
         while token.dep_ in MODIFIER_DEPS and token.head.i != token.i:
             token = token.head
         token = self._predicate(token, issue)
-        sign = self.issues.predicate_sign(issue, token)
+        sign = self._predicate_sign(issue, token)
         if sign < 0:
             inverted = True     # "keep the troops there": against their withdrawal
         elif sign == 0 and self.issues.removes(issue) and not pointer:
             inverted = not inverted  # "the rebate" of "the rebate is reduced": against it is for the issue
         return Mention(token, issue, inverted)
+
+    def _predicate_sign(self, issue: str, word: Token) -> int:
+        """The issue matcher's `predicate_sign`, reading a noun of undoing as its verb: "the removal of Jain" names
+        the act of an issue that Jain is removed, as "remove Jain" does."""
+        sign = self.issues.predicate_sign(issue, word)
+        verb = self.lexicon.undo_nouns.get(word.lemma_.lower()) if not sign and word.pos_ == "NOUN" else None
+        return self.issues.lemma_sign(issue, verb) if verb else sign
 
     def _predicate(self, token: Token, issue: str) -> Token:
         """The issue's own verb (or its opposite) a few words above a mention, if any: "reduce the rebate",
@@ -262,7 +269,7 @@ class IssueLinker:
             head = node.head
             if head.i == node.i:
                 break
-            if self.issues.predicate_sign(issue, head):
+            if self._predicate_sign(issue, head):
                 return self._predicate(head, issue)
             if head.pos_ in ("VERB", "AUX"):
                 break
