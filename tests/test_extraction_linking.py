@@ -319,3 +319,21 @@ def test_a_noun_of_the_issues_own_undoing_names_its_act():
     for text, expected in [("Iceland's demand for the removal of Lars Berg was not met.", ("ISL", "envoy_out", "for")),
                            ("Norway opposed the removal of Lars Berg.", ("NOR", "envoy_out", "against"))]:
         assert {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=dossier).positions} == {expected}
+
+
+def test_an_issue_that_is_itself_a_ban():
+    # found reading a fresh fold: the ban the issue keeps in force is no burden laid on it, and a gerund keyword
+    # ("netting ban", lemmatized "net ban" alone) is found as the noun it is in running text
+    dossier = Dossier.model_validate({
+        "name": "Lake talks",
+        "actors": [{"id": "NOR", "name": "Norway"}, {"id": "ISL", "name": "Iceland"}],
+        "issues": [{"id": "net_ban", "label": "Drift nets banned",
+                    "proposition": "The ban on fishing with drift nets stays in force",
+                    "keywords": ["netting ban", "fishing with drift nets"]},
+                   {"id": "hunt_ban", "label": "Hunting with dogs banned",
+                    "proposition": "The ban on hunting with dogs stays in force",
+                    "keywords": ["hunting ban", "hunting with dogs"]}]})
+    for text, expected in [("Iceland welcomed the ban on hunting with dogs.", ("ISL", "hunt_ban", "for")),
+                           ("Norway welcomed the netting ban.", ("NOR", "net_ban", "for")),
+                           ("Norway opposes the netting ban.", ("NOR", "net_ban", "against"))]:
+        assert {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=dossier).positions} == {expected}

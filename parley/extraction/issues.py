@@ -141,8 +141,17 @@ class IssueMatcher:
         hit = self.gazetteer.resolve(token.text) if token.pos_ == "PROPN" or token.text[:1].isupper() else None
         return f"@{hit[0]}" if hit and hit[1] != "demonym" else token.lemma_.lower()
 
+    def _keyword_forms(self, nlp: Language, keyword: str) -> list[tuple[str, ...]]:
+        """A keyword as the matcher's words and, if it holds a gerund, as the noun that gerund is in running text:
+        alone, "hunting ban" is lemmatized "hunt ban", while "the hunting ban" of an article keeps "hunting"."""
+        tokens = [t for t in nlp(keyword) if not t.is_punct]
+        words = tuple(self._word(t) for t in tokens)
+        nominal = tuple(t.lower_ if t.lower_.endswith("ing") and t.lemma_.lower() != t.lower_ else word
+                        for t, word in zip(tokens, words))
+        return [words, nominal] if nominal != words else [words]
+
     def _compile(self, nlp: Language, spec: IssueSpec) -> _Compiled:
-        keywords = tuple(tuple(self._word(t) for t in nlp(k) if not t.is_punct) for k in spec.keywords if k)
+        keywords = tuple(dict.fromkeys(form for k in spec.keywords if k for form in self._keyword_forms(nlp, k)))
         doc = nlp(f"{spec.proposition}. {spec.label}.")
         lemmas, verbs, subject = set(), set(), None
         for token in doc:
