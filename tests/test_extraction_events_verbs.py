@@ -162,8 +162,11 @@ def test_what_may_happen_is_no_event(text: str, expected: set, selective: bool) 
     ("It is unclear if Malawi will accept the Zambian proposal.", set()),
     ("But would Malawi sign the deal?", set()),
     ("If Zambia reopens the border, would Malawi sign the deal?", set()),
+    ("Is Malawi ready to accept the Zambian proposal?", set()),
+    ("When will Malawi sign the deal?", set()),
     # the one who asks still acts, and a told act stays one
     ("Zambia asked whether Malawi would reopen the border.", {("ZMB", "demand")}),
+    ("Zambia asked if Malawi would accept the proposal.", {("ZMB", "demand")}),
     ("Malawi accepted the Zambian proposal, officials said.", {("MWI", "agree")}),
     # found in review: the question stays in its own clause, and a question of why takes the act as given
     ("It is not clear whether Zambia will accept the plan but Malawi has already rejected it.", {("MWI", "reject")}),
@@ -179,6 +182,7 @@ def test_what_is_asked_is_no_event(text: str, expected: set, selective: bool) ->
 @pytest.mark.parametrize("text,expected", [
     # talks that are asked for are not held
     ("Malawi is asking for a ceasefire and to resume the dialogue with Zambia.", {("MWI", "demand")}),
+    ("Malawi asked to resume talks with Zambia.", {("MWI", "demand")}),
     # talks held while another act takes place are
     ("Malawi demanded a ceasefire as its delegates met Zambian officials on Monday.",
      {("MWI", "demand"), ("MWI", "consult"), ("ZMB", "consult")}),

@@ -255,6 +255,7 @@ def test_stances_held_kept_and_refused(text, expected):
     # found in review: a question tells no stance
     ("Would Norway cut the fishing levy?", set()),
     ("It is unclear whether Norway will back a cut in the fishing levy.", set()),
+    ("Is Norway willing to cut the fishing levy?", set()),
 ])
 def test_a_commitment_told_in_the_issues_own_verb(text, expected):
     assert positions(text) == expected
@@ -321,6 +322,12 @@ def test_a_noun_of_the_issues_own_undoing_names_its_act():
         assert {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=dossier).positions} == {expected}
 
 
+def test_two_issues_under_one_noun_of_undoing_stay_two():
+    # found in review: both issues named under "the removal of" keep their own mentions
+    found = positions("Iceland demanded the removal of the fishing levy and of the cap.")
+    assert {(a, i) for a, i, _ in found} == {("ISL", "levy_cut"), ("ISL", "catch_cap")}
+
+
 def test_an_issue_that_is_itself_a_ban():
     # found reading a fresh fold: the ban the issue keeps in force is no burden laid on it, and a gerund keyword
     # ("netting ban", lemmatized "net ban" alone) is found as the noun it is in running text
@@ -337,3 +344,16 @@ def test_an_issue_that_is_itself_a_ban():
                            ("Norway welcomed the netting ban.", ("NOR", "net_ban", "for")),
                            ("Norway opposes the netting ban.", ("NOR", "net_ban", "against"))]:
         assert {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=dossier).positions} == {expected}
+
+
+def test_a_burden_the_proposition_rules_out_is_still_a_burden():
+    # found in review: "without restrictions" in the proposition does not make restrictions the issue's own word
+    dossier = Dossier.model_validate({
+        "name": "Border talks",
+        "actors": [{"id": "NOR", "name": "Norway"}, {"id": "SWE", "name": "Sweden"}],
+        "issues": [{"id": "convoys", "label": "Convoys cross freely",
+                    "proposition": "Norway lets aid convoys cross the border without restrictions",
+                    "keywords": ["aid convoys"]}]})
+    found = {(p.actor, p.issue, p.stance) for p in analyze("Norway wants restrictions on aid convoys.",
+                                                           dossier=dossier).positions}
+    assert found == {("NOR", "convoys", "against")}

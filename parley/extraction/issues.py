@@ -243,10 +243,14 @@ class IssueMatcher:
         return 1 if meanings & issue.verbs else -1 if meanings & issue.opposites else 0
 
     def word_of(self, issue_id: str, token: Token) -> bool:
-        """Whether a word is one of the issue's own (a keyword's or the proposition's): "tariff" of "the steel
-        tariff is lifted", not "spending" in "spending on the tariff inspectors"."""
-        issue = self._by_id[issue_id]
-        return _variant(self._word(token), issue.keyword_words) or canonical(token.lemma_.lower()) in issue.lemmas
+        """Whether a word is one of the issue's own (a keyword's or the proposition's, with its synonyms): "tariff"
+        of "the steel tariff is lifted", not "spending" in "spending on the tariff inspectors"."""
+        return self.keyword_word(issue_id, token) or canonical(token.lemma_.lower()) in self._by_id[issue_id].lemmas
+
+    def keyword_word(self, issue_id: str, token: Token) -> bool:
+        """Whether a word is one of the issue's keywords' words: what the issue is named by, not every word its
+        proposition uses ("restrictions" of "convoys cross without restrictions" names no issue of restrictions)."""
+        return _variant(self._word(token), self._by_id[issue_id].keyword_words)
 
     def acts_for(self, issue_id: str, doer: str) -> bool:
         """Whether a party may do the issue's own act: any party, unless the proposition names who does it

@@ -103,7 +103,7 @@ def is_burden(noun: Token, issue: str, issues: IssueMatcher, lexicon: Lexicon) -
     an issue about that ban, "the ban on hunting" of one that the ban on hunting stays): one laid "on" an issue
     holds it back."""
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in lexicon.burdens and \
-        getattr(issues.match([noun], lambda token: None), "id", None) != issue and not issues.word_of(issue, noun)
+        getattr(issues.match([noun], lambda token: None), "id", None) != issue and not issues.keyword_word(issue, noun)
 
 
 def falls_short(word: Token, via: Token, words: dict[str, str], negatives: Collection[str]) -> bool:
@@ -248,19 +248,22 @@ class IssueLinker:
         while token.dep_ in MODIFIER_DEPS and token.head.i != token.i:
             token = token.head
         token = self._predicate(token, issue)
-        sign = self._predicate_sign(issue, token)
+        sign = self.issues.predicate_sign(issue, token) or self._undoing_noun_sign(token, issue)
         if sign < 0:
             inverted = True     # "keep the troops there": against their withdrawal
         elif sign == 0 and self.issues.removes(issue) and not pointer:
             inverted = not inverted  # "the rebate" of "the rebate is reduced": against it is for the issue
         return Mention(token, issue, inverted)
 
-    def _predicate_sign(self, issue: str, word: Token) -> int:
-        """The issue matcher's `predicate_sign`, reading a noun of undoing as its verb: "the removal of Jain" names
-        the act of an issue that Jain is removed, as "remove Jain" does."""
-        sign = self.issues.predicate_sign(issue, word)
-        verb = self.lexicon.undo_nouns.get(word.lemma_.lower()) if not sign and word.pos_ == "NOUN" else None
-        return self.issues.lemma_sign(issue, verb) if verb else sign
+    def _undoing_noun_sign(self, token: Token, issue: str) -> int:
+        """The sign of a noun of undoing a mention is the "of" object of, read as its verb: "the removal of Lars Berg"
+        is the act of an issue that Berg is removed (1), as "remove Berg" is; 0 when there is none or the matcher
+        has no sign for its verb. The mention keeps its own anchor, so two issues under one "removal" stay two."""
+        prep = token.head if token.dep_ == "pobj" else None
+        if prep is None or prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+            return 0
+        verb = self.lexicon.undo_nouns.get(prep.head.lemma_.lower())
+        return self.issues.lemma_sign(issue, verb) if verb else 0
 
     def _predicate(self, token: Token, issue: str) -> Token:
         """The issue's own verb (or its opposite) a few words above a mention, if any: "reduce the rebate",
@@ -270,7 +273,7 @@ class IssueLinker:
             head = node.head
             if head.i == node.i:
                 break
-            if self._predicate_sign(issue, head):
+            if self.issues.predicate_sign(issue, head):
                 return self._predicate(head, issue)
             if head.pos_ in ("VERB", "AUX"):
                 break
@@ -379,7 +382,7 @@ class IssueLinker:
         reading.memory.remember(sorted(mentions, key=lambda m: m.anchor.i))
         for mention in mentions:
             found = self._walk(mention.anchor, mention.issue, reading)
-            if found is None or found[0].trigger is not None and in_question(found[0].trigger):
+            if found is None or (found[0].trigger is not None and in_question(found[0].trigger)):
                 continue   # "Would Norway cut the levy?", "unclear whether Norway will back X": nothing told
             walk, agents = found
             positive = (walk.sign > 0) != mention.inverted

@@ -219,28 +219,34 @@ def speech_over(verb: Token, speech: Collection[str]) -> Token | None:
 
 def in_question(verb: Token) -> bool:
     """"whether Iran will accept", "unclear if Oslo would sign", "Would Oslo sign the deal?": a clause that asks
-    what a party will do, which tells no act. The climb stays in the verb's own clause: a goal (xcomp), a
-    conjunct sharing its subject, a complement with no "that" of its own ("Hamas may accept but Israel has
-    rejected it" and "whether the US knew that Iran had rejected it" still tell Israel's and Iran's acts)."""
+    what a party will do, which tells no act. The climb stays in the verb's own clause: its goal (xcomp), the
+    copula of a predicate ("Is Oslo ready to sign?"), a conjunct sharing its subject, a complement with no "that" of its own; a conjunct with a subject of its own or
+    a "that" clause tells something else ("unclear whether Hamas will accept the plan but Israel has rejected it",
+    "whether the US knew that Iran had rejected it" still tell Israel's and Iran's acts)."""
     node = verb
     while True:
         marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
         if "whether" in marks or ("if" in marks and node.dep_ == "ccomp"):
             return True
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
-        climbs = node.dep_ == "xcomp" or (node.dep_ == "conj" and not own_subject) or (
+        climbs = node.dep_ in ("xcomp", "acomp") or (node.dep_ == "conj" and not own_subject) or (
             node.dep_ == "ccomp" and not marks)
         if not climbs or node.head.i == node.i:
             break
         node = node.head
-    return _yes_no_question(node)
+    return _inverted_question(node)
 
 
-def _yes_no_question(clause: Token) -> bool:
-    """A clause whose auxiliary comes before its subject, in a sentence that ends in a question mark ("But would
-    Oslo sign the deal?"); a question of why or how takes the act as given ("Why did Iran reject the offer?")."""
+def _inverted_question(clause: Token) -> bool:
+    """A clause whose auxiliary (or "be") comes before its subject, in a sentence that ends in a question mark:
+    "But would Oslo sign the deal?", "Is Oslo willing to sign?", "When will Oslo sign?". A question of why or how
+    about what was done takes the act as given ("Why did Iran reject the offer?")."""
     words = [t for t in clause.sent if not t.is_punct or t.text == "?"]
-    if not words or words[-1].text != "?" or any(t.tag_ in ("WDT", "WP", "WRB") for t in clause.children):
-        return False
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in clause.children)
+    if not words or words[-1].text != "?" or subject is None:
+        return False
+    before = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < subject.i]
+    if clause.pos_ == "AUX" and clause.i < subject.i:
+        before.append(clause)   # "Is Oslo ready to sign?"
+    asks_what = any(t.tag_ in ("WDT", "WP", "WRB") for t in clause.children)
+    return any(a.tag_ == "MD" for a in before) if asks_what else bool(before)
