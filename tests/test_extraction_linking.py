@@ -310,50 +310,40 @@ def test_harm_or_good_done_to_a_party_is_no_judgement_of_the_issue():
     assert positions("Norway said a cap on the annual catch would cripple Iceland's fleet.") == set()
 
 
-def test_a_noun_of_the_issues_own_undoing_names_its_act():
+def positions_on(issues: list[dict], text: str) -> set[tuple[str, str, str]]:
+    """Positions read from `text` with a dossier of Norway and Iceland on the given issues."""
+    dossier = Dossier.model_validate({"name": "Lake talks", "actors": DOSSIER.model_dump()["actors"][:2],
+                                      "issues": issues})
+    return {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=dossier).positions}
+
+
+ENVOY_OUT = {"id": "envoy_out", "label": "Envoy removed", "keywords": ["Lars Berg"],
+             "proposition": "Lars Berg is removed from the lake commission"}
+BANS = [{"id": "net_ban", "label": "Drift nets banned", "keywords": ["netting ban", "fishing with drift nets"],
+         "proposition": "The ban on fishing with drift nets stays in force"},
+        {"id": "hunt_ban", "label": "Hunting with dogs banned", "keywords": ["hunting ban", "hunting with dogs"],
+         "proposition": "The ban on hunting with dogs stays in force"}]
+CONVOYS = {"id": "convoys", "label": "Convoys cross freely", "keywords": ["aid convoys"],
+           "proposition": "Norway lets aid convoys cross the border without restrictions"}
+
+
+@pytest.mark.parametrize("issues,text,expected", [
     # found reading a fresh fold: "the removal of X" of an issue that X is removed is the issue, not its undoing
-    dossier = Dossier.model_validate({
-        "name": "Lake talks",
-        "actors": [{"id": "NOR", "name": "Norway"}, {"id": "ISL", "name": "Iceland"}],
-        "issues": [{"id": "envoy_out", "label": "Envoy removed",
-                    "proposition": "Lars Berg is removed from the lake commission", "keywords": ["Lars Berg"]}]})
-    for text, expected in [("Iceland's demand for the removal of Lars Berg was not met.", ("ISL", "envoy_out", "for")),
-                           ("Norway opposed the removal of Lars Berg.", ("NOR", "envoy_out", "against"))]:
-        assert {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=dossier).positions} == {expected}
+    ([ENVOY_OUT], "Iceland's demand for the removal of Lars Berg was not met.", ("ISL", "envoy_out", "for")),
+    ([ENVOY_OUT], "Norway opposed the removal of Lars Berg.", ("NOR", "envoy_out", "against")),
+    # the ban an issue keeps in force is no burden laid on it, and a gerund keyword ("netting ban", lemmatized
+    # "net ban" alone) is found as the noun it is in running text
+    (BANS, "Iceland welcomed the ban on hunting with dogs.", ("ISL", "hunt_ban", "for")),
+    (BANS, "Norway welcomed the netting ban.", ("NOR", "net_ban", "for")),
+    (BANS, "Norway opposes the netting ban.", ("NOR", "net_ban", "against")),
+    # found in review: "without restrictions" in the proposition does not make restrictions the issue's own word
+    ([CONVOYS], "Norway wants restrictions on aid convoys.", ("NOR", "convoys", "against")),
+])
+def test_issues_that_remove_or_ban(issues, text, expected):
+    assert positions_on(issues, text) == {expected}
 
 
 def test_two_issues_under_one_noun_of_undoing_stay_two():
     # found in review: both issues named under "the removal of" keep their own mentions
     found = positions("Iceland demanded the removal of the fishing levy and of the cap.")
     assert {(a, i) for a, i, _ in found} == {("ISL", "levy_cut"), ("ISL", "catch_cap")}
-
-
-def test_an_issue_that_is_itself_a_ban():
-    # found reading a fresh fold: the ban the issue keeps in force is no burden laid on it, and a gerund keyword
-    # ("netting ban", lemmatized "net ban" alone) is found as the noun it is in running text
-    dossier = Dossier.model_validate({
-        "name": "Lake talks",
-        "actors": [{"id": "NOR", "name": "Norway"}, {"id": "ISL", "name": "Iceland"}],
-        "issues": [{"id": "net_ban", "label": "Drift nets banned",
-                    "proposition": "The ban on fishing with drift nets stays in force",
-                    "keywords": ["netting ban", "fishing with drift nets"]},
-                   {"id": "hunt_ban", "label": "Hunting with dogs banned",
-                    "proposition": "The ban on hunting with dogs stays in force",
-                    "keywords": ["hunting ban", "hunting with dogs"]}]})
-    for text, expected in [("Iceland welcomed the ban on hunting with dogs.", ("ISL", "hunt_ban", "for")),
-                           ("Norway welcomed the netting ban.", ("NOR", "net_ban", "for")),
-                           ("Norway opposes the netting ban.", ("NOR", "net_ban", "against"))]:
-        assert {(p.actor, p.issue, p.stance) for p in analyze(text, dossier=dossier).positions} == {expected}
-
-
-def test_a_burden_the_proposition_rules_out_is_still_a_burden():
-    # found in review: "without restrictions" in the proposition does not make restrictions the issue's own word
-    dossier = Dossier.model_validate({
-        "name": "Border talks",
-        "actors": [{"id": "NOR", "name": "Norway"}, {"id": "SWE", "name": "Sweden"}],
-        "issues": [{"id": "convoys", "label": "Convoys cross freely",
-                    "proposition": "Norway lets aid convoys cross the border without restrictions",
-                    "keywords": ["aid convoys"]}]})
-    found = {(p.actor, p.issue, p.stance) for p in analyze("Norway wants restrictions on aid convoys.",
-                                                           dossier=dossier).positions}
-    assert found == {("NOR", "convoys", "against")}

@@ -220,9 +220,10 @@ def speech_over(verb: Token, speech: Collection[str]) -> Token | None:
 def in_question(verb: Token) -> bool:
     """"whether Iran will accept", "unclear if Oslo would sign", "Would Oslo sign the deal?": a clause that asks
     what a party will do, which tells no act. The climb stays in the verb's own clause: its goal (xcomp), the
-    copula of a predicate ("Is Oslo ready to sign?"), a conjunct sharing its subject, a complement with no "that" of its own; a conjunct with a subject of its own or
-    a "that" clause tells something else ("unclear whether Hamas will accept the plan but Israel has rejected it",
-    "whether the US knew that Iran had rejected it" still tell Israel's and Iran's acts)."""
+    copula of a predicate ("Is Oslo ready to sign?"), a conjunct sharing its subject, a complement with no "that"
+    of its own; a conjunct with a subject of its own or a "that" clause tells something else ("unclear whether
+    Hamas will accept the plan but Israel has rejected it", "whether the US knew that Iran had rejected it" still
+    tell Israel's and Iran's acts)."""
     node = verb
     while True:
         marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
