@@ -102,8 +102,7 @@ def is_burden(noun: Token, issue: str, issues: IssueMatcher, lexicon: Lexicon) -
     """Whether a noun is a burden ("ban", "tariffs", "curbs") other than the issue's own word ("the fishing ban" of
     an issue about that ban, "the ban on hunting" of one that the ban on hunting stays): one laid "on" an issue
     holds it back."""
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() in lexicon.burdens and \
-        getattr(issues.match([noun], lambda token: None), "id", None) != issue and not issues.keyword_word(issue, noun)
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in lexicon.burdens and not issues.keyword_word(issue, noun)
 
 
 def falls_short(word: Token, via: Token, words: dict[str, str], negatives: Collection[str]) -> bool:
