@@ -343,6 +343,25 @@ def test_issues_that_remove_or_ban(issues, text, expected):
     assert positions_on(issues, text) == {expected}
 
 
+HUNT_AND_COMPENSATION = [BANS[1], {"id": "compensation", "label": "Compensation for the ban", "keywords": ["compensation"],
+                                    "proposition": "Hunt staff who lose from the ban are paid compensation"}]
+
+
+@pytest.mark.parametrize("issues,text,expected", [
+    # found reading a fresh fold: "the ban" names the one issue whose compound keyword ("hunting ban") it heads,
+    # though "ban", a proposition word of two issues, is too weak a word to name it alone
+    (HUNT_AND_COMPENSATION, "Iceland welcomed the ban.", {("ISL", "hunt_ban", "for")}),
+    (HUNT_AND_COMPENSATION, "Norway says it will fight this ban.", {("NOR", "hunt_ban", "against")}),
+    # not when two issues have a ban, nor when the phrase says which other ban it is, nor "a ban"
+    (BANS, "Iceland welcomed the ban.", set()),
+    (HUNT_AND_COMPENSATION, "Iceland welcomed the export ban.", set()),
+    (HUNT_AND_COMPENSATION, "Iceland welcomed the ban on smoking.", set()),
+    (HUNT_AND_COMPENSATION, "Iceland would welcome a ban.", set()),
+])
+def test_a_definite_head_of_a_compound_keyword_names_its_issue(issues, text, expected):
+    assert positions_on(issues, text) == expected
+
+
 def test_two_issues_under_one_noun_of_undoing_stay_two():
     # found in review: both issues named under "the removal of" keep their own mentions
     found = positions("Iceland demanded the removal of the fishing levy and of the cap.")

@@ -58,6 +58,7 @@ class _Compiled:
     spellings: frozenset[str]                 # the `_spellings` of all keyword words
     loser: str | None                         # the party the proposition takes from ("at the expense of Norway's")
     parties: frozenset[str]                   # the parties the proposition names
+    heads: frozenset[str]                     # the head nouns of its compound keywords ("ban" of "hunting ban")
 
 
 @cache
@@ -141,6 +142,16 @@ class IssueMatcher:
         hit = self.gazetteer.resolve(token.text) if token.pos_ == "PROPN" or token.text[:1].isupper() else None
         return f"@{hit[0]}" if hit and hit[1] != "demonym" else token.lemma_.lower()
 
+    def _keyword_head(self, nlp: Language, keyword: str) -> str | None:
+        """The head noun of a keyword that is a compound of content words ("hunting ban", "Hunting Act"), as the
+        matcher's word; none for one word, a phrase with a preposition ("hunting with dogs") or a party's name."""
+        tokens = [t for t in nlp(keyword) if not t.is_punct]
+        if len(tokens) < 2 or any(t.is_stop or t.pos_ not in CONTENT_POS for t in tokens) \
+                or tokens[-1].pos_ not in ("NOUN", "PROPN"):
+            return None
+        head = self._word(tokens[-1])
+        return None if head.startswith("@") else head
+
     def _keyword_forms(self, nlp: Language, keyword: str) -> list[tuple[str, ...]]:
         """A keyword as the matcher's words and, if it holds a gerund, as the noun that gerund is in running text:
         alone, "hunting ban" is lemmatized "hunt ban", while "the hunting ban" of an article keeps "hunting"."""
@@ -192,7 +203,8 @@ class IssueMatcher:
         forms = tuple(tuple(_spellings(part) for part in k) for k in keywords)
         return _Compiled(spec, keywords, frozenset(lemmas), subject, frozenset(verbs), opposites - verbs - lemmas,
                          words, forms, frozenset().union(*(f for parts in forms for f in parts)), loser,
-                         self._parties(next(doc.sents)))
+                         self._parties(next(doc.sents)),
+                         frozenset(h for k in spec.keywords if k and (h := self._keyword_head(nlp, k))))
 
     def _parties(self, sentence) -> frozenset[str]:
         """The parties a proposition names."""
@@ -251,6 +263,16 @@ class IssueMatcher:
         """Whether a word is one of the issue's keywords' words: what the issue is named by, not every word its
         proposition uses ("restrictions" of "convoys cross without restrictions" names no issue of restrictions)."""
         return _variant(self._word(token), self._by_id[issue_id].keyword_words)
+
+    def headed_by(self, token: Token) -> str | None:
+        """The one issue a noun is the head of a compound keyword of, and no other issue's keyword word: "the ban"
+        of an article whose dossier names a "hunting ban" and no other ban."""
+        word = self._word(token)
+        owners = [issue.spec.id for issue in self.issues if _variant(word, issue.heads)]
+        if len(owners) != 1 or any(_variant(word, issue.keyword_words) for issue in self.issues
+                                   if issue.spec.id != owners[0]):
+            return None
+        return owners[0]
 
     def acts_for(self, issue_id: str, doer: str) -> bool:
         """Whether a party may do the issue's own act: any party, unless the proposition names who does it

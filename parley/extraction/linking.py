@@ -31,6 +31,7 @@ OUGHT = {"should", "must", "shall"}                 # a clause of what ought to 
 TOPIC_PREPS = {"over", "about", "on", "concerning", "regarding"}   # "the row over X": what a quarrel is about
 GETTING = {"secure", "get", "win", "obtain", "achieve", "gain"}   # "without securing X": X is what is lacked
 POINTING = {"the", "this", "these", "that", "those", "such"}   # determiners of a phrase that points back
+NAMING_PREPOSITIONS = {"on", "of", "against", "for", "to", "over"}   # "the ban on smoking" says which ban it is
 MENTION_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 MAX_MENTION = 12                                    # words at most in the phrase that names an issue
 PREDICATE_REACH = 3                                 # words up from a mention (or the last act) to the issue's verb
@@ -216,6 +217,8 @@ class IssueLinker:
             before = [m for i, m in named.items() if i < token.i and m is not None] if unowned else []
             if before and self._proposed(before[-1].anchor):   # "X proposed Y, but Z rejected the plan"
                 pointers[token.i] = (before[-1].issue, before[-1].inverted)
+            elif (issue := self._keyword_head(token, found)) is not None:   # "welcomed the ban"
+                pointers[token.i] = (issue, False)
             elif memory is not None and memory.last is not None and self._points_back(
                     token, {**found, **pointers}, memory):
                 pointers[token.i] = (memory.last, memory.inverted)
@@ -287,6 +290,24 @@ class IssueLinker:
         if token.pos_ == "PRON" and token.lower_ == "it" and token.dep_ in ("dobj", "pobj"):
             return memory.age == 0 and not found
         return self._pointer_noun(token, found)
+
+    def _keyword_head(self, token: Token, found: dict[int, tuple[str, bool]]) -> str | None:
+        """"the ban", "this Act": a definite phrase whose noun is the head of one issue's compound keyword ("hunting
+        ban") names that issue, as long as nothing in it says it is another one ("the export ban", "the ban on
+        smoking")."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in found:
+            return None
+        if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in POINTING) for c in token.children):
+            return None
+        issue = self.issues.headed_by(token)
+        if issue is None:
+            return None
+        if any(c.dep_ in ("compound", "nmod") and not self.issues.keyword_word(issue, c) for c in token.children):
+            return None
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if after is not None and after.lower_ in NAMING_PREPOSITIONS:   # the parser may hang it on the verb
+            return None
+        return issue
 
     def _pointer_noun(self, token: Token, found: dict[int, tuple[str, bool]]) -> bool:
         """"the plan", "Glazer's proposal", "these regulations": a pointer noun a determiner or an owner points
