@@ -175,6 +175,15 @@ def test_a_side_named_after_at_is_no_venue():
     assert found == {"PER", "CHL"}
 
 
+@pytest.mark.parametrize("second", ["Officials from both countries later agreed to a truce.",
+                                    "The two leaders later agreed to a truce.",
+                                    "Directors at both companies later agreed to a truce."])
+def test_both_sides_by_other_nouns_and_the_people_of_both(second):
+    # found reading a fresh fold: "directors at both companies have approved the deal"
+    found = {actor for actor, action in pairs(f"Peru lashed out at Chile on Monday. {second}") if action == "agree"}
+    assert found == {"PER", "CHL"}
+
+
 def test_they_after_one_party_named_in_its_sentence_is_that_party():
     text = "Peru and Chile met in Quito on Monday. The Chilean delegation said they had agreed to a truce."
     assert {actor for actor, action in pairs(text) if action == "agree"} == {"CHL"}

@@ -39,6 +39,14 @@ def test_a_pronoun_brings_a_trigger_into_the_plan_only_after_a_party_was_named(n
     assert planner.plan(nlp.make_doc(unnamed), unnamed).blocks == []
 
 
+def test_both_sides_by_any_side_noun_bring_a_trigger_into_the_plan(nlp, finder):
+    planner = Prefilter(nlp, planner_vocabulary(finder, load_lexicon(), None), None)
+    text = "Peru lashed out at Chile on Monday. The weather was fine. Directors at both companies approved the deal."
+    assert planner.plan(nlp.make_doc(text), text).blocks == [(0, 8), (13, 21)]
+    alone = "Peru lashed out at Chile on Monday. The weather was fine. Directors at two plants approved the deal."
+    assert planner.plan(nlp.make_doc(alone), alone).blocks == [(0, 8)]
+
+
 def test_the_issues_own_verb_in_the_future_is_planned_with_the_dossier(nlp, finder):
     """"Norway said it would not cut the levy" holds a commitment only the dossier's issue verb shows."""
     dossier = Dossier.model_validate({

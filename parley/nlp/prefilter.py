@@ -56,6 +56,7 @@ class Vocabulary:
     quote_marks: frozenset[str]
     title_heads: frozenset[str]     # head nouns of person titles: "minister"
     groups: frozenset[str]          # group nouns and the head words of party names: "delegation", "guild"
+    sides: tuple[frozenset[str], frozenset[str]]   # "both", "two" and the nouns after them: "both companies"
     mentions: Callable[[Doc], dict[int, bool]]   # token index -> whether the party named there is a body
 
 
@@ -159,6 +160,9 @@ class Prefilter:
         self.bodies = _single(lexicon.body_anaphora)
         # "the ministers", "the delegation", "the guild": words the extractor reads back to a party named before
         self.groups = _forms(set(vocabulary.groups), {}, _plurals)
+        # "both sides", "the two companies": the extractor reads them as the two parties named most so far
+        self.pairs_of_sides = vocabulary.sides[0]
+        self.sides = _forms(set(vocabulary.sides[1]), {}, _plurals)
         # "the plans", "this demand": the extractor reads them back to the party that last proposed or demanded
         self.pointing = _forms({n for n, a in lexicon.nouns.items() if a in ("demand", "propose")}, noun_exc, _plurals)
         self.people = {word for actor in (dossier.actors if dossier else []) for person in actor.people
@@ -245,6 +249,7 @@ class Prefilter:
         return [i for i, word in words.items()
                 if quoted and word in self.vocabulary.first_person
                 or word in self.pointing and words.get(i - 1) in POINTING
+                or word in self.sides and words.get(i - 1) in self.pairs_of_sides
                 or recent and (word in self.vocabulary.group_pronouns
                                or memory.people and word in self.vocabulary.person_pronouns
                                or word in memory.titles

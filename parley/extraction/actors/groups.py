@@ -6,20 +6,23 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..lexicon import reference_words
 from . import coref
 from .context import Agent
 
 if TYPE_CHECKING:
     from .article import ArticleActors
 
-SIDE_NOUNS = {"side", "party", "government", "country", "nation", "delegation", "camp"}  # "both sides", "two parties"
-PAIR_WORDS = {"both", "two"}
+SIDE_NOUNS = reference_words()["side_nouns"]  # "both sides", "the two companies"
+PAIR_WORDS = reference_words()["pair_words"]
+MEMBER_PREPOSITIONS = {"at", "of", "from", "in"}   # "directors at both companies"
 
 
 def resolve_all(actors: ArticleActors, token: Token, in_quote: bool = False) -> list[Agent]:
     """A coordinated phrase yields one agent per conjunct: "Norway and the EU" → NOR, EU; "Hungarian and
     Romanian officials" → HUN, ROU."""
-    agents: list[Agent] = both_sides(actors, token) or _group_referred(actors, token, in_quote)
+    agents: list[Agent] = both_sides(actors, token) or _members_of_both(actors, token) \
+        or _group_referred(actors, token, in_quote)
     if agents:
         return agents
 
@@ -42,6 +45,14 @@ def resolve_all(actors: ArticleActors, token: Token, in_quote: bool = False) -> 
                     if other.i in actors.index:
                         add(Agent(actors.index[other.i].actor))
     return agents
+
+
+def _members_of_both(actors: ArticleActors, token: Token) -> list[Agent]:
+    """"directors at both companies", "officials from the two sides": people of both sides speak for both."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return []
+    return next((agents for prep in token.children if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPOSITIONS
+                 for pobj in prep.children if pobj.dep_ == "pobj" and (agents := both_sides(actors, pobj))), [])
 
 
 def _group_referred(actors: ArticleActors, pronoun: Token, in_quote: bool) -> list[Agent]:
