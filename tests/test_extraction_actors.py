@@ -204,6 +204,13 @@ def test_people_close_to_a_party_speak_for_it(nlp, finder):
     assert resolved(nlp, finder, "Sources said Peru would reject the plan.", "Sources") is None
 
 
+def test_a_body_representing_a_party_speaks_for_it(nlp, finder):
+    # found reading a fresh fold: "a union representing 5,200 flight attendants ... have agreed to a new contract"
+    assert resolved(nlp, finder, "A union representing Peruvian miners rejected the plan.", "union") == "PER"
+    assert resolved(nlp, finder, "Lawyers representing Peru rejected the plan.", "Lawyers") == "PER"
+    assert resolved(nlp, finder, "A union representing miners rejected the plan.", "union") is None
+
+
 def test_they_in_the_next_sentence_is_the_plural_party_just_named(nlp, finder):
     text = "The IMF was cross with the Portuguese on Monday. They rejected the demand."
     assert resolved(nlp, finder, text, "They") == "PRT"

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from . import people, quotes, titles
-from .context import CLOSE_NOUNS, FIRST_PERSON, GROUP_PRONOUNS, MODIFIER_DEPS, PERSON_PRONOUNS, Agent
+from .context import (CLOSE_NOUNS, FIRST_PERSON, GROUP_PRONOUNS, MODIFIER_DEPS, PERSON_PRONOUNS, REPRESENTING_VERBS,
+                      Agent)
 
 if TYPE_CHECKING:
     from .article import ArticleActors
@@ -49,9 +50,9 @@ def _resolve(actors: ArticleActors, token: Token, in_quote: bool | None) -> Agen
         return resolve(actors, token.head.head, in_quote)
     if lower in FIRST_PERSON:
         return (quotes.quote_attribution(actors, token) or actors.ctx.quote_speaker) if in_quote else None
-    close = _close_to(token)
-    if close is not None:
-        return resolve(actors, close, in_quote)   # "sources close to Valmora": Valmora's own people
+    close = _close_to(token) or _represented(token)
+    if close is not None:   # "sources close to Valmora", "a union representing miners": they speak for it
+        return resolve(actors, close, in_quote)
     if lower == "it" and _extraposed(actors, token):
         return None   # "it would be a mistake to reject X": "it" stands for the clause, not a party
     if lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
@@ -122,6 +123,15 @@ def _close_to(token: Token) -> Token | None:
         return None   # not "villages close to Norway"
     return next((o for a in token.children if a.dep_ == "amod" and a.lower_ == "close" for p in a.children
                  if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"), None)
+
+
+def _represented(token: Token) -> Token | None:
+    """The object of "representing" a noun is the voice of ("a union representing 5,200 flight attendants",
+    "lawyers representing the company"): the phrase speaks for what it represents."""
+    if token.pos_ != "NOUN":
+        return None
+    return next((o for a in token.children if a.dep_ == "acl" and a.lemma_.lower() in REPRESENTING_VERBS
+                 for o in a.children if o.dep_ == "dobj"), None)
 
 
 def _extraposed(actors: ArticleActors, pronoun: Token) -> bool:
