@@ -1,7 +1,11 @@
 """The spaCy pipeline: parley's line-break rule runs before the parser, so a line never shares a sentence."""
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
+import spacy
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +18,22 @@ from parley.settings import Settings
 def test_line_breaks_runs_before_the_parser(nlp) -> None:
     names = nlp.pipe_names
     assert names.index("parley_line_breaks") < names.index("parser")
+
+
+def _verb_form(nlp, form: str):
+    """The form in a sentence that makes it a verb: "They were staging it.", "They staged it.", "He stages it."."""
+    text = f"They were {form} it." if form.endswith("ing") else f"He {form} it." if form.endswith("s") else \
+        f"They {form} it."
+    return next(t for t in nlp(text) if t.lower_ == form)
+
+
+def test_verb_forms_the_model_lemmatizes_wrongly_get_their_verb_and_each_correction_is_needed(nlp) -> None:
+    corrections = yaml.safe_load(resources.files("parley").joinpath("data/lemmas.yaml").read_text("utf-8"))
+    stock = spacy.load(Settings().model)
+    for verb, forms in corrections.items():
+        for form in forms:
+            assert _verb_form(nlp, form).lemma_ == verb, form
+            assert _verb_form(stock, form).lemma_ != verb, f"{form}: the model gets it right, drop the entry"
 
 
 def test_loaded_once(nlp) -> None:

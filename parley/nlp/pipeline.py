@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager, nullcontext
 from functools import cache
+from importlib import resources
 from weakref import WeakKeyDictionary
 
 import spacy
+import yaml
 from spacy.language import Language
 
 from ..errors import E, ParleyError
@@ -28,10 +30,23 @@ def _load(name: str, fast_components: bool) -> Language:
         nlp = spacy.load(name, config=FAST_CONFIG if fast_components else {})
     except OSError as exc:
         raise ParleyError(E.E060, name=name) from exc
+    _correct_lemmas(nlp)
     nlp.add_pipe("parley_line_breaks", before="parser")
     nlp.add_pipe("parley_bracket_asides", before="parser")
     tokenizer.install(nlp)
     return nlp
+
+
+VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
+
+
+def _correct_lemmas(nlp: Language) -> None:
+    """Verb forms the model's lemmatizer gets wrong ("hoping" as "hop"; data/lemmas.yaml) get their verb from the
+    attribute ruler, whose lemmas the lemmatizer keeps: a stance verb is then found by its lemma as any other."""
+    corrections = yaml.safe_load(resources.files("parley").joinpath("data/lemmas.yaml").read_text("utf-8"))
+    ruler = nlp.get_pipe("attribute_ruler")
+    for verb, forms in corrections.items():
+        ruler.add([[{"LOWER": {"IN": forms}, "TAG": {"IN": VERB_TAGS}}]], {"LEMMA": verb})
 
 
 load_nlp.cache_clear = _load.cache_clear  # type: ignore[attr-defined]  (tests start from a fresh pipeline)
