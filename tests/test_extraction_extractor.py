@@ -140,6 +140,10 @@ def test_pronoun_references_do_not_loop():
     ("Iceland is not yet ready to accept the new quota.", "conditional"),       # held back, not refused
     ("Iceland threatened to walk out of the talks on the quota.", "conditional"),  # in only on its own terms
     ("Iceland rejected the new quota.", "against"),
+    # "has yet to" is "has not yet": held back, as "has not yet accepted" is (found reading a fresh fold)
+    ("Iceland has yet to accept the new quota.", "conditional"),
+    ("Iceland has not yet accepted the new quota.", "conditional"),
+    ("Iceland is yet to sign up to the new quota.", "conditional"),
 ])
 def test_stances_that_hinge(text: str, stance: str) -> None:
     found = [(s.actor, s.issue, s.stance) for s in statements(text) if s.issue]

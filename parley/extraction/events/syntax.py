@@ -18,9 +18,18 @@ ADDITIVE = {"just", "only", "merely", "simply", "solely"}   # "not just X" adds 
 
 
 def is_negated(token: Token) -> bool:
-    """Whether a word carries its own negation ("not", "never", "no"); "not just X" and "not only X" add to X."""
-    return any((c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "no") and c.dep_ in ("advmod", "neg", "det"))
-               and not _additive(c) for c in token.children)
+    """Whether a word carries its own negation ("not", "never", "no"); "not just X" and "not only X" add to X;
+    "has yet to accept" is "has not accepted yet"."""
+    return _yet_to(token) or any(
+        (c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "no") and c.dep_ in ("advmod", "neg", "det"))
+        and not _additive(c) for c in token.children)
+
+
+def _yet_to(verb: Token) -> bool:
+    """"Iceland has yet to accept", "is yet to sign": the act not done so far."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in ("have", "be") and not is_negated(head) and any(
+        c.lower_ == "yet" and c.dep_ == "advmod" for c in head.children)
 
 
 def _additive(negation: Token) -> bool:
@@ -83,7 +92,7 @@ def phone_call(noun: Token) -> bool:
 
 
 def not_yet(token: Token) -> bool:
-    return is_negated(token) and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in token.children)
+    return _yet_to(token) or is_negated(token) and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in token.children)
 
 
 def clause_negated(clause: Token) -> bool:
