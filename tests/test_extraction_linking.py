@@ -357,6 +357,15 @@ HUNT_AND_COMPENSATION = [BANS[1], {"id": "compensation", "label": "Compensation 
     (HUNT_AND_COMPENSATION, "Iceland welcomed the export ban.", set()),
     (HUNT_AND_COMPENSATION, "Iceland welcomed the ban on smoking.", set()),
     (HUNT_AND_COMPENSATION, "Iceland would welcome a ban.", set()),
+    # found in review: a date after it says nothing of which ban; a proper adjective does ("the Scottish ban")
+    (HUNT_AND_COMPENSATION, "Iceland welcomed the ban on Friday.", {("ISL", "hunt_ban", "for")}),
+    (HUNT_AND_COMPENSATION, "Iceland welcomed the Scottish ban.", set()),
+    # nor does a word that names no issue alone ("deal"), nor a head that is no word of the proposition
+    ([{"id": "mackerel", "label": "Mackerel shared", "keywords": ["mackerel deal"],
+       "proposition": "Norway and Iceland share the mackerel catch under a deal"}], "Iceland rejected the deal.", set()),
+    ([BANS[1], {"id": "appeal", "label": "Appeal heard", "keywords": ["human rights"],
+                "proposition": "The appeal against the ban is heard in Strasbourg"}],
+     "Iceland vowed to defend its rights.", set()),
 ])
 def test_a_definite_head_of_a_compound_keyword_names_its_issue(issues, text, expected):
     assert positions_on(issues, text) == expected

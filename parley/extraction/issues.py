@@ -142,27 +142,28 @@ class IssueMatcher:
         hit = self.gazetteer.resolve(token.text) if token.pos_ == "PROPN" or token.text[:1].isupper() else None
         return f"@{hit[0]}" if hit and hit[1] != "demonym" else token.lemma_.lower()
 
-    def _keyword_head(self, nlp: Language, keyword: str) -> str | None:
-        """The head noun of a keyword that is a compound of content words ("hunting ban", "Hunting Act"), as the
-        matcher's word; none for one word, a phrase with a preposition ("hunting with dogs") or a party's name."""
-        tokens = [t for t in nlp(keyword) if not t.is_punct]
+    def _keyword_head(self, tokens: list[Token], lemmas: set[str]) -> str | None:
+        """The head noun of a keyword that is a compound of content words ("hunting ban"), as the matcher's word,
+        if it is a word of the issue's proposition too ("the ban on hunting with dogs stays in force"); none for one
+        word, a phrase with a preposition ("hunting with dogs"), a word that names no issue alone ("deal",
+        "talks": the matcher's generic words) or a keyword with a party's name in it ("European Union")."""
         if len(tokens) < 2 or any(t.is_stop or t.pos_ not in CONTENT_POS for t in tokens) \
-                or tokens[-1].pos_ not in ("NOUN", "PROPN"):
+                or tokens[-1].pos_ not in ("NOUN", "PROPN") or any(self.gazetteer.resolve(t.text) for t in tokens):
             return None
         head = self._word(tokens[-1])
-        return None if head.startswith("@") else head
+        return head if head not in self.generic and canonical(head) in lemmas else None
 
-    def _keyword_forms(self, nlp: Language, keyword: str) -> list[tuple[str, ...]]:
+    def _keyword_forms(self, tokens: list[Token]) -> list[tuple[str, ...]]:
         """A keyword as the matcher's words and, if it holds a gerund, as the noun that gerund is in running text:
         alone, "hunting ban" is lemmatized "hunt ban", while "the hunting ban" of an article keeps "hunting"."""
-        tokens = [t for t in nlp(keyword) if not t.is_punct]
         words = tuple(self._word(t) for t in tokens)
         nominal = tuple(t.lower_ if t.lower_.endswith("ing") and t.lemma_.lower() != t.lower_ else word
                         for t, word in zip(tokens, words))
         return [words, nominal] if nominal != words else [words]
 
     def _compile(self, nlp: Language, spec: IssueSpec) -> _Compiled:
-        keywords = tuple(dict.fromkeys(form for k in spec.keywords if k for form in self._keyword_forms(nlp, k)))
+        parsed = [[t for t in nlp(k) if not t.is_punct] for k in spec.keywords if k]
+        keywords = tuple(dict.fromkeys(form for tokens in parsed for form in self._keyword_forms(tokens)))
         doc = nlp(f"{spec.proposition}. {spec.label}.")
         lemmas, verbs, subject = set(), set(), None
         for token in doc:
@@ -204,7 +205,7 @@ class IssueMatcher:
         return _Compiled(spec, keywords, frozenset(lemmas), subject, frozenset(verbs), opposites - verbs - lemmas,
                          words, forms, frozenset().union(*(f for parts in forms for f in parts)), loser,
                          self._parties(next(doc.sents)),
-                         frozenset(h for k in spec.keywords if k and (h := self._keyword_head(nlp, k))))
+                         frozenset(h for tokens in parsed if (h := self._keyword_head(tokens, lemmas))))
 
     def _parties(self, sentence) -> frozenset[str]:
         """The parties a proposition names."""

@@ -217,11 +217,11 @@ class IssueLinker:
             before = [m for i, m in named.items() if i < token.i and m is not None] if unowned else []
             if before and self._proposed(before[-1].anchor):   # "X proposed Y, but Z rejected the plan"
                 pointers[token.i] = (before[-1].issue, before[-1].inverted)
-            elif (issue := self._keyword_head(token, found)) is not None:   # "welcomed the ban"
-                pointers[token.i] = (issue, False)
             elif memory is not None and memory.last is not None and self._points_back(
                     token, {**found, **pointers}, memory):
                 pointers[token.i] = (memory.last, memory.inverted)
+            elif (issue := self._keyword_head(token, found)) is not None:   # "welcomed the ban"
+                pointers[token.i] = (issue, False)
         found |= pointers
         named |= {i: self._settle(sent.doc[i], issue, inverted, found, pointer=True)
                   for i, (issue, inverted) in pointers.items()}
@@ -302,11 +302,13 @@ class IssueLinker:
         issue = self.issues.headed_by(token)
         if issue is None:
             return None
-        if any(c.dep_ in ("compound", "nmod") and not self.issues.keyword_word(issue, c) for c in token.children):
-            return None
-        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if after is not None and after.lower_ in NAMING_PREPOSITIONS:   # the parser may hang it on the verb
-            return None
+        if any((c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and c.text[:1].isupper())
+               and not self.issues.keyword_word(issue, c) for c in token.children):
+            return None   # "the export ban", "the Scottish ban"
+        after = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
+        if after is not None and after.lower_ in NAMING_PREPOSITIONS and not any(   # the parser may hang it on the verb
+                o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in after.children):
+            return None   # "the ban on smoking", not "the ban on Friday"
         return issue
 
     def _pointer_noun(self, token: Token, found: dict[int, tuple[str, bool]]) -> bool:

@@ -30,6 +30,6 @@ def planner_vocabulary(finder: ActorFinder, lexicon: Lexicon, issues: IssueMatch
         quote_marks=frozenset(OPENING + CLOSING),
         title_heads=frozenset(finder.title_heads),
         groups=frozenset(finder.groups) | frozenset(finder.gazetteer.name_heads),
-        sides=(references["pair_words"], references["side_nouns"]),
+        sides=(references["pair_words"], references["side_nouns"] | references["kind_nouns"]),
         mentions=finder.mentions,
     )

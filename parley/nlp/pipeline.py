@@ -41,7 +41,7 @@ VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 
 
 def _correct_lemmas(nlp: Language) -> None:
-    """Verb forms the model's lemmatizer gets wrong ("hoping" as "hop"; data/lemmas.yaml) get their verb from the
+    """Verb forms the model's lemmatizer gets wrong ("staged" as "stag"; data/lemmas.yaml) get their verb from the
     attribute ruler, whose lemmas the lemmatizer keeps: a stance verb is then found by its lemma as any other."""
     corrections = yaml.safe_load(resources.files("parley").joinpath("data/lemmas.yaml").read_text("utf-8"))
     ruler = nlp.get_pipe("attribute_ruler")

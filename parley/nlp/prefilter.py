@@ -161,7 +161,7 @@ class Prefilter:
         # "the ministers", "the delegation", "the guild": words the extractor reads back to a party named before
         self.groups = _forms(set(vocabulary.groups), {}, _plurals)
         # "both sides", "the two companies": the extractor reads them as the two parties named most so far
-        self.pairs_of_sides = vocabulary.sides[0]
+        self.pair_words = vocabulary.sides[0]
         self.sides = _forms(set(vocabulary.sides[1]), {}, _plurals)
         # "the plans", "this demand": the extractor reads them back to the party that last proposed or demanded
         self.pointing = _forms({n for n, a in lexicon.nouns.items() if a in ("demand", "propose")}, noun_exc, _plurals)
@@ -249,7 +249,7 @@ class Prefilter:
         return [i for i, word in words.items()
                 if quoted and word in self.vocabulary.first_person
                 or word in self.pointing and words.get(i - 1) in POINTING
-                or word in self.sides and words.get(i - 1) in self.pairs_of_sides
+                or word in self.sides and any(words.get(i - k) in self.pair_words for k in PAIR_REACH)
                 or recent and (word in self.vocabulary.group_pronouns
                                or memory.people and word in self.vocabulary.person_pronouns
                                or word in memory.titles
@@ -258,6 +258,7 @@ class Prefilter:
 
 
 POINTING = frozenset({"the", "this", "that"})   # as the extractor reads a demand or proposal back (owner_of)
+PAIR_REACH = (1, 2, 3)   # "both rival companies", "the two retail firms": the pair word a few words before the noun
 
 
 @dataclass

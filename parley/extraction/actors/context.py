@@ -11,6 +11,7 @@ GROUP_PRONOUNS = reference_words()["group_pronouns"]
 FIRST_PERSON = reference_words()["first_person"]
 CLOSE_NOUNS = reference_words()["close_nouns"]   # "sources close to X" speak for X
 REPRESENTING_VERBS = reference_words()["representing_verbs"]   # "a union representing X" speaks for X
+REPRESENTING_NOUNS = reference_words()["representing_nouns"]
 COUNTERPART_NOUNS = reference_words()["counterpart_nouns"]   # "his Spanish counterpart": not his own party
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
 

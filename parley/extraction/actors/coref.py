@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from . import people, quotes, titles
-from .context import (CLOSE_NOUNS, FIRST_PERSON, GROUP_PRONOUNS, MODIFIER_DEPS, PERSON_PRONOUNS, REPRESENTING_VERBS,
-                      Agent)
+from .context import (CLOSE_NOUNS, FIRST_PERSON, GROUP_PRONOUNS, MODIFIER_DEPS, PERSON_PRONOUNS, REPRESENTING_NOUNS,
+                      REPRESENTING_VERBS, Agent)
 
 if TYPE_CHECKING:
     from .article import ArticleActors
@@ -50,9 +50,12 @@ def _resolve(actors: ArticleActors, token: Token, in_quote: bool | None) -> Agen
         return resolve(actors, token.head.head, in_quote)
     if lower in FIRST_PERSON:
         return (quotes.quote_attribution(actors, token) or actors.ctx.quote_speaker) if in_quote else None
-    close = _close_to(token) or _represented(token)
-    if close is not None:   # "sources close to Valmora", "a union representing miners": they speak for it
-        return resolve(actors, close, in_quote)
+    close = _close_to(token)
+    if close is not None:
+        return resolve(actors, close, in_quote)   # "sources close to Valmora": Valmora's own people
+    represented = _represented(actors, token)
+    if represented is not None:
+        return represented
     if lower == "it" and _extraposed(actors, token):
         return None   # "it would be a mistake to reject X": "it" stands for the clause, not a party
     if lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
@@ -125,13 +128,15 @@ def _close_to(token: Token) -> Token | None:
                  if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"), None)
 
 
-def _represented(token: Token) -> Token | None:
-    """The object of "representing" a noun is the voice of ("a union representing 5,200 flight attendants",
-    "lawyers representing the company"): the phrase speaks for what it represents."""
-    if token.pos_ != "NOUN":
+def _represented(actors: ArticleActors, token: Token) -> Agent | None:
+    """A body or its counsel speaks for the party it represents, when the object of "representing" is itself
+    that party's name ("a union representing 5,200 flight attendants", "lawyers representing Yukos"); not a
+    phrase a party only qualifies ("lawyers representing US Airways employees" are the employees')."""
+    if token.pos_ != "NOUN" or token.i in actors.index or token.lemma_.lower() not in REPRESENTING_NOUNS:
         return None
-    return next((o for a in token.children if a.dep_ == "acl" and a.lemma_.lower() in REPRESENTING_VERBS
-                 for o in a.children if o.dep_ == "dobj"), None)
+    return next((Agent(actors.index[o.i].actor) for a in token.children if a.dep_ == "acl"
+                 and a.lemma_.lower() in REPRESENTING_VERBS for o in a.children
+                 if o.dep_ == "dobj" and o.i in actors.index), None)
 
 
 def _extraposed(actors: ArticleActors, pronoun: Token) -> bool:

@@ -13,9 +13,11 @@ from .context import Agent
 if TYPE_CHECKING:
     from .article import ArticleActors
 
-SIDE_NOUNS = reference_words()["side_nouns"]  # "both sides", "the two companies"
+SIDE_NOUNS = reference_words()["side_nouns"]  # "both sides", "the two governments"
+KIND_NOUNS = reference_words()["kind_nouns"]  # "both companies", "the two firms": of exactly two parties named
 PAIR_WORDS = reference_words()["pair_words"]
-MEMBER_PREPOSITIONS = {"at", "of", "from", "in"}   # "directors at both companies"
+MEMBER_NOUNS = reference_words()["member_nouns"]   # "directors at both companies"
+MEMBER_PREPOSITIONS = reference_words()["member_prepositions"]
 
 
 def resolve_all(actors: ArticleActors, token: Token, in_quote: bool = False) -> list[Agent]:
@@ -48,8 +50,9 @@ def resolve_all(actors: ArticleActors, token: Token, in_quote: bool = False) -> 
 
 
 def _members_of_both(actors: ArticleActors, token: Token) -> list[Agent]:
-    """"directors at both companies", "officials from the two sides": people of both sides speak for both."""
-    if token.tag_ not in ("NNS", "NNPS"):
+    """"directors at both companies", "officials from the two sides": people who speak for a body, of both sides,
+    speak for both (not "unions at both companies", nor "MPs from both parties" where "MPs" names a party)."""
+    if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in MEMBER_NOUNS or token.i in actors.index:
         return []
     return next((agents for prep in token.children if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPOSITIONS
                  for pobj in prep.children if pobj.dep_ == "pobj" and (agents := both_sides(actors, pobj))), [])
@@ -84,17 +87,27 @@ def together(actors: ArticleActors, sent) -> tuple[str, ...]:
 def both_sides(actors: ArticleActors, token: Token) -> list[Agent]:
     """"both sides", "the two sides", "the two governments": the two parties the article has named most so
     far (the later named first on a tie); of a dossier's parties when it names them, so a mediator named
-    often is not a side."""
-    if token.lemma_.lower() not in SIDE_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+    often is not a side. "both companies", "the two firms" only while it has named exactly two parties. Not a
+    coordination ("both unions and management") nor a phrase a party's name qualifies ("two Labour leaders")."""
+    lemma = token.lemma_.lower()
+    if lemma not in SIDE_NOUNS | KIND_NOUNS or token.tag_ not in ("NNS", "NNPS"):
         return []
-    if not any(c.lower_ in PAIR_WORDS for c in token.children if c.dep_ in ("det", "predet", "nummod")):
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
+    if not determiners & PAIR_WORDS or any(c.dep_ == "conj" for c in token.children):
         return []
-    return two_sides(actors, token.i)
+    if any(c.dep_ in ("compound", "amod", "poss") and (c.i in actors.index or c.lemma_.lower() in SIDE_NOUNS)
+           for c in token.children):
+        return []
+    if lemma in SIDE_NOUNS:
+        return two_sides(actors, token.i)
+    definite = "both" in determiners or determiners & {"the", "these", "those"}
+    return two_sides(actors, token.i, exactly=True) if definite else []
 
 
-def two_sides(actors: ArticleActors, before: int) -> list[Agent]:
+def two_sides(actors: ArticleActors, before: int, exactly: bool = False) -> list[Agent]:
     """The two parties the article has named most before a word (see both_sides), or none (the later named first
-    on a tie); a party named as a venue ("met in Doha") is not counted a side there."""
+    on a tie); with `exactly`, none unless it has named just two. A party named as a venue ("met in Doha") is not
+    counted a side there."""
     counts: dict[str, int] = {}
     latest: dict[str, int] = {}
     parties = actors.gazetteer.parties
@@ -104,7 +117,7 @@ def two_sides(actors: ArticleActors, before: int) -> list[Agent]:
         counts[mention.actor] = counts.get(mention.actor, 0) + 1
         latest[mention.actor] = max(latest.get(mention.actor, -1), mention.start)
     ranked = sorted(counts, key=lambda actor: (counts[actor], latest[actor]), reverse=True)
-    return [Agent(actor) for actor in ranked[:2]] if len(ranked) >= 2 else []
+    return [Agent(actor) for actor in ranked[:2]] if len(ranked) == 2 or len(ranked) > 2 and not exactly else []
 
 
 def _venue(actors: ArticleActors, mention) -> bool:
