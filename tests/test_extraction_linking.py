@@ -331,6 +331,8 @@ CONVOYS = {"id": "convoys", "label": "Convoys cross freely", "keywords": ["aid c
     # found reading a fresh fold: "the removal of X" of an issue that X is removed is the issue, not its undoing
     ([ENVOY_OUT], "Iceland's demand for the removal of Lars Berg was not met.", ("ISL", "envoy_out", "for")),
     ([ENVOY_OUT], "Norway opposed the removal of Lars Berg.", ("NOR", "envoy_out", "against")),
+    # a phrasal verb is read with its particle ("thrown out" removes; "throw" alone does not): found in bbc5-read
+    ([ENVOY_OUT], "Iceland's demand that Lars Berg be thrown out, was not met.", ("ISL", "envoy_out", "for")),
     # the ban an issue keeps in force is no burden laid on it, and a gerund keyword ("netting ban", lemmatized
     # "net ban" alone) is found as the noun it is in running text
     (BANS, "Iceland welcomed the ban on hunting with dogs.", ("ISL", "hunt_ban", "for")),

@@ -96,6 +96,14 @@ def issue_specs(dossier: Dossier | None) -> tuple[IssueSpec, ...]:
     return tuple(IssueSpec(i.id, i.label, i.proposition, tuple(i.keywords)) for i in dossier.issues)
 
 
+def verb_senses(word: Token) -> frozenset[str]:
+    """`senses` of a word, read with its particle when the phrasal verb has sets of its own ("thrown out" is
+    removing, "scale back" lowering, where "throw" and "scale" are neither)."""
+    lemma = word.lemma_.lower()
+    phrasal = next((f"{lemma} {c.lower_}" for c in word.children if c.dep_ == "prt"), None)
+    return senses(phrasal) if phrasal in _senses_data() else senses(lemma)
+
+
 def canonical(lemma: str) -> str:
     return _synonym_data()[0].get(lemma, lemma)
 
@@ -237,7 +245,7 @@ class IssueMatcher:
         the words name only that thing: then opposing the thing is backing the issue ("called the clause an
         obstacle" is for removing it)."""
         issue = self._by_id[issue_id]
-        if not self.removes(issue_id) or any(senses(t.lemma_.lower()) & (issue.verbs | issue.opposites)
+        if not self.removes(issue_id) or any(verb_senses(t) & (issue.verbs | issue.opposites)
                                             for t in tokens):
             return False
         named = [t for t in tokens[:-1] if _variant(self._word(t), issue.keyword_words)
@@ -247,12 +255,14 @@ class IssueMatcher:
     def predicate_sign(self, issue_id: str, word: Token) -> int:
         """1 for a word that is the issue's own predicate ("withdraw" of a withdrawal), -1 for one that asserts
         its opposite ("remain"), 0 for any other."""
-        return self.lemma_sign(issue_id, word.lemma_.lower())
+        return self._sign(issue_id, verb_senses(word))
 
     def lemma_sign(self, issue_id: str, lemma: str) -> int:
         """`predicate_sign` of a lemma (the verb an undoing noun names: "withdraw" of "withdrawal")."""
+        return self._sign(issue_id, senses(lemma))
+
+    def _sign(self, issue_id: str, meanings: frozenset[str]) -> int:
         issue = self._by_id[issue_id]
-        meanings = senses(lemma)
         return 1 if meanings & issue.verbs else -1 if meanings & issue.opposites else 0
 
     def word_of(self, issue_id: str, token: Token) -> bool:
@@ -285,16 +295,16 @@ class IssueMatcher:
         """The one issue whose own predicate the word is ("withdraw" of a withdrawal), if exactly one, and whose
         actor (if it names one) is the party acting, `doer`: "Kordavia will not withdraw" is no word on Dorvania's
         withdrawal."""
-        meanings = senses(word.lemma_.lower())
+        meanings = verb_senses(word)
         owners = [issue.spec.id for issue in self.issues if meanings & issue.verbs
                   and (issue.subject is None or doer == issue.subject)]
         return owners[0] if len(owners) == 1 else None
 
     def predicate_words(self) -> frozenset[str]:
         """Every lemma that is some issue's own predicate or its opposite ("lift", "remove", "keep" of "the tariff
-        is lifted"), for the parse planner."""
+        is lifted"; a phrasal verb by its verb, "throw" of "throw out"), for the parse planner."""
         heads = frozenset().union(*(issue.verbs | issue.opposites for issue in self.issues))
-        return frozenset(word for word, meanings in _senses_data().items() if meanings & heads) | heads
+        return frozenset(word.split()[0] for word, meanings in _senses_data().items() if meanings & heads) | heads
 
     def removes(self, issue_id: str) -> bool:
         """Whether the issue proposes taking something away or down ("sanctions are lifted", "the rebate is
@@ -331,7 +341,7 @@ class IssueMatcher:
                 if not self._backs_own_party(issue, tokens, words):
                     continue
                 score = self.MIN_SCORE  # "the bank's board backed Kvellmark": its bid, of two
-            if any(t.pos_ == "VERB" and senses(t.lemma_.lower()) & issue.verbs for t in tokens):
+            if any(t.pos_ == "VERB" and verb_senses(t) & issue.verbs for t in tokens):
                 score += self.PREDICATE_BONUS  # "flights at the airport be inspected": an inspection, not flights
             doer, own = self._doer(issue, tokens, words, agent_of)
             rivals = self._rivals[issue.spec.id]
