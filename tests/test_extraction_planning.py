@@ -43,7 +43,7 @@ def test_both_sides_by_any_side_noun_bring_a_trigger_into_the_plan(nlp, finder):
     planner = Prefilter(nlp, planner_vocabulary(finder, load_lexicon(), None), None)
     text = "Peru lashed out at Chile on Monday. The weather was fine. Directors at both companies approved the deal."
     assert planner.plan(nlp.make_doc(text), text).blocks == [(0, 8), (13, 21)]
-    rival = "Peru lashed out at Chile on Monday. The weather was fine. Directors at both rival firms approved the deal."
+    rival = "Peru lashed out at Chile on Monday. The weather was fine. Both big rival retail firms approved the deal."
     assert planner.plan(nlp.make_doc(rival), rival).blocks == [(0, 8), (13, 22)]   # found in review
     alone = "Peru lashed out at Chile on Monday. The weather was fine. Directors at two plants approved the deal."
     assert planner.plan(nlp.make_doc(alone), alone).blocks == [(0, 8)]

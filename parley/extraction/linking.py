@@ -292,9 +292,9 @@ class IssueLinker:
         return self._pointer_noun(token, found)
 
     def _keyword_head(self, token: Token, found: dict[int, tuple[str, bool]]) -> str | None:
-        """"the ban", "this Act": a definite phrase whose noun is the head of one issue's compound keyword ("hunting
-        ban") names that issue, as long as nothing in it says it is another one ("the export ban", "the ban on
-        smoking")."""
+        """"the ban", "this ban": a definite phrase whose noun is the head of one issue's compound keyword ("hunting
+        ban", `IssueMatcher.headed_by`) names that issue, as long as nothing in it says it is another one ("the
+        export ban", "the Scottish ban", "the ban on smoking"). Not yet: a place after it ("the ban in Scotland")."""
         if token.pos_ not in ("NOUN", "PROPN") or token.i in found:
             return None
         if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in POINTING) for c in token.children):

@@ -246,10 +246,13 @@ class Prefilter:
         speaker, and "the plans" the party that last proposed, however far back they were named."""
         if memory.last_named is None:
             return []
+        # "both sides", "the two big retail companies": a pair word anywhere before the noun (the extractor asks
+        # only that it modify the noun)
+        pair = next((i for i, word in words.items() if word in self.pair_words), None)
         return [i for i, word in words.items()
                 if quoted and word in self.vocabulary.first_person
                 or word in self.pointing and words.get(i - 1) in POINTING
-                or word in self.sides and any(words.get(i - k) in self.pair_words for k in PAIR_REACH)
+                or word in self.sides and pair is not None and pair < i
                 or recent and (word in self.vocabulary.group_pronouns
                                or memory.people and word in self.vocabulary.person_pronouns
                                or word in memory.titles
@@ -258,7 +261,6 @@ class Prefilter:
 
 
 POINTING = frozenset({"the", "this", "that"})   # as the extractor reads a demand or proposal back (owner_of)
-PAIR_REACH = (1, 2, 3)   # "both rival companies", "the two retail firms": the pair word a few words before the noun
 
 
 @dataclass

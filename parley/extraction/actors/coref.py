@@ -131,7 +131,8 @@ def _close_to(token: Token) -> Token | None:
 def _represented(actors: ArticleActors, token: Token) -> Agent | None:
     """A body or its counsel speaks for the party it represents, when the object of "representing" is itself
     that party's name ("a union representing 5,200 flight attendants", "lawyers representing Yukos"); not a
-    phrase a party only qualifies ("lawyers representing US Airways employees" are the employees')."""
+    phrase a party only qualifies ("lawyers representing US Airways employees" are the employees'), nor a noun
+    that is a party's name itself (its own party wins)."""
     if token.pos_ != "NOUN" or token.i in actors.index or token.lemma_.lower() not in REPRESENTING_NOUNS:
         return None
     return next((Agent(actors.index[o.i].actor) for a in token.children if a.dep_ == "acl"

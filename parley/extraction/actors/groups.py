@@ -88,7 +88,8 @@ def both_sides(actors: ArticleActors, token: Token) -> list[Agent]:
     """"both sides", "the two sides", "the two governments": the two parties the article has named most so
     far (the later named first on a tie); of a dossier's parties when it names them, so a mediator named
     often is not a side. "both companies", "the two firms" only while it has named exactly two parties. Not a
-    coordination ("both unions and management") nor a phrase a party's name qualifies ("two Labour leaders")."""
+    coordination ("both unions and management"), nor a phrase a party's name or another side noun qualifies
+    ("two Labour leaders", "the two party leaders")."""
     lemma = token.lemma_.lower()
     if lemma not in SIDE_NOUNS | KIND_NOUNS or token.tag_ not in ("NNS", "NNPS"):
         return []
