@@ -101,7 +101,7 @@ def both_sides(actors: ArticleActors, token: Token) -> list[Agent]:
         return []
     if lemma in SIDE_NOUNS:
         return two_sides(actors, token.i)
-    definite = "both" in determiners or determiners & {"the", "these", "those"}
+    definite = bool(determiners & {"both", "the", "these", "those"})
     return two_sides(actors, token.i, exactly=True) if definite else []
 
 
