@@ -4,7 +4,6 @@ from __future__ import annotations
 from importlib import resources
 
 import pytest
-import spacy
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,11 +28,12 @@ def _verb_form(nlp, form: str):
 
 def test_verb_forms_the_model_lemmatizes_wrongly_get_their_verb_and_each_correction_is_needed(nlp) -> None:
     corrections = yaml.safe_load(resources.files("parley").joinpath("data/lemmas.yaml").read_text("utf-8"))
-    stock = spacy.load(Settings().model)
+    lemmatizer = nlp.get_pipe("lemmatizer")   # the model's own rules, asked directly: no second model loaded
     for verb, forms in corrections.items():
         for form in forms:
-            assert _verb_form(nlp, form).lemma_ == verb, form
-            assert _verb_form(stock, form).lemma_ != verb, f"{form}: the model gets it right, drop the entry"
+            token = _verb_form(nlp, form)
+            assert token.lemma_ == verb, form
+            assert lemmatizer.rule_lemmatize(token)[0] != verb, f"{form}: the model gets it right, drop the entry"
 
 
 def test_loaded_once(nlp) -> None:
