@@ -922,6 +922,14 @@ def test_a_stance_word_near_an_issue_that_is_not_on_it_takes_none(text: str) -> 
     assert found <= {("NOR", "for")} and ("ISL", "against") not in found and ("NOR", "against") not in found
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Iceland, which rejected a higher mackerel quota, met Norway.", {("ISL", "against")}),
+    ("Norway hired an adviser who recommended a higher mackerel quota.", set()),   # the adviser's, no party's
+])
+def test_a_relative_clause_is_held_by_what_it_hangs_from(text: str, expected: set) -> None:
+    assert {(p.actor, p.stance) for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == expected
+
+
 BORDER = Dossier.model_validate({
     "name": "Border talks",
     "actors": [{"id": "KES", "name": "Kestria"}, {"id": "DOR", "name": "Dorvania"}, {"id": "VEL", "name": "Velmar"}],

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .actors import Agent, ArticleActors
+from .actors import RELATIVE_PRONOUNS, Agent, ArticleActors
 from .conditions import find_condition
 from .events import (HYPOTHETICAL_MARKS, acted_on, hedged, hedged_obligation, hyphenated, in_question, is_negated,
                      possible, reported_conjunct, speech_over, steps_back, unable, waited_for)
@@ -507,9 +507,9 @@ class IssueLinker:
             if walk.trigger is not None and not by_subject and holds:
                 state = child.lower_ == "against"    # "unions are united against the plans"
                 holders = owners if noun else self._holders(node, reading, noun=False, state=state)
-                if not holders and not noun and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
-                                                    for c in node.children):
-                    return None   # "Norway said fishermen were unhappy with X": the fishermen's, no party's
+                if not holders and not noun and any(c.dep_ == "nsubj" and _named_subject(c) for c in node.children):
+                    return None   # "Norway said fishermen were unhappy with X": the fishermen's, no party's; "Norway
+                    # hired an adviser who recommended X": the adviser's
                 if holders and noun:
                     answer = self._answer(node, holders, reading.actors)
                     if answer is False:
@@ -754,6 +754,13 @@ class IssueLinker:
                     return "support" if self.lexicon.stance[action] == "against" else "reject"
                 return action
         return None
+
+
+def _named_subject(subject: Token) -> bool:
+    """Whether a subject is a noun phrase, or a relative pronoun standing for one ("an adviser who ...")."""
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    return subject.pos_ in ("NOUN", "PROPN")
 
 
 def _fronted_condition(verb: Token) -> str | None:

@@ -12,6 +12,7 @@ coordination and "both sides"; quotes: who speaks a quotation; memory) and share
 """
 from .article import ArticleActors
 from .context import MODIFIER_DEPS, Agent, ArticleContext
+from .coref import RELATIVE_PRONOUNS
 from .finder import ActorFinder, Mention
 
-__all__ = ["MODIFIER_DEPS", "ActorFinder", "Agent", "ArticleActors", "ArticleContext", "Mention"]
+__all__ = ["MODIFIER_DEPS", "RELATIVE_PRONOUNS", "ActorFinder", "Agent", "ArticleActors", "ArticleContext", "Mention"]
