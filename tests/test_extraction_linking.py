@@ -373,6 +373,32 @@ def test_a_definite_head_of_a_compound_keyword_names_its_issue(issues, text, exp
     assert positions_on(issues, text) == expected
 
 
+NET_CUTS = [{"id": "net_cuts", "label": "Net licences cut", "keywords": ["licence cuts"],
+             "proposition": "Drift net licences are cut by half"},
+            {"id": "cuts_talks", "label": "Cuts negotiated", "keywords": ["consultation"],
+             "proposition": "The cuts are negotiated with the crews"}]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # found reading bbc2-read: a bare plural that a strike or protest is over names the issue as "the cuts" would
+    # (the head of its compound keyword, though a word of two propositions), whether the model reads "over" as a
+    # preposition or as the verb's particle
+    ("Icelandic crews voted to strike over cuts for one day.", {("ISL", "net_cuts", "against")}),
+    ("Iceland staged protests over cuts on Friday.", {("ISL", "net_cuts", "against")}),
+    # the topic of talks is no stance
+    ("Iceland held talks over cuts.", set()),
+])
+def test_a_bare_plural_a_quarrel_is_over_names_its_issue(text, expected):
+    assert positions_on(NET_CUTS, text) == expected
+
+
+def test_a_strike_over_an_issue_is_a_protest_event_against_it():
+    found = {(s.actor, s.action, s.issue, s.stance) for s in analyze(
+        "Icelandic crews voted to strike over the licence cuts.", dossier=Dossier.model_validate(
+            {"name": "Nets", "actors": DOSSIER.model_dump()["actors"], "issues": NET_CUTS})).statements}
+    assert ("ISL", "protest", "net_cuts", "against") in found and not any(a == "oppose" for _, a, _, _ in found)
+
+
 def test_two_issues_under_one_noun_of_undoing_stay_two():
     # found in review: both issues named under "the removal of" keep their own mentions
     found = positions("Iceland demanded the removal of the fishing levy and of the cap.")

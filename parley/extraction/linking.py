@@ -297,7 +297,8 @@ class IssueLinker:
         export ban", "the Scottish ban", "the ban on smoking"). Not yet: a place after it ("the ban in Scotland")."""
         if token.pos_ not in ("NOUN", "PROPN") or token.i in found:
             return None
-        if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in POINTING) for c in token.children):
+        if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in POINTING) for c in token.children) and \
+                not _bare_topic(token):
             return None
         issue = self.issues.headed_by(token)
         if issue is None:
@@ -465,7 +466,7 @@ class IssueLinker:
                     node.lemma_.lower() in self.lexicon.contesting_verbs:
                 action, holds = "oppose", True   # "vowed to fight the cuts" (not "fought rebels near the port")
             if action is None and self._protests_over(node, child, issue, anchor):
-                action, holds = "oppose", True   # "staff voted to strike over the job cuts"
+                action, holds = "protest", True   # "staff voted to strike over the job cuts"
             hinge = self._hinge(node) if action is None and not by_subject else None
             made = hinge is not None   # the subject made it so, and holds the stance; else whoever tells it does
             if hinge is None and action is None:
@@ -488,7 +489,8 @@ class IssueLinker:
             elif walk.trigger is not None and not by_subject and steps_back(node, self.lexicon.retreat_phrases):
                 walk.sign = -walk.sign    # "refused to give up its demand for X": for X
             elif action is not None:
-                if self.lexicon.stance[action] == "against":
+                if action == "protest" or self.lexicon.stance[action] == "against":   # a protest holds no stance
+                    # of its own (see the lexicon), but one over X is against X
                     walk.sign = -walk.sign
                 if walk.trigger is None:
                     walk.trigger, walk.action = node, action
@@ -754,6 +756,17 @@ class IssueLinker:
                     return "support" if self.lexicon.stance[action] == "against" else "reject"
                 return action
         return None
+
+
+def _bare_topic(noun: Token) -> bool:
+    """"a strike over cuts", "protests against closures": a bare plural that a quarrel is about is the one the
+    article is about, as "the cuts" would be (the model may read "over" as the verb's particle)."""
+    if noun.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "det" for c in noun.children):
+        return False
+    topic = TOPIC_PREPS | {"against"}
+    if noun.dep_ == "dobj":
+        return any(c.dep_ == "prt" and c.lower_ in topic and c.i < noun.i for c in noun.head.children)
+    return noun.dep_ == "pobj" and noun.head.lower_ in topic
 
 
 def _named_subject(subject: Token) -> bool:
