@@ -167,6 +167,8 @@ def test_an_issue_inside_a_motive_is_why_a_party_acts_not_what_it_acts_on():
     assert ("ISL", "catch_cap", "against") in positions("Iceland has opposed a cap on the annual catch.")
     # a place is no motive: "on the ground"
     assert ("ISL", "catch_cap", "against") in positions("On the ground, Iceland has opposed a cap on the annual catch.")
+    # found reading bbc5-read: a motive noun whose own phrase names the issue ("on catch cap grounds") is the why
+    assert not positions("Iceland is seeking a court review on catch cap grounds.")
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -422,6 +422,8 @@ class IssueLinker:
             return None   # "dismissed reports that Corvia had agreed to X": a claim told, not a stance taken
         if anchor.pos_ == "NOUN" and anchor.lemma_.lower() in self.topic_nouns:
             return None   # "the pay dispute": the mention is the quarrel's subject
+        if is_motive(anchor, self.motive_nouns):
+            return None   # "sought a review on human rights grounds": the mention is why, not what
         walk = _Walk()
         if is_negated(anchor):
             walk.sign = -1  # "no fishing levy", "not withdraw"
