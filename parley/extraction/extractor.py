@@ -21,7 +21,8 @@ from .events import Event, EventFinder, acted_on, is_negated, retreat_objects, s
 from .gazetteer import Gazetteer
 from .issues import IssueMatch, IssueMatcher, issue_specs
 from .lexicon import linking_words, load_confidence, load_lexicon
-from .linking import IssueLinker, Link, Reading, falls_short, is_burden, lacked_things, motives, topics
+from .linking import (IssueLinker, Link, Reading, falls_short, is_burden, lacked_things, motives, time_clauses,
+                      topics)
 from .parataxis import mark_parataxis
 from .planning import planner_vocabulary
 from ..nlp.prefilter import Prefilter
@@ -221,7 +222,7 @@ class Extractor:
         # name both ("a Hamas agreement to the amendment")
         # the condition, the purpose and the motive ("over fears that ...") are not what the act is on
         aside = {t.i for t in [*event.condition_tokens, *event.purpose, *motives(content, self.motive_nouns),
-                               *topics(content, self.topic_nouns)]}
+                               *topics(content, self.topic_nouns), *time_clauses(content)]}
         if event.kind == "cue" and event.trigger.pos_ == "ADJ":
             # "unhappy with the bid" is on the bid; "unhappy with the slow progress towards X" is not on X
             aside |= {t.i for p in event.trigger.children if p.dep_ == "prep" and p.lower_ == "with"

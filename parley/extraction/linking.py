@@ -157,6 +157,17 @@ def topics(tokens: list[Token], nouns: Collection[str]) -> list[Token]:
                        if on_topic(token, c, nouns) or after_topic(c, nouns) for t in c.subtree]
 
 
+def dates_a_time(clause: Token) -> bool:
+    """"by 14 March, when the current powers expire": a relative clause that says what a time is, not what
+    anyone acts on."""
+    return clause.dep_ == "relcl" and clause.head.ent_type_ in ("DATE", "TIME")
+
+
+def time_clauses(tokens: list[Token]) -> list[Token]:
+    """The words of the relative clauses among a statement's words that say what a time is (see dates_a_time)."""
+    return [t for token in tokens if dates_a_time(token) for t in token.subtree]
+
+
 def motives(tokens: list[Token], nouns: Collection[str]) -> list[Token]:
     """The words of the motives among a statement's words, their preposition included."""
     return [t for noun in tokens if is_motive(noun, nouns) for t in noun.head.subtree]
@@ -433,7 +444,7 @@ class IssueLinker:
             return committed
         child, node = anchor, anchor.head
         while node.i != child.i and not (child.dep_ in CLAUSE_JOINS and child.pos_ in ("VERB", "AUX")):
-            if self._nothing_done(node) or is_motive(node, self.motive_nouns):
+            if self._nothing_done(node) or is_motive(node, self.motive_nouns) or dates_a_time(child):
                 return None
             if on_topic(node, child, self.topic_nouns) or after_topic(child, self.topic_nouns):
                 return None   # "refused to intervene in the pay dispute": the quarrel's subject, no stance on it
