@@ -925,8 +925,11 @@ def test_a_stance_word_near_an_issue_that_is_not_on_it_takes_none(text: str) -> 
 @pytest.mark.parametrize("text,expected", [
     ("Iceland, which rejected a higher mackerel quota, met Norway.", {("ISL", "against")}),
     ("Norway hired an adviser who recommended a higher mackerel quota.", set()),   # the adviser's, no party's
-    # found reading bbc2-read: a clause that says what a time is names nothing anyone acts on
+    # found reading bbc2-read: a clause that says what a time is names nothing anyone acts on; found in review: an
+    # act told in it is still an act, and a clause the model hangs on a date is no such clause
     ("Norway wants the treaty signed by 1 May, when the mackerel quota is raised.", set()),
+    ("Talks collapsed on Monday, when Iceland refused to accept a higher mackerel quota.", {("ISL", "against")}),
+    ("Talks collapsed on Monday, when Iceland urged Norway to raise the mackerel quota.", {("ISL", "for")}),
 ])
 def test_a_relative_clause_is_held_by_what_it_hangs_from(text: str, expected: set) -> None:
     assert {(p.actor, p.stance) for p in analyze(text, dossier=DOSSIER).positions if p.issue == "quota"} == expected

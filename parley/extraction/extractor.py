@@ -222,7 +222,8 @@ class Extractor:
         # name both ("a Hamas agreement to the amendment")
         # the condition, the purpose and the motive ("over fears that ...") are not what the act is on
         aside = {t.i for t in [*event.condition_tokens, *event.purpose, *motives(content, self.motive_nouns),
-                               *topics(content, self.topic_nouns), *time_clauses(content)]}
+                               *topics(content, self.topic_nouns),
+                               *time_clauses(content, event.trigger)]}
         if event.kind == "cue" and event.trigger.pos_ == "ADJ":
             # "unhappy with the bid" is on the bid; "unhappy with the slow progress towards X" is not on X
             aside |= {t.i for p in event.trigger.children if p.dep_ == "prep" and p.lower_ == "with"

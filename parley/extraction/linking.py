@@ -32,6 +32,7 @@ TOPIC_PREPS = {"over", "about", "on", "concerning", "regarding"}   # "the row ov
 GETTING = {"secure", "get", "win", "obtain", "achieve", "gain"}   # "without securing X": X is what is lacked
 POINTING = {"the", "this", "these", "that", "those", "such"}   # determiners of a phrase that points back
 NAMING_PREPOSITIONS = {"on", "of", "against", "for", "to", "over"}   # "the ban on smoking" says which ban it is
+PROTESTED_PREPS = {"over", "against"}   # "a strike over cuts", "protests against closures"
 MENTION_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 MAX_MENTION = 12                                    # words at most in the phrase that names an issue
 PREDICATE_REACH = 3                                 # words up from a mention (or the last act) to the issue's verb
@@ -158,14 +159,17 @@ def topics(tokens: list[Token], nouns: Collection[str]) -> list[Token]:
 
 
 def dates_a_time(clause: Token) -> bool:
-    """"by 14 March, when the current powers expire": a relative clause that says what a time is, not what
-    anyone acts on."""
-    return clause.dep_ == "relcl" and clause.head.ent_type_ in ("DATE", "TIME")
+    """"by 14 March, when the current powers expire": a "when" clause on a time says what the time is, not what
+    anyone acts on (not "in 2019, which raised X", a clause the model hangs on the date that tells an act)."""
+    return clause.dep_ == "relcl" and clause.head.ent_type_ in ("DATE", "TIME") and any(
+        c.tag_ == "WRB" for c in clause.children)
 
 
-def time_clauses(tokens: list[Token]) -> list[Token]:
-    """The words of the relative clauses among a statement's words that say what a time is (see dates_a_time)."""
-    return [t for token in tokens if dates_a_time(token) for t in token.subtree]
+def time_clauses(tokens: list[Token], trigger: Token) -> list[Token]:
+    """The words of the clauses among a statement's words that say what a time is (see dates_a_time), but not
+    the one the statement's own trigger is in ("talks collapsed on Monday, when Iceland refused X")."""
+    return [t for token in tokens if dates_a_time(token)
+            and not token.left_edge.i <= trigger.i <= token.right_edge.i for t in token.subtree]
 
 
 def motives(tokens: list[Token], nouns: Collection[str]) -> list[Token]:
@@ -305,11 +309,12 @@ class IssueLinker:
     def _keyword_head(self, token: Token, found: dict[int, tuple[str, bool]]) -> str | None:
         """"the ban", "this ban": a definite phrase whose noun is the head of one issue's compound keyword ("hunting
         ban", `IssueMatcher.headed_by`) names that issue, as long as nothing in it says it is another one ("the
-        export ban", "the Scottish ban", "the ban on smoking"). Not yet: a place after it ("the ban in Scotland")."""
+        export ban", "the Scottish ban", "the ban on smoking"); so does a bare plural a protest is over ("a strike
+        over cuts"). Not yet: a place after it ("the ban in Scotland")."""
         if token.pos_ not in ("NOUN", "PROPN") or token.i in found:
             return None
         if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in POINTING) for c in token.children) and \
-                not _bare_topic(token):
+                not self._protested_plural(token):
             return None
         issue = self.issues.headed_by(token)
         if issue is None:
@@ -322,6 +327,24 @@ class IssueLinker:
                 o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in after.children):
             return None   # "the ban on smoking", not "the ban on Friday"
         return issue
+
+    def _protested_plural(self, noun: Token) -> bool:
+        """"voted to strike over cuts", "protests against closures": a bare plural that a protest is over or
+        against (the model may read "over" as the verb's particle)."""
+        if noun.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "det" for c in noun.children):
+            return False
+        if noun.dep_ == "dobj":
+            return self._protest_word(noun.head) and any(
+                c.dep_ == "prt" and c.lower_ == "over" and c.i < noun.i for c in noun.head.children)
+        return noun.dep_ == "pobj" and noun.head.lower_ in PROTESTED_PREPS and self._protest_word(noun.head.head)
+
+    def _protest_word(self, node: Token) -> bool:
+        """A verb or noun of protest ("strike", "protests"), or a verb whose object is one ("staged a walkout")."""
+        lemma = node.lemma_.lower()
+        if node.pos_ != "VERB":
+            return self.lexicon.nouns.get(lemma) == "protest"
+        return self.lexicon.verbs.get(lemma) == "protest" or self.lexicon.verbs.get(lemma) is None and any(
+            c.dep_ == "dobj" and self.lexicon.nouns.get(c.lemma_.lower()) == "protest" for c in node.children)
 
     def _pointer_noun(self, token: Token, found: dict[int, tuple[str, bool]]) -> bool:
         """"the plan", "Glazer's proposal", "these regulations": a pointer noun a determiner or an owner points
@@ -433,8 +456,9 @@ class IssueLinker:
             return None   # "dismissed reports that Corvia had agreed to X": a claim told, not a stance taken
         if anchor.pos_ == "NOUN" and anchor.lemma_.lower() in self.topic_nouns:
             return None   # "the pay dispute": the mention is the quarrel's subject
-        if is_motive(anchor, self.motive_nouns):
-            return None   # "sought a review on human rights grounds": the mention is why, not what
+        if is_motive(anchor, self.motive_nouns) and not self.issues.keyword_word(issue, anchor):
+            return None   # "sought a review on human rights grounds": the mention is why, not what (but "access
+            # to the fishing grounds" names them)
         walk = _Walk()
         if is_negated(anchor):
             walk.sign = -1  # "no fishing levy", "not withdraw"
@@ -479,6 +503,8 @@ class IssueLinker:
                     node.lemma_.lower() in self.lexicon.contesting_verbs:
                 action, holds = "oppose", True   # "vowed to fight the cuts" (not "fought rebels near the port")
             if action is None and self._protests_over(node, child, issue, anchor):
+                if is_negated(node):
+                    return None   # "will not strike over the cuts": no protest, and no support for the cuts
                 action, holds = "protest", True   # "staff voted to strike over the job cuts"
             hinge = self._hinge(node) if action is None and not by_subject else None
             made = hinge is not None   # the subject made it so, and holds the stance; else whoever tells it does
@@ -644,11 +670,8 @@ class IssueLinker:
         withdrawal), or one a verb carries out ("staged a walkout over X"), is against it; over one that gives
         ("over pay") it is a dispute about it, no stance. "In protest at X" opposes X itself (not "in protest at
         the delay to X")."""
-        lemma = node.lemma_.lower()
-        action = self.lexicon.verbs.get(lemma) if node.pos_ == "VERB" else self.lexicon.nouns.get(lemma)
-        if node.pos_ == "VERB" and action is None and any(
-                c.dep_ == "dobj" and self.lexicon.nouns.get(c.lemma_.lower()) == "protest" for c in node.children):
-            action = "protest"   # "staged a walkout over the cuts": the verb carries the protest its object names
+        protest = self._protest_word(node)   # "staged a walkout over the cuts": the verb carries the protest its
+        # object names
         if via.lower_ == "against" and self.opposes(node):
             return False   # "rallied against X": read as opposition already
         if via.dep_ == "prep" and via.lower_ in ("at", "against", "over") and any(
@@ -658,7 +681,7 @@ class IssueLinker:
         # the model may read "over" as a particle, with X its object or the verb's
         over = via.lower_ in ("over", "against") if via.dep_ in ("prep", "prt") else via.dep_ == "dobj" and any(
             c.dep_ == "prt" and c.lower_ == "over" for c in node.children)
-        return action == "protest" and over and self.issues.removes(issue)
+        return protest and over and self.issues.removes(issue)
 
     def _hinge(self, verb: Token) -> tuple[Token, str] | None:
         """For a verb that makes one thing hang on another ("made X conditional on Y", "tied X to Y"): the
@@ -769,17 +792,6 @@ class IssueLinker:
                     return "support" if self.lexicon.stance[action] == "against" else "reject"
                 return action
         return None
-
-
-def _bare_topic(noun: Token) -> bool:
-    """"a strike over cuts", "protests against closures": a bare plural that a quarrel is about is the one the
-    article is about, as "the cuts" would be (the model may read "over" as the verb's particle)."""
-    if noun.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "det" for c in noun.children):
-        return False
-    topic = TOPIC_PREPS | {"against"}
-    if noun.dep_ == "dobj":
-        return any(c.dep_ == "prt" and c.lower_ in topic and c.i < noun.i for c in noun.head.children)
-    return noun.dep_ == "pobj" and noun.head.lower_ in topic
 
 
 def _named_subject(subject: Token) -> bool:
