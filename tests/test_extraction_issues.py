@@ -136,31 +136,3 @@ def test_a_vow_to_fight_the_thing_an_issue_takes_away_is_for_taking_it() -> None
     # found in review: the vowed act's object is the bare thing, as with "opposed the steel tariff"
     assert trade_positions("Kestria vowed to fight the steel tariff.") == {("KES", "steel_tariff", "for")}
     assert trade_positions("Kestria vowed to oppose the steel tariff.") == {("KES", "steel_tariff", "for")}
-
-
-# Our own fictional truce talks: two issues that share a head noun under different modifiers.
-TRUCES = {
-    "name": "Valley truce (fictional)",
-    "actors": [{"id": "GOV", "name": "Kestria"},
-               {"id": "REB", "name": "Valley Front", "aliases": ["the Valley Front", "the Front"]}],
-    "issues": [{"id": "mutual_truce", "label": "Mutual truce",
-                "proposition": "Kestria and the Valley Front agree a mutual ceasefire binding both sides",
-                "keywords": ["mutual ceasefire", "truce", "cessation of hostilities"]},
-               {"id": "one_sided_halt", "label": "Front halts attacks first",
-                "proposition": "The Valley Front unilaterally stops kidnappings and attacks as a precondition for talks",
-                "keywords": ["unilateral ceasefire", "kidnapping", "preconditions"]},
-               {"id": "talks", "label": "Talks resume",
-                "proposition": "Peace negotiations between Kestria and the Valley Front resume",
-                "keywords": ["resume talks", "peace talks"]}],
-}
-
-
-def test_a_compound_keyword_of_one_issue_is_no_hint_of_another_with_the_same_head() -> None:
-    # found reading dev2-conflict: "agrees to a unilateral ceasefire" is the one-sided halt, though the proposition
-    # of the mutual truce has both "agree" and "ceasefire"
-    from parley import analyze
-    from parley.dossier import Dossier
-    text = ("Kestria's president is not willing to resume peace talks until the Valley Front agrees to a unilateral "
-            "ceasefire.")
-    found = {(p.actor, p.issue) for p in analyze(text, dossier=Dossier.model_validate(TRUCES)).positions}
-    assert ("GOV", "one_sided_halt") in found and ("GOV", "mutual_truce") not in found

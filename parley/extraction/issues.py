@@ -323,24 +323,19 @@ class IssueMatcher:
         spelled = {form for w in words for form in _spellings(w)}
         best: IssueMatch | None = None
         handed: dict[str, float] = {}   # issue -> score its rivals' words give it
-        # Words that share no spelling with an issue's keyword words hold no keyword of it and no variant of one;
-        # nor is a keyword there when one of its words shares none: look-ups rule most out before any scan.
-        fulls = {issue.spec.id: [k for k, forms in zip(issue.keywords, issue.keyword_forms)
-                                 if all(not f.isdisjoint(spelled) for f in forms) and _contains(words, k)]
-                 if not issue.spellings.isdisjoint(spelled) else [] for issue in self.issues}
         for issue in self.issues:
             score = 0.0
-            full = fulls[issue.spec.id]
-            # the words of a compound keyword that names another issue ("a unilateral ceasefire") are no hint of
-            # this one ("bilateral ceasefire")
-            claimed = frozenset(part for other, found in fulls.items() if other != issue.spec.id
-                                for k in found if len(k) > 1 for part in k)
-            taken = {w for w in words if _variant(w, claimed)} if claimed else set()
-            partial = {w for w in words if _variant(w, issue.keyword_words)} - {w for k in full for w in k} - taken \
-                if not issue.spellings.isdisjoint(spelled) else set()
+            # Words that share no spelling with an issue's keyword words hold no keyword of it and no variant of one;
+            # nor is a keyword there when one of its words shares none: look-ups rule most out before any scan.
+            full: list[tuple[str, ...]] = []
+            partial: set[str] = set()
+            if not issue.spellings.isdisjoint(spelled):
+                full = [k for k, forms in zip(issue.keywords, issue.keyword_forms)
+                        if all(not f.isdisjoint(spelled) for f in forms) and _contains(words, k)]
+                partial = {w for w in words if _variant(w, issue.keyword_words)} - {w for k in full for w in k}
             score += sum(3.0 if len(k) > 1 else 2.0 for k in full)
             score += 1.0 * len(partial)
-            overlap = (canon - {canonical(w) for w in taken}) & issue.lemmas
+            overlap = canon & issue.lemmas
             score += sum(1.0 / self._shared[lemma] for lemma in overlap)
             if not full and not partial and len(overlap) < 2:
                 if not self._backs_own_party(issue, tokens, words):
